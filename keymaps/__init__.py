@@ -1,0 +1,1 @@
+"""Keymaps shipped with Broadsheet: TOML files mapping binding ids to keys."""

@@ -1,0 +1,1 @@
+"""The embedded default corpus: sample news articles imported on the app's first run."""

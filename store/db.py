@@ -1,0 +1,150 @@
+"""Opening the one SQLite file: pragmas, refusal of foreign files, migrations, write transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from store.migrations import MIGRATIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 30_000
+LATEST_VERSION = len(MIGRATIONS)
+
+
+class DatabaseError(Exception):
+    """A database that cannot be used as it is; the message is one line naming the file and the reason."""
+
+
+def default_db_path() -> Path:
+    """``$BROADSHEET_DB`` if set, else ``broadsheet.db`` in the user data directory."""
+    if env := os.environ.get("BROADSHEET_DB"):
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("broadsheet", appauthor=False) / "broadsheet.db"
+
+
+def check_is_sqlite(path: Path) -> None:
+    """Refuse, without writing a byte, a file that exists but is not an SQLite database."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseError(f"{path}: is a directory, not a database file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(f"{path}: cannot be read ({exc.strerror})") from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(f"{path}: not an SQLite database; refusing to touch it")
+
+
+def connect(path: Path | str) -> sqlite_utils.Database:
+    """A connection with WAL, foreign keys and a busy timeout, in autocommit mode.
+
+    Autocommit means a statement outside :func:`write_transaction` commits at once; inside it, sqlite-utils'
+    own ``atomic()`` blocks nest as savepoints.
+    """
+    path = Path(path)
+    check_is_sqlite(path)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal" and not _is_readonly(conn):
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: cannot be opened as a database ({exc})") from exc
+    return sqlite_utils.Database(conn)
+
+
+def _is_readonly(conn: sqlite3.Connection) -> bool:
+    return bool(conn.execute("PRAGMA query_only").fetchone()[0])
+
+
+def open_db(path: Path | str | None = None, *, on_backup=None) -> sqlite_utils.Database:
+    """Open (creating if needed) a Broadsheet database and bring its schema up to date.
+
+    Before migrating a database that already holds data, the file is copied to ``NAME.bak-vN`` and
+    ``on_backup(path)`` is called so the caller can say so.
+    """
+    path = Path(path) if path is not None else default_db_path()
+    if not path.exists():
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(f"{path.parent}: cannot create the data directory ({exc.strerror})") from exc
+    db = connect(path)
+    try:
+        migrate(db, path, on_backup=on_backup)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None = None, *, on_backup=None) -> None:
+    """Apply every pending migration, each in its own transaction together with its version bump."""
+    try:
+        version = schema_version(db)
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"{path}: database file is damaged ({exc})") from exc
+    if version > LATEST_VERSION:
+        raise DatabaseError(
+            f"{path}: schema version {version} is newer than this Broadsheet understands "
+            f"({LATEST_VERSION}); upgrade Broadsheet"
+        )
+    if version == LATEST_VERSION:
+        return
+    if version > 0 and path is not None and path.exists():
+        backup = path.with_name(f"{path.name}.bak-v{version}")
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copy2(path, backup)
+        if on_backup:
+            on_backup(backup)
+    for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
+        with write_transaction(db):
+            step(db)
+            db.execute(f"PRAGMA user_version = {number}")
+
+
+@contextlib.contextmanager
+def write_transaction(db: sqlite_utils.Database, *, retries: int = 5) -> Iterator[sqlite_utils.Database]:
+    """``BEGIN IMMEDIATE`` … ``COMMIT``: take the write lock up front so a second writer waits (busy timeout)
+    instead of failing on a lock upgrade, and retry a few times if the timeout still runs out.
+
+    Nested use is a savepoint, via sqlite-utils' ``atomic()``.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    for attempt in range(retries):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc) or attempt == retries - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
+    try:
+        yield db
+    except BaseException:
+        if db.conn.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
