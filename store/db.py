@@ -16,7 +16,6 @@ from store.migrations import MIGRATIONS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
-LATEST_VERSION = len(MIGRATIONS)
 
 
 class DatabaseError(Exception):
@@ -103,12 +102,13 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, on_backup=No
         version = schema_version(db)
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: database file is damaged ({exc})") from exc
-    if version > LATEST_VERSION:
+    latest = len(MIGRATIONS)
+    if version > latest:
         raise DatabaseError(
-            f"{path}: schema version {version} is newer than this Broadsheet understands "
-            f"({LATEST_VERSION}); upgrade Broadsheet"
+            f"{path}: schema version {version} is newer than this Broadsheet understands ({latest}); "
+            "upgrade Broadsheet"
         )
-    if version == LATEST_VERSION:
+    if version == latest:
         return
     if version > 0 and path is not None and path.exists():
         backup = path.with_name(f"{path.name}.bak-v{version}")

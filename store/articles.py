@@ -1,0 +1,155 @@
+"""Reading the corpus: article lists, one article with its layers, reading state, counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.db import write_transaction
+from store.model import Block, Reference
+
+
+class ArticleNotFound(LookupError):
+    """No article matches what the user named; the message says what was looked for."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the library."""
+
+    id: int
+    title: str
+    path: str
+    source: str | None
+    published: str | None
+    url: str | None
+    words: int
+    read: bool
+    annotations: int = 0
+
+
+@dataclass(slots=True)
+class Article:
+    """An article with everything the reader draws, all offsets into ``text``."""
+
+    id: int
+    title: str
+    path: str
+    source: str | None
+    published: str | None
+    url: str | None
+    byline: str | None
+    words: int
+    text: str
+    read: bool
+    position: int
+    content_hash: str
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+
+
+def _has_table(db, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() is not None
+
+
+def list_articles(db) -> list[ArticleSummary]:
+    """Every article, newest first, with its annotation count (0 before annotations exist)."""
+    count = (
+        "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)"
+        if _has_table(db, "annotations")
+        else "0"
+    )
+    rows = db.execute(
+        f"""SELECT id, title, path, source, published, url, words, read, {count}
+            FROM articles ORDER BY coalesce(published, '') DESC, id"""
+    ).fetchall()
+    return [
+        ArticleSummary(id, title, path, source, published, url, words, bool(read), annotations)
+        for id, title, path, source, published, url, words, read, annotations in rows
+    ]
+
+
+def get_article(db, article_id: int) -> Article:
+    """One article with its blocks, sentences and references."""
+    row = db.execute(
+        """SELECT id, title, path, source, published, url, byline, words, text, read, position, content_hash
+           FROM articles WHERE id = ?""",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        raise ArticleNotFound(f"no article with id {article_id}")
+    article = Article(*row[:9], bool(row[9]), row[10], row[11])
+    article.blocks = [
+        Block(kind, start, end, level)
+        for kind, start, end, level in db.execute(
+            'SELECT kind, start, "end", level FROM blocks WHERE article_id = ? ORDER BY seq', [article_id]
+        )
+    ]
+    article.sentences = [
+        (start, end)
+        for start, end in db.execute('SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY seq', [article_id])
+    ]
+    article.references = [
+        Reference(*ref)
+        for ref in db.execute(
+            'SELECT n, publisher, title, url, date, start, "end" FROM "references" WHERE article_id = ? ORDER BY n',
+            [article_id],
+        )
+    ]
+    return article
+
+
+def resolve_article(db, ref: str | int) -> int:
+    """The id of the article named by ``ref``: an id, a stored path, or a file name (unique)."""
+    ref = str(ref).strip()
+    if ref.isdigit():
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", [int(ref)]).fetchone():
+            return int(ref)
+        raise ArticleNotFound(f"no article with id {ref}")
+    rows = db.execute("SELECT id FROM articles WHERE path = ?", [ref]).fetchall()
+    if not rows:
+        name = Path(ref).name
+        rows = db.execute(
+            "SELECT id, path FROM articles WHERE path = ? OR path LIKE ? ESCAPE '\\' OR path LIKE ? ESCAPE '\\'",
+            [name, "%/" + _escape_like(name), "%/" + _escape_like(name) + "#%"],
+        ).fetchall()
+    if len(rows) == 1:
+        return rows[0][0]
+    if not rows:
+        raise ArticleNotFound(f"no article named {ref!r} (give an id or a file name; see `broadsheet articles`)")
+    raise ArticleNotFound(f"{ref!r} names {len(rows)} articles; give its id instead")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def mark_read(db, article_id: int, read: bool = True) -> None:
+    """Set the read mark of one article."""
+    with write_transaction(db):
+        db.execute("UPDATE articles SET read = ? WHERE id = ?", [int(read), article_id])
+
+
+def save_position(db, article_id: int, offset: int) -> None:
+    """Remember where the reader's cursor is, so the article reopens there."""
+    with write_transaction(db):
+        db.execute("UPDATE articles SET position = ? WHERE id = ?", [offset, article_id])
+
+
+def corpus_counts(db) -> dict[str, int]:
+    """Counts for the header and ``broadsheet info``: articles, sentences and, once they exist, more layers."""
+    counts = {
+        "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
+        "sentences": db.execute("SELECT count(*) FROM sentences").fetchone()[0],
+    }
+    for name, sql in (
+        ("entities", "SELECT count(DISTINCT entity) FROM mentions WHERE kind = 'entity'"),
+        ("figures", "SELECT count(*) FROM mentions WHERE kind = 'figure'"),
+        ("annotations", "SELECT count(*) FROM annotations"),
+        ("tags", "SELECT count(*) FROM tags"),
+    ):
+        table = sql.split(" FROM ")[1].split()[0]
+        if _has_table(db, table):
+            counts[name] = db.execute(sql).fetchone()[0]
+    return counts

@@ -1,0 +1,11 @@
+"""Layers derived from an article's text, rebuilt inside the transaction that writes the article.
+
+Called by the importer whenever an article is new or its text changed, so derived rows never disagree with
+the text they point into. ``previous_text`` is None for a new article.
+"""
+
+from __future__ import annotations
+
+
+def rebuild_article_layers(db, article_id: int, text: str, previous_text: str | None) -> None:
+    """Recompute every derived layer of one article (mentions, quotes and claims; re-anchor annotations)."""

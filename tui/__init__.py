@@ -1,0 +1,1 @@
+"""Broadsheet's two faces over ``store``: the Textual app and the JSON command line."""

@@ -1,0 +1,58 @@
+"""The ``broadsheet`` command: no subcommand opens the app; subcommands print JSON (``--json``) or tables.
+
+Each module here registers one group of subcommands with ``register(subparsers)``; a subcommand's handler
+takes ``(args)`` and returns the process exit code. Textual is imported only when the app opens.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from pathlib import Path
+
+from store.db import DatabaseError
+
+
+def command_groups():
+    """Every module in this package that registers subcommands, corpus commands first."""
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name != "output")
+    names.sort(key=lambda name: name != "corpus")
+    modules = (importlib.import_module(f"{__name__}.{name}") for name in names)
+    return [module for module in modules if hasattr(module, "register")]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="broadsheet",
+        description="Read and annotate news articles in the terminal. With no command, opens the reader.",
+    )
+    parser.add_argument("--db", type=Path, help="database file (default: $BROADSHEET_DB or the user data dir)")
+    parser.add_argument("--keymap", help="keymap name (default, vim, emacs) or path to a TOML file")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for group in command_groups():
+        group.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from tui.app import run_app
+
+            return run_app(db_path=args.db, keymap=args.keymap)
+        return args.handler(args)
+    except DatabaseError as exc:
+        print(f"broadsheet: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
