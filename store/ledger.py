@@ -1,0 +1,188 @@
+"""The figures ledger: quotes and claims per article, and where articles agree or disagree.
+
+Two claims about the same subject and metric (and unit) *conflict* when the ranges their values stand for
+do not overlap, for compatible periods. A value stands for a range: an exact figure ±0.5 %, a hedged one
+("about", "nearly", "over", "less than", …) the range its hedge allows, a range figure its low–high.
+A group whose values are all equal and that is reported in at least two sentences is *corroborated*; any
+other group is just *reported*.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from itertools import combinations
+
+from store.extract.claims import EVENT_METRICS, find_claims
+from store.extract.quotes import find_quotes
+from store.model import Block, Mention
+
+EXACT_TOLERANCE = 0.005  # a figure as printed is rounded: 660 vs 650 differ, 1.35 vs 1.349 do not
+APPROXIMATE_TOLERANCE = 0.10
+AT_LEAST = ("over", "more than", "above", "at least", "upwards of", "in excess of", "exceeding", "exceeded")
+AT_MOST = ("less than", "under", "below", "up to", "at most", "as much as", "as many as", "no more than", "fewer than")
+BELOW_NEARLY = ("nearly", "almost", "close to", "just under")
+APPROXIMATE = ("about", "approximately", "around", "roughly", "some", "an estimated", "estimated", "circa", "approx")
+
+
+def index_article(db, article_id: int, text: str) -> None:
+    """Rebuild the quotes and claims of one article from its stored blocks, sentences and mentions."""
+    blocks = [
+        Block(kind, start, end, level)
+        for kind, start, end, level in db.execute(
+            'SELECT kind, start, "end", level FROM blocks WHERE article_id = ? ORDER BY seq', [article_id]
+        )
+    ]
+    sentences = db.execute(
+        'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY seq', [article_id]
+    ).fetchall()
+    mentions = [
+        Mention(*row)
+        for row in db.execute(
+            'SELECT start, "end", text, kind, label, entity, value, value_high, unit, hedge '
+            "FROM mentions WHERE article_id = ? ORDER BY start",
+            [article_id],
+        )
+    ]
+    hidden = [(b.start, b.end) for b in blocks if b.kind in ("boilerplate", "reference", "title")]
+    sentences = [s for s in sentences if not any(h_start <= s[0] < h_end for h_start, h_end in hidden)]
+    db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
+    db.execute("DELETE FROM claims WHERE article_id = ?", [article_id])
+    db.conn.executemany(
+        'INSERT INTO quotes (article_id, start, "end", text, speaker, speaker_entity, cue) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        [(article_id, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue) for q in find_quotes(text, blocks, mentions)],
+    )
+    db.conn.executemany(
+        'INSERT INTO claims (article_id, start, "end", sentence_start, sentence_end, subject, subject_entity, metric, '
+        "label, value, value_high, unit, hedge, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, c.start, c.end, c.sentence_start, c.sentence_end, c.subject, c.subject_entity, c.metric,
+             c.label, c.value, c.value_high, c.unit, c.hedge, c.period)
+            for c in find_claims(text, sentences, mentions)
+        ],
+    )
+
+
+def quotes(db, speaker: str | None = None, article_id: int | None = None) -> list[dict]:
+    """Quotes across the corpus (or one article), optionally of one speaker (name or entity key, any case)."""
+    sql = (
+        'SELECT q.article_id, a.path, q.start, q."end", q.text, q.speaker, q.speaker_entity, q.cue '
+        "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1"
+    )
+    params: list = []
+    if speaker:
+        sql += " AND (q.speaker LIKE ? OR q.speaker_entity = ?)"
+        params += [f"%{speaker}%", speaker.casefold()]
+    if article_id is not None:
+        sql += " AND q.article_id = ?"
+        params.append(article_id)
+    columns = ("article_id", "path", "start", "end", "text", "speaker", "speaker_entity", "cue")
+    return [dict(zip(columns, row)) for row in db.execute(sql + " ORDER BY q.article_id, q.start", params)]
+
+
+def speakers(db) -> list[dict]:
+    """Everyone quoted, with how many quotes and in how many articles, most quoted first."""
+    rows = db.execute(
+        """SELECT max(speaker), speaker_entity, count(*), count(DISTINCT article_id) FROM quotes
+           WHERE speaker IS NOT NULL GROUP BY coalesce(speaker_entity, speaker) ORDER BY count(*) DESC, max(speaker)"""
+    )
+    return [{"speaker": s, "speaker_entity": e, "quotes": n, "articles": a} for s, e, n, a in rows]
+
+
+def figures(db, entity: str | None = None, article_id: int | None = None) -> list[dict]:
+    """Claim candidates: each figure with its subject, metric and normalised value."""
+    sql = (
+        'SELECT c.article_id, a.path, c.start, c."end", substr(a.text, c.start + 1, c."end" - c.start), '
+        "substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start), c.subject, c.subject_entity, "
+        "c.metric, c.label, c.value, c.value_high, c.unit, c.hedge, c.period, c.sentence_start, c.sentence_end "
+        "FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1"
+    )
+    params: list = []
+    if entity:
+        sql += " AND (c.subject_entity = ? OR c.subject LIKE ?)"
+        params += [entity.casefold(), f"%{entity}%"]
+    if article_id is not None:
+        sql += " AND c.article_id = ?"
+        params.append(article_id)
+    columns = ("article_id", "path", "start", "end", "text", "sentence", "subject", "subject_entity", "metric",
+               "label", "value", "value_high", "unit", "hedge", "period", "sentence_start", "sentence_end")
+    return [dict(zip(columns, row)) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
+
+
+def ledger(db, entity: str | None = None) -> list[dict]:
+    """Every subject+metric with its values, conflicts first, then corroborations, then the rest ("reported")."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for claim in figures(db, entity=entity):
+        groups[(claim["subject_entity"], claim["metric"], claim["unit"])].append(claim)
+    entries = []
+    for (_, metric, _), claims in groups.items():
+        several = len({(c["article_id"], c["sentence_start"]) for c in claims}) > 1
+        if several and _has_conflict(claims, metric):
+            status = "conflict"
+        elif several and _agree(claims):
+            status = "corroborated"
+        else:
+            status = "reported"
+        entries.append(
+            {
+                "subject": claims[0]["subject"],
+                "subject_entity": claims[0]["subject_entity"],
+                "metric": metric,
+                "status": status,
+                "articles": len({c["article_id"] for c in claims}),
+                "values": [
+                    {key: c[key] for key in ("text", "value", "value_high", "unit", "hedge", "period", "article_id",
+                                             "path", "start", "end", "sentence")}
+                    for c in claims
+                ],
+            }
+        )
+    order = {"conflict": 0, "corroborated": 1, "reported": 2}
+    entries.sort(key=lambda e: (order[e["status"]], -e["articles"], e["subject"].casefold(), e["metric"]))
+    return entries
+
+
+def conflicts(db) -> list[dict]:
+    """Only the conflicting groups of the ledger."""
+    return [entry for entry in ledger(db) if entry["status"] == "conflict"]
+
+
+def value_range(value: float | None, value_high: float | None, hedge: str | None) -> tuple[float, float] | None:
+    """The interval a reported figure stands for, given its hedge."""
+    if value is None:
+        return None
+    low, high = (value, value_high) if value_high is not None else (value, value)
+    low, high = min(low, high), max(low, high)
+    hedge = (hedge or "").casefold()
+    if any(word in hedge for word in AT_LEAST):
+        return low, math.inf
+    if any(word in hedge for word in AT_MOST):
+        return (-math.inf if low < 0 else 0.0), high
+    if any(word in hedge for word in BELOW_NEARLY):
+        return low * (1 - APPROXIMATE_TOLERANCE), high
+    tolerance = APPROXIMATE_TOLERANCE if any(word in hedge for word in APPROXIMATE) else EXACT_TOLERANCE
+    return low - abs(low) * tolerance, high + abs(high) * tolerance
+
+
+def _compatible_periods(a: dict, b: dict, metric: str) -> bool:
+    if metric in EVENT_METRICS:
+        return a["period"] is not None and a["period"] == b["period"]
+    return a["period"] is None or b["period"] is None or a["period"] == b["period"]
+
+
+def _has_conflict(claims: list[dict], metric: str) -> bool:
+    for a, b in combinations(claims, 2):
+        if (a["article_id"], a["sentence_start"]) == (b["article_id"], b["sentence_start"]):
+            continue  # one sentence giving two figures ("$650 billion, with some estimates at $700 billion")
+        if not _compatible_periods(a, b, metric):
+            continue
+        range_a = value_range(a["value"], a["value_high"], a["hedge"])
+        range_b = value_range(b["value"], b["value_high"], b["hedge"])
+        if range_a and range_b and (range_a[1] < range_b[0] or range_b[1] < range_a[0]):
+            return True
+    return False
+
+
+def _agree(claims: list[dict]) -> bool:
+    values = {round(c["value"], 6) for c in claims if c["value"] is not None}
+    return len(values) == 1

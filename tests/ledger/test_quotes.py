@@ -1,0 +1,90 @@
+"""Direct quotes and their speakers, one pattern per test, on hand-written paragraphs."""
+
+from store.extract.quotes import find_quotes
+from tests.ledger.helpers import mention, paragraphs
+
+
+def quotes_of(text, *people):
+    mentions = sorted((mention(text, name, "PERSON", key, nth) for name, key, nth in people), key=lambda m: m.start)
+    return [(q.text, q.speaker, q.speaker_entity, q.cue) for q in find_quotes(text, paragraphs(text), mentions)]
+
+
+def test_quote_then_name_and_verb():
+    text = "“We will deliver much better models,” Sam Altman said in a post."
+    assert quotes_of(text, ("Sam Altman", "sam altman", 0)) == [
+        ("We will deliver much better models", "Sam Altman", "sam altman", "said")
+    ]
+
+
+def test_said_then_name_with_title():
+    text = "“The valuations offer no margin of error,” said David Bahnsen, chief investment officer at Bahnsen Group."
+    [(quote, speaker, _, cue)] = quotes_of(text, ("David Bahnsen", "david bahnsen", 0))
+    assert quote == "The valuations offer no margin of error" and speaker == "David Bahnsen" and cue == "said"
+
+
+def test_name_comma_title_comma_said_before_the_quote():
+    text = "Charu Chanana, chief strategist at Saxo, said: “Competition in the AI arena is intensifying fast.”"
+    [(quote, speaker, _, _)] = quotes_of(text, ("Charu Chanana", "charu chanana", 0))
+    assert quote.startswith("Competition in the AI arena") and speaker == "Charu Chanana"
+
+
+def test_according_to():
+    text = "According to analyst Gil Luria, “smaller models would let the company build better products.”"
+    assert quotes_of(text, ("Gil Luria", "gil luria", 0))[0][1:] == ("Gil Luria", "gil luria", "according to")
+
+
+def test_cue_verbs_like_pointed_out_and_characterized():
+    text = (
+        "Tim Murray of T. Rowe Price characterized the move as a shift: “The selloff may have paused for now.”\n"
+        "Paul Markham pointed out that “the capital expenditures have become structural issues.”"
+    )
+    found = quotes_of(text, ("Tim Murray", "tim murray", 0), ("Paul Markham", "paul markham", 0))
+    assert [(speaker, cue) for _, speaker, _, cue in found] == [("Tim Murray", "characterized"), ("Paul Markham", "pointed out")]
+
+
+def test_paragraph_quote_after_an_introducing_line_resolves_the_pronoun():
+    text = (
+        "Analyst Mamta Valechha said investors want returns. She said:\n"
+        "“Market sentiment is shifting from ‘fear of missing out’ to ‘scrutinizing every aspect.’”"
+    )
+    [(quote, speaker, key, _)] = quotes_of(text, ("Mamta Valechha", "mamta valechha", 0))
+    assert quote.startswith("Market sentiment is shifting") and "‘fear of missing out’" in quote
+    assert (speaker, key) == ("Mamta Valechha", "mamta valechha")
+
+
+def test_split_quote_gives_both_halves_the_speaker():
+    text = "“Demand is strong,” Jensen Huang said, “and supply will catch up with it soon.”"
+    found = quotes_of(text, ("Jensen Huang", "jensen huang", 0))
+    assert [(q, s) for q, s, _, _ in found] == [("Demand is strong", "Jensen Huang"), ("and supply will catch up with it soon.", "Jensen Huang")]
+
+
+def test_surname_resolves_to_the_full_name():
+    text = "Sam Altman runs OpenAI.\n“We have a new competitor in the market now,” Altman added."
+    [(_, speaker, key, cue)] = quotes_of(text, ("Sam Altman", "sam altman", 0), ("Altman", "sam altman", 1))
+    assert (speaker, key, cue) == ("Sam Altman", "sam altman", "added")
+
+
+def test_title_only_reference_goes_to_the_person_with_that_title():
+    text = "Apple CEO Tim Cook spoke on Tuesday.\n“Demand for the phone has been amazing this quarter,” the CEO said."
+    [(_, speaker, _, _)] = quotes_of(text, ("Tim Cook", "tim cook", 0))
+    assert speaker == "Tim Cook"
+
+
+def test_continuation_paragraph_keeps_the_previous_speaker():
+    text = (
+        "“Valuations offer no margin of error,” said David Bahnsen.\n"
+        "“The excessive weighting of tech stocks was an under-appreciated risk.”"
+    )
+    found = quotes_of(text, ("David Bahnsen", "david bahnsen", 0))
+    assert [s for _, s, _, _ in found] == ["David Bahnsen", "David Bahnsen"]
+
+
+def test_scare_quotes_are_not_speech_but_unattributed_long_quotes_are_kept():
+    text = "Investors feared an “emotional contagion” in stocks.\n\"Current investments in tech giants have become polarized.\""
+    found = quotes_of(text)
+    assert [(q, s) for q, s, _, _ in found] == [("Current investments in tech giants have become polarized.", None)]
+
+
+def test_straight_quotes_and_apostrophes_do_not_confuse_pairing():
+    text = "Nvidia’s chief said \"it’s a great day for the company's customers\" on Monday."
+    assert [q for q, *_ in quotes_of(text)] == ["it’s a great day for the company's customers"]
