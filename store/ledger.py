@@ -132,7 +132,7 @@ def ledger(db, entity: str | None = None) -> list[dict]:
                 "articles": len({c["article_id"] for c in claims}),
                 "values": [
                     {key: c[key] for key in ("text", "value", "value_high", "unit", "hedge", "period", "article_id",
-                                             "path", "start", "end", "sentence")}
+                                             "path", "start", "end", "sentence", "sentence_start", "sentence_end")}
                     for c in claims
                 ],
             }
