@@ -1,0 +1,200 @@
+"""Finding an annotation's text again after the article changed: pure functions, no database.
+
+An annotation remembers a *selector* made when it was created — the quoted text (``exact``), 32 characters
+of context either side (``prefix``/``suffix``), its position and the hash of the text it was made on — the
+W3C TextQuoteSelector and TextPositionSelector that the Hypothesis client stores. Re-anchoring follows
+Hypothesis' order (position check, exact occurrences ranked by context, approximate match) with one
+difference: an approximate match must score at least :data:`MIN_FUZZY_SCORE`, otherwise the annotation is
+*orphaned* (offsets cleared, quote and note kept) instead of being silently attached to different words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+CONTEXT_CHARS = 32
+
+# Hypothesis' weights: quote similarity counts most, then the context either side, then closeness to the old
+# position (a tie-breaker between equally good candidates).
+QUOTE_WEIGHT, PREFIX_WEIGHT, SUFFIX_WEIGHT, POSITION_WEIGHT = 50, 20, 20, 2
+TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
+
+# The floor for an approximate match. 0.75 accepts a quote with a few words changed in its old context
+# (quote 0.9, context intact → 0.95) or an intact-ish quote that lost half its context (0.9, 1.0, 0.3 → 0.79),
+# and refuses what Hypothesis would silently accept: a quote rewritten by half (0.5 → at most 0.73 even with
+# its context intact), or a look-alike sentence elsewhere (context ≈ 0.3 → ≈ 0.6). Since context can add at
+# most 42/92, the floor also means the quote itself is at least 54% similar.
+MIN_FUZZY_SCORE = 0.75
+
+# How far (in code points) the end points of an approximate match may move while being fitted to the quote.
+MAX_BOUNDARY_SLACK = 64
+
+STATES = ("exact", "moved", "fuzzy", "orphaned")
+
+
+@dataclass(frozen=True, slots=True)
+class Selector:
+    """What an annotation pointed at when it was made: the quote, its context and its position."""
+
+    exact: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where an annotation sits in the current text. ``start``/``end`` are None when ``state`` is orphaned;
+    ``score`` (0–1) says how well the text found matches the selector."""
+
+    state: str
+    start: int | None
+    end: int | None
+    score: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a quote was found: ``score`` 1.0 for an exact occurrence, else the quote similarity."""
+
+    start: int
+    end: int
+    score: float
+
+
+def text_hash(text: str) -> str:
+    """The sha256 of the text, as the importer stores it in ``articles.content_hash``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_selector(text: str, start: int, end: int) -> Selector:
+    """The selector of ``text[start:end]`` with its 32-character context."""
+    if not 0 <= start < end <= len(text):
+        raise ValueError(f"span {start}–{end} is empty or outside the text (0–{len(text)})")
+    return Selector(
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+        start=start,
+        end=end,
+    )
+
+
+def reanchor(selector: Selector, old_hash: str | None, new_text: str, new_hash: str | None = None, *, near: int | None = None) -> Anchor:
+    """Find ``selector`` in ``new_text``.
+
+    ``old_hash`` is the hash of the text the selector was made on; ``near`` the last known start (defaults
+    to the selector's own). Order: same hash → as is; the text at the old offsets equals the quote →
+    ``exact``; exact occurrences of the quote, best by context and position → ``moved``; the best
+    approximate match scoring at least :data:`MIN_FUZZY_SCORE` → ``fuzzy``; else ``orphaned``.
+    """
+    new_hash = new_hash if new_hash is not None else text_hash(new_text)
+    exact, length = selector.exact, len(selector.exact)
+    if old_hash is not None and old_hash == new_hash and selector.end <= len(new_text):
+        return Anchor("exact", selector.start, selector.end, 1.0)
+    hints = [selector.start] if near is None or near == selector.start else [near, selector.start]
+    for hint in hints:
+        if new_text[hint : hint + length] == exact:
+            return Anchor("exact", hint, hint + length, 1.0)
+    hint = hints[0]
+    occurrences = _occurrences(new_text, exact)
+    if occurrences:
+        scored = [(_score(selector, new_text, start, start + length, hint), start) for start in occurrences]
+        score, start = max(scored, key=lambda item: (item[0], -abs(item[1] - hint)))
+        return Anchor("moved", start, start + length, round(score, 4))
+    best = _best_approximate(selector, new_text, hint)
+    if best is not None and best[0] >= MIN_FUZZY_SCORE:
+        score, start, end = best
+        return Anchor("fuzzy", start, end, round(score, 4))
+    return Anchor("orphaned", None, None, None)
+
+
+def find_quote(text: str, quote: str) -> list[Candidate]:
+    """Where ``quote`` occurs in ``text``: every exact occurrence, else the best approximate match if its
+    similarity reaches :data:`MIN_FUZZY_SCORE`, else nothing. Several results mean the quote is ambiguous."""
+    if not quote:
+        return []
+    occurrences = _occurrences(text, quote)
+    if occurrences:
+        return [Candidate(start, start + len(quote), 1.0) for start in occurrences]
+    window = _approximate_window(quote, text, 0, len(text))
+    if window is None:
+        return []
+    start, end = _fit_boundaries(quote, text, *window)
+    similarity = Levenshtein.normalized_similarity(quote, text[start:end])
+    return [Candidate(start, end, round(similarity, 4))] if similarity >= MIN_FUZZY_SCORE else []
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    found, start = [], text.find(quote)
+    while start != -1 and quote:
+        found.append(start)
+        start = text.find(quote, start + 1)
+    return found
+
+
+def _score(selector: Selector, text: str, start: int, end: int, hint: int) -> float:
+    """Hypothesis' weighted score of ``text[start:end]`` as the place of ``selector``, from 0 to 1."""
+    quote = Levenshtein.normalized_similarity(selector.exact, text[start:end])
+    prefix = Levenshtein.normalized_similarity(selector.prefix, text[max(0, start - len(selector.prefix)) : start])
+    suffix = Levenshtein.normalized_similarity(selector.suffix, text[end : end + len(selector.suffix)])
+    position = 1.0 - abs(start - hint) / max(len(text), 1)
+    weighted = QUOTE_WEIGHT * quote + PREFIX_WEIGHT * prefix + SUFFIX_WEIGHT * suffix + POSITION_WEIGHT * position
+    return weighted / TOTAL_WEIGHT
+
+
+def _best_approximate(selector: Selector, text: str, hint: int) -> tuple[float, int, int] | None:
+    """The best-scoring approximate place of the quote, from a few candidate windows: the best quote match in
+    the whole text, the best near the old position, and the spans that the intact prefix or suffix point to."""
+    length = len(selector.exact)
+    reach = length + 2 * CONTEXT_CHARS + MAX_BOUNDARY_SLACK
+    windows = {
+        _approximate_window(selector.exact, text, 0, len(text)),
+        _approximate_window(selector.exact, text, max(0, hint - reach), min(len(text), hint + length + reach)),
+    }
+    if selector.prefix:
+        for at in _occurrences(text, selector.prefix)[:8]:
+            windows.add((at + len(selector.prefix), min(len(text), at + len(selector.prefix) + length)))
+    if selector.suffix:
+        for at in _occurrences(text, selector.suffix)[:8]:
+            windows.add((max(0, at - length), at))
+    best = None
+    for window in windows:
+        if window is None or window[0] >= window[1]:
+            continue
+        start, end = _fit_boundaries(selector.exact, text, *window)
+        candidate = (_score(selector, text, start, end, hint), start, end)
+        if best is None or candidate[0] > best[0]:
+            best = candidate
+    return best
+
+
+def _approximate_window(quote: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The window of ``text[lo:hi]`` most similar to ``quote`` (rapidfuzz's partial-ratio alignment)."""
+    haystack = text[lo:hi]
+    if not haystack:
+        return None
+    if len(quote) > len(haystack):
+        return (lo, hi)
+    found = fuzz.partial_ratio_alignment(quote, haystack)
+    if found is None or found.dest_end <= found.dest_start:
+        return None
+    return (lo + found.dest_start, lo + found.dest_end)
+
+
+def _fit_boundaries(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Move the window's ends (each within a bounded slack) to where the edit distance to the quote is least:
+    partial-ratio windows have the quote's length, so an insertion or deletion leaves them off by a few."""
+    slack = min(MAX_BOUNDARY_SLACK, len(quote) // 4 + 2)
+
+    def distance(a: int, b: int) -> int:
+        return Levenshtein.distance(quote, text[a:b]) if a < b else len(quote)
+
+    best_start = min(range(max(0, start - slack), min(end, start + slack + 1)), key=lambda a: (distance(a, end), abs(a - start)))
+    best_end = min(range(max(best_start + 1, end - slack), min(len(text), end + slack) + 1), key=lambda b: (distance(best_start, b), abs(b - end)))
+    return best_start, best_end
