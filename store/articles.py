@@ -53,8 +53,9 @@ def _has_table(db, name: str) -> bool:
     return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() is not None
 
 
-def list_articles(db) -> list[ArticleSummary]:
-    """Every article, newest first, with its annotation count (0 before annotations exist)."""
+def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
+    """Every article (or the first ``limit``), newest first, with its annotation count (0 before annotations
+    exist). The app reads one screenful with ``limit`` so the library paints before 100,000 rows are in."""
     count = (
         "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)"
         if _has_table(db, "annotations")
@@ -62,7 +63,9 @@ def list_articles(db) -> list[ArticleSummary]:
     )
     rows = db.execute(
         f"""SELECT id, title, path, source, published, url, words, read, {count}
-            FROM articles ORDER BY coalesce(published, '') DESC, id"""
+            FROM articles ORDER BY coalesce(published, '') DESC, id
+            {"LIMIT ?" if limit is not None else ""}""",
+        [limit] if limit is not None else [],
     ).fetchall()
     return [
         ArticleSummary(id, title, path, source, published, url, words, bool(read), annotations)
