@@ -1,0 +1,201 @@
+"""Annotations: spans of an article with tags and a note, kept anchored when the article's text changes.
+
+Every function that writes is one :func:`store.db.write_transaction`, committed before it returns, so a
+crash right after a save loses nothing. Records are plain dicts (see :func:`get_annotation`); a deleted or
+updated record can be written back unchanged by :func:`restore_annotation`, which is how the app undoes.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from store.anchoring import Selector, make_selector, reanchor, text_hash
+from store.db import write_transaction
+from store.tags import delete_tag, ensure_tags, list_tags, merge_tags, rename_tag, set_tag_color  # noqa: F401 — tags are part of this API
+
+RECORD_COLUMNS = (
+    "id", "article_id", "start", "end", "exact", "prefix", "suffix", "quote_start", "quote_end", "text_hash",
+    "note", "anchor", "score", "created", "updated",
+)
+_SELECT = (
+    "SELECT " + ", ".join(f'a."{c}"' for c in RECORD_COLUMNS) + ", articles.path, articles.title "
+    "FROM annotations a JOIN articles ON articles.id = a.article_id"
+)
+_ORDER = " ORDER BY a.article_id, a.start IS NULL, a.start, a.\"end\" DESC, a.id"
+
+
+class AnnotationError(ValueError):
+    """A request that cannot be done as asked (unknown id or tag, bad span); the message is one line."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def create_annotation(db, article_id: int, start: int, end: int, tags=(), note: str = "") -> dict:
+    """Annotate ``text[start:end]`` of an article with tags (created as needed) and a Markdown note."""
+    text, digest = _article_text(db, article_id)
+    selector = _selector(text, start, end)
+    stamp = now()
+    with write_transaction(db):
+        annotation_id = db.execute(
+            """INSERT INTO annotations (article_id, start, "end", exact, prefix, suffix, quote_start, quote_end,
+                   text_hash, note, anchor, score, created, updated)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', 1.0, ?, ?)""",
+            [article_id, start, end, selector.exact, selector.prefix, selector.suffix, start, end, digest, note or "", stamp, stamp],
+        ).lastrowid
+        _set_tags(db, annotation_id, tags)
+    return get_annotation(db, annotation_id)
+
+
+def update_annotation(db, annotation_id: int, *, tags=None, note: str | None = None, start: int | None = None, end: int | None = None) -> dict:
+    """Change the tags, the note or the span (given as both ``start`` and ``end``) of an annotation.
+
+    Returns the record as it was before, for undo with :func:`restore_annotation`.
+    """
+    previous = get_annotation(db, annotation_id)
+    with write_transaction(db):
+        if start is not None or end is not None:
+            if start is None or end is None:
+                raise AnnotationError("give both start and end to move an annotation")
+            text, digest = _article_text(db, previous["article_id"])
+            selector = _selector(text, start, end)
+            db.execute(
+                """UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, quote_start = ?,
+                       quote_end = ?, text_hash = ?, anchor = 'exact', score = 1.0 WHERE id = ?""",
+                [start, end, selector.exact, selector.prefix, selector.suffix, start, end, digest, annotation_id],
+            )
+        if note is not None:
+            db.execute("UPDATE annotations SET note = ? WHERE id = ?", [note, annotation_id])
+        if tags is not None:
+            _set_tags(db, annotation_id, tags)
+        db.execute("UPDATE annotations SET updated = ? WHERE id = ?", [now(), annotation_id])
+    return previous
+
+
+def delete_annotation(db, annotation_id: int) -> dict:
+    """Delete an annotation; returns its full record so :func:`restore_annotation` can bring it back."""
+    record = get_annotation(db, annotation_id)
+    with write_transaction(db):
+        db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+    return record
+
+
+def restore_annotation(db, record: dict) -> dict:
+    """Write a record back exactly as it was — same id, span, selector, tags (re-created with their colours if
+    deleted meanwhile), note, state and times. Undoes a delete or an update."""
+    values = [record[c] for c in RECORD_COLUMNS]
+    with write_transaction(db):
+        exists = db.execute("SELECT 1 FROM annotations WHERE id = ?", [record["id"]]).fetchone()
+        if exists:
+            assignments = ", ".join(f'"{c}" = ?' for c in RECORD_COLUMNS[1:])
+            db.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", [*values[1:], record["id"]])
+        else:
+            names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
+            db.execute(f"INSERT INTO annotations ({names}) VALUES ({', '.join('?' for _ in values)})", values)
+        _set_tags(db, record["id"], record["tags"], colors=record.get("colors"))
+    return get_annotation(db, record["id"])
+
+
+def get_annotation(db, annotation_id: int) -> dict:
+    """One annotation as a record: its columns plus ``path``, ``title``, ``tags`` (in the user's order),
+    ``colors`` (tag → colour) and ``color`` (its first tag's colour, for underlining)."""
+    found = _records(db, " WHERE a.id = ?", [annotation_id])
+    if not found:
+        raise AnnotationError(f"no annotation with id {annotation_id}")
+    return found[0]
+
+
+def annotations_for_article(db, article_id: int) -> list[dict]:
+    """Every annotation of one article in text order; orphaned ones (no span) last."""
+    return _records(db, " WHERE a.article_id = ?", [article_id])
+
+
+def list_annotations(db, tag: str | None = None, article: int | None = None) -> list[dict]:
+    """Annotations across the corpus, optionally only those with a tag and/or of one article."""
+    where, params = [], []
+    if tag is not None:
+        where.append("a.id IN (SELECT annotation_id FROM annotation_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)")
+        params.append(tag.strip().lstrip("#"))
+    if article is not None:
+        where.append("a.article_id = ?")
+        params.append(article)
+    return _records(db, (" WHERE " + " AND ".join(where)) if where else "", params)
+
+
+def orphans(db) -> list[dict]:
+    """Annotations whose text is gone from their article, with their stored quote and note."""
+    return _records(db, " WHERE a.anchor = 'orphaned'", [])
+
+
+def annotation_counts(db) -> dict[int, int]:
+    """Annotations per article id (articles without any are absent), in one query."""
+    return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())
+
+
+def reanchor_article(db, article_id: int, previous_text: str | None, new_text: str) -> dict[str, int]:
+    """Re-anchor every annotation of an article whose text changed; returns how many ended in each state.
+
+    Called by the importer inside the article's transaction. Each annotation is looked for from its
+    creation selector, starting near its last known place, so an orphan can come back when its text does.
+    """
+    new_hash = text_hash(new_text)
+    counts = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
+    rows = db.execute(
+        'SELECT id, start, exact, prefix, suffix, quote_start, quote_end, text_hash FROM annotations WHERE article_id = ?',
+        [article_id],
+    ).fetchall()
+    with write_transaction(db):
+        for annotation_id, start, exact, prefix, suffix, quote_start, quote_end, old_hash in rows:
+            selector = Selector(exact, prefix, suffix, quote_start, quote_end)
+            anchor = reanchor(selector, old_hash, new_text, new_hash, near=start)
+            counts[anchor.state] += 1
+            db.execute(
+                'UPDATE annotations SET start = ?, "end" = ?, anchor = ?, score = ? WHERE id = ?',
+                [anchor.start, anchor.end, anchor.state, anchor.score, annotation_id],
+            )
+    return counts
+
+
+def _records(db, where: str, params: list) -> list[dict]:
+    rows = db.execute(_SELECT + where + _ORDER, params).fetchall()
+    records = [dict(zip((*RECORD_COLUMNS, "path", "title"), row)) for row in rows]
+    if not records:
+        return records
+    by_id = {record["id"]: record for record in records}
+    for record in records:
+        record.update(tags=[], colors={})
+    marks = ", ".join("?" for _ in by_id)
+    for annotation_id, name, color in db.execute(
+        f"""SELECT annotation_id, tags.name, tags.color FROM annotation_tags JOIN tags ON tags.id = tag_id
+            WHERE annotation_id IN ({marks}) ORDER BY annotation_id, seq""",
+        list(by_id),
+    ):
+        by_id[annotation_id]["tags"].append(name)
+        by_id[annotation_id]["colors"][name] = color
+    for record in records:
+        record["color"] = record["colors"][record["tags"][0]] if record["tags"] else None
+    return records
+
+
+def _set_tags(db, annotation_id: int, names, colors: dict | None = None) -> None:
+    ids = ensure_tags(db, names, colors)
+    db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
+    db.conn.executemany(
+        "INSERT INTO annotation_tags (annotation_id, tag_id, seq) VALUES (?, ?, ?)",
+        [(annotation_id, tag_id, seq) for seq, tag_id in enumerate(ids)],
+    )
+
+
+def _article_text(db, article_id: int) -> tuple[str, str]:
+    row = db.execute("SELECT text, content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None:
+        raise AnnotationError(f"no article with id {article_id}")
+    return row[0], row[1]
+
+
+def _selector(text: str, start: int, end: int) -> Selector:
+    try:
+        return make_selector(text, start, end)
+    except ValueError as exc:
+        raise AnnotationError(str(exc)) from None

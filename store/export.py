@@ -1,0 +1,286 @@
+"""Annotations out of and back into the database: Markdown, JSON Lines, CSV and W3C Web Annotation JSON-LD.
+
+JSON Lines and W3C exports read back with :func:`import_annotations`. An annotation finds its article by
+``path`` first; if no article has that path (another machine, another folder), by the article's URL, then
+by its exact title — each only when it names one article. Its span is then found from the quote selector,
+like a re-import: a JSON Lines record made on the same text (same hash) keeps its span and state verbatim.
+Importing the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from store.anchoring import Selector, reanchor
+from store.annotations import AnnotationError, list_annotations, restore_annotation
+from store.db import write_transaction
+
+FORMATS = ("markdown", "jsonl", "csv", "w3c")
+W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+CSV_COLUMNS = ("id", "path", "title", "start", "end", "exact", "tags", "note", "anchor", "score", "created", "updated")
+# What a JSON Lines record (or our W3C extension member) keeps so that a round trip reproduces the annotation.
+VERBATIM = ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")
+_MARKDOWN_SPECIALS = set("\\`*_[]<>#|~")
+
+
+@dataclass
+class ImportReport:
+    """What an import did; ``problems`` are one-line messages naming the record (line or item number)."""
+
+    imported: int = 0
+    duplicates: int = 0
+    orphaned: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {"imported": self.imported, "duplicates": self.duplicates, "orphaned": self.orphaned, "problems": self.problems}
+
+
+def export_annotations(db, fmt: str, tag: str | None = None) -> str:
+    """Every annotation (or those with ``tag``) in one of :data:`FORMATS`."""
+    records = list_annotations(db, tag=tag)
+    articles = _articles(db, {r["article_id"] for r in records})
+    if fmt == "markdown":
+        return _markdown(records, articles)
+    if fmt == "jsonl":
+        return "".join(json.dumps(_jsonl_record(r, articles[r["article_id"]]), ensure_ascii=False) + "\n" for r in records)
+    if fmt == "csv":
+        return _csv(records)
+    if fmt == "w3c":
+        return json.dumps(_w3c_collection(records, articles), ensure_ascii=False, indent=2) + "\n"
+    raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def _articles(db, ids) -> dict[int, dict]:
+    marks = ", ".join("?" for _ in ids)
+    rows = db.execute(f"SELECT id, path, title, source, url, content_hash FROM articles WHERE id IN ({marks})", list(ids)).fetchall()
+    return {row[0]: dict(zip(("id", "path", "title", "source", "url", "content_hash"), row)) for row in rows}
+
+
+def _markdown(records: list[dict], articles: dict[int, dict]) -> str:
+    """Grouped by article (title, source, URL); each annotation a block quote, then its ``#tags`` and note."""
+    out = ["# Annotations", ""]
+    current = None
+    for record in records:
+        article = articles[record["article_id"]]
+        if article["id"] != current:
+            current = article["id"]
+            out += [f"## {_escape_markdown(article['title'])}", ""]
+            details = [_escape_markdown(part) for part in (article["source"],) if part]
+            if article["url"]:
+                details.append(f"<{article['url']}>")
+            details.append(f"`{article['path']}`")
+            out += [" · ".join(details), ""]
+        out += ["> " + _escape_markdown(line) if line.strip() else ">" for line in record["exact"].splitlines() or [""]]
+        out.append("")
+        meta = " ".join(f"#{tag}" for tag in record["tags"])
+        if record["anchor"] == "orphaned":
+            meta = (meta + " " if meta else "") + "*(orphaned: this text is no longer in the article)*"
+        elif record["anchor"] == "fuzzy":
+            meta = (meta + " " if meta else "") + f"*(re-anchored approximately, score {record['score']:.2f})*"
+        if meta:
+            out += [meta, ""]
+        if record["note"].strip():
+            out += [record["note"].strip(), ""]
+        out += ["---", ""]
+    return "\n".join(out)
+
+
+def _escape_markdown(text: str) -> str:
+    """Backslash-escape what would turn quoted text into markup (emphasis, links, headings, Obsidian tags,
+    list markers at the start of a line)."""
+    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)
+    stripped = escaped.lstrip()
+    indent = escaped[: len(escaped) - len(stripped)]
+    if stripped[:1] in ("-", "+", "=") or (stripped.split(".", 1)[0].isdigit() and "." in stripped[:10]):
+        head = stripped.split(" ", 1)[0]
+        for mark in ("-", "+", "=", ".", ")"):
+            if mark in head:
+                position = head.index(mark)
+                return indent + stripped[:position] + "\\" + stripped[position:]
+    return escaped
+
+
+def _jsonl_record(record: dict, article: dict) -> dict:
+    return {
+        "id": record["id"],
+        "article": {key: article[key] for key in ("path", "title", "source", "url", "content_hash")},
+        **{key: record[key] for key in ("start", "end", "exact", "prefix", "suffix", "quote_start", "quote_end", "text_hash")},
+        "tags": record["tags"],
+        "colors": record["colors"],
+        **{key: record[key] for key in ("note", "anchor", "score", "created", "updated")},
+    }
+
+
+def _csv(records: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        row = {**record, "tags": "; ".join(record["tags"])}
+        writer.writerow([row[column] for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def _w3c_collection(records: list[dict], articles: dict[int, dict]) -> dict:
+    items = [_w3c_item(record, articles[record["article_id"]]) for record in records]
+    return {
+        "@context": W3C_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'broadsheet:' + '|'.join(item['id'] for item in items))}",
+        "type": "AnnotationCollection",
+        "label": "Broadsheet annotations",
+        "total": len(items),
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+
+
+def _w3c_item(record: dict, article: dict) -> dict:
+    """One W3C Web Annotation. Positions count code points; an orphan has only its quote selector. The
+    ``broadsheet`` member carries what the model has no place for (article path, creation selector, anchor
+    state, colours); other W3C producers' items anchor by their quote selector alone."""
+    bodies = [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in record["tags"]]
+    if record["note"]:
+        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": record["note"], "format": "text/markdown"})
+    selectors = [{"type": "TextQuoteSelector", "exact": record["exact"], "prefix": record["prefix"], "suffix": record["suffix"]}]
+    if record["start"] is not None:
+        selectors.append({"type": "TextPositionSelector", "start": record["start"], "end": record["end"]})
+    motivation = "commenting" if record["note"] else "tagging" if record["tags"] else "highlighting"
+    identity = f"broadsheet:{article['path']}:{record['id']}:{record['created']}"
+    return {
+        "@context": W3C_CONTEXT,
+        "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, identity)}",
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": record["created"],
+        "modified": record["updated"],
+        "body": bodies,
+        "target": {"source": article["url"] or Path(article["path"]).resolve().as_uri(), "selector": selectors},
+        "broadsheet": {
+            "path": article["path"],
+            "title": article["title"],
+            "colors": record["colors"],
+            **{key: record[key] for key in ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")},
+        },
+    }
+
+
+def import_annotations(db, path_or_text: str | Path) -> ImportReport:
+    """Read a JSON Lines or W3C export (a file path, or the text itself) back into the database."""
+    text = Path(path_or_text).read_text(encoding="utf-8") if _is_path(path_or_text) else str(path_or_text)
+    report = ImportReport()
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        document = None  # several lines: JSON Lines
+    if isinstance(document, dict) and document.get("type") in ("AnnotationCollection", "Annotation"):
+        items = document["first"]["items"] if document["type"] == "AnnotationCollection" else [document]
+        entries = []
+        for number, item in enumerate(items, start=1):
+            try:
+                entries.append((f"item {number}", _from_w3c(item)))
+            except (KeyError, TypeError, StopIteration, AttributeError):
+                report.problems.append(f"item {number}: not an annotation with a TextQuoteSelector target")
+    else:
+        entries = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                try:
+                    entries.append((f"line {number}", _from_jsonl(json.loads(line))))
+                except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                    report.problems.append(f"line {number}: not an annotation record ({exc})")
+    with write_transaction(db):
+        for where, entry in entries:
+            _import_one(db, where, entry, report)
+    return report
+
+
+def _is_path(value) -> bool:
+    return isinstance(value, Path) or ("\n" not in value and len(value) < 4096 and Path(value).is_file())
+
+
+def _from_jsonl(data: dict) -> dict:
+    return {**{key: data[key] for key in ("exact", "prefix", "suffix", "tags", "note", "created", "updated")},
+            "article": data["article"], "colors": data.get("colors") or {},
+            "verbatim": {key: data[key] for key in VERBATIM}}
+
+
+def _from_w3c(item: dict) -> dict:
+    bodies = item.get("body") or []
+    bodies = bodies if isinstance(bodies, list) else [bodies]
+    selectors = item["target"].get("selector") or []
+    selectors = selectors if isinstance(selectors, list) else [selectors]
+    quote = next(s for s in selectors if s.get("type") == "TextQuoteSelector")
+    position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
+    extra = item.get("broadsheet") or {}
+    return {
+        "exact": quote["exact"], "prefix": quote.get("prefix", ""), "suffix": quote.get("suffix", ""),
+        "tags": [b["value"] for b in bodies if b.get("purpose") == "tagging"],
+        "note": "\n\n".join(b["value"] for b in bodies if b.get("purpose") == "commenting"),
+        "created": item.get("created"), "updated": item.get("modified") or item.get("created"),
+        "article": {"path": extra.get("path"), "title": extra.get("title"), "url": item["target"].get("source")},
+        "colors": extra.get("colors") or {}, "position": position,
+        "verbatim": {key: extra[key] for key in VERBATIM} if all(key in extra for key in VERBATIM) else None,
+    }
+
+
+def _import_one(db, where: str, entry: dict, report: ImportReport) -> None:
+    found = _find_article(db, entry["article"])
+    if isinstance(found, str):
+        report.problems.append(f"{where}: {found}")
+        return
+    article_id, article_text, article_hash = found
+    if db.execute(
+        "SELECT 1 FROM annotations WHERE article_id = ? AND exact = ? AND prefix = ? AND suffix = ? AND created IS ?",
+        [article_id, entry["exact"], entry["prefix"], entry["suffix"], entry["created"]],
+    ).fetchone():
+        report.duplicates += 1
+        return
+    record = _place(entry, article_id, article_text, article_hash)
+    record["id"] = db.execute("SELECT coalesce(max(id), 0) + 1 FROM annotations").fetchone()[0]
+    try:
+        restore_annotation(db, record)
+    except (AnnotationError, ValueError) as exc:
+        report.problems.append(f"{where}: {exc}")
+        return
+    report.imported += 1
+    report.orphaned += record["anchor"] == "orphaned"
+
+
+def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
+    """The record to store: the exported span as it was if made on this very text, else re-anchored."""
+    verbatim, stamp = entry["verbatim"], entry["created"] or ""
+    base = {key: entry[key] for key in ("exact", "prefix", "suffix", "tags", "colors", "note")}
+    base.update(article_id=article_id, created=stamp, updated=entry["updated"] or stamp)
+    if verbatim and verbatim["text_hash"] == digest:
+        return {**base, **verbatim}
+    position = entry.get("position") or {}
+    if verbatim:
+        start, end, old_hash = verbatim["quote_start"], verbatim["quote_end"], verbatim["text_hash"]
+    else:
+        start, end, old_hash = position.get("start", 0), position.get("end", 0), None
+    selector = Selector(entry["exact"], entry["prefix"], entry["suffix"], start, end)
+    anchor = reanchor(selector, old_hash, text, digest)
+    if not verbatim:
+        # A W3C item has no text hash: the quote becomes this text's selector where it is found verbatim;
+        # otherwise the hash stays unknown so a later re-import never takes the position as certain.
+        old_hash = digest if anchor.state in ("exact", "moved") else ""
+        start, end = (anchor.start, anchor.end) if old_hash else (start, end)
+    return {**base, "start": anchor.start, "end": anchor.end, "quote_start": start, "quote_end": end,
+            "text_hash": old_hash, "anchor": anchor.state, "score": anchor.score}
+
+
+def _find_article(db, article: dict) -> tuple[int, str, str] | str:
+    """The article an exported annotation belongs to, by path, else URL, else title; or why none."""
+    for column in ("path", "url", "title"):
+        value = article.get(column)
+        if not value:
+            continue
+        rows = db.execute(f"SELECT id, text, content_hash FROM articles WHERE {column} = ?", [value]).fetchall()
+        if len(rows) == 1:
+            return rows[0]
+    return f"no article matches path {article.get('path')!r}, url {article.get('url')!r} or title {article.get('title')!r}"
