@@ -1,0 +1,77 @@
+"""The tag dialog driven by keys in a tiny host app: several tags, autocomplete, chips, note, save/cancel."""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.widgets import Markdown, OptionList, TextArea
+
+from tui.screens.tag_dialog import TagChip, TagDialog, TagDialogResult, suggest_tags
+
+EXISTING = ["claim", "markets", "disputed", "sourcing"]
+
+
+class Host(App):
+    def __init__(self, **dialog_args) -> None:
+        super().__init__()
+        self.dialog_args = dialog_args
+        self.results: list = []
+
+    def on_mount(self) -> None:
+        self.push_screen(TagDialog(EXISTING, quote="Alpha rose 5% on Monday.", **self.dialog_args), self.results.append)
+
+
+def chips(app) -> list[str]:
+    return [chip.tag for chip in app.screen.query(TagChip)]
+
+
+def test_suggestions_put_prefix_matches_first_and_skip_chosen_tags():
+    assert suggest_tags("cl", EXISTING, []) == ["claim"]
+    assert suggest_tags("mkts", EXISTING, [])[0] == "markets"
+    assert "claim" not in suggest_tags("c", EXISTING, ["Claim"])
+    assert suggest_tags("zzz", EXISTING, []) == []
+
+
+async def test_several_tags_by_enter_and_comma_then_save_with_note():
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.press(*"claim", "enter")
+        await pilot.press(*"new topic,", *"later")
+        assert chips(app) == ["claim", "new-topic"]
+        app.screen.query_one("#tag-note", TextArea).focus()
+        await pilot.press(*"**why** it matters")
+        await pilot.pause()
+        preview = app.screen.query_one("#tag-note-preview", Markdown)
+        assert "why" in preview.source
+        await pilot.press("ctrl+s")
+    assert app.results == [TagDialogResult(["claim", "new-topic", "later"], "**why** it matters")]
+
+
+async def test_autocomplete_picks_a_suggestion_with_down_and_enter():
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.press(*"disp")
+        options = app.screen.query_one("#tag-suggestions", OptionList)
+        assert [options.get_option_at_index(i).id for i in range(options.option_count)] == ["disputed"]
+        await pilot.press("down", "enter")
+        assert chips(app) == ["disputed"]
+        await pilot.press(*"MARKETS", "enter")
+        assert chips(app) == ["disputed", "markets"]
+
+
+async def test_backspace_on_empty_input_removes_the_last_tag_and_escape_cancels():
+    app = Host(tags=["claim", "sourcing"], note="old note")
+    async with app.run_test() as pilot:
+        assert chips(app) == ["claim", "sourcing"]
+        await pilot.press(*"ab", "backspace", "backspace")
+        assert chips(app) == ["claim", "sourcing"]
+        await pilot.press("backspace")
+        assert chips(app) == ["claim"]
+        await pilot.press("escape")
+    assert app.results == [None]
+
+
+async def test_initial_note_and_tags_are_saved_unchanged():
+    app = Host(tags=["claim"], note="keep *this*")
+    async with app.run_test() as pilot:
+        await pilot.click("#tag-save")
+    assert app.results == [TagDialogResult(["claim"], "keep *this*")]

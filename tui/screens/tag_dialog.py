@@ -1,0 +1,218 @@
+"""The tag dialog: several tags with autocomplete over the existing ones, and a Markdown note shown rendered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Markdown, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from store.tags import TagError, default_color, normalize_tag
+
+MAX_SUGGESTIONS = 6
+# partial_ratio on case-folded names: "mkt" finds "markets" (~67), unrelated names score well below.
+MIN_SUGGESTION_SCORE = 60
+
+
+@dataclass(frozen=True, slots=True)
+class TagDialogResult:
+    """What the user saved: the tags in the order given, and the note (Markdown, may be empty)."""
+
+    tags: list[str]
+    note: str
+
+
+def suggest_tags(query: str, existing: list[str], chosen: list[str]) -> list[str]:
+    """Existing tags matching what is typed: names starting with it first, then fuzzy matches (rapidfuzz)."""
+    query = query.strip().lstrip("#").casefold()
+    taken = {name.casefold() for name in chosen}
+    names = [name for name in existing if name.casefold() not in taken]
+    if not query:
+        return names[:MAX_SUGGESTIONS]
+    starting = [name for name in names if name.casefold().startswith(query)]
+    rest = [name for name in names if name not in starting]
+    fuzzy = process.extract(query, rest, scorer=fuzz.partial_ratio, processor=str.casefold, score_cutoff=MIN_SUGGESTION_SCORE, limit=MAX_SUGGESTIONS)
+    return (starting + [name for name, _score, _index in fuzzy])[:MAX_SUGGESTIONS]
+
+
+class TagInput(Input):
+    """The tag entry: backspace in an empty field asks to remove the last tag chip."""
+
+    class RemoveLast(Message):
+        """Backspace was pressed with nothing typed."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "backspace" and not self.value:
+            event.prevent_default()
+            event.stop()
+            self.post_message(self.RemoveLast())
+            return
+        await super()._on_key(event)
+
+
+class TagChip(Static):
+    """One chosen tag, in its colour; clicking it removes it."""
+
+    def __init__(self, tag: str, color: str) -> None:
+        super().__init__(Text.assemble((f" #{tag} ", f"bold {color}"), ("×", "dim")), classes="chip")
+        self.tag = tag
+
+    def on_click(self) -> None:
+        self.screen.remove_tag(self.tag)
+
+
+class TagDialog(ModalScreen[TagDialogResult | None]):
+    """Tag a quote: dismisses with a :class:`TagDialogResult`, or None when cancelled.
+
+    Type a tag and press Enter or a comma to add it; Up/Down pick one of the suggestions for Enter;
+    Backspace in the empty field removes the last tag.
+    """
+
+    DEFAULT_CSS = """
+    TagDialog { align: center middle; }
+    TagDialog > Vertical {
+        width: 80%; max-width: 100; height: auto; max-height: 95%;
+        border: round $accent; background: $panel; padding: 0 1;
+    }
+    TagDialog #tag-dialog-quote { margin-bottom: 1; color: $text-muted; max-height: 4; }
+    TagDialog #tag-chips { height: auto; min-height: 1; }
+    TagDialog .chip { width: auto; margin-right: 1; }
+    TagDialog #tag-suggestions { height: auto; max-height: 7; border: none; background: $panel; }
+    TagDialog #tag-suggestions.-empty { display: none; }
+    TagDialog #tag-note { height: 6; }
+    TagDialog #tag-note-preview { height: auto; max-height: 10; border: tall $panel-lighten-1; padding: 0 1; }
+    TagDialog #tag-dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    TagDialog Button { margin-left: 1; }
+    """
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, id="tagdialog.save"),
+        Binding("escape", "cancel", "Cancel", priority=True, id="tagdialog.cancel"),
+        Binding("down", "suggestion(1)", "Next suggestion", show=False, id="tagdialog.next-suggestion"),
+        Binding("up", "suggestion(-1)", "Previous suggestion", show=False, id="tagdialog.previous-suggestion"),
+    ]
+
+    def __init__(self, existing_tags: list[str], tags: list[str] | None = None, note: str = "", quote: str = "", colors: dict[str, str] | None = None) -> None:
+        super().__init__()
+        self.existing_tags = list(existing_tags)
+        self.tags: list[str] = []
+        self.initial_tags = list(tags or [])
+        self.initial_note = note
+        self.quote = quote
+        self.tag_colors = dict(colors or {})
+
+    def compose(self) -> ComposeResult:
+        excerpt = " ".join(self.quote.split())
+        with Vertical():
+            yield Label(Text.assemble(("Tag ", "bold"), (f"“{excerpt[:200]}{'…' if len(excerpt) > 200 else ''}”", "italic")), id="tag-dialog-quote")
+            yield Horizontal(id="tag-chips")
+            yield TagInput(placeholder="tags: type, then Enter or comma", id="tag-input")
+            yield OptionList(id="tag-suggestions", classes="-empty")
+            yield Label("Note (Markdown)")
+            yield TextArea(self.initial_note, id="tag-note", language="markdown", soft_wrap=True, show_line_numbers=False)
+            yield Markdown(self.initial_note, id="tag-note-preview")
+            with Horizontal(id="tag-dialog-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="tag-save")
+                yield Button("Cancel  esc", id="tag-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#tag-suggestions", OptionList).can_focus = False
+        for tag in self.initial_tags:
+            self.add_tag(tag)
+        self.query_one("#tag-input", TagInput).focus()
+
+    def add_tag(self, raw: str) -> None:
+        """Add a tag chip (normalised; a tag already present is not repeated, whatever its case)."""
+        try:
+            tag = normalize_tag(raw)
+        except TagError:
+            return
+        known = {name.casefold(): name for name in self.existing_tags}
+        tag = known.get(tag.casefold(), tag)
+        if tag.casefold() in {t.casefold() for t in self.tags}:
+            return
+        self.tags.append(tag)
+        self.query_one("#tag-chips").mount(TagChip(tag, self.tag_colors.get(tag) or default_color(tag)))
+        self._refresh_suggestions()
+
+    def remove_tag(self, tag: str) -> None:
+        """Remove a tag chip."""
+        for chip in self.query(TagChip):
+            if chip.tag == tag:
+                chip.remove()
+        self.tags = [t for t in self.tags if t != tag]
+        self._refresh_suggestions()
+
+    @on(Input.Changed, "#tag-input")
+    def typed(self, event: Input.Changed) -> None:
+        if "," in event.value:
+            *complete, rest = event.value.split(",")
+            for part in complete:
+                self.add_tag(part)
+            event.input.value = rest.lstrip()
+            return
+        self._refresh_suggestions()
+
+    @on(Input.Submitted, "#tag-input")
+    def submitted(self, event: Input.Submitted) -> None:
+        suggestions = self.query_one("#tag-suggestions", OptionList)
+        if suggestions.highlighted is not None and not suggestions.has_class("-empty"):
+            self.add_tag(str(suggestions.get_option_at_index(suggestions.highlighted).id))
+        elif event.value.strip():
+            self.add_tag(event.value)
+        event.input.value = ""
+
+    @on(TagInput.RemoveLast)
+    def remove_last(self) -> None:
+        if self.tags:
+            self.remove_tag(self.tags[-1])
+
+    @on(OptionList.OptionSelected, "#tag-suggestions")
+    def suggestion_clicked(self, event: OptionList.OptionSelected) -> None:
+        self.add_tag(str(event.option.id))
+        self.query_one("#tag-input", TagInput).value = ""
+
+    @on(TextArea.Changed, "#tag-note")
+    def note_changed(self, event: TextArea.Changed) -> None:
+        self.query_one("#tag-note-preview", Markdown).update(event.text_area.text)
+
+    def _refresh_suggestions(self) -> None:
+        query = self.query_one("#tag-input", TagInput).value
+        names = suggest_tags(query, self.existing_tags, self.tags) if query.strip() else []
+        option_list = self.query_one("#tag-suggestions", OptionList)
+        option_list.clear_options()
+        option_list.add_options([Option(Text(f"#{name}", style=self.tag_colors.get(name) or default_color(name)), id=name) for name in names])
+        option_list.highlighted = None
+        option_list.set_class(not names, "-empty")
+
+    def action_suggestion(self, step: int) -> None:
+        """Move the highlight through the suggestions (only while typing a tag)."""
+        option_list = self.query_one("#tag-suggestions", OptionList)
+        if option_list.option_count == 0:
+            return
+        current = option_list.highlighted
+        option_list.highlighted = (0 if step > 0 else option_list.option_count - 1) if current is None else (current + step) % option_list.option_count
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        # Up/Down belong to the note editor when it has focus.
+        if action == "suggestion" and not isinstance(self.focused, TagInput):
+            return False
+        return True
+
+    @on(Button.Pressed, "#tag-save")
+    def action_save(self) -> None:
+        pending = self.query_one("#tag-input", TagInput).value
+        if pending.strip():
+            self.add_tag(pending)
+        self.dismiss(TagDialogResult(list(self.tags), self.query_one("#tag-note", TextArea).text))
+
+    @on(Button.Pressed, "#tag-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
