@@ -1,0 +1,244 @@
+"""The reader: what it draws, how the cursor and selection move, layers, references, mouse."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+sys.path.insert(0, str(Path(__file__).parent))
+from reader_helpers import ReaderApp, make_article, mention  # noqa: E402
+
+from tui.widgets.reader import Reader  # noqa: E402
+from tui.widgets.reader_layout import wrap_span  # noqa: E402
+
+ARTICLE = make_article(
+    "Big tech sells off",
+    [
+        ("paragraph", "Microsoft lost $1.35 trillion in a week. Investors asked questions [1]. Nvidia fell 9%."),
+        ("heading", "Apple is cautious"),
+        ("paragraph", "Apple spent less. Tim Cook said the company is patient. Shares rose 2%."),
+        ("list", "A first item that is long enough to wrap when the reader is narrow, which it is at eighty."),
+        ("boilerplate", "Subscribe to our newsletter for more."),
+        ("paragraph", "Analysts expect more swings."),
+    ],
+    ["[1] Reuters - “Tech sell-off deepens”"],
+)
+MENTIONS = [
+    mention(ARTICLE, "Microsoft", "ORG"),
+    mention(ARTICLE, "$1.35 trillion", "MONEY", value=1.35e12, unit="USD"),
+    mention(ARTICLE, "Nvidia", "ORG"),
+    mention(ARTICLE, "9%", "PERCENT", value=9.0, unit="%"),
+    mention(ARTICLE, "Tim Cook", "PERSON"),
+    mention(ARTICLE, "2%", "PERCENT", value=2.0, unit="%"),
+]
+
+
+def screen_text(reader: Reader) -> list[str]:
+    return ["".join(segment.text for segment in reader.render_line(y)).rstrip() for y in range(reader.size.height)]
+
+
+def styles_of(reader: Reader, needle: str) -> list:
+    """Rich styles of the segments drawing ``needle`` on screen."""
+    return [
+        segment.style
+        for y in range(reader.size.height)
+        for segment in reader.render_line(y)
+        if needle in segment.text
+    ]
+
+
+def sentence(text: str) -> tuple[int, int]:
+    start = ARTICLE.text.index(text)
+    return start, start + len(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab cd\n世界 -"), max_size=120), st.integers(min_value=3, max_value=30))
+def test_wrapping_covers_every_character_once_and_fits_the_width(text, width):
+    lines = wrap_span(text, 0, len(text), width)
+    assert lines[0][0] == 0 and lines[-1][1] == len(text)
+    for (_, end), (next_start, _) in zip(lines, lines[1:]):
+        assert next_start in (end, end + 1)  # contiguous, or a hard line break between
+    for start, end in lines:
+        assert cell_len(text[start:end].rstrip()) <= width
+
+
+async def test_shows_title_metadata_blocks_and_references_but_hides_boilerplate():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app.query_one(Reader))
+        joined = "\n".join(lines)
+        assert lines[0].strip() == "Big tech sells off"
+        assert "Example News · 2026-02-06 · https://example.com/a" in lines[1]
+        assert "• A first item" in joined
+        assert "References" in joined and "[1] Reuters" in joined
+        assert "Subscribe" not in joined
+        assert all(cell_len(line) <= 80 for line in lines)
+
+
+async def test_boilerplate_layer_shows_it_dimmed():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("4")
+        assert reader.layers["boilerplate"]
+        assert "Subscribe to our newsletter for more." in "\n".join(screen_text(reader))
+        body_colour = styles_of(reader, "Analysts expect")[0].color
+        assert styles_of(reader, "Subscribe")[0].color != body_colour
+
+
+async def test_sentence_cursor_moves_and_reports_the_position():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        assert reader.selected_text == "Big tech sells off"
+        await pilot.press("j", "j")
+        assert reader.selected_text == "Investors asked questions [1]."
+        await pilot.press("k")
+        assert reader.selected_text == "Microsoft lost $1.35 trillion in a week."
+        await pilot.pause()
+        positions = [m for m in app.messages if isinstance(m, Reader.PositionChanged)]
+        assert positions[-1].offset == sentence("Microsoft lost")[0] == reader.cursor_offset
+        assert positions[-1].article_id == ARTICLE.id
+        cursor_background = styles_of(reader, " lost ")[0].bgcolor
+        assert cursor_background != styles_of(reader, "Investors asked")[0].bgcolor
+        assert cursor_background != styles_of(reader, "Analysts expect")[0].bgcolor
+
+
+async def test_reopens_at_the_saved_position():
+    app = ReaderApp()
+    async with app.run_test(size=(80, 12)) as pilot:
+        reader = app.query_one(Reader)
+        reader.show_article(ARTICLE, MENTIONS, position=ARTICLE.text.index("Shares rose"))
+        await pilot.pause()
+        assert reader.selected_text == "Shares rose 2%."
+        assert any("Shares rose" in line for line in screen_text(reader))
+
+
+async def test_jumps_to_next_and_previous_entity_figure_and_heading():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("e")
+        assert reader.selected_text == "Microsoft"
+        await pilot.press("e")
+        assert reader.selected_text == "Nvidia"
+        await pilot.press("E")
+        assert reader.selected_text == "Microsoft"
+        await pilot.press("f")
+        assert reader.selected_text == "$1.35 trillion"
+        await pilot.press("f", "f")
+        assert reader.selected_text == "2%"
+        await pilot.press("H")
+        assert reader.selected_text == "Apple is cautious"
+        await pilot.press("j")
+        assert reader.selected_text == "Apple spent less."
+
+
+async def test_entity_layer_toggle_removes_the_highlight_but_keeps_figures():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        assert styles_of(reader, "Microsoft")[0].underline  # ORG: underline, also without colour
+        assert styles_of(reader, "Tim Cook")[0].bold  # PERSON: bold
+        await pilot.press("1")
+        assert not reader.layers["entities"]
+        assert not styles_of(reader, "Microsoft")[0].underline
+        assert styles_of(reader, "$1.35 trillion")[0].bold
+        await pilot.press("e")
+        assert reader.selected_text != "Microsoft"  # hidden layers are not jumped to
+
+
+async def test_selection_extends_by_word_and_by_sentence():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("j", "shift+right")
+        assert reader.selected_text == "Microsoft"
+        await pilot.press("shift+right", "shift+right")
+        assert reader.selected_text == "Microsoft lost $1.35"
+        await pilot.press("shift+left")
+        assert reader.selected_text == "Microsoft lost"
+        await pilot.press("shift+down")
+        assert reader.selected_text == "Microsoft lost $1.35 trillion in a week."
+        await pilot.press("shift+down")
+        assert reader.selected_text.endswith("questions [1].")
+        await pilot.press("escape")
+        assert reader.selected_text == "Microsoft lost $1.35 trillion in a week."
+        await pilot.pause()
+        last = [m for m in app.messages if isinstance(m, Reader.SelectionChanged)][-1]
+        assert (last.start, last.end) == sentence("Microsoft lost $1.35 trillion in a week.")
+
+
+async def test_reference_marker_jumps_to_the_reference_and_back():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 12)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("j", "j", "r")
+        assert reader.selected_text == "[1] Reuters - “Tech sell-off deepens”"
+        assert any("[1] Reuters" in line for line in screen_text(reader))
+        await pilot.press("backspace")
+        assert reader.selected_text == "Investors asked questions [1]."
+
+
+async def test_click_selects_the_sentence_and_drag_selects_and_copies_text():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        lines = screen_text(reader)
+        y = next(i for i, line in enumerate(lines) if "Apple spent less" in line)
+        x = lines[y].index("Tim Cook")
+        await pilot.click(Reader, offset=(x, y))
+        assert reader.selected_text == "Tim Cook said the company is patient."
+        await pilot.mouse_down(Reader, offset=(x, y))
+        await pilot.hover(Reader, offset=(x + 7, y))
+        await pilot.mouse_up(Reader, offset=(x + 7, y))
+        assert reader.selected_text == "Tim Cook"
+        assert app.clipboard == "Tim Cook"
+
+
+async def test_annotations_are_marked_in_the_gutter_and_jumped_to():
+    start, end = sentence("Tim Cook said the company is patient.")
+    note = {"id": 7, "start": start, "end": end, "tags": ["check"], "colors": {"check": "#ff0000"},
+            "note": "Source?", "anchor": "exact", "score": 1.0}
+    app = ReaderApp(ARTICLE, MENTIONS, annotations=[note])
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("a")
+        assert reader.selected_text == "Tim Cook said the company is patient."
+        assert reader.annotations_at(*reader.selection) == [note]
+        line = next(line for line in screen_text(reader) if "Tim Cook" in line)
+        assert line.startswith("▍")
+        await pilot.press("3")
+        assert not next(line for line in screen_text(reader) if "Tim Cook" in line).startswith("▍")
+
+
+async def test_narrow_terminal_rewraps_and_keeps_the_cursor():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(120, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("j", "j", "j")
+        chosen = reader.selected_text
+        wide_lines = reader.virtual_size.height
+        await pilot.resize_terminal(40, 20)
+        await pilot.pause()
+        assert reader.virtual_size.height > wide_lines
+        assert reader.selected_text == chosen
+        assert all(cell_len(line) <= 40 for line in screen_text(reader))
+        assert any(chosen.split()[0] in line for line in screen_text(reader))
+
+
+async def test_unknown_layer_is_refused():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 24)):
+        with pytest.raises(ValueError, match="unknown layer"):
+            app.query_one(Reader).toggle_layer("colours")

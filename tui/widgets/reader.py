@@ -1,0 +1,350 @@
+"""The article reader: a Line-API ``ScrollView`` that draws only the visible lines.
+
+Blocks are wrapped once per width (``ReaderLayout``); each drawn line is cached as a ``Strip`` and a cursor
+move only invalidates the lines of the old and new cursor sentence, so moving costs the same at any length.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.color import Color
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.styles import annotation_tags, label_style, tag_colour
+from tui.widgets.reader_layout import DisplayLine, ReaderLayout
+from tui.widgets.reader_nav import ReaderNavigation
+from tui.widgets.reader_spans import SpanIndex, annotation_spans, mention_spans, reference_markers
+from tui.widgets.reader_teaching import ReaderTeaching
+
+GUTTER = "▍ "  # coloured on lines that carry an annotation
+MAX_MEASURE = 100  # wider lines are hard to read; wide terminals get a margin instead
+LAYERS = ("entities", "figures", "annotations", "boilerplate")
+
+
+def meta_line(article) -> str:
+    """``source · date · url · N words`` with the parts the article has."""
+    parts = [article.source, article.published, article.url, f"{article.words:,} words"]
+    return " · ".join(part for part in parts if part)
+
+
+class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
+    """Shows one article with its layers; the sentence cursor and selection drive every action."""
+
+    ALLOW_SELECT = False  # the reader handles drag selection itself, in text offsets
+    COMPONENT_CLASSES = {
+        "reader--title", "reader--meta", "reader--heading", "reader--section", "reader--quote",
+        "reader--boilerplate", "reader--reference", "reader--cursor", "reader--selection", "reader--marker",
+    }
+    DEFAULT_CSS = """
+    Reader { background: $surface; padding: 0 1 0 0; }
+    Reader:focus { background-tint: $foreground 3%; }
+    Reader > .reader--title { text-style: bold; color: $text-primary; }
+    Reader > .reader--meta { color: $text-muted; }
+    Reader > .reader--heading { text-style: bold; color: $text-secondary; }
+    Reader > .reader--section { text-style: bold underline; color: $text-secondary; }
+    Reader > .reader--quote { text-style: italic; }
+    Reader > .reader--boilerplate { color: $text-disabled; }
+    Reader > .reader--reference { color: $text-muted; }
+    Reader > .reader--cursor { background: $boost; }
+    Reader:focus > .reader--cursor { background: $primary 25%; }
+    Reader > .reader--selection { background: $accent 45%; }
+    Reader > .reader--marker { color: $text-accent; text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Next sentence", id="reader.next-sentence"),
+        Binding("up,k", "cursor_up", "Previous sentence", id="reader.previous-sentence"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reader.page-up"),
+        Binding("home", "first", "Top", show=False, id="reader.top"),
+        Binding("end", "last", "Bottom", show=False, id="reader.bottom"),
+        Binding("shift+right", "extend_word", "Select word+", show=False, id="reader.extend-word"),
+        Binding("shift+left", "shrink_word", "Select word-", show=False, id="reader.shrink-word"),
+        Binding("shift+down", "extend_sentence", "Select sentence+", show=False, id="reader.extend-sentence"),
+        Binding("shift+up", "shrink_sentence", "Select sentence-", show=False, id="reader.shrink-sentence"),
+        Binding("escape", "clear_selection", "Clear selection", show=False, id="reader.clear-selection"),
+        Binding("y", "copy", "Copy", show=False, id="reader.copy"),
+        Binding("e", "next('entity')", "Next entity", id="reader.next-entity"),
+        Binding("E", "previous('entity')", "Previous entity", show=False, id="reader.previous-entity"),
+        Binding("f", "next('figure')", "Next figure", show=False, id="reader.next-figure"),
+        Binding("F", "previous('figure')", "Previous figure", show=False, id="reader.previous-figure"),
+        Binding("a", "next('annotation')", "Next note", show=False, id="reader.next-annotation"),
+        Binding("A", "previous('annotation')", "Previous note", show=False, id="reader.previous-annotation"),
+        Binding("h", "next('heading')", "Next heading", show=False, id="reader.next-heading"),
+        Binding("H", "previous('heading')", "Previous heading", show=False, id="reader.previous-heading"),
+        Binding("r", "follow_reference", "Reference", show=False, id="reader.follow-reference"),
+        Binding("backspace", "jump_back", "Back", show=False, id="reader.jump-back"),
+        Binding("1", "toggle_layer('entities')", "Entities", show=False, id="reader.toggle-entities"),
+        Binding("2", "toggle_layer('figures')", "Figures", show=False, id="reader.toggle-figures"),
+        Binding("3", "toggle_layer('annotations')", "Notes", show=False, id="reader.toggle-annotations"),
+        Binding("4", "toggle_layer('boilerplate')", "Boilerplate", show=False, id="reader.toggle-boilerplate"),
+        Binding("m", "mark_entity", "Mark entity", show=False, id="reader.mark-entity"),
+        Binding("x", "suppress('here')", "Suppress here", show=False, id="reader.suppress-here"),
+        Binding("X", "suppress('everywhere')", "Suppress all", show=False, id="reader.suppress-everywhere"),
+    ]
+
+    class PositionChanged(Message):
+        """The cursor moved; ``offset`` is where the article should reopen."""
+
+        def __init__(self, article_id: int, offset: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.offset = offset
+
+    class SelectionChanged(Message):
+        """The selection (explicit, or the cursor sentence) changed."""
+
+        def __init__(self, article_id: int, start: int, end: int, text: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.start = start
+            self.end = end
+            self.text = text
+
+    class LayersChanged(Message):
+        """A layer was shown or hidden, or what the layers hold changed (new article, new mentions)."""
+
+        def __init__(self, layers: dict[str, bool]) -> None:
+            super().__init__()
+            self.layers = layers
+
+    class MentionsUpdated(Message):
+        """Teaching changed the mentions of the article on show (the inspector should refresh too)."""
+
+        def __init__(self, article_id: int, mentions: list[dict]) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.mentions = mentions
+
+    def __init__(self, db_path: str | Path | None = None, *, name=None, id=None, classes=None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.db_path = db_path
+        self.article = None
+        self._layers = {layer: layer != "boilerplate" for layer in LAYERS}
+        self._layout: ReaderLayout | None = None
+        self._mentions = SpanIndex([])
+        self._annotations = SpanIndex([])
+        self._markers = SpanIndex([])
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._styles: dict[str, Style] = {}
+        self._init_navigation()
+
+    # -- data in ---------------------------------------------------------------------------------------
+
+    def show_article(self, article, mentions, annotations=None, position: int | None = None) -> None:
+        """Display ``article`` with its mentions (and annotations), cursor at ``position`` (or its start)."""
+        self.article = article
+        self._layout = ReaderLayout(article.text, article.blocks, article.title, meta_line(article))
+        self._mentions = SpanIndex(mention_spans(mentions))
+        self._annotations = SpanIndex(annotation_spans(annotations))
+        self._markers = SpanIndex(reference_markers(article.text, article.blocks, article.references))
+        self._history.clear()
+        self._relayout(keep=position if position is not None else article.position or 0)
+        self.scroll_to(y=0, animate=False)
+        self._move_to_offset(position if position is not None else article.position or 0, announce=False)
+        self._scroll_to_cursor(center=True)
+        self.post_message(self.LayersChanged(self.layers))
+
+    def set_mentions(self, mentions) -> None:
+        """Replace the mentions (after teaching, or when the mentions layer lands)."""
+        self._mentions = SpanIndex(mention_spans(mentions))
+        self._restyle()
+        self.post_message(self.LayersChanged(self.layers))
+
+    def set_annotations(self, annotations) -> None:
+        """Replace the annotations (after tagging, deleting, undoing)."""
+        self._annotations = SpanIndex(annotation_spans(annotations))
+        self._restyle()
+        self._announce_position()
+
+    @property
+    def layers(self) -> dict[str, bool]:
+        """Which layers are shown."""
+        return dict(self._layers)
+
+    def toggle_layer(self, layer: str) -> None:
+        """Show or hide ``entities``, ``figures``, ``annotations`` or ``boilerplate``."""
+        if layer not in self._layers:
+            raise ValueError(f"unknown layer {layer!r}; layers are {', '.join(LAYERS)}")
+        self._layers[layer] = not self._layers[layer]
+        if layer == "boilerplate" and self.article is not None:
+            self._relayout(keep=self.cursor_offset)
+            self._scroll_to_cursor()
+        self._restyle()
+        self.post_message(self.LayersChanged(self.layers))
+
+    def action_toggle_layer(self, layer: str) -> None:
+        self.toggle_layer(layer)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Labels of the mentions on show, each with its kind ("entity" or "figure")."""
+        return {span.label: span.kind for span in self._mentions.spans}
+
+    @property
+    def cursor_position(self) -> tuple[int, int]:
+        """(1-based index of the cursor sentence, number of sentences), for a status line."""
+        return (self._unit + 1, len(self._units))
+
+    def annotations_at(self, start: int, end: int | None = None) -> list[dict]:
+        """Rows of the annotations overlapping ``[start, end)`` (or covering ``start``)."""
+        end = start + 1 if end is None else max(end, start + 1)
+        return [span.data for span in self._annotations.overlapping(start, end)]
+
+    # -- layout ----------------------------------------------------------------------------------------
+
+    @property
+    def _measure(self) -> int:
+        return max(10, min(MAX_MEASURE, self.scrollable_content_region.width - len(GUTTER)))
+
+    def _relayout(self, keep: int) -> None:
+        """Re-assemble the lines (re-wrapping only after a width change) and the cursor units."""
+        if self._layout is None:
+            return
+        self._layout.build(self._measure, self._layers["boilerplate"])
+        self._rebuild_units(keep)
+        self.virtual_size = Size(self._measure + len(GUTTER), len(self._layout.lines))
+        self._strips.clear()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._layout is not None and self._layout.width != self._measure:
+            self._relayout(keep=self.cursor_offset)
+            self._scroll_to_cursor()
+
+    def _restyle(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def _notify_style_update(self) -> None:
+        self._styles.clear()
+        self._strips.clear()
+        super()._notify_style_update()
+
+    def _refresh_spans(self, *spans: tuple[int, int] | None) -> None:
+        """Redraw only the lines showing these text spans."""
+        if self._layout is None:
+            return
+        for span in spans:
+            if span is None:
+                continue
+            lines = self._layout.lines_of_span(*span)
+            for y in lines:
+                self._strips.discard(y)
+            self.refresh_lines(lines.start, len(lines))
+
+    # -- drawing ---------------------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        if name not in self._styles:
+            style = self.get_component_rich_style(name)
+            if name in ("reader--cursor", "reader--selection"):  # overlays: keep the text's own colours
+                style = Style(bgcolor=style.bgcolor)
+            self._styles[name] = style
+        return self._styles[name]
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        line_number = scroll_y + y
+        base = self.rich_style
+        if self._layout is None or line_number >= len(self._layout.lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(line_number)
+        if strip is None:
+            strip = self._render_display_line(self._layout.lines[line_number], base)
+            self._strips[line_number] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _render_display_line(self, line: DisplayLine, base: Style) -> Strip:
+        if not line.is_text:
+            style = self._style(f"reader--{line.kind}") if line.kind in ("title", "meta", "section") else Style()
+            chrome = Text(" " * len(GUTTER) + line.chrome, end="")
+            chrome.stylize(base + style)  # as a span: Text.render ignores a base style without spans
+            return Strip(chrome.render(self.app.console))
+        notes = list(self._annotations.overlapping(line.start, line.end)) if self._layers["annotations"] else []
+        gutter_style = base + Style(color=self._tag_colour(notes[0]).rich_color) if notes else base
+        text = Text(end="")
+        text.append(GUTTER if notes else " " * len(GUTTER), style=gutter_style)
+        text.append(line.prefix, style=base)
+        text.append(self.article.text[line.start : line.end].rstrip("\n"), style=base + self._block_style(line.kind))
+        self._paint_spans(text, line.start, line.end, len(GUTTER) + len(line.prefix) - line.start, notes)
+        return Strip(text.render(self.app.console))
+
+    @staticmethod
+    def _tag_colour(span) -> Color:
+        tags = annotation_tags(span.data)
+        return Color.from_rich_color(tag_colour(tags[0][1] if tags else None))
+
+    def _block_style(self, kind: str) -> Style:
+        name = {"title": "reader--title", "heading": "reader--heading", "quote": "reader--quote",
+                "boilerplate": "reader--boilerplate", "reference": "reader--reference"}.get(kind)
+        return self._style(name) if name else Style()
+
+    def _paint_spans(self, text: Text, start: int, end: int, shift: int, notes: list) -> None:
+        """Layer styles onto one line: annotations, mentions, reference markers, cursor, selection."""
+        for span in notes:
+            tint = self._tag_colour(span).blend(self.background_colors[1], 0.7).rich_color
+            text.stylize(Style(bgcolor=tint), max(span.start, start) + shift, min(span.end, end) + shift)
+        dark = self.app.current_theme.dark
+        for span in self._mentions.overlapping(start, end):
+            if self._layers["entities" if span.kind == "entity" else "figures"]:
+                text.stylize(label_style(span.label).style(dark), max(span.start, start) + shift, min(span.end, end) + shift)
+        for span in self._markers.overlapping(start, end):
+            text.stylize(self._style("reader--marker"), span.start + shift, span.end + shift)
+        cursor = self._cursor_span()
+        if cursor and cursor[0] < end and cursor[1] > start:
+            text.stylize(self._style("reader--cursor"), max(cursor[0], start) + shift, min(cursor[1], end) + shift)
+        if self._selection and self._selection[0] < end and self._selection[1] > start:
+            s0, s1 = self._selection
+            text.stylize(self._style("reader--selection"), max(s0, start) + shift, min(s1, end) + shift)
+
+    # -- mouse -----------------------------------------------------------------------------------------
+
+    def _offset_at_event(self, event: events.MouseEvent) -> int | None:
+        if self._layout is None:
+            return None
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        return self._layout.offset_at(offset.y + self.scroll_offset.y, offset.x + self.scroll_offset.x - len(GUTTER))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if event.button != 1:
+            return
+        self._drag_anchor = self._offset_at_event(event)
+        if self._drag_anchor is not None:
+            self.capture_mouse()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if self._drag_anchor is None or not event.button:
+            return
+        offset = self._offset_at_event(event)
+        if offset is not None and offset != self._drag_anchor:
+            start, end = sorted((self._drag_anchor, offset))
+            self._set_selection((start, end + 1), announce=False)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        anchor, self._drag_anchor = self._drag_anchor, None
+        self.release_mouse()
+        offset = self._offset_at_event(event)
+        if anchor is None or offset is None:
+            return
+        if offset == anchor:
+            markers = self._markers.covering(offset)
+            if markers:
+                self._follow_marker(markers[0])
+            else:
+                self._move_to_offset(offset)
+            return
+        start, end = sorted((anchor, offset))
+        self._set_selection((start, end + 1))
+        self.app.copy_to_clipboard(self.selected_text)

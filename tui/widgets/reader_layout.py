@@ -1,0 +1,176 @@
+"""Turning an article into display lines for the reader: wrapping with offsets, cached per block and width.
+
+A display line is either a slice ``text[start:end]`` of the article (with a prefix such as a bullet or a
+quote bar) or a piece of chrome (the metadata line, blank lines, the "References" heading). Keeping the
+offsets on every line lets the reader map cursor, mentions and mouse clicks between text and screen.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from store.model import Block
+
+_WORD = re.compile(r"\S+\s*|\s+")
+QUOTE_PREFIX = "│ "
+BULLET = "• "
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayLine:
+    """One screen line. ``start``/``end`` are text offsets, or -1 for chrome lines that carry ``chrome``."""
+
+    start: int
+    end: int
+    kind: str  # a block kind, or "meta", "blank", "section" for chrome
+    block: int = -1
+    prefix: str = ""
+    chrome: str = ""
+
+    @property
+    def is_text(self) -> bool:
+        return self.start >= 0
+
+
+def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Wrap ``text[start:end]`` to ``width`` cells at word boundaries; returns (start, end) offsets per line.
+
+    Hard line breaks inside the span start a new line. Trailing spaces stay on the line they follow (they
+    are cropped when drawn), so every offset in the span belongs to exactly one line. Words longer than the
+    width are split between characters.
+    """
+    width = max(1, width)
+    lines: list[tuple[int, int]] = []
+    for piece in _split_hard_lines(text, start, end):
+        line_start, used = piece[0], 0
+        for match in _WORD.finditer(text, piece[0], piece[1]):
+            word_start, word_end = match.span()
+            visible = cell_len(match.group().rstrip())
+            if used and used + visible > width:
+                lines.append((line_start, word_start))
+                line_start, used = word_start, 0
+            while visible > width:  # a word wider than the line: cut it where it fills the line
+                cut = _cut_at_width(text, word_start, word_end, width)
+                lines.append((word_start, cut))
+                word_start = line_start = cut
+                visible = cell_len(text[word_start:word_end].rstrip())
+            used += cell_len(text[word_start:word_end])
+        lines.append((line_start, piece[1]))
+    return lines
+
+
+def _split_hard_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, position = [], start
+    while (newline := text.find("\n", position, end)) != -1:
+        pieces.append((position, newline))
+        position = newline + 1
+    pieces.append((position, end))
+    return pieces
+
+
+def _cut_at_width(text: str, start: int, end: int, width: int) -> int:
+    used = 0
+    for index in range(start, end):
+        used += cell_len(text[index])
+        if used > width:
+            return max(index, start + 1)
+    return end
+
+
+class ReaderLayout:
+    """The display lines of one article at one width; wrapped blocks are cached so that showing or hiding
+    a layer re-assembles lines without re-wrapping, and only a width change re-wraps."""
+
+    def __init__(self, text: str, blocks: list[Block], title: str, meta: str) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.title = title
+        self.meta = meta
+        self.width = 0
+        self.lines: list[DisplayLine] = []
+        self._wrapped: dict[int, list[DisplayLine]] = {}
+        self._text_line_starts: list[int] = []
+        self._text_line_index: list[int] = []
+
+    def build(self, width: int, show_boilerplate: bool) -> None:
+        """Lay out every visible block at ``width`` cells."""
+        if width != self.width:
+            self._wrapped.clear()
+            self.width = width
+        lines: list[DisplayLine] = []
+        has_title_block = any(block.kind == "title" for block in self.blocks)
+        if not has_title_block:
+            lines += [DisplayLine(-1, -1, "title", chrome=part) for part in _wrap_plain(self.title, width)]
+            lines += self._meta_lines()
+        previous: Block | None = None
+        for index, block in enumerate(self.blocks):
+            if block.kind == "boilerplate" and not show_boilerplate:
+                continue
+            continues_run = previous is not None and block.kind == previous.kind and block.kind in ("list", "reference")
+            if lines and not continues_run:
+                lines.append(DisplayLine(-1, -1, "blank"))
+            if block.kind == "reference" and not continues_run and (previous is None or previous.kind != "heading"):
+                lines.append(DisplayLine(-1, -1, "section", chrome="References"))
+            lines += self._block_lines(index, block)
+            if block.kind == "title":
+                lines += self._meta_lines()
+            previous = block
+        self.lines = lines
+        self._text_line_index = [i for i, line in enumerate(lines) if line.is_text]
+        self._text_line_starts = [lines[i].start for i in self._text_line_index]
+
+    def _meta_lines(self) -> list[DisplayLine]:
+        return [DisplayLine(-1, -1, "meta", chrome=part) for part in _wrap_plain(self.meta, self.width)] if self.meta else []
+
+    def _block_lines(self, index: int, block: Block) -> list[DisplayLine]:
+        if index not in self._wrapped:
+            first, rest = _prefixes(block)
+            spans = wrap_span(self.text, block.start, block.end, self.width - cell_len(first))
+            self._wrapped[index] = [
+                DisplayLine(start, end, block.kind, index, first if n == 0 else rest)
+                for n, (start, end) in enumerate(spans)
+            ]
+        return self._wrapped[index]
+
+    def line_of_offset(self, offset: int) -> int:
+        """The display line showing ``offset`` (or the nearest text line before it)."""
+        if not self._text_line_starts:
+            return 0
+        position = max(0, bisect_right(self._text_line_starts, offset) - 1)
+        return self._text_line_index[position]
+
+    def lines_of_span(self, start: int, end: int) -> range:
+        """The display lines a text span covers."""
+        first = self.line_of_offset(start)
+        last = self.line_of_offset(max(start, end - 1))
+        return range(first, last + 1)
+
+    def offset_at(self, y: int, x: int) -> int | None:
+        """The text offset drawn at cell ``x`` of display line ``y``; None on chrome lines."""
+        if not 0 <= y < len(self.lines) or not self.lines[y].is_text:
+            return None
+        line = self.lines[y]
+        used = cell_len(line.prefix)
+        for index in range(line.start, line.end):
+            used += cell_len(self.text[index])
+            if used > x:
+                return index
+        return line.end
+
+
+def _prefixes(block: Block) -> tuple[str, str]:
+    """The prefix of the first and of the following lines of a block."""
+    if block.kind == "quote":
+        return QUOTE_PREFIX, QUOTE_PREFIX
+    if block.kind == "list":
+        indent = "  " * max(0, block.level - 1)
+        return indent + BULLET, indent + " " * len(BULLET)
+    return "", ""
+
+
+def _wrap_plain(text: str, width: int) -> list[str]:
+    return [text[start:end].rstrip() for start, end in wrap_span(text, 0, len(text), width)]

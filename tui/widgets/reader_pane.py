@@ -1,0 +1,69 @@
+"""The reader with its legend above and a status line below (what covers the cursor, where you are)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from tui.styles import annotation_tags, tag_colour
+from tui.widgets.legend import Legend
+from tui.widgets.reader import Reader
+
+
+def status_text(annotations: list[dict], position: tuple[int, int]) -> Text:
+    """``▍#tag #tag  note …   12/140`` — the annotations under the cursor, then the sentence position."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for row in annotations:
+        for name, colour in annotation_tags(row):
+            text.append("▍", style=tag_colour(colour).name)
+            text.append(f"#{name} ")
+        if row.get("note"):
+            text.append(row["note"].replace("\n", " ") + "  ", style="italic")
+    current, total = position
+    if total:
+        text.append(f"{current}/{total}", style="dim")
+    return text
+
+
+class ReaderPane(Vertical):
+    """Legend, Reader, status: compose this where the reader goes and talk to ``.reader``."""
+
+    DEFAULT_CSS = """
+    ReaderPane { height: 1fr; }
+    ReaderPane > Reader { height: 1fr; }
+    ReaderPane > #reader-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    """
+
+    def __init__(self, db_path: str | Path | None = None, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.db_path = db_path
+
+    def compose(self) -> ComposeResult:
+        yield Legend()
+        yield Reader(self.db_path)
+        yield Static(id="reader-status")
+
+    @property
+    def reader(self) -> Reader:
+        return self.query_one(Reader)
+
+    def _update_legend(self) -> None:
+        self.query_one(Legend).show(self.reader.labels, self.reader.layers)
+
+    def _update_status(self) -> None:
+        reader = self.reader
+        span = reader.selection
+        notes = reader.annotations_at(*span) if span and reader.layers["annotations"] else []
+        self.query_one("#reader-status", Static).update(status_text(notes, reader.cursor_position))
+
+    def on_reader_layers_changed(self, message: Reader.LayersChanged) -> None:
+        self._update_legend()
+        self._update_status()
+
+    def on_reader_selection_changed(self, message: Reader.SelectionChanged) -> None:
+        self._update_status()
+
