@@ -10,10 +10,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from store import annotations as store
-from store.db import open_db, write_transaction
 from store.export import export_annotations, import_annotations
 
-from .conftest import add_article
+from tests.annotations.helpers import add_article, annotation_db
 
 TEXT = "Shares of *Acme* rose 5% (#1 gainer) on Monday.\n- Beta fell 3% on Tuesday.\n1. Gamma was flat, traders said."
 STABLE = ("exact", "prefix", "suffix", "start", "end", "quote_start", "quote_end", "tags", "colors", "note", "anchor", "score", "created", "updated", "path")
@@ -40,12 +39,7 @@ def annotated(adb):
 
 def fresh_copy(source_db, tmp_path, path_prefix: str = ""):
     """A new database holding the same articles (optionally under other paths) and no annotations."""
-    target = open_db(tmp_path / "fresh.db")
-    if not target.execute("SELECT 1 FROM sqlite_master WHERE name = 'annotations'").fetchone():
-        from store.migrations import pending_m003_annotations
-
-        with write_transaction(target):
-            pending_m003_annotations.migrate(target)
+    target = annotation_db(tmp_path / "fresh.db")
     for path, text, title, url, source in source_db.execute("SELECT path, text, title, url, source FROM articles ORDER BY id DESC"):
         add_article(target, path_prefix + path, text, title=title, url=url, source=source)
     return target

@@ -7,7 +7,7 @@ import pytest
 from store import annotations as store
 from store.tags import PALETTE, TagError, default_color
 
-from .conftest import add_article
+from tests.annotations.helpers import add_article
 
 TEXT = "Alpha rose 5% on Monday. Beta fell 3% on Tuesday. Gamma was flat all week, traders said."
 

@@ -1,0 +1,130 @@
+"""The Tags screen in a tiny host app: counts and colours, a tag's annotations, jump, rename, merge, delete."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable
+
+from store import annotations as store
+from tests.annotations.helpers import add_article, annotation_db
+from tui.screens.tags import ConfirmDialog, PromptDialog, TagsScreen
+
+TEXT = "Alpha rose 5% on Monday. Beta fell 3% on Tuesday. Gamma was flat all week, traders said."
+
+
+def span(quote: str) -> tuple[int, int]:
+    return TEXT.index(quote), TEXT.index(quote) + len(quote)
+
+
+@pytest.fixture
+def db_file(tmp_path):
+    path = tmp_path / "tags.db"
+    db = annotation_db(path)
+    article = add_article(db, "one.txt", TEXT, title="One")
+    store.create_annotation(db, article, *span("Alpha rose 5%"), ["claim", "markets"], "check")
+    store.create_annotation(db, article, *span("Beta fell 3%"), ["claim"])
+    store.create_annotation(db, article, *span("traders said"), ["sourcing"])
+    db.close()
+    return path
+
+
+class Host(App):
+    def __init__(self, path) -> None:
+        super().__init__()
+        self.path = path
+        self.results: list = []
+
+    def on_mount(self) -> None:
+        self.push_screen(TagsScreen(self.path), self.results.append)
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def rows(app, table_id: str) -> list[list[str]]:
+    table = app.screen.query_one(table_id, DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def tags_in_db(path) -> list[tuple[str, int]]:
+    db = annotation_db(path)
+    try:
+        return [(t["name"], t["count"]) for t in store.list_tags(db)]
+    finally:
+        db.close()
+
+
+async def test_lists_tags_with_counts_and_the_highlighted_tags_annotations(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        assert rows(app, "#tags-table") == [["■ #claim", "2"], ["■ #markets", "1"], ["■ #sourcing", "1"]]
+        assert [row[0] for row in rows(app, "#tag-annotations")] == ["Alpha rose 5%", "Beta fell 3%"]
+        await pilot.press("down")
+        await settle(app, pilot)
+        assert [row[0] for row in rows(app, "#tag-annotations")] == ["Alpha rose 5%"]
+
+
+async def test_enter_on_an_annotation_returns_where_to_open_it(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")  # into the annotations of #claim
+        await pilot.press("down", "enter")
+    assert app.results == [(1, *span("Beta fell 3%"))]
+
+
+async def test_rename_asks_then_confirms(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PromptDialog)
+        await pilot.press(*["backspace"] * 5, *"assertion", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert rows(app, "#tags-table")[0] == ["■ #assertion", "2"]
+    assert tags_in_db(db_file) == [("assertion", 2), ("markets", 1), ("sourcing", 1)]
+
+
+async def test_merge_and_a_declined_delete(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "m")  # #sourcing into #claim
+        await pilot.pause()
+        await pilot.press(*"claim", "enter")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert rows(app, "#tags-table") == [["■ #claim", "3"], ["■ #markets", "1"]]
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("n")
+        await settle(app, pilot)
+    assert tags_in_db(db_file) == [("claim", 3), ("markets", 1)]
+
+
+async def test_delete_and_colour(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "d")
+        await pilot.pause()
+        await pilot.press("y")
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("Input").value = ""
+        await pilot.press(*"#ff0000", "enter")
+        await settle(app, pilot)
+    db = annotation_db(db_file)
+    assert [(t["name"], t["color"]) for t in store.list_tags(db)][0] == ("claim", "#ff0000")
+    assert [t["name"] for t in store.list_tags(db)] == ["claim", "sourcing"]
+    db.close()

@@ -1,0 +1,234 @@
+"""The corpus-wide Tags screen: every tag with its count and colour, its annotations across articles, and
+rename / merge / delete / colour, each confirmed in a small dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label
+
+from store import annotations as store
+from store.db import connect
+from store.tags import TagError
+
+
+class ConfirmDialog(ModalScreen[bool]):
+    """Ask a yes/no question; dismisses with True only for an explicit yes."""
+
+    DEFAULT_CSS = """
+    ConfirmDialog { align: center middle; }
+    ConfirmDialog > Vertical { width: auto; max-width: 80; height: auto; border: round $warning; background: $panel; padding: 0 1; }
+    ConfirmDialog #confirm-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    ConfirmDialog Button { margin-left: 1; }
+    """
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Yes (y)", variant="warning", id="confirm-yes")
+                yield Button("No (n)", id="confirm-no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
+
+
+class PromptDialog(ModalScreen[str | None]):
+    """Ask for one line of text (with completion from ``choices``); dismisses with it, or None."""
+
+    DEFAULT_CSS = """
+    PromptDialog { align: center middle; }
+    PromptDialog > Vertical { width: 60; height: auto; border: round $accent; background: $panel; padding: 0 1; }
+    """
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt.cancel")]
+
+    def __init__(self, question: str, value: str = "", choices: list[str] | None = None) -> None:
+        super().__init__()
+        self.question, self.value, self.choices = question, value, choices or []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label(self.question)
+            yield Input(self.value, suggester=SuggestFromList(self.choices, case_sensitive=False) if self.choices else None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class TagsScreen(Screen[tuple[int, int, int] | None]):
+    """Every tag; highlight one to list its annotations, Enter on an annotation dismisses with
+    ``(article_id, start, end)`` so the app opens it there (None when closed)."""
+
+    DEFAULT_CSS = """
+    TagsScreen #tags-panes { height: 1fr; }
+    TagsScreen #tags-table { width: 40; }
+    TagsScreen #tag-annotations { width: 1fr; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="tags.close"),
+        Binding("r", "rename", "Rename", id="tags.rename"),
+        Binding("m", "merge", "Merge into…", id="tags.merge"),
+        Binding("d", "delete", "Delete", id="tags.delete"),
+        Binding("c", "color", "Colour", id="tags.color"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.tags: list[dict] = []
+        self.annotation_rows: dict[str, dict] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="tags-panes"):
+            yield DataTable(id="tags-table", cursor_type="row")
+            yield DataTable(id="tag-annotations", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#tags-table", DataTable).add_columns("tag", "count")
+        self.query_one("#tag-annotations", DataTable).add_columns("quote", "article", "anchor", "note")
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="tags-load")
+    def reload(self, select: str | None = None) -> None:
+        """Read the tags again (after a change) and show them, keeping ``select`` highlighted."""
+        rows = self._read(store.list_tags)
+        self.app.call_from_thread(self._fill_tags, rows, select)
+
+    def _read(self, function, *args):
+        db = connect(self.db_path)
+        try:
+            return function(db, *args)
+        finally:
+            db.close()
+
+    def _fill_tags(self, rows: list[dict], select: str | None) -> None:
+        self.tags = rows
+        table = self.query_one("#tags-table", DataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(Text(f"■ #{row['name']}", style=row["color"]), row["count"], key=row["name"])
+        if not rows:
+            self.query_one("#tag-annotations", DataTable).clear()
+            return
+        names = [row["name"] for row in rows]
+        table.move_cursor(row=names.index(select) if select in names else 0)
+        table.focus()
+
+    @property
+    def current_tag(self) -> str | None:
+        table = self.query_one("#tags-table", DataTable)
+        if not self.tags or table.cursor_row is None or table.cursor_row >= len(self.tags):
+            return None
+        return self.tags[table.cursor_row]["name"]
+
+    @on(DataTable.RowHighlighted, "#tags-table")
+    def tag_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.load_annotations(event.row_key.value)
+
+    @work(thread=True, exclusive=True, group="tags-annotations")
+    def load_annotations(self, tag: str) -> None:
+        records = self._read(lambda db: store.list_annotations(db, tag=tag))
+        self.app.call_from_thread(self._fill_annotations, records)
+
+    def _fill_annotations(self, records: list[dict]) -> None:
+        table = self.query_one("#tag-annotations", DataTable)
+        table.clear()
+        for record in records:
+            anchor = record["anchor"] if record["anchor"] != "fuzzy" else f"fuzzy {record['score']:.2f}"
+            table.add_row(_excerpt(record["exact"], 60), _excerpt(record["title"], 30), anchor, _excerpt(record["note"], 30), key=str(record["id"]))
+        self.annotation_rows = {str(r["id"]): r for r in records}
+
+    @on(DataTable.RowSelected, "#tag-annotations")
+    def open_annotation(self, event: DataTable.RowSelected) -> None:
+        record = self.annotation_rows[event.row_key.value]
+        if record["start"] is None:
+            self.notify("This annotation is orphaned: its text is gone from the article", severity="warning")
+            return
+        self.dismiss((record["article_id"], record["start"], record["end"]))
+
+    @on(DataTable.RowSelected, "#tags-table")
+    def focus_annotations(self) -> None:
+        self.query_one("#tag-annotations", DataTable).focus()
+
+    def _count(self, tag: str) -> int:
+        return next((row["count"] for row in self.tags if row["name"] == tag), 0)
+
+    @work
+    async def action_rename(self) -> None:
+        tag = self.current_tag
+        if tag is None:
+            return
+        new = await self.app.push_screen_wait(PromptDialog(f"Rename #{tag} to:", tag))
+        if new and new != tag and await self.app.push_screen_wait(ConfirmDialog(f"Rename #{tag} to #{new} on {self._count(tag)} annotation(s)?")):
+            self._change(store.rename_tag, tag, new, select=new)
+
+    @work
+    async def action_merge(self) -> None:
+        tag = self.current_tag
+        if tag is None:
+            return
+        others = [row["name"] for row in self.tags if row["name"] != tag]
+        target = await self.app.push_screen_wait(PromptDialog(f"Merge #{tag} into:", choices=others))
+        if target and await self.app.push_screen_wait(ConfirmDialog(f"Merge #{tag} ({self._count(tag)}) into #{target}? #{tag} disappears.")):
+            self._change(store.merge_tags, tag, target, select=target)
+
+    @work
+    async def action_delete(self) -> None:
+        tag = self.current_tag
+        if tag is not None and await self.app.push_screen_wait(
+            ConfirmDialog(f"Delete #{tag} from {self._count(tag)} annotation(s)? The annotations stay.")
+        ):
+            self._change(store.delete_tag, tag)
+
+    @work
+    async def action_color(self) -> None:
+        tag = self.current_tag
+        if tag is None:
+            return
+        current = next(row["color"] for row in self.tags if row["name"] == tag)
+        color = await self.app.push_screen_wait(PromptDialog(f"Colour of #{tag} (#rrggbb):", current))
+        if color:
+            self._change(store.set_tag_color, tag, color, select=tag)
+
+    def _change(self, function, *args, select: str | None = None) -> None:
+        db = connect(self.db_path)
+        try:
+            function(db, *args)
+        except TagError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        finally:
+            db.close()
+        self.reload(select)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _excerpt(text: str | None, limit: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
