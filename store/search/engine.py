@@ -1,0 +1,182 @@
+"""The search pipeline over one connection: candidates from the index, a rerank, hits with matched ranges."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+
+from rapidfuzz import fuzz, process
+
+from store.search import scopes
+from store.search.filters import sentence_conditions
+from store.search.hits import Hit
+from store.search.normalize import normalize, words
+from store.search.query import ParsedQuery, parse_query, scope_of
+from store.search.rerank import COMMON_WORD_WEIGHT, match_ranges, score_texts
+from store.search.vocabulary import Vocabulary
+
+SCOPES = ("sentences", "quotes", "titles", "entities", "notes")
+CANDIDATES = 200
+ENOUGH_CANDIDATES = 20
+STATEMENT_BUDGET_S = 0.15
+SEARCH_BUDGET_S = 0.4
+PROGRESS_STEPS = 2000
+ARTICLE_SENTENCE_CAP = 5000
+
+
+class Cancelled(Exception):
+    """The search was cancelled or interrupted by a newer one."""
+
+
+class Engine:
+    """Search state bound to one connection: the vocabulary cache and the time bound of each statement."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.vocabulary = Vocabulary(conn)
+        self.generation = 0
+        self._lock = threading.Lock()
+        self._deadline = 0.0
+        self._cancel: threading.Event | None = None
+        self._generation_at_start = 0
+        self._statement_deadline = 0.0
+
+    def interrupt(self) -> None:
+        """Stop the running search (from any thread): it returns an empty list soon after."""
+        self.generation += 1
+        self.conn.interrupt()
+
+    def search(self, query, *, limit=20, scope="sentences", article_id=None, cancel=None) -> list[Hit]:
+        """See :func:`store.search.search`."""
+        generation = self.generation
+        with self._lock:
+            self._generation_at_start = generation
+            self._cancel = cancel
+            self._deadline = time.perf_counter() + SEARCH_BUDGET_S
+            self.conn.set_progress_handler(self._should_stop, PROGRESS_STEPS)
+            try:
+                return self._search(str(query or ""), max(0, int(limit)), scope, article_id)
+            except Cancelled:
+                return []
+            finally:
+                self.conn.set_progress_handler(None, 0)
+
+    def _should_stop(self) -> int:
+        return int(self._stopped() or time.perf_counter() > self._statement_deadline)
+
+    def _stopped(self) -> bool:
+        return self.generation != self._generation_at_start or bool(self._cancel and self._cancel.is_set())
+
+    def check(self) -> None:
+        if self._stopped():
+            raise Cancelled
+
+    def run(self, sql: str, params=(), budget: float = STATEMENT_BUDGET_S) -> list[tuple]:
+        """Execute a read, abandoned (empty result) once its time is up; raises :class:`Cancelled` when the
+        search was stopped."""
+        self.check()
+        self._statement_deadline = min(self._deadline, time.perf_counter() + budget)
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "interrupt" not in str(exc):
+                raise
+            self.check()
+            return []
+
+    def weight(self, word: str) -> float:
+        return COMMON_WORD_WEIGHT if len(word) < 2 or self.vocabulary.is_frequent(word) else 1.0
+
+    def _search(self, query: str, limit: int, scope: str, article_id: int | None) -> list[Hit]:
+        parsed = parse_query(query)
+        scope = scope_of(parsed, scope if scope in SCOPES else "sentences")
+        if parsed.empty or limit == 0:
+            return []
+        self._statement_deadline = self._deadline
+        self.vocabulary.refresh()
+        if scope in ("sentences", "quotes"):
+            return self._sentences(parsed, limit, quotes=scope == "quotes", article_id=article_id)
+        items = scopes.ITEMS[scope](self, parsed, article_id)
+        return self._rank_items(parsed, items, limit)
+
+    def _sentences(self, parsed: ParsedQuery, limit: int, *, quotes: bool, article_id: int | None) -> list[Hit]:
+        where, params = sentence_conditions(self.conn, parsed, quotes_only=quotes, article_id=article_id)
+        columns = 's.id, s.article_id, s.start, s."end", s.text'
+        if article_id is not None or not parsed.words:
+            rows = self.run(
+                f"SELECT {columns} FROM sentences s WHERE {where} ORDER BY s.article_id, s.seq LIMIT ?",
+                [*params, ARTICLE_SENTENCE_CAP if parsed.words else limit],
+            )
+        else:
+            rows = self._candidates(parsed, columns, where, params)
+        self.check()
+        scored, matcher = score_texts(parsed, [row[4] for row in rows], self.weight, quotes_first=True)
+        top = [(rows[s.index], s.score) for s in scored[:limit]]
+        articles = scopes.article_info(self, {row[1] for row, _ in top})
+        hits = []
+        for (_, art, start, end, text), score in top:
+            path, title, source = articles.get(art, ("", "", None))
+            ranges = match_ranges(text, parsed, matcher)
+            hits.append(
+                Hit(art, path, title, source, start, end, text, round(score * 100, 1),
+                    [(start + a, start + b) for a, b in ranges], "sentence", ranges)
+            )
+        return hits
+
+    def _candidates(self, parsed: ParsedQuery, columns: str, where: str, params: list) -> list[tuple]:
+        """Sentences worth reranking: exact phrases, then the AND of every word's expansions, then (when that
+        finds too few) the same leaving one word out at a time, then any word at all."""
+        groups = self._word_groups(parsed)
+        sql = (
+            f"SELECT {columns} FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid "
+            f"WHERE sentences_fts MATCH ? AND {where} ORDER BY sentences_fts.rank LIMIT ?"
+        )
+        found: dict[int, tuple] = {}
+
+        def collect(expression: str, count: int = CANDIDATES) -> None:
+            for row in self.run(sql, [expression, *params, count]):
+                found.setdefault(row[0], row)
+
+        for phrase in parsed.phrases:
+            collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
+        if not groups:
+            return list(found.values())
+        collect(" AND ".join(groups))
+        if len(found) < ENOUGH_CANDIDATES and len(groups) > 1:
+            for left_out in range(len(groups)):
+                collect(" AND ".join(g for i, g in enumerate(groups) if i != left_out), CANDIDATES // 2)
+        if not found and len(groups) > 1:
+            collect(" OR ".join(groups))
+        return list(found.values())
+
+    def _word_groups(self, parsed: ParsedQuery) -> list[str]:
+        """One FTS5 expression per query word: the OR of the indexed words it may stand for. Words too short
+        or too common to narrow anything are left to the rerank, unless nothing else is left."""
+        vocabulary = self.vocabulary
+        query_words = list(dict.fromkeys(parsed.words))
+        useful = [w for w in query_words if len(w) >= 2 and not vocabulary.is_frequent(w)]
+        if not useful:
+            return [f'"{w}"' for w in query_words if vocabulary.doc_count(w)]
+        groups = []
+        for word in useful:
+            self.check()
+            terms = vocabulary.expand(word)
+            if terms:
+                groups.append("(" + " OR ".join(f'"{term}"' for term in terms) + ")")
+        return groups
+
+    def _rank_items(self, parsed: ParsedQuery, items: list[scopes.Item], limit: int) -> list[Hit]:
+        """Rank a small collection (titles, entity names, notes) scanned whole, pre-filtered when large."""
+        if len(items) > CANDIDATES and parsed.text:
+            texts = [normalize(item.text) for item in items]
+            best = process.extract(parsed.text, texts, scorer=fuzz.partial_ratio, processor=None, limit=CANDIDATES)
+            items = [items[index] for _, _, index in best]
+        self.check()
+        scored, matcher = score_texts(parsed, [item.text for item in items], self.weight)
+        hits = []
+        for s in scored[:limit]:
+            item = items[s.index]
+            ranges = match_ranges(item.text, parsed, matcher)
+            hits.append(scopes.to_hit(item, ranges, round(s.score * 100, 1)))
+        return hits

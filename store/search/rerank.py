@@ -1,0 +1,128 @@
+"""Scoring candidates against a query, and finding which of their characters matched.
+
+A candidate's score mixes how well each query word is covered by one of its words (exact, a word the query
+word begins — a half-typed word —, or within a few typos; common words weigh less) with rapidfuzz's
+``partial_ratio`` of the whole query (word order, phrasing). An exact phrase, or the whole query found as
+it is, ranks above any fuzzy match.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from store.search.normalize import WORD, has_quote_mark, normalize, normalize_with_offsets, original_range, words
+from store.search.query import ParsedQuery
+from store.search.vocabulary import allowed_edits
+
+COVERAGE_WEIGHT = 0.6
+ORDER_WEIGHT = 0.4
+EXACT_BONUS = 1.0
+QUOTE_BONUS = 0.01
+MIN_COVERAGE = 0.3
+COMMON_WORD_WEIGHT = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One candidate's score (0–2; above 1 only with an exact match) and its position in the input."""
+
+    index: int
+    score: float
+    coverage: float
+
+
+class WordMatcher:
+    """For each query word, how similar each candidate word is (1 exact, .9 begun by it, less with typos)."""
+
+    def __init__(self, query_words: Sequence[str], weight: Callable[[str], float], vocabulary: set[str]) -> None:
+        self.query_words = list(dict.fromkeys(query_words))
+        self.weights = [weight(word) for word in self.query_words]
+        choices = list(vocabulary)
+        self.similar: list[dict[str, float]] = []
+        for word in self.query_words:
+            sims: dict[str, float] = {}
+            edits = allowed_edits(word)
+            if edits:
+                for term, distance, _ in process.extract(
+                    word, choices, scorer=OSA.distance, score_cutoff=edits, limit=None
+                ):
+                    sims[term] = 1.0 - 0.25 * distance
+            if len(word) >= 2:
+                for term in choices:
+                    if len(term) > len(word) and term.startswith(word):
+                        sims[term] = max(sims.get(term, 0.0), 0.9)
+            if len(word) >= 4:
+                heads = [term[: len(word)] for term in choices]
+                for _, distance, position in process.extract(
+                    word, heads, scorer=OSA.distance, score_cutoff=1, limit=None
+                ):
+                    term = choices[position]
+                    if len(term) > len(word):
+                        sims[term] = max(sims.get(term, 0.0), 0.9 - 0.3 * distance)
+            sims[word] = 1.0
+            self.similar.append(sims)
+
+    def coverage(self, candidate_words: set[str]) -> float:
+        """Weighted share of the query words found (as well as they are found) among ``candidate_words``."""
+        total = sum(self.weights) or 1.0
+        found = 0.0
+        for sims, weight in zip(self.similar, self.weights):
+            if len(sims) < len(candidate_words):
+                best = max((sim for term, sim in sims.items() if term in candidate_words), default=0.0)
+            else:
+                best = max((sims.get(term, 0.0) for term in candidate_words), default=0.0)
+            found += weight * best
+        return found / total
+
+    def highlighted_words(self) -> dict[str, float]:
+        """Candidate words worth highlighting: those matching a weighty query word (or any, if none is)."""
+        keep = [sims for sims, weight in zip(self.similar, self.weights) if weight >= 1.0] or self.similar
+        merged: dict[str, float] = {}
+        for sims in keep:
+            merged.update(sims)
+        return merged
+
+
+def score_texts(parsed: ParsedQuery, texts: Sequence[str], weight: Callable[[str], float], *, quotes_first: bool = False):
+    """Score every text against the query; returns ``(scored, matcher)`` with ``scored`` best first (ties keep
+    the input order, which is the index's own ranking)."""
+    normalized = [normalize(text) for text in texts]
+    tokens = [set(words(text)) for text in normalized]
+    matcher = WordMatcher(parsed.words, weight, set().union(*tokens) if tokens else set())
+    whole = parsed.text if len(parsed.text) >= 3 else ""
+    scored = []
+    for index, (text, norm, candidate_words) in enumerate(zip(texts, normalized, tokens)):
+        coverage = matcher.coverage(candidate_words) if parsed.words else 1.0
+        exact = any(phrase in norm for phrase in parsed.phrases) or bool(whole and whole in norm)
+        if coverage < MIN_COVERAGE and not exact:
+            continue
+        order = fuzz.partial_ratio(parsed.text, norm) / 100 if parsed.text else 0.0
+        score = COVERAGE_WEIGHT * coverage + ORDER_WEIGHT * order + (EXACT_BONUS if exact else 0.0)
+        if quotes_first and has_quote_mark(text):
+            score += QUOTE_BONUS
+        scored.append(Scored(index, score, coverage))
+    scored.sort(key=lambda s: -s.score)
+    return scored, matcher
+
+
+def match_ranges(text: str, parsed: ParsedQuery, matcher: WordMatcher) -> list[tuple[int, int]]:
+    """Ranges of ``text`` (offsets into it) to highlight: matching words and exact phrases, merged."""
+    norm, origin = normalize_with_offsets(text)
+    wanted = matcher.highlighted_words()
+    spans = [m.span() for m in WORD.finditer(norm) if m.group() in wanted]
+    for phrase in parsed.phrases:
+        start = norm.find(phrase)
+        while start >= 0:
+            spans.append((start, start + len(phrase)))
+            start = norm.find(phrase, start + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(original_range(origin, s, e) for s, e in spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,115 @@
+"""The words of the sentence index, for expanding a misspelt or half-typed query word into real ones.
+
+Read from an ``fts5vocab`` table one first letter at a time (a range scan on ``term``), kept in memory grouped
+by length, and dropped when the database changes (``PRAGMA data_version`` for other connections' commits,
+``total_changes`` for this one's) — imports add words through the FTS triggers, nothing is rebuilt.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+VOCAB_TABLE = "temp.broadsheet_sentences_vocab"
+MAX_EXPANSIONS = 24
+MAX_PREFIX_EXPANSIONS = 24
+FREQUENT_SHARE = 0.05
+
+
+@dataclass
+class LetterGroup:
+    """Every indexed word starting with one character: sorted (for prefixes) and by length (for edits)."""
+
+    terms: list[str] = field(default_factory=list)
+    docs: dict[str, int] = field(default_factory=dict)
+    by_length: dict[int, list[str]] = field(default_factory=dict)
+
+
+def allowed_edits(word: str) -> int:
+    """How many typos a word of this length may carry: none below 3 letters, 1 up to 6, 2 beyond."""
+    if len(word) < 3:
+        return 0
+    return 1 if len(word) <= 6 else 2
+
+
+class Vocabulary:
+    """Lazily loaded vocabulary of ``sentences_fts`` for one connection."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+        conn.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab(main, sentences_fts, 'row')"
+        )
+        self._state: tuple[int, int] | None = None
+        self._groups: dict[str, LetterGroup] = {}
+        self._sentence_count = 0
+        self.expand = lru_cache(maxsize=4096)(self._expand)
+
+    def refresh(self) -> None:
+        """Forget what was loaded if the database changed since."""
+        state = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        if state != self._state:
+            self._state = state
+            self._groups.clear()
+            self.expand.cache_clear()
+            self._sentence_count = self.conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
+
+    @property
+    def sentence_count(self) -> int:
+        return self._sentence_count
+
+    def group(self, letter: str) -> LetterGroup:
+        found = self._groups.get(letter)
+        if found is None:
+            found = self._load(letter)
+            self._groups[letter] = found
+        return found
+
+    def _load(self, letter: str) -> LetterGroup:
+        rows = self.conn.execute(
+            f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term >= ? AND term < ?", [letter, chr(ord(letter) + 1)]
+        ).fetchall()
+        group = LetterGroup(terms=sorted(term for term, _ in rows), docs=dict(rows))
+        for term in group.terms:
+            group.by_length.setdefault(len(term), []).append(term)
+        return group
+
+    def doc_count(self, word: str) -> int:
+        """In how many sentences ``word`` occurs."""
+        return self.group(word[0]).docs.get(word, 0) if word else 0
+
+    def is_frequent(self, word: str) -> bool:
+        """A word in so many sentences that it narrows nothing ("the", "of", "said")."""
+        return self.doc_count(word) > FREQUENT_SHARE * max(self._sentence_count, 1)
+
+    def _expand(self, word: str) -> tuple[str, ...]:
+        """Indexed words the user may have meant by ``word``: itself, words within a few typos, and words it
+        begins (a half-typed word). Most likely first; too-frequent expansions are left out."""
+        if not word:
+            return ()
+        group = self.group(word[0])
+        limit = FREQUENT_SHARE * max(self._sentence_count, 1)
+        found: dict[str, float] = {}
+        if word in group.docs:
+            found[word] = 3.0
+        edits = allowed_edits(word)
+        if edits:
+            choices = [t for n in range(len(word) - edits, len(word) + edits + 1) for t in group.by_length.get(n, ())]
+            for term, distance, _ in process.extract(
+                word, choices, scorer=OSA.distance, score_cutoff=edits, limit=None
+            ):
+                if group.docs[term] <= limit or term == word:
+                    found.setdefault(term, 2.0 - distance / 4 + min(group.docs[term], 1000) / 1e6)
+        if len(word) >= 3:
+            start = bisect.bisect_left(group.terms, word)
+            stop = bisect.bisect_left(group.terms, word + "\U0010ffff")
+            prefixed = [t for t in group.terms[start:stop] if group.docs[t] <= limit]
+            prefixed.sort(key=lambda t: -group.docs[t])
+            for term in prefixed[:MAX_PREFIX_EXPANSIONS]:
+                found.setdefault(term, 1.0 + min(group.docs[term], 1000) / 1e6)
+        ranked = sorted(found, key=lambda t: -found[t])
+        return tuple(ranked[: MAX_EXPANSIONS + MAX_PREFIX_EXPANSIONS])
