@@ -1,0 +1,117 @@
+"""The inspector: tabs per layer, grouped entities, sorted figures, jumps that cycle through mentions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import DataTable, TabbedContent
+
+sys.path.insert(0, str(Path(__file__).parent))
+from reader_helpers import make_article, mention  # noqa: E402
+
+from tui.widgets.inspector import Inspector, format_value  # noqa: E402
+
+ARTICLE = make_article(
+    "Chips",
+    [("paragraph", "Nvidia fell 9%. Nvidia Corp said sales were $3 billion. Apple rose 2%. Nvidia spent $900 million.")],
+)
+MENTIONS = [
+    mention(ARTICLE, "Nvidia", "ORG", entity="nvidia"),
+    mention(ARTICLE, "9%", "PERCENT", value=9.0, unit="%"),
+    mention(ARTICLE, "Nvidia Corp", "ORG", entity="nvidia"),
+    mention(ARTICLE, "$3 billion", "MONEY", value=3e9, unit="USD"),
+    mention(ARTICLE, "Apple", "ORG", entity="apple"),
+    mention(ARTICLE, "2%", "PERCENT", value=2.0, unit="%"),
+    mention(ARTICLE, "Nvidia", "ORG", nth=2, entity="nvidia"),
+    mention(ARTICLE, "$900 million", "MONEY", value=9e8, unit="USD", hedge="about"),
+]
+
+
+class InspectorApp(App):
+    def __init__(self) -> None:
+        super().__init__()
+        self.jumps: list[tuple[int, int]] = []
+
+    def compose(self) -> ComposeResult:
+        yield Inspector()
+
+    def on_inspector_jump_to(self, message: Inspector.JumpTo) -> None:
+        self.jumps.append((message.start, message.end))
+
+
+def cells(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_entities_are_grouped_by_canonical_entity_with_counts():
+    app = InspectorApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(Inspector).show(MENTIONS)
+        await pilot.pause()
+        table = app.query_one("#inspector-entities-table", DataTable)
+        assert cells(table) == [["Nvidia Corp", "ORG", "3"], ["Apple", "ORG", "1"]]
+
+
+async def test_figures_are_sorted_by_label_then_value_with_parsed_values():
+    app = InspectorApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(Inspector).show(MENTIONS)
+        await pilot.pause()
+        rows = cells(app.query_one("#inspector-figures-table", DataTable))
+        assert rows == [
+            ["MONEY", "$900 million", "900M USD", "about"],
+            ["MONEY", "$3 billion", "3B USD", ""],
+            ["PERCENT", "2%", "2%", ""],
+            ["PERCENT", "9%", "9%", ""],
+        ]
+
+
+async def test_only_layers_that_exist_get_a_tab():
+    app = InspectorApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        inspector = app.query_one(Inspector)
+        inspector.show(MENTIONS)
+        await pilot.pause()
+        tabs = app.query_one(TabbedContent)
+        shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
+        assert shown == ["inspector-entities", "inspector-figures"]
+        inspector.show(MENTIONS, quotes=[], annotations=[{"id": 1, "start": 0, "end": 6, "tags": ["chips"],
+                                                           "colors": {}, "note": "check", "exact": "Nvidia"}])
+        await pilot.pause()
+        shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
+        assert shown == ["inspector-entities", "inspector-figures", "inspector-quotes", "inspector-annotations"]
+        assert cells(app.query_one("#inspector-annotations-table", DataTable)) == [["#chips", "Nvidia", "check"]]
+
+
+async def test_choosing_an_entity_again_cycles_through_its_mentions():
+    app = InspectorApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(Inspector).show(MENTIONS)
+        await pilot.pause()
+        app.query_one("#inspector-entities-table", DataTable).focus()
+        await pilot.press("enter", "enter", "enter", "enter")
+        nvidia = sorted((m["start"], m["end"]) for m in MENTIONS if m["entity"] == "nvidia")
+        assert app.jumps == nvidia + nvidia[:1]
+        await pilot.press("down", "enter")
+        assert app.jumps[-1] == next((m["start"], m["end"]) for m in MENTIONS if m["text"] == "Apple")
+
+
+async def test_bracket_keys_switch_between_visible_tabs():
+    app = InspectorApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(Inspector).show(MENTIONS)
+        await pilot.pause()
+        app.query_one("#inspector-entities-table", DataTable).focus()
+        await pilot.press("right_square_bracket")
+        assert app.query_one(TabbedContent).active == "inspector-figures"
+        await pilot.press("right_square_bracket")
+        assert app.query_one(TabbedContent).active == "inspector-entities"
+
+
+def test_values_read_like_the_article_writes_them():
+    assert format_value(1.35e12, None, "USD") == "1.35T USD"
+    assert format_value(5.0, 7.5, "%") == "5–7.5%"
+    assert format_value(739000.0, None, "2026-02-06") == "2026-02-06"
+    assert format_value(None, None, None) == ""

@@ -1,0 +1,211 @@
+"""The inspector beside the reader: tabs of the article's entities, figures, quotes and annotations.
+
+Tabs are built from ``INSPECTOR_TABS``; a new layer adds an ``InspectorTab`` there. A tab shows only when its
+layer exists (its data is not None). Selecting a row posts ``Inspector.JumpTo``; selecting the same row again
+cycles through that row's places in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import DataTable, TabbedContent, TabPane
+
+from tui.styles import annotation_tags, label_style, tag_colour
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row: its cells and the text spans it stands for (cycled on repeated selection)."""
+
+    cells: tuple
+    targets: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class InspectorTab:
+    """A tab: ``source`` names the data it reads (a keyword of ``Inspector.show``), ``rows`` builds its rows."""
+
+    id: str
+    title: str
+    source: str
+    columns: tuple[str, ...]
+    rows: Callable[[list, bool], list[Row]]
+
+
+def _get(row, name):
+    return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+
+
+def _label(label: str, dark: bool) -> Text:
+    return Text(label, style=label_style(label).style(dark))
+
+
+def entity_rows(mentions: list, dark: bool) -> list[Row]:
+    """Entities grouped by canonical entity (or text): name, label, count; most mentioned first."""
+    groups: dict[tuple[str, str], list] = {}
+    for m in mentions:
+        if _get(m, "kind") == "entity":
+            key = (_get(m, "entity") or _get(m, "text").casefold(), _get(m, "label"))
+            groups.setdefault(key, []).append(m)
+    ordered = sorted(groups.values(), key=lambda group: (-len(group), _get(group[0], "text").casefold()))
+    return [
+        Row((_longest_name(group), _label(_get(group[0], "label"), dark), len(group)),
+            tuple(sorted((_get(m, "start"), _get(m, "end")) for m in group)))
+        for group in ordered
+    ]
+
+
+def _longest_name(group: list) -> str:
+    return max((_get(m, "text") for m in group), key=len)
+
+
+def format_value(value: float | None, value_high: float | None, unit: str | None) -> str:
+    """``1.35e12 USD`` → ``1.35T USD``; ranges as ``low–high``; dates show their ISO form (in ``unit``)."""
+    if value is None:
+        return unit or ""
+
+    def short(number: float) -> str:
+        for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
+            if abs(number) >= size:
+                return f"{number / size:,.3g}{suffix}"
+        return f"{number:,.4g}"
+
+    if unit and unit[:1].isdigit():  # a date: the ISO form says more than its ordinal
+        return unit
+    number = short(value) + (f"–{short(value_high)}" if value_high is not None else "")
+    return f"{number} {unit}".strip() if unit and unit != "%" else number + (unit or "")
+
+
+def figure_rows(mentions: list, dark: bool) -> list[Row]:
+    """Figures sorted by label then value: label, text, parsed value, hedge."""
+    figures = [m for m in mentions if _get(m, "kind") == "figure"]
+    figures.sort(key=lambda m: (_get(m, "label"), _get(m, "value") is None, _get(m, "value") or 0, _get(m, "start")))
+    return [
+        Row((_label(_get(m, "label"), dark), _get(m, "text"),
+             format_value(_get(m, "value"), _get(m, "value_high"), _get(m, "unit")), _get(m, "hedge") or ""),
+            ((_get(m, "start"), _get(m, "end")),))
+        for m in figures
+    ]
+
+
+def quote_rows(quotes: list[dict], dark: bool) -> list[Row]:
+    """Quotes in text order: speaker → quote."""
+    return [
+        Row((q.get("speaker") or "—", _excerpt(q.get("text") or "")), ((q["start"], q["end"]),))
+        for q in sorted(quotes, key=lambda q: q["start"])
+    ]
+
+
+def annotation_rows(annotations: list[dict], dark: bool) -> list[Row]:
+    """Annotations in text order: tags, quoted text, note; orphans (no position) are listed but don't jump."""
+    rows = []
+    for a in sorted(annotations, key=lambda a: (a.get("start") is None, a.get("start") or 0)):
+        tags = Text(" ").join(Text(f"#{name}", style=tag_colour(colour).name) for name, colour in annotation_tags(a))
+        quote = a.get("quote") or a.get("exact") or ""
+        target = ((a["start"], a["end"]),) if a.get("start") is not None else ()
+        rows.append(Row((tags, _excerpt(quote), _excerpt(a.get("note") or "")), target))
+    return rows
+
+
+def _excerpt(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+INSPECTOR_TABS: list[InspectorTab] = [
+    InspectorTab("entities", "Entities", "mentions", ("Entity", "Label", "#"), entity_rows),
+    InspectorTab("figures", "Figures", "mentions", ("Label", "Figure", "Value", "Hedge"), figure_rows),
+    InspectorTab("quotes", "Quotes", "quotes", ("Speaker", "Quote"), quote_rows),
+    InspectorTab("annotations", "Notes", "annotations", ("Tags", "Text", "Note"), annotation_rows),
+]
+
+
+class Inspector(Widget):
+    """Tabs of what the reader's article holds; choose a row to jump the reader there."""
+
+    DEFAULT_CSS = """
+    Inspector { width: 1fr; height: 1fr; }
+    Inspector TabbedContent, Inspector TabPane { height: 1fr; }
+    Inspector TabPane { padding: 0; }
+    Inspector DataTable { height: 1fr; }
+    """
+    BINDINGS = [
+        Binding("right_square_bracket", "switch_tab(1)", "Next tab", show=False, id="inspector.next-tab"),
+        Binding("left_square_bracket", "switch_tab(-1)", "Previous tab", show=False, id="inspector.previous-tab"),
+    ]
+
+    class JumpTo(Message):
+        """Show ``[start, end)`` of the article in the reader."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._rows: dict[str, list[Row]] = {}
+        self._cycle: dict[tuple[str, int], int] = {}
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent():
+            for tab in INSPECTOR_TABS:
+                with TabPane(tab.title, id=f"inspector-{tab.id}"):
+                    table = DataTable(id=f"inspector-{tab.id}-table", cursor_type="row", zebra_stripes=True)
+                    table.add_columns(*tab.columns)
+                    yield table
+
+    def on_mount(self) -> None:
+        for tab in INSPECTOR_TABS:
+            self.query_one(TabbedContent).hide_tab(f"inspector-{tab.id}")
+
+    def show(self, mentions: list | None = None, quotes: list | None = None, annotations: list | None = None) -> None:
+        """Fill the tabs for one article; a tab whose data is None (its layer does not exist) is hidden."""
+        data = {"mentions": mentions, "quotes": quotes, "annotations": annotations}
+        dark = self.app.current_theme.dark
+        tabs = self.query_one(TabbedContent)
+        self._cycle.clear()
+        for tab in INSPECTOR_TABS:
+            pane_id = f"inspector-{tab.id}"
+            rows = tab.rows(data[tab.source], dark) if data[tab.source] is not None else None
+            if rows is None:
+                tabs.hide_tab(pane_id)
+                continue
+            tabs.show_tab(pane_id)
+            self._rows[tab.id] = rows
+            table = self.query_one(f"#{pane_id}-table", DataTable)
+            table.clear()
+            table.add_rows(row.cells for row in rows)
+            tabs.get_tab(pane_id).label = f"{tab.title} {len(rows)}"
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        tab_id = event.data_table.id.removeprefix("inspector-").removesuffix("-table")
+        row = self._rows[tab_id][event.cursor_row]
+        if not row.targets:
+            self.notify("This annotation lost its place in the text (orphaned)", severity="warning", timeout=3)
+            return
+        key = (tab_id, event.cursor_row)
+        turn = self._cycle.get(key, -1) + 1
+        self._cycle = {key: turn}  # choosing another row starts that row at its first place
+        start, end = row.targets[turn % len(row.targets)]
+        self.post_message(self.JumpTo(start, end))
+
+    @property
+    def visible_tabs(self) -> list[str]:
+        """Ids of the tabs on show (those whose layer exists), in order."""
+        tabs = self.query_one(TabbedContent)
+        return [f"inspector-{tab.id}" for tab in INSPECTOR_TABS if tabs.get_tab(f"inspector-{tab.id}").display]
+
+    def action_switch_tab(self, step: int) -> None:
+        tabs, visible = self.query_one(TabbedContent), self.visible_tabs
+        if visible and tabs.active in visible:
+            tabs.active = visible[(visible.index(tabs.active) + step) % len(visible)]
+            self.query_one(f"#{tabs.active}-table", DataTable).focus()
