@@ -159,7 +159,7 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
         table.clear()
         for record in records:
             anchor = record["anchor"] if record["anchor"] != "fuzzy" else f"fuzzy {record['score']:.2f}"
-            table.add_row(_excerpt(record["exact"], 60), _excerpt(record["title"], 30), anchor, _excerpt(record["note"], 30), key=str(record["id"]))
+            table.add_row(excerpt(record["exact"], 60), excerpt(record["title"], 30), anchor, excerpt(record["note"], 30), key=str(record["id"]))
         self.annotation_rows = {str(r["id"]): r for r in records}
 
     @on(DataTable.RowSelected, "#tag-annotations")
@@ -229,6 +229,7 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
         self.dismiss(None)
 
 
-def _excerpt(text: str | None, limit: int) -> str:
+def excerpt(text: str | None, limit: int) -> str:
+    """The text on one line, cut with an ellipsis at ``limit`` characters."""
     text = " ".join((text or "").split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,107 @@
+"""Orphans: annotations whose text is gone after a re-import, shown with their stored quote and note."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Markdown, Static
+
+from store import annotations as store
+from store.db import connect
+from tui.screens.tags import ConfirmDialog, excerpt
+
+
+class OrphansScreen(Screen[tuple[int, int, int] | None]):
+    """Every orphaned annotation; highlight one to read its whole quote and note. ``o`` dismisses with
+    ``(article_id, 0, 0)`` — the top of its article, since its own span no longer exists; None when closed."""
+
+    DEFAULT_CSS = """
+    OrphansScreen #orphans-table { height: 1fr; }
+    OrphansScreen #orphan-detail { height: 1fr; border-top: solid $panel-lighten-2; padding: 0 1; }
+    OrphansScreen #orphan-quote { margin-bottom: 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="orphans.close"),
+        Binding("o", "open_article", "Open article", id="orphans.open-article"),
+        Binding("d", "delete", "Delete", id="orphans.delete"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.records: list[dict] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="orphans-table", cursor_type="row")
+        with VerticalScroll(id="orphan-detail"):
+            yield Static(id="orphan-quote")
+            yield Markdown(id="orphan-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("quote", "article", "tags", "note", "created")
+        self.reload()
+
+    @work(thread=True, exclusive=True, group="orphans-load")
+    def reload(self) -> None:
+        db = connect(self.db_path)
+        try:
+            records = store.orphans(db)
+        finally:
+            db.close()
+        self.app.call_from_thread(self._fill, records)
+
+    def _fill(self, records: list[dict]) -> None:
+        self.records = records
+        table = self.query_one(DataTable)
+        table.clear()
+        for record in records:
+            table.add_row(
+                excerpt(record["exact"], 50), excerpt(record["title"], 30), " ".join(f"#{t}" for t in record["tags"]),
+                excerpt(record["note"], 30), record["created"][:10], key=str(record["id"]),
+            )
+        if not records:
+            self.query_one("#orphan-quote", Static).update("No orphaned annotations: every annotation is anchored in its article.")
+            self.query_one("#orphan-note", Markdown).update("")
+        table.focus()
+
+    @property
+    def current(self) -> dict | None:
+        row = self.query_one(DataTable).cursor_row
+        return self.records[row] if self.records and row is not None and row < len(self.records) else None
+
+    @on(DataTable.RowHighlighted)
+    def show_detail(self) -> None:
+        record = self.current
+        if record is None:
+            return
+        self.query_one("#orphan-quote", Static).update(
+            Text.assemble(("“" + record["exact"] + "”", "italic"), "\n", (f"{record['title']} · {record['path']}", "dim"))
+        )
+        self.query_one("#orphan-note", Markdown).update(record["note"])
+
+    def action_open_article(self) -> None:
+        if (record := self.current) is not None:
+            self.dismiss((record["article_id"], 0, 0))
+
+    @work
+    async def action_delete(self) -> None:
+        record = self.current
+        if record is not None and await self.app.push_screen_wait(ConfirmDialog(f"Delete the orphaned annotation “{excerpt(record['exact'], 40)}” and its note?")):
+            db = connect(self.db_path)
+            try:
+                store.delete_annotation(db, record["id"])
+            finally:
+                db.close()
+            self.reload()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
