@@ -7,20 +7,9 @@ from store.anchoring import text_hash
 from store.db import open_db, write_transaction
 
 
-def ensure_annotation_tables(db) -> None:
-    """Apply the annotations migration if this database does not have it yet."""
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'annotations'").fetchone():
-        from store.migrations import pending_m003_annotations
-
-        with write_transaction(db):
-            pending_m003_annotations.migrate(db)
-
-
 def annotation_db(path):
-    """A new database at ``path`` with the annotation tables."""
-    db = open_db(path)
-    ensure_annotation_tables(db)
-    return db
+    """A database at ``path`` (created and migrated as needed)."""
+    return open_db(path)
 
 
 def add_article(db, path: str, text: str, title: str = "A title", url: str | None = None, source: str | None = None) -> int:
