@@ -1,0 +1,126 @@
+"""How an unknown capitalised name gets its type: suffixes, heads, cue words around it, model codes.
+
+General English vocabulary only (titles, corporate suffixes, place words); the named things themselves live
+in the gazetteer's data files. Each rule returns a label and a confidence: 2 for a cue that decides the type,
+1 for a hint, 0 for "a name of unclear type" (``OTHER``).
+"""
+
+from __future__ import annotations
+
+import re
+
+ORG_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP plc PLC AG SA S.A. NV N.V. SE "
+    "GmbH Group Holdings Capital Partners Bank Bancorp Securities Investments Investment Management Advisors "
+    "Technologies Technology Systems Software Labs Laboratories Pharmaceuticals Therapeutics Motors Airlines Airways "
+    "Energy Industries Enterprises Solutions Networks Communications Media Entertainment Studios Records Pictures "
+    "Association Federation Foundation Institute University College School Academy Society Council Committee "
+    "Commission Agency Authority Bureau Department Ministry Office Party Union League Club FC Team Band Orchestra "
+    "Church Museum Hospital Trust Fund Funds Exchange Board Assembly Parliament Congress Court Army Navy Corps "
+    "Police Service Services Brothers Associates Consulting Research Institute Insurance Financial Bancshares "
+    "Railway Railways Railroad Press Times Post Journal Herald Tribune News Magazine Gazette Broadcasting Radio "
+    "Television Network Channel Publishing Publications Ventures Fellowship Guild Coalition Alliance Organization "
+    "Organisation".split()
+)
+PLACE_SUFFIXES = frozenset(
+    "City County Province State States River Lake Mountain Mountains Mount Island Islands Valley Bay Sea Ocean "
+    "Coast Peninsula Desert Forest Park Street Avenue Road Square Bridge Airport Harbor Harbour Port Canal Strait "
+    "Gulf Region District Village Town Township Borough Heights Hills Falls Springs Beach Creek Canyon Prefecture "
+    "Oblast Territory Republic Kingdom Emirate Highway".split()
+)
+INDEX_SUFFIXES = frozenset({"Index", "Average", "Composite"})
+ORG_HEADS = frozenset(
+    "Bank University Ministry Department Institute College School Academy Bureau Office Board Council Committee "
+    "Commission Agency Museum Church Federation Association Society League Union House Order".split()
+)
+PLACE_HEADS = frozenset("Republic Kingdom Gulf Lake Mount Isle Cape Port Bay Sea City Province State Strait".split())
+OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
+    "Duke Earl King Queen Prince Princess Emperor Lord Lady Count Bishop Archbishop Secretary Minister Governor "
+    "Mayor President Chancellor Battle Siege Treaty Book Isle Islands Straits Chamber Temple Palace Castle Tower "
+    "Court Cathedral Hall Centre Center Statue Act Sultan Party Army Navy Empire Principality Duchy "
+    "Organization Organisation Institute".split()
+)
+PARTICLES = frozenset("de da del della di du van von der den le la bin al y dos das ter ten st".split())
+# Titles and roles written before a person's name ("analyst Gil Luria", "CEO Tim Cook", "Mr. Smith").
+PERSON_TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice ceo cfo coo cto chief executive "
+    "chairman chairwoman chair founder co-founder cofounder analyst economist strategist director manager officer "
+    "minister secretary senator sen. rep. representative governor gov. mayor ambassador judge justice general gen. "
+    "colonel col. captain capt. lieutenant lt. admiral sergeant king queen prince princess pope bishop cardinal "
+    "father saint rev. reverend spokesperson spokesman spokeswoman investor capitalist trader partner professor "
+    "researcher scientist engineer reporter journalist columnist editor author writer novelist poet actor actress "
+    "singer songwriter rapper musician guitarist drummer composer producer artist painter architect director "
+    "player striker midfielder defender goalkeeper coach manager pitcher quarterback boxer driver chancellor "
+    "premier emperor empress duke earl baron count countess lawyer attorney prosecutor candidate leader head "
+    "deputy treasurer commissioner inspector detective officer sheriff chef designer entrepreneur billionaire "
+    "banker economist historian philosopher".split()
+)
+ORG_CUES = frozenset(
+    "firm company companies maker makers chipmaker carmaker automaker startup start-up lender bank banks insurer "
+    "brokerage broker fund funds group conglomerate retailer manufacturer supplier developer publisher newspaper "
+    "agency regulator operator giant rival rivals airline carrier club band label team university school "
+    "subsidiary unit platform exchange network channel studio outlet organisation organization party"
+    .split()
+)
+PLACE_CUES = frozenset("city town village province state country capital region island near outside across".split())
+SPEECH_VERBS = frozenset(
+    "said says told added noted wrote explained argued warned stated believes thinks expects emphasized "
+    "emphasised pointed commented asked replied claimed".split()
+)
+# Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
+MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
+NOT_MODEL_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d|COVID-\d+|G\d{1,2}|F\d|\d+[A-Z])$")
+
+
+def is_model_code(token: str) -> bool:
+    """Whether a single token looks like a product or model code (H800, GPT-4, A100) rather than a period."""
+    return bool(MODEL_CODE.match(token)) and not NOT_MODEL_CODE.match(token)
+
+
+def type_by_shape(tokens: list[str], first_names: frozenset[str]) -> tuple[str, int]:
+    """Type a name from its own words: suffixes, heads ("University of ..."), model codes, given names."""
+    last = tokens[-1]
+    if last in ORG_SUFFIXES and len(tokens) > 1:
+        return "ORG", 2
+    if last in INDEX_SUFFIXES and len(tokens) > 1:
+        return "INDEX", 2
+    if last in PLACE_SUFFIXES and len(tokens) > 1:
+        return "PLACE", 2
+    if len(tokens) > 2 and tokens[1] == "of":
+        if tokens[0] in ORG_HEADS:
+            return "ORG", 2
+        if tokens[0] in PLACE_HEADS:
+            return "PLACE", 2
+    if len(tokens) == 1 and is_model_code(last):
+        return "PRODUCT", 2
+    if tokens[0] in first_names and 1 < len(tokens) <= 4 and not any(t[0].isdigit() for t in tokens):
+        return "PERSON", 2
+    if len(tokens) == 1 and last in first_names:
+        return "PERSON", 1
+    return "OTHER", 0
+
+
+def type_by_context(before: list[str], after: str) -> tuple[str, int]:
+    """Type a name from the words around it: ``before`` are the (folded) words preceding it, nearest last;
+    ``after`` is the text following it on the line."""
+    prev = before[-1] if before else ""
+    prev2 = before[-2] if len(before) > 1 else ""
+    if prev in PERSON_TITLES:
+        return "PERSON", 2
+    if prev in ORG_CUES or (prev in {"at", "of", "from"} and prev2 in PERSON_TITLES):
+        return "ORG", 2
+    if prev in {"based", "born"} or prev2 in {"based", "born"} and prev == "in":
+        return "PLACE", 2
+    if prev in PLACE_CUES or (prev == "of" and prev2 in PLACE_CUES):
+        return "PLACE", 2
+    follow = after.lstrip(" ,").split(" ", 2)
+    nxt = follow[0].lower() if follow else ""
+    if nxt in SPEECH_VERBS or after.startswith(", who "):
+        return "PERSON", 1
+    if nxt in {"shares", "stock", "stocks", "inc", "inc.", "corp"}:
+        return "ORG", 1
+    if after.startswith("-based"):
+        return "PLACE", 2
+    if prev == "in":
+        return "PLACE", 1
+    return "OTHER", 0

@@ -1,0 +1,147 @@
+"""The curated name lists in ``store/extract/data/`` and an Aho-Corasick automaton over their aliases.
+
+Everything is loaded once, on first use, and cached for the life of the process. Matching runs over a
+case-folded copy of the text of the same length, so offsets found there are offsets into the original text;
+:func:`case_fits` then decides whether the original spelling is really that name ("Apple", "NVIDIA", but not
+"apple" or "Us").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+DATA_DIR = Path(__file__).parent / "data"
+
+# file name -> label of its entries; earlier files win when two files claim the same alias.
+LABELLED_FILES = (
+    ("indexes.tsv", "INDEX"),
+    ("people.tsv", "PERSON"),
+    ("institutions.tsv", "ORG"),
+    ("companies.tsv", "ORG"),
+    ("places.tsv", "PLACE"),
+    ("products.tsv", "PRODUCT"),
+)
+DEMONYM_LABEL = "OTHER"
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One named thing of the gazetteer: its canonical key, label, display name and ticker (companies)."""
+
+    key: str
+    label: str
+    name: str
+    ticker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """The loaded lists: the automaton and the lookup tables the extractor and ``canonical`` use."""
+
+    automaton: ahocorasick.Automaton
+    aliases: dict[str, Entry]  # folded alias -> entry
+    tickers: dict[str, Entry]  # ticker symbol -> company
+    first_names: frozenset[str]
+    common_words: frozenset[str]
+    not_names: frozenset[str]
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and straighten apostrophes without changing its length (offsets stay valid)."""
+    folded = text.lower().translate(_APOSTROPHES)
+    if len(folded) == len(text):
+        return folded
+    # A few characters ("İ") lower-case to two code points: keep those as they are.
+    return "".join(ch if len(low := ch.lower()) != 1 else low for ch in text).translate(_APOSTROPHES)
+
+
+def case_fits(alias: str, found: str) -> bool:
+    """Whether ``found`` (same letters as ``alias`` up to case) is written like the name, not a common word.
+
+    All-caps or camel-case aliases ("US", "AI", "iPhone", "eBay") must match exactly; other aliases accept
+    any spelling whose capitalised words are capitalised too ("Nvidia", "NVIDIA", not "nvidia").
+    """
+    if found == alias:
+        return True
+    letters = [ch for ch in alias if ch.isalpha()]
+    if not letters or not alias[0].isupper() or all(ch.isupper() for ch in letters):
+        return False
+    if any(ch.isupper() for ch in alias[1:].split(" ", 1)[0]) and found.split(" ", 1)[0] != alias.split(" ", 1)[0]:
+        # inner capitals ("DeepSeek", "McDonald's") may also be written all in capitals
+        if not found.split(" ", 1)[0].isupper():
+            return False
+    for alias_word, found_word in zip(alias.split(" "), found.split(" ")):
+        if alias_word[:1].isupper() and not found_word[:1].isupper():
+            return False
+    return True
+
+
+def _read_rows(name: str):
+    """Yield the tab-separated fields of a data file, skipping comments and blank lines."""
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or not line.strip():
+                continue
+            yield [field.strip() for field in line.rstrip("\n").split("\t")]
+
+
+def _read_words(name: str) -> frozenset[str]:
+    """The whitespace-separated words of a data file, comments skipped."""
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return frozenset(
+            word for line in handle if not line.startswith("#") for word in line.split()
+        )
+
+
+def _spellings(alias: str) -> list[str]:
+    """An alias and its variants: without a leading "The", with straight apostrophes."""
+    spellings = [alias.translate(_APOSTROPHES)]
+    if alias.startswith("The "):
+        spellings.append(alias[4:])
+    return spellings
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Load the data files and build the automaton (once per process)."""
+    aliases: dict[str, tuple[str, Entry]] = {}
+    tickers: dict[str, Entry] = {}
+
+    def add(alias: str, entry: Entry) -> None:
+        for spelling in _spellings(alias):
+            aliases.setdefault(fold(spelling), (spelling, entry))
+
+    for file_name, label in LABELLED_FILES:
+        for fields in _read_rows(file_name):
+            name = fields[0].removeprefix("The ")
+            extra = fields[2] if len(fields) > 2 else ""
+            ticker = extra or None if file_name == "companies.tsv" else None
+            entry = Entry(key=fold(name), label=label, name=name, ticker=ticker)
+            add(fields[0], entry)
+            for alias in filter(None, (fields[1] if len(fields) > 1 else "").split("|")):
+                add(alias, entry)
+            if file_name == "companies.tsv" and extra:
+                tickers.setdefault(extra, entry)
+                tickers.setdefault(extra.split(".")[0], entry)
+            elif file_name == "places.tsv":
+                for demonym in filter(None, extra.split("|")):
+                    add(demonym, Entry(key=fold(demonym), label=DEMONYM_LABEL, name=demonym))
+
+    automaton = ahocorasick.Automaton()
+    for folded, (spelling, entry) in aliases.items():
+        automaton.add_word(folded, (spelling, entry))
+    automaton.make_automaton()
+    return Gazetteer(
+        automaton=automaton,
+        aliases={folded: entry for folded, (_, entry) in aliases.items()},
+        tickers=tickers,
+        first_names=_read_words("first_names.txt"),
+        common_words=_read_words("common_words.txt"),
+        not_names=_read_words("not_names.txt"),
+    )
