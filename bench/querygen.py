@@ -11,6 +11,8 @@ import random
 import re
 from dataclasses import dataclass
 
+from store.search.normalize import normalize
+
 KINDS = ("typos", "quotes", "missing", "order", "truncated", "mixed")
 _TOKEN = re.compile(r"\S+")
 _FLIPS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'", '"': "\u201c", "'": "\u2019"})
@@ -26,9 +28,9 @@ class Query:
     window: str  # the words it was made from, undamaged
 
     def answered_by(self, sentence: str, target: str) -> bool:
-        """A hit is right when it is the target sentence or another one holding the same words verbatim
-        (templated news repeats phrases; such a query cannot tell those sentences apart)."""
-        return sentence == target or self.window in sentence
+        """A hit is right when it is the target sentence or another one holding the same words verbatim, in
+        any quote style (templated news repeats phrases; such a query cannot tell those sentences apart)."""
+        return sentence == target or normalize(self.window) in normalize(sentence)
 
 
 def typo(rng: random.Random, word: str) -> str:

@@ -78,10 +78,15 @@ class Searcher:
         self.engine.interrupt()
 
     def record_query(self, query: str) -> None:
-        record_query(self.db, query)
+        with self.engine.lock:
+            record_query(self.db, query)
 
     def recent_queries(self, limit: int = 10) -> list[str]:
-        return recent_queries(self.db, limit)
+        with self.engine.lock:
+            return recent_queries(self.db, limit)
 
     def close(self) -> None:
-        self.db.close()
+        """Stop any running search, then close the connection once it has returned."""
+        self.engine.interrupt()
+        with self.engine.lock:
+            self.db.close()

@@ -36,7 +36,7 @@ class Engine:
         self.conn = conn
         self.vocabulary = Vocabulary(conn)
         self.generation = 0
-        self._lock = threading.Lock()
+        self.lock = threading.Lock()
         self._deadline = 0.0
         self._cancel: threading.Event | None = None
         self._generation_at_start = 0
@@ -50,7 +50,7 @@ class Engine:
     def search(self, query, *, limit=20, scope="sentences", article_id=None, cancel=None) -> list[Hit]:
         """See :func:`store.search.search`."""
         generation = self.generation
-        with self._lock:
+        with self.lock:
             self._generation_at_start = generation
             self._cancel = cancel
             self._deadline = time.perf_counter() + SEARCH_BUDGET_S
@@ -140,15 +140,33 @@ class Engine:
 
         for phrase in parsed.phrases:
             collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
+        for run in self._exact_runs(parsed):
+            collect('"' + " ".join(run) + '"', ENOUGH_CANDIDATES)
         if not groups:
             return list(found.values())
+        before = len(found)
         collect(" AND ".join(groups))
+        common = [f'"{w}"' for w in dict.fromkeys(parsed.words) if self.vocabulary.is_frequent(w)]
+        if len(found) - before >= CANDIDATES and common:
+            collect(" AND ".join(groups + common))
         if len(found) < ENOUGH_CANDIDATES and len(groups) > 1:
             for left_out in range(len(groups)):
                 collect(" AND ".join(g for i, g in enumerate(groups) if i != left_out), CANDIDATES // 2)
         if not found and len(groups) > 1:
             collect(" OR ".join(groups))
         return list(found.values())
+
+    def _exact_runs(self, parsed: ParsedQuery) -> list[list[str]]:
+        """The two longest runs of consecutive query words that are all indexed as typed: searched as
+        phrases, they find a sentence quoted right even when its words are too common to rank it."""
+        runs: list[list[str]] = [[]]
+        for word in parsed.words:
+            if self.vocabulary.doc_count(word):
+                runs[-1].append(word)
+            elif runs[-1]:
+                runs.append([])
+        runs = [run for run in runs if len(run) >= 2]
+        return sorted(runs, key=len, reverse=True)[:2]
 
     def _word_groups(self, parsed: ParsedQuery) -> list[str]:
         """One FTS5 expression per query word: the OR of the indexed words it may stand for. Words too short

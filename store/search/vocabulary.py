@@ -27,6 +27,15 @@ class LetterGroup:
     terms: list[str] = field(default_factory=list)
     docs: dict[str, int] = field(default_factory=dict)
     by_length: dict[int, list[str]] = field(default_factory=dict)
+    heads: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
+
+    def longer_than(self, length: int) -> tuple[list[str], list[str]]:
+        """The words longer than ``length`` and their first ``length`` letters (cached per length)."""
+        found = self.heads.get(length)
+        if found is None:
+            longer = [t for n, terms in self.by_length.items() if n > length for t in terms]
+            found = self.heads[length] = (longer, [t[:length] for t in longer])
+        return found
 
 
 def allowed_edits(word: str) -> int:
@@ -87,8 +96,9 @@ class Vocabulary:
         return self.doc_count(word) > FREQUENT_SHARE * max(self._sentence_count, 1)
 
     def _expand(self, word: str) -> tuple[str, ...]:
-        """Indexed words the user may have meant by ``word``: itself, words within a few typos, and words it
-        begins (a half-typed word). Most likely first; too-frequent expansions are left out."""
+        """Indexed words the user may have meant by ``word``: itself, words within a few typos, words it
+        begins (a half-typed word), and words it begins but for one typo. Most likely first; too-frequent
+        expansions are left out."""
         if not word:
             return ()
         group = self.group(word[0])
@@ -111,5 +121,15 @@ class Vocabulary:
             prefixed.sort(key=lambda t: -group.docs[t])
             for term in prefixed[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 1.0 + min(group.docs[term], 1000) / 1e6)
+        if len(word) >= 4:
+            longer, heads = group.longer_than(len(word))
+            begun = [
+                longer[index]
+                for _, _, index in process.extract(word, heads, scorer=OSA.distance, score_cutoff=1, limit=None)
+                if group.docs[longer[index]] <= limit
+            ]
+            begun.sort(key=lambda t: -group.docs[t])
+            for term in begun[:MAX_PREFIX_EXPANSIONS]:
+                found.setdefault(term, 0.5 + min(group.docs[term], 1000) / 1e6)
         ranked = sorted(found, key=lambda t: -found[t])
         return tuple(ranked[: MAX_EXPANSIONS + MAX_PREFIX_EXPANSIONS])
