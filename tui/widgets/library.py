@@ -1,0 +1,385 @@
+"""The library: every article in one virtual list, type-to-filter and a sort that cycles.
+
+``Library`` is a ``ScrollView`` that renders only the rows on screen (``render_line``), so 100,000 articles
+cost no more to show than 20; DataTable, OptionList and ListView take 1–4 s to fill at 10k–50k rows. Rows are
+read from the database in a worker: first one screenful, so the list paints at once, then all of them.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from rich.cells import cell_len, set_cell_size
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input
+from textual.worker import get_current_worker
+
+from store.articles import ArticleSummary, list_articles
+from store.db import connect
+from tui.library_index import LibraryIndex
+
+SORTS = ("date", "title", "source")
+FIRST_PAGE = 200
+
+
+def fit(text: str, width: int, align: str = "left") -> str:
+    """``text`` cut (with an ellipsis) or padded to exactly ``width`` terminal cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + "…"
+    padding = " " * (width - cell_len(text))
+    return padding + text if align == "right" else text + padding
+
+
+def columns_for(width: int) -> list[tuple[str, int]]:
+    """Which columns fit in ``width`` cells, and how wide each is; the title takes what is left.
+
+    Columns are added in order of importance while the title keeps at least half the width.
+    """
+    wanted = [("mark", 2), ("date", 11), ("source", 15), ("notes", 4), ("words", 7)]
+    minimum_title = max(14, width // 2)
+    shown, used = [], 0
+    for name, size in wanted:
+        if width - used - size < minimum_title:
+            break
+        shown.append((name, size))
+        used += size
+    order = ["mark", "title", "source", "date", "words", "notes"]
+    sizes = dict(shown, title=max(0, width - used))
+    return [(name, sizes[name]) for name in order if name in sizes]
+
+
+def row_cells(article: ArticleSummary, columns: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """The text of each column of one row, with the name of the column it belongs to."""
+    values = {
+        "mark": "" if article.read else "●",
+        "title": article.title or article.path,
+        "source": article.source or "",
+        "date": (article.published or "")[:10],
+        "words": f"{article.words:,}",
+        "notes": f"✎{article.annotations}" if article.annotations else "",
+    }
+    right = {"words", "notes"}
+    return [(name, fit(values[name], size - (name != "title"), "right" if name in right else "left")
+             + (" " if name != "title" and size else "")) for name, size in columns]
+
+
+class LibraryFilter(Input):
+    """The filter box above the list: fuzzy over titles and sources, as you type."""
+
+    BINDINGS = [
+        Binding("escape", "clear", "Clear filter", id="library-filter.clear"),
+        Binding("down", "to_list", "To the list", id="library-filter.to-list"),
+    ]
+
+    def action_clear(self) -> None:
+        self.value = ""
+        self.action_to_list()
+
+    def action_to_list(self) -> None:
+        self.screen.query_one(Library).focus()
+
+
+class Library(ScrollView, can_focus=True, inherit_bindings=False):
+    """Every article, one row each: read mark, title, source, date, words, annotations."""
+
+    COMPONENT_CLASSES = {"library--header", "library--cursor", "library--read", "library--dim"}
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="library.open"),
+        Binding("down", "cursor_down", "Down", show=False, id="library.cursor-down"),
+        Binding("up", "cursor_up", "Up", show=False, id="library.cursor-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="library.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="library.page-up"),
+        Binding("home", "first", "First article", show=False, id="library.first"),
+        Binding("end", "last", "Last article", show=False, id="library.last"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
+    ]
+
+    cursor = reactive(0, always_update=True)
+    sort = reactive("date")
+
+    class Open(Message):
+        """The user asked to open an article."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class Loaded(Message):
+        """Rows arrived from the database; ``complete`` once every article is in."""
+
+        def __init__(self, count: int, complete: bool) -> None:
+            super().__init__()
+            self.count = count
+            self.complete = complete
+
+    class ToggleRead(Message):
+        """The user flipped the read mark of an article."""
+
+        def __init__(self, article_id: int, read: bool) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.read = read
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.articles: list[ArticleSummary] = []
+        self.view_rows: list[int] = []
+        self.query_text = ""
+        self.complete = False
+        self._positions: dict[int, int] = {}
+        self._orders: dict[str, list[int]] = {}
+        self._index: LibraryIndex | None = None
+        self._index_lock = threading.Lock()
+
+    # Loading
+
+    @work(thread=True, exclusive=True, group="library-load")
+    def load(self, db_path: Path) -> None:
+        """Read the articles: one screenful first, then all, then build the filter index."""
+        worker = get_current_worker()
+        db = connect(db_path)
+        try:
+            first = list_articles(db, limit=FIRST_PAGE)
+            if worker.is_cancelled:
+                return
+            if len(first) == FIRST_PAGE:
+                self.app.call_from_thread(self._set_rows, first, False)
+                rows = list_articles(db)
+            else:
+                rows = first
+        finally:
+            db.close()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._set_rows, rows, True)
+            self._ensure_index(rows)
+
+    def _set_rows(self, rows: list[ArticleSummary], complete: bool) -> None:
+        current = self.current_article_id
+        self.articles, self.complete = rows, complete
+        self._positions = {article.id: index for index, article in enumerate(rows)}
+        self._orders = {"date": list(range(len(rows)))}
+        with self._index_lock:
+            self._index = None
+        if self.query_text or self.sort != "date":
+            self.refresh_view(keep=current)
+        else:
+            self._show(self._orders["date"], keep=current)
+        self.post_message(self.Loaded(len(rows), complete))
+
+    def _ensure_index(self, rows: list[ArticleSummary]) -> LibraryIndex:
+        with self._index_lock:
+            if self._index is None or len(self._index) != len(rows):
+                self._index = LibraryIndex(f"{a.title} {a.source or ''}" for a in rows)
+            return self._index
+
+    # The view: sort order and filter, computed in a worker
+
+    def set_filter(self, text: str) -> None:
+        self.query_text = text
+        self.refresh_view(keep=self.current_article_id)
+
+    @work(thread=True, exclusive=True, group="library-view")
+    def refresh_view(self, keep: int | None = None) -> None:
+        """Recompute the visible rows for the current sort and filter, off the UI thread."""
+        worker = get_current_worker()
+        rows, sort, query = self.articles, self.sort, self.query_text
+        order = self._order(rows, sort)
+        visible = order
+        if query.strip():
+            visible = self._ensure_index(rows).filter_order(query, order) or []
+        if not worker.is_cancelled and rows is self.articles:
+            self.app.call_from_thread(self._show, visible, keep)
+
+    def _order(self, rows: list[ArticleSummary], sort: str) -> list[int]:
+        if sort not in self._orders:
+            if sort == "title":
+                key = lambda i: (rows[i].title or "").casefold()  # noqa: E731
+            else:
+                key = lambda i: (rows[i].source or "\uffff").casefold()  # noqa: E731
+            self._orders[sort] = sorted(range(len(rows)), key=key)
+        return self._orders[sort]
+
+    def _show(self, view_rows: list[int], keep: int | None = None) -> None:
+        self.view_rows = view_rows
+        self.virtual_size = Size(self.size.width, len(view_rows) + 1)
+        target = 0
+        if keep is not None and keep in self._positions:
+            position = self._positions[keep]
+            target = next((row for row, index in enumerate(view_rows) if index == position), 0)
+        self.cursor = min(target, max(0, len(view_rows) - 1))
+        self.refresh()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        pane = self.parent
+        if pane is None:
+            return
+        total = len(self.articles)
+        count = f"{len(self.view_rows):,} of {total:,}" if self.query_text.strip() else f"{total:,}"
+        more = "" if self.complete else "…"
+        pane.border_title = f"Library {count}{more} · by {self.sort}"
+
+    # Rows and rendering
+
+    @property
+    def current_article_id(self) -> int | None:
+        if 0 <= self.cursor < len(self.view_rows):
+            return self.articles[self.view_rows[self.cursor]].id
+        return None
+
+    def article_at(self, row: int) -> ArticleSummary | None:
+        return self.articles[self.view_rows[row]] if 0 <= row < len(self.view_rows) else None
+
+    def update_article(self, article_id: int, **changes) -> None:
+        """Change one row in place (read mark, annotation count) and repaint it."""
+        if (index := self._positions.get(article_id)) is not None:
+            self.articles[index] = replace(self.articles[index], **changes)
+            self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.virtual_size = Size(event.size.width, len(self.view_rows) + 1)
+
+    @property
+    def rows_on_screen(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        columns = columns_for(width)
+        base = self.rich_style
+        if y == 0:
+            return self._header(columns, width, base)
+        row = int(self.scroll_offset.y) + y - 1
+        article = self.article_at(row)
+        if article is None:
+            if row == 0 and not self.view_rows:
+                message = "Loading…" if not self.articles and not self.complete else "No articles match"
+                if self.complete and not self.articles:
+                    message = "No articles yet — import some with `broadsheet import PATH`"
+                return Strip([Segment(fit("  " + message, width), base + self.get_component_rich_style("library--dim"))])
+            return Strip.blank(width, base)
+        style = base
+        if article.read:
+            style += self.get_component_rich_style("library--read")
+        if row == self.cursor:
+            style += self.get_component_rich_style("library--cursor" if self.has_focus else "library--dim")
+            if not self.has_focus:
+                style += Style(reverse=True)
+        dim = style + self.get_component_rich_style("library--dim")
+        segments = [
+            Segment(text, style if name in ("mark", "title") else dim) for name, text in row_cells(article, columns)
+        ]
+        return Strip(segments, width).adjust_cell_length(width, style)
+
+    def _header(self, columns: list[tuple[str, int]], width: int, base: Style) -> Strip:
+        style = base + self.get_component_rich_style("library--header")
+        labels = {"mark": "", "title": "Title", "source": "Source", "date": "Date", "words": "Words", "notes": "✎"}
+        cells = []
+        for name, size in columns:
+            label = labels[name] + (" ▼" if name == self.sort else "")
+            right = name in ("words", "notes")
+            cells.append(fit(label, size - (name != "title"), "right" if right else "left") + (" " if name != "title" else ""))
+        return Strip([Segment("".join(cells), style)], width).adjust_cell_length(width, style)
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        top = int(self.scroll_offset.y)
+        if new < top:
+            self.scroll_to(y=new, animate=False, immediate=True)
+        elif new >= top + self.rows_on_screen:
+            self.scroll_to(y=new - self.rows_on_screen + 1, animate=False, immediate=True)
+        self.refresh()
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    # Actions
+
+    def action_cursor_down(self) -> None:
+        self.cursor = min(self.cursor + 1, max(0, len(self.view_rows) - 1))
+
+    def action_cursor_up(self) -> None:
+        self.cursor = max(self.cursor - 1, 0)
+
+    def action_page_down(self) -> None:
+        self.scroll_to(y=self.scroll_offset.y + self.rows_on_screen, animate=False, immediate=True)
+        self.cursor = min(self.cursor + self.rows_on_screen, max(0, len(self.view_rows) - 1))
+
+    def action_page_up(self) -> None:
+        self.scroll_to(y=self.scroll_offset.y - self.rows_on_screen, animate=False, immediate=True)
+        self.cursor = max(self.cursor - self.rows_on_screen, 0)
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = max(0, len(self.view_rows) - 1)
+
+    def action_open(self) -> None:
+        if (article_id := self.current_article_id) is not None:
+            self.post_message(self.Open(article_id))
+
+    def action_cycle_sort(self) -> None:
+        self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
+        self.refresh_view(keep=self.current_article_id)
+
+    def action_filter(self) -> None:
+        self.screen.query_one(LibraryFilter).focus()
+
+    def action_toggle_read(self) -> None:
+        if (article := self.article_at(self.cursor)) is not None:
+            self.update_article(article.id, read=not article.read)
+            self.post_message(self.ToggleRead(article.id, not article.read))
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a character that is not a key binding starts the filter with it."""
+        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
+            event.stop()
+            box = self.screen.query_one(LibraryFilter)
+            box.focus()
+            box.insert_text_at_cursor(event.character)
+
+    def on_click(self, event: events.Click) -> None:
+        row = int(self.scroll_offset.y) + event.y - 1
+        if event.y >= 1 and 0 <= row < len(self.view_rows):
+            self.cursor = row
+            if event.chain >= 2:
+                self.action_open()
+
+
+class LibraryPane(Vertical):
+    """The filter box over the list; the pane's border title shows the count and the sort."""
+
+    def compose(self) -> ComposeResult:
+        yield LibraryFilter(placeholder="Filter (f)…", id="library-filter", select_on_focus=False)
+        yield Library(id="library")
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.query_one(Library).set_filter(event.value)
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        library = self.query_one(Library)
+        library.focus()
+        # Posted from here: Textual stops a message at its sender, which is this pane while it handles Submitted.
+        if (article_id := library.current_article_id) is not None:
+            self.post_message(Library.Open(article_id))
