@@ -22,8 +22,6 @@ from datetime import date
 
 from store.model import Mention
 
-FIGURES_VERSION = 1
-
 _SP = r"[ \t\u00a0\u202f]"  # spaces that do not break a line
 _NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
 _WORD_NUMBERS = {
