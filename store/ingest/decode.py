@@ -48,7 +48,8 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             text, warnings = data.decode("latin-1"), ["decoded as Latin-1 (not valid UTF-8)"]
     sample = text[:SNIFF_BYTES]
-    if sample and len(_BINARY_NOISE.findall(sample)) > len(sample) * 0.1:
+    # A floor on the sample size keeps one stray control byte in a short text from looking binary.
+    if len(_BINARY_NOISE.findall(sample)) > max(len(sample), 64) * 0.1:
         raise IngestError("binary file (mostly non-text bytes)")
     return text, warnings
 
