@@ -74,6 +74,8 @@ LABEL_STYLES: dict[str, LabelStyle] = {
     )
 }
 
+ENTITY_LABELS = tuple(label for label in LABEL_STYLES if label not in ("MONEY", "PERCENT", "NUMBER", "DATE"))
+
 # Labels nobody anticipated (a later extractor, a user's teaching) get a stable colour from this list and
 # the one attribute no known label uses.
 _FALLBACK_COLOURS = (("#f5a3c7", "#a0155a"), ("#c7e37a", "#4d6b00"), ("#9fd2ff", "#00558c"))

@@ -242,3 +242,56 @@ async def test_unknown_layer_is_refused():
     async with app.run_test(size=(80, 24)):
         with pytest.raises(ValueError, match="unknown layer"):
             app.query_one(Reader).toggle_layer("colours")
+
+
+def open_seeded(db, db_path):
+    from store.articles import get_article, list_articles
+    from store.mentions import mentions_for_article
+
+    article = get_article(db, list_articles(db)[0].id)
+    return ReaderApp(article, mentions_for_article(db, article.id), db_path=db_path), article
+
+
+def stored_mentions(db, article_id):
+    from store.mentions import mentions_for_article
+
+    return {(row["start"], row["end"]): row["label"] for row in mentions_for_article(db, article_id)}
+
+
+async def test_marking_the_selection_as_an_entity_teaches_and_highlights_it(seeded_db, db_path):
+    from textual.widgets import OptionList
+
+    from tui.screens.label_picker import LabelPicker
+
+    app, article = open_seeded(seeded_db, db_path)
+    word = next(w for w in ("market", "investors", "capital") if f" {w} " in article.text)
+    start = article.text.index(f" {word} ") + 1
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(Reader)
+        reader.jump_to(start, start + len(word))
+        await pilot.press("m")
+        assert isinstance(app.screen, LabelPicker)
+        app.screen.query_one(OptionList).highlighted = list(LabelPicker(word).labels).index("PRODUCT")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert stored_mentions(seeded_db, article.id)[(start, start + len(word))] == "PRODUCT"
+        assert styles_of(reader, word)[0].bold and styles_of(reader, word)[0].italic  # PRODUCT's cue
+
+
+async def test_suppressing_a_highlight_here_removes_only_that_occurrence(seeded_db, db_path):
+    app, article = open_seeded(seeded_db, db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("e")
+        target = reader.selection
+        before = stored_mentions(seeded_db, article.id)
+        assert target in before
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = stored_mentions(seeded_db, article.id)
+        assert set(before) - set(after) == {target}
+        await pilot.press("escape")
+        await pilot.press("e")
+        assert reader.selection != target and reader.selection[0] > target[0]  # no longer a stop for "e"

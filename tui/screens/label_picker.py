@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from tui.styles import LABEL_STYLES, label_style
+from tui.styles import ENTITY_LABELS, label_style
 
 
 class LabelPicker(ModalScreen[str | None]):
@@ -30,7 +30,7 @@ class LabelPicker(ModalScreen[str | None]):
     def __init__(self, text: str, labels: list[str] | None = None) -> None:
         super().__init__()
         self.text = text
-        self.labels = labels or [label for label, style in LABEL_STYLES.items()]
+        self.labels = labels or list(ENTITY_LABELS)
 
     def compose(self) -> ComposeResult:
         dark = self.app.current_theme.dark

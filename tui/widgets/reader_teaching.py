@@ -5,9 +5,6 @@ article's refreshed mentions come back as ``Reader.MentionsUpdated`` (defined on
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
 from textual import work
 from textual.worker import get_current_worker
 
@@ -19,12 +16,9 @@ class ReaderTeaching:
     """Actions ``mark_entity`` and ``suppress``."""
 
     def _teaching_ready(self) -> bool:
-        if self.article is None or self.db_path is None:
-            return False
-        if importlib.util.find_spec("store.mentions") is None:
-            self.notify("Teaching needs the entities layer, which this build does not have", severity="warning")
-            return False
-        return True
+        if self.article is not None and self.db_path is None:
+            self.notify("Teaching needs the database; this reader was opened without one", severity="warning")
+        return self.article is not None and self.db_path is not None
 
     def action_mark_entity(self) -> None:
         """Ask for a label, then teach that the selected text is an entity of it."""
@@ -56,17 +50,18 @@ class ReaderTeaching:
 
     @work(thread=True, exclusive=True, group="reader-teaching")
     def _teach(self, what: str, text: str, label: str | None, start: int | None) -> None:
-        mentions_api = importlib.import_module("store.mentions")
+        from store import mentions as store_mentions  # imported here: it loads the extractor, too slow for start-up
+
         article_id = self.article.id
         try:
             db = connect(self.db_path)
             try:
                 if what == "entity":
-                    mentions_api.add_entity_teaching(db, text, label)
+                    store_mentions.add_entity_teaching(db, text, label)
                 else:
                     here = article_id if start is not None else None
-                    mentions_api.suppress_teaching(db, text, article_id=here, start=start)
-                rows = mentions_api.mentions_for_article(db, article_id)
+                    store_mentions.suppress_teaching(db, text, article_id=here, start=start)
+                rows = store_mentions.mentions_for_article(db, article_id)
             finally:
                 db.close()
         except Exception as error:  # a failed teaching must not take the app down; say why instead
