@@ -35,6 +35,15 @@ MAX_BOUNDARY_SLACK = 64
 
 STATES = ("exact", "moved", "fuzzy", "orphaned")
 
+# Typographic variants a user types plainly when quoting an article (curly quotes, dashes, no-break spaces).
+# One character for one, so offsets into the folded text are offsets into the original.
+_FOLD = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'",
+    "–": "-", "—": "-", "‐": "-", "‑": "-", "−": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
 
 @dataclass(frozen=True, slots=True)
 class Selector:
@@ -114,11 +123,18 @@ def reanchor(selector: Selector, old_hash: str | None, new_text: str, new_hash: 
     return Anchor("orphaned", None, None, None)
 
 
+def fold_typography(text: str) -> str:
+    """Curly quotes, dashes and special spaces as their plain ASCII look-alikes; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
 def find_quote(text: str, quote: str) -> list[Candidate]:
-    """Where ``quote`` occurs in ``text``: every exact occurrence, else the best approximate match if its
-    similarity reaches :data:`MIN_FUZZY_SCORE`, else nothing. Several results mean the quote is ambiguous."""
-    if not quote:
+    """Where ``quote`` occurs in ``text``: every exact occurrence (straight and curly quotes, hyphens and
+    dashes count as equal), else the best approximate match if its similarity reaches
+    :data:`MIN_FUZZY_SCORE`, else nothing. Several results mean the quote is ambiguous."""
+    if not quote.strip():
         return []
+    text, quote = fold_typography(text), fold_typography(quote)
     occurrences = _occurrences(text, quote)
     if occurrences:
         return [Candidate(start, start + len(quote), 1.0) for start in occurrences]

@@ -99,9 +99,11 @@ def test_find_quote_exact_ambiguous_fuzzy_and_missing():
     text = "The index rose 5% on Monday. On Tuesday the index rose 5% again, “a record” said one trader."
     second = text.rindex("rose 5%")
     assert [(c.start, c.end) for c in find_quote(text, "rose 5%")] == [(10, 17), (second, second + 7)]
-    [fuzzy] = find_quote(text, 'again, "a record" said')
+    [plain] = find_quote(text, 'again, "a record" said')
+    assert (text[plain.start : plain.end], plain.score) == ("again, “a record” said", 1.0)
+    [fuzzy] = find_quote(text, 'agian, "a recrod" said')
     assert text[fuzzy.start : fuzzy.end] == "again, “a record” said"
-    assert fuzzy.score < 1
+    assert MIN_FUZZY_SCORE <= fuzzy.score < 1
     assert find_quote(text, "the central bank cut interest rates") == []
 
 
