@@ -9,6 +9,7 @@ same person, names seen only in a Title-Case headline count only if the body con
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from store.extract.canonical import canonical_key
@@ -27,6 +28,32 @@ _ABBREVIATIONS = frozenset(
     "U.N. E.U. D.C. L.A. S.A. N.V.".split()
 )
 _LEADING_ARTICLES = frozenset({"The", "A", "An"})
+_HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
+_SUPERSEDED = "\x00superseded"  # key of a gazetteer hit swallowed by a longer name
+_HEADLINE_MAX = 160
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
+_WORD = re.compile(r"[\w'’.\-]+")
+_MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def _upper_class() -> str:
+    """A regex character class of the upper-case letters of the Latin, Greek and Cyrillic scripts, as ranges."""
+    ranges: list[list[int]] = []
+    for code in range(0x2000):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+_UPPER = _upper_class()
+_CAP_TOKEN = re.compile(
+    rf"(?<![\w&'’.\-])(?:[{_UPPER}]|[a-z]{{1,2}}[{_UPPER}])[\w&]*(?:[.'’\-][\w&]+)*\.?"
+    r"|(?<=[\w.] )\d\w*(?:[.\-]\w+)*"
+)
+COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
 # Lower-case words a headline keeps lower-case; any other lower-case word makes a line prose.
 _HEADLINE_SMALL = frozenset(
     "a an the and or but nor of in on at to for by with from as vs vs. via per into onto over amid after is are be "
@@ -57,9 +84,11 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
     gaz = gazetteer()
     candidates = _gazetteer_hits(text, gaz)
     starts = _sentence_starts(text)
-    candidates += _capitalised_runs(text, gaz, candidates, starts)
-    candidates = _mark_ambiguous(text, gaz, candidates, starts)
-    candidates = _resolve(text, candidates)
+    headlines = _Headlines(text)
+    tokens = [_token(match) for match in _CAP_TOKEN.finditer(text)]
+    candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
+    candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
+    candidates = _resolve(text, tokens, candidates)
     candidates = _add_tickers(text, gaz, candidates)
     return _to_mentions(text, candidates)
 
@@ -71,7 +100,7 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[_Candidate]:
         start, end = end_index + 1 - len(alias), end_index + 1
         if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&@#$")) or (
             end < len(text) and (text[end].isalnum() or text[end] == "&")
-        ):
+        ) or _inside_compound(text, start, end):
             continue
         if case_fits(alias, text[start:end]):
             hits.append(_Candidate(start, end, entry.label, entry.key, 3, alias.count(" ") + 1, entry=entry))
@@ -81,6 +110,13 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[_Candidate]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     return kept
+
+
+def _inside_compound(text: str, start: int, end: int) -> bool:
+    """Part of a hyphenated compound of names ("German-American", "Franco-German"), not a name alone."""
+    after = text[end + 1:end + 2]
+    before = text[start - 2:start - 1] if start > 1 else ""
+    return (text[end:end + 1] == "-" and after.isupper()) or (text[start - 1:start] == "-" and before.isalpha())
 
 
 def _sentence_starts(text: str) -> set[int]:
@@ -93,19 +129,20 @@ def _sentence_starts(text: str) -> set[int]:
 
 def _tokens(line: str, offset: int) -> list[tuple[int, int, str]]:
     """Word tokens of one line as (start, end, text), a sentence-final period left out."""
-    tokens = []
-    for match in _TOKEN.finditer(line):
-        word = match.group()
-        if word.endswith(".") and word not in _ABBREVIATIONS and not re.fullmatch(r"(?:[A-Za-z]\.)+", word):
-            word = word[:-1]
-        tokens.append((offset + match.start(), offset + match.start() + len(word), word))
-    return tokens
+    return [_token(match, offset) for match in _TOKEN.finditer(line)]
+
+
+def _token(match: re.Match, offset: int = 0) -> tuple[int, int, str]:
+    word = match.group()
+    if word.endswith(".") and word not in _ABBREVIATIONS and not _INITIALS.fullmatch(word):
+        word = word[:-1]
+    start = offset + match.start()
+    return start, start + len(word), word
 
 
 def _is_capitalised(word: str) -> bool:
     """A word written as a name: "Apple", "NVIDIA", "iPhone", "eBay", "xAI"."""
-    first = word[0]
-    return first.isupper() or (first.islower() and len(word) > 2 and any(ch.isupper() for ch in word[1:3]))
+    return word[0].isupper() or (len(word) > 2 and word[0].islower() and (word[1].isupper() or word[2].isupper()))
 
 
 def _is_headline(words: list[str]) -> bool:
@@ -115,89 +152,142 @@ def _is_headline(words: list[str]) -> bool:
     return capitalised >= 2 and lower * 4 <= capitalised
 
 
+class _Headlines:
+    """Answers "is the line holding this offset a Title-Case headline?", once per line."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.cache: dict[int, bool] = {}
+
+    def __call__(self, position: int) -> bool:
+        line_start = self.text.rfind("\n", 0, position) + 1
+        if line_start not in self.cache:
+            line_end = self.text.find("\n", position)
+            line = self.text[line_start: line_end if line_end >= 0 else len(self.text)]
+            # long lines are prose; only short ones are worth tokenising
+            self.cache[line_start] = len(line) <= _HEADLINE_MAX and _is_headline([w for _, _, w in _tokens(line, 0)])
+        return self.cache[line_start]
+
+
 def _capitalised_runs(
-    text: str, gaz: Gazetteer, hits: list[_Candidate], starts: set[int]
+    text: str, tokens, gaz: Gazetteer, hits: list[_Candidate], starts: set[int], headlines: _Headlines
 ) -> list[_Candidate]:
-    """Candidates from runs of capitalised words outside gazetteer hits, line by line."""
-    covered = {hit.start: hit.end for hit in hits}
-    found: list[_Candidate] = []
-    offset = 0
-    for line in text.split("\n"):
-        tokens = _tokens(line, offset)
-        if tokens:
-            headline = _is_headline([word for _, _, word in tokens])
-            found += _runs_in_line(text, tokens, gaz, covered, starts, headline)
-        offset += len(line) + 1
-    return found
-
-
-def _runs_in_line(text, tokens, gaz, covered, starts, headline) -> list[_Candidate]:
-    """Group a line's tokens into capitalised runs and turn each run into a candidate."""
-    runs: list[list[int]] = []
-    current: list[int] = []
-    skip_until = -1
-    for index, (start, end, word) in enumerate(tokens):
-        if start < skip_until:
-            continue
-        if start in covered:
-            skip_until = covered[start]
-            current = _close(runs, current)
-            continue
-        gap = text[tokens[index - 1][1]:start] if index else ""
-        joined = bool(current) and gap in (" ", " & ")
-        if _is_capitalised(word) or (joined and word[0].isdigit() and not _is_year(word)):
-            if not joined:
-                current = _close(runs, current)
-            current.append(index)
-        elif joined and _connects(word, tokens, index, current):
-            current.append(index)
-        else:
-            current = _close(runs, current)
-    _close(runs, current)
+    """Candidates from runs of capitalised words. A gazetteer hit inside a longer name ("Atlantic City",
+    "Montreal Hockey Club", "Harrison Ford") gives way to that name."""
+    by_start = {hit.start: hit for hit in hits}
+    tokens = _fold_hits(tokens, hits)
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for token in tokens:
+        start, _, word = token
+        if current and _joins(text[current[-1][1]:start], current[-1][2], word):
+            current.append(token)
+        elif word is _HIT or not word[0].isdigit():
+            if current:
+                runs.append(current)
+            current = [token]
+    if current:
+        runs.append(current)
     found = []
     for run in runs:
-        candidate = _candidate(text, [tokens[i] for i in run], tokens[: run[0]], gaz, starts, headline)
-        if candidate:
-            found.append(candidate)
+        for part in _split_at_hits(text, run, by_start, gaz):
+            candidate = _candidate(text, part, gaz, starts, headlines(part[0][0]))
+            if candidate:
+                found.append(candidate)
     return found
+
+
+def _fold_hits(tokens, hits):
+    """Replace the tokens a gazetteer hit covers by one token spanning the hit."""
+    folded, position, count = [], 0, len(hits)
+    for token in tokens:
+        while position < count and hits[position].end <= token[0]:
+            hit = hits[position]
+            folded.append((hit.start, hit.end, _HIT))
+            position += 1
+        if position < count and hits[position].start < token[1]:
+            continue
+        folded.append(token)
+    folded += [(hit.start, hit.end, _HIT) for hit in hits[position:]]
+    return folded
+
+
+def _joins(gap: str, previous: str, word: str) -> bool:
+    """Whether two capitalised tokens separated by ``gap`` belong to one name."""
+    if word is not _HIT and word[0].isdigit():
+        return gap == " " and not _is_year(word) and previous is not _HIT and previous not in _MONTHS
+    if gap in (" ", " & "):
+        return True
+    if gap == " of ":
+        return previous is _HIT or previous in OF_HEADS
+    return len(gap) > 2 and gap[0] == " " and gap[-1] == " " and gap[1:-1] in PARTICLES
 
 
 def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
 
 
-def _connects(word: str, tokens, index: int, current: list[int]) -> bool:
-    """Whether a lower-case word links two capitalised ones: "Bank of Japan", "Leonardo da Vinci"."""
-    if index + 1 >= len(tokens) or not _is_capitalised(tokens[index + 1][2]):
-        return False
-    if word == "of":
-        return tokens[current[-1]][2] in OF_HEADS
-    return word in PARTICLES
-
-
-def _close(runs: list[list[int]], current: list[int]) -> list[int]:
-    """End the current run (dropping trailing connectors) and start a new one."""
+def _split_at_hits(text, run, by_start, gaz) -> list[list[tuple[int, int, str]]]:
+    """Keep a run whole when its gazetteer hits are part of a longer name, else cut them out of it."""
+    if all(word is not _HIT for _, _, word in run):
+        return [run]
+    words = [text[s:e] if word is _HIT else word for s, e, word in run]
+    if len(run) > 1 and _swallows_hits(run, words, by_start, gaz):
+        for start, _, word in run:
+            if word is _HIT:
+                by_start[start].pending = True
+                by_start[start].key = _SUPERSEDED
+        return [[(s, e, w) for (s, e, _), w in zip(run, words)]]
+    parts, current = [], []
+    for token in run:
+        if token[2] is _HIT:
+            if current:
+                parts.append(current)
+            current = []
+        elif current or not token[2][0].isdigit():
+            current.append(token)
     if current:
-        runs.append(current)
-    return []
+        parts.append(current)
+    return parts
 
 
-def _candidate(text, run, before, gaz: Gazetteer, starts, headline) -> _Candidate | None:
+def _swallows_hits(run, words, by_start, gaz) -> bool:
+    """Whether the run is one name containing gazetteer hits: a decisive suffix or head ("Atlantic City",
+    "University of Minnesota"), a compass prefix to a place ("North Melbourne"), or a given name before a
+    one-word hit ("Harrison Ford")."""
+    label, confidence = type_by_shape(words, frozenset())
+    if confidence >= 2 and label != "PRODUCT":
+        return True
+    first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
+    if len(run) == 2 and run[1][2] is _HIT:
+        if words[0] in gaz.first_names and first_hit.tokens == 1 and first_hit.label != "PERSON":
+            return True
+        if words[0] in COMPASS and first_hit.label == "PLACE":
+            return True
+    return False
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """Up to three folded words before ``start`` on its line, nearest last."""
+    line_start = text.rfind("\n", max(0, start - 60), start) + 1
+    return [fold(word) for word in _WORD.findall(text, max(line_start, start - 60), start)[-3:]]
+
+
+def _candidate(text, run, gaz: Gazetteer, starts, headline) -> _Candidate | None:
     """Trim a run to the name it holds (no article, title, possessive, sentence starter) and type it."""
     words = [word for _, _, word in run]
     person_cue = False
     while run:
         word = words[0]
         sentence_start = run[0][0] in starts
-        if word in _LEADING_ARTICLES or word in gaz.not_names:
-            person_cue = person_cue or word.lower() in PERSON_TITLES
+        if word in _LEADING_ARTICLES or word in gaz.not_names or (len(words) > 1 and fold(word) in PERSON_TITLES):
+            person_cue = person_cue or fold(word) in PERSON_TITLES
         elif sentence_start and fold(word) in gaz.common_words and not _first_name_lead(words, gaz):
             pass
         elif not _is_capitalised(word):
             pass
         else:
             break
-        before = before + [run[0]]
         run, words = run[1:], words[1:]
     while run and (words[-1] in gaz.not_names or not _is_capitalised(words[-1]) and not words[-1][0].isdigit()):
         run, words = run[:-1], words[:-1]
@@ -210,9 +300,9 @@ def _candidate(text, run, before, gaz: Gazetteer, starts, headline) -> _Candidat
         words[-1] = words[-1][: len(words[-1]) - len(possessive.group())]
     if not words[-1] or words == ["AI"]:
         return None
-    label, confidence = type_by_shape(words, gaz.first_names)
+    label, confidence = type_by_shape(words, gaz.first_names, gaz.common_words)
     if confidence < 2:
-        context = type_by_context([fold(w) for _, _, w in before[-3:]], text[end:end + 24])
+        context = type_by_context(_words_before(text, start), text[end:end + 24])
         if person_cue:
             context = ("PERSON", 2)
         if context[1] > confidence:
@@ -225,27 +315,20 @@ def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
     return len(words) > 1 and words[0] in gaz.first_names and _is_capitalised(words[1])
 
 
-def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[_Candidate], starts: set[int]) -> list[_Candidate]:
+def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[_Candidate], starts: set[int], headlines) -> list[_Candidate]:
     """Gazetteer hits that are also common words ("Apple", "Target") need confirmation when they open a
     sentence or sit in a headline; hits that are a person's given name plus surname become that person."""
     result = []
     for candidate in sorted(candidates, key=lambda c: c.start):
         if candidate.entry is not None and candidate.tokens == 1:
             word = text[candidate.start:candidate.end]
-            if fold(word) in gaz.common_words and (candidate.start in starts or _in_headline(text, candidate)):
+            if fold(word) in gaz.common_words and (candidate.start in starts or headlines(candidate.start)):
                 candidate.pending = True
         result.append(candidate)
     return result
 
 
-def _in_headline(text: str, candidate: _Candidate) -> bool:
-    line_start = text.rfind("\n", 0, candidate.start) + 1
-    line_end = text.find("\n", candidate.end)
-    line = text[line_start: line_end if line_end >= 0 else len(text)]
-    return _is_headline([word for _, _, word in _tokens(line, 0)])
-
-
-def _resolve(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+def _resolve(text: str, tokens, candidates: list[_Candidate]) -> list[_Candidate]:
     """Make the article consistent: confirmed names only, one type per key, surnames joined to full names."""
     confirmed = {c.key for c in candidates if not c.pending}
     kept = [c for c in candidates if not c.pending or c.key in confirmed]
@@ -265,21 +348,29 @@ def _resolve(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
         surname_key = surnames.get(text[candidate.start:candidate.end])
         if surname_key and candidate.tokens == 1 and candidate.confidence < 3:
             candidate.label, candidate.key, candidate.confidence = "PERSON", surname_key, 2
-    kept += _surname_mentions(text, surnames, kept)
+    kept += _surname_mentions(tokens, surnames, kept)
     return kept
 
 
-def _surname_mentions(text: str, surnames: dict[str, str], kept: list[_Candidate]) -> list[_Candidate]:
+def _surname_mentions(tokens, surnames: dict[str, str], kept: list[_Candidate]) -> list[_Candidate]:
     """Occurrences of a known person's surname that the run pass skipped (sentence starters, headlines)."""
     if not surnames:
         return []
     taken = sorted((c.start, c.end) for c in kept)
-    pattern = re.compile(r"(?<![\w&])(" + "|".join(map(re.escape, surnames)) + r")(?![\w&]|['’][a-rt-z])")
+    starts = [start for start, _ in taken]
     added = []
-    for match in pattern.finditer(text):
-        start, end = match.span(1)
-        if not any(s < end and start < e for s, e in taken):
-            added.append(_Candidate(start, end, "PERSON", surnames[match.group(1)], 2))
+    for start, end, word in tokens:
+        possessive = _POSSESSIVE.search(word)
+        if possessive:
+            word, end = word[: -len(possessive.group())], end - len(possessive.group())
+        if word not in surnames:
+            continue
+        index = bisect_right(starts, start) - 1
+        if index >= 0 and taken[index][1] > start:
+            continue
+        if index + 1 < len(taken) and taken[index + 1][0] < end:
+            continue
+        added.append(_Candidate(start, end, "PERSON", surnames[word], 2))
     return added
 
 

@@ -77,7 +77,9 @@ def is_model_code(token: str) -> bool:
     return bool(MODEL_CODE.match(token)) and not NOT_MODEL_CODE.match(token)
 
 
-def type_by_shape(tokens: list[str], first_names: frozenset[str]) -> tuple[str, int]:
+def type_by_shape(
+    tokens: list[str], first_names: frozenset[str], common_words: frozenset[str] = frozenset()
+) -> tuple[str, int]:
     """Type a name from its own words: suffixes, heads ("University of ..."), model codes, given names."""
     last = tokens[-1]
     if last in ORG_SUFFIXES and len(tokens) > 1:
@@ -97,6 +99,13 @@ def type_by_shape(tokens: list[str], first_names: frozenset[str]) -> tuple[str, 
         return "PERSON", 2
     if len(tokens) == 1 and last in first_names:
         return "PERSON", 1
+    if len(tokens) == 1 and len(last) > 1 and last.isupper() and last.isalpha():
+        return "ORG", 1  # an unknown acronym standing alone is most often an organisation
+    if common_words and 1 < len(tokens) <= 3 and all(
+        token[:1].isupper() and token.lower() not in common_words and not any(ch.isdigit() for ch in token)
+        for token in tokens
+    ):
+        return "PERSON", 1  # two or three capitalised words, none an English word: a personal name
     return "OTHER", 0
 
 
@@ -117,6 +126,8 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
     nxt = follow[0].lower() if follow else ""
     if nxt in SPEECH_VERBS or after.startswith(", who "):
         return "PERSON", 1
+    if nxt in {"model", "models", "chip", "chips", "processor", "processors", "gpu", "gpus", "smartphone", "app"}:
+        return "PRODUCT", 2
     if nxt in {"shares", "stock", "stocks", "inc", "inc.", "corp"}:
         return "ORG", 1
     if after.startswith("-based"):
