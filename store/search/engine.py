@@ -165,7 +165,8 @@ class Engine:
                 runs[-1].append(word)
             elif runs[-1]:
                 runs.append([])
-        runs = [run for run in runs if len(run) >= 2]
+        frequent = self.vocabulary.is_frequent
+        runs = [run for run in runs if len(run) >= 2 and not all(frequent(word) for word in run)]
         return sorted(runs, key=len, reverse=True)[:2]
 
     def _word_groups(self, parsed: ParsedQuery) -> list[str]:

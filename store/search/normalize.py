@@ -81,4 +81,4 @@ def words(normalized: str) -> list[str]:
 def has_quote_mark(text: str) -> bool:
     """Whether a sentence quotes someone: it holds a double quotation mark or an opening single one (a lone
     ’ is an apostrophe far more often than a quote)."""
-    return any(ch in QUOTE_MARKS for ch in text)
+    return not QUOTE_MARKS.isdisjoint(text)

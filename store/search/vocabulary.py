@@ -39,8 +39,9 @@ class LetterGroup:
 
 
 def allowed_edits(word: str) -> int:
-    """How many typos a word of this length may carry: none below 3 letters, 1 up to 6, 2 beyond."""
-    if len(word) < 3:
+    """How many typos a word of this length may carry: none up to 3 letters (one edit away from a short word
+    is half the dictionary), 1 up to 6, 2 beyond."""
+    if len(word) <= 3:
         return 0
     return 1 if len(word) <= 6 else 2
 
@@ -121,7 +122,7 @@ class Vocabulary:
             prefixed.sort(key=lambda t: -group.docs[t])
             for term in prefixed[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 1.0 + min(group.docs[term], 1000) / 1e6)
-        if len(word) >= 4:
+        if len(word) >= 4 and word not in group.docs:
             longer, heads = group.longer_than(len(word))
             begun = [
                 longer[index]
