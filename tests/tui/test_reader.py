@@ -57,8 +57,11 @@ def sentence(text: str) -> tuple[int, int]:
     return start, start + len(text)
 
 
-@settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab cd\n世界 -"), max_size=120), st.integers(min_value=3, max_value=30))
+@settings(max_examples=80, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab cd\n世界 -“”"), max_size=120) | st.text(alphabet="abc  \n’-", max_size=160),
+    st.integers(min_value=3, max_value=30),
+)
 def test_wrapping_covers_every_character_once_and_fits_the_width(text, width):
     lines = wrap_span(text, 0, len(text), width)
     assert lines[0][0] == 0 and lines[-1][1] == len(text)
@@ -295,3 +298,10 @@ async def test_suppressing_a_highlight_here_removes_only_that_occurrence(seeded_
         await pilot.press("escape")
         await pilot.press("e")
         assert reader.selection != target and reader.selection[0] > target[0]  # no longer a stop for "e"
+
+
+@pytest.mark.parametrize("text", ["Shares of Nvidia fell 9% on Friday", "株価は 下落した Nvidia fell 9% on Friday"])
+def test_wrapping_breaks_between_words_when_words_fit(text):
+    lines = [text[start:end].strip() for start, end in wrap_span(text, 0, len(text), 12)]
+    assert " ".join(lines) == text
+    assert all(word in text.split() for line in lines for word in line.split())

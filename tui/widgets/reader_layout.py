@@ -16,6 +16,9 @@ from rich.cells import cell_len
 from store.model import Block
 
 _WORD = re.compile(r"\S+\s*|\s+")
+# Characters one cell wide (Latin, Greek, Cyrillic, general punctuation, currency): text made only of
+# these is wrapped by position (``_wrap_one_cell``), which makes wrapping a long article much faster.
+_ONE_CELL_TEXT = re.compile(r"[\n\u0020-\u007e\u00a0-\u02ff\u0370-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]*")
 QUOTE_PREFIX = "│ "
 BULLET = "• "
 
@@ -44,8 +47,12 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
     width are split between characters.
     """
     width = max(1, width)
+    one_cell = _ONE_CELL_TEXT.fullmatch(text, start, end) is not None
     lines: list[tuple[int, int]] = []
     for piece in _split_hard_lines(text, start, end):
+        if one_cell:
+            lines += _wrap_one_cell(text, piece[0], piece[1], width)
+            continue
         line_start, used = piece[0], 0
         for match in _WORD.finditer(text, piece[0], piece[1]):
             word_start, word_end = match.span()
@@ -60,6 +67,25 @@ def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, in
                 visible = cell_len(text[word_start:word_end].rstrip())
             used += cell_len(text[word_start:word_end])
         lines.append((line_start, piece[1]))
+    return lines
+
+
+def _wrap_one_cell(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """``wrap_span`` for one line of text whose characters are all one cell wide: break at the last space
+    that fits, found with ``rfind`` instead of measuring word by word."""
+    lines, position = [], start
+    while end - position > width:
+        cut = text.rfind(" ", position, position + width + 1)
+        if cut <= position or not text[position:cut].strip():  # no space to break at: cut the word
+            lines.append((position, position + width))
+            position += width
+            continue
+        following = cut + 1
+        while following < end and text[following] == " ":
+            following += 1
+        lines.append((position, following))
+        position = following
+    lines.append((position, end))
     return lines
 
 

@@ -27,17 +27,17 @@ class Span:
     data: dict = field(default_factory=dict, compare=False)
 
 
-def _get(row, name: str, default=None):
-    return row.get(name, default) if isinstance(row, dict) else getattr(row, name, default)
+_MENTION_FIELDS = ("start", "end", "text", "kind", "label", "entity")
 
 
 def mention_spans(mentions: Iterable) -> list[Span]:
     """Mentions (dict rows from ``store.mentions`` or ``Mention`` objects) as spans sorted by position."""
+    rows = (m if isinstance(m, dict) else {name: getattr(m, name) for name in _MENTION_FIELDS} for m in mentions)
     spans = [
-        Span(_get(m, "start"), _get(m, "end"), _get(m, "label") or "OTHER", _get(m, "kind") or "entity",
-             {"text": _get(m, "text"), "entity": _get(m, "entity")})
-        for m in mentions
-        if _get(m, "start") is not None and _get(m, "end") is not None
+        Span(row["start"], row["end"], row.get("label") or "OTHER", row.get("kind") or "entity",
+             {"text": row.get("text"), "entity": row.get("entity")})
+        for row in rows
+        if row["start"] is not None and row["end"] is not None
     ]
     return sorted(spans, key=lambda span: (span.start, -span.end))
 
