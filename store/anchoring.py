@@ -32,6 +32,10 @@ MIN_FUZZY_SCORE = 0.75
 
 # How far (in code points) the end points of an approximate match may move while being fitted to the quote.
 MAX_BOUNDARY_SLACK = 64
+# Quotes longer than two probes are located and fitted by 64-character probes (see _approximate_windows).
+PROBE_CHARS = 64
+# How many exact occurrences of the prefix or suffix propose a window each (a short context repeats a lot).
+MAX_CONTEXT_HITS = 8
 
 STATES = ("exact", "moved", "fuzzy", "orphaned")
 
@@ -138,17 +142,16 @@ def find_quote(text: str, quote: str) -> list[Candidate]:
     occurrences = _occurrences(text, quote)
     if occurrences:
         return [Candidate(start, start + len(quote), 1.0) for start in occurrences]
-    window = _approximate_window(quote, text, 0, len(text))
-    if window is None:
+    fitted = {_fit_boundaries(quote, text, *window) for window in _approximate_windows(quote, text, 0, len(text))}
+    if not fitted:
         return []
-    start, end = _fit_boundaries(quote, text, *window)
-    similarity = Levenshtein.normalized_similarity(quote, text[start:end])
+    similarity, start, end = max((Levenshtein.normalized_similarity(quote, text[a:b]), a, b) for a, b in fitted)
     return [Candidate(start, end, round(similarity, 4))] if similarity >= MIN_FUZZY_SCORE else []
 
 
-def _occurrences(text: str, quote: str) -> list[int]:
+def _occurrences(text: str, quote: str, limit: int | None = None) -> list[int]:
     found, start = [], text.find(quote)
-    while start != -1 and quote:
+    while start != -1 and quote and (limit is None or len(found) < limit):
         found.append(start)
         start = text.find(quote, start + 1)
     return found
@@ -169,19 +172,17 @@ def _best_approximate(selector: Selector, text: str, hint: int) -> tuple[float, 
     the whole text, the best near the old position, and the spans that the intact prefix or suffix point to."""
     length = len(selector.exact)
     reach = length + 2 * CONTEXT_CHARS + MAX_BOUNDARY_SLACK
-    windows = {
-        _approximate_window(selector.exact, text, 0, len(text)),
-        _approximate_window(selector.exact, text, max(0, hint - reach), min(len(text), hint + length + reach)),
-    }
+    windows = _approximate_windows(selector.exact, text, 0, len(text))
+    windows |= _approximate_windows(selector.exact, text, max(0, hint - reach), min(len(text), hint + length + reach))
     if selector.prefix:
-        for at in _occurrences(text, selector.prefix)[:8]:
+        for at in _occurrences(text, selector.prefix, limit=MAX_CONTEXT_HITS):
             windows.add((at + len(selector.prefix), min(len(text), at + len(selector.prefix) + length)))
     if selector.suffix:
-        for at in _occurrences(text, selector.suffix)[:8]:
+        for at in _occurrences(text, selector.suffix, limit=MAX_CONTEXT_HITS):
             windows.add((max(0, at - length), at))
     best = None
     for window in windows:
-        if window is None or window[0] >= window[1]:
+        if window[0] >= window[1]:
             continue
         start, end = _fit_boundaries(selector.exact, text, *window)
         candidate = (_score(selector, text, start, end, hint), start, end)
@@ -190,27 +191,53 @@ def _best_approximate(selector: Selector, text: str, hint: int) -> tuple[float, 
     return best
 
 
-def _approximate_window(quote: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The window of ``text[lo:hi]`` most similar to ``quote`` (rapidfuzz's partial-ratio alignment)."""
+def _approximate_windows(quote: str, text: str, lo: int, hi: int) -> set[tuple[int, int]]:
+    """Windows of ``text[lo:hi]`` most similar to ``quote`` (rapidfuzz's partial-ratio alignment).
+
+    A long quote is located by probes — its head, middle and tail — because aligning the whole quote costs
+    time in proportion to its length times the text's; each probe proposes the window the quote would fill.
+    """
     haystack = text[lo:hi]
     if not haystack:
-        return None
-    if len(quote) > len(haystack):
-        return (lo, hi)
-    found = fuzz.partial_ratio_alignment(quote, haystack)
-    if found is None or found.dest_end <= found.dest_start:
-        return None
-    return (lo + found.dest_start, lo + found.dest_end)
+        return set()
+    if len(quote) >= len(haystack):
+        return {(lo, hi)}
+    if len(quote) <= 2 * PROBE_CHARS:
+        probes = [(0, quote)]
+    else:
+        middle = (len(quote) - PROBE_CHARS) // 2
+        probes = [(at, quote[at : at + PROBE_CHARS]) for at in (0, middle, len(quote) - PROBE_CHARS)]
+    windows = set()
+    for offset, probe in probes:
+        found = fuzz.partial_ratio_alignment(probe, haystack)
+        if found is not None and found.dest_end > found.dest_start:
+            start = max(lo, lo + found.dest_start - offset)
+            windows.add((start, min(hi, start + len(quote))))
+    return windows
 
 
 def _fit_boundaries(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
     """Move the window's ends (each within a bounded slack) to where the edit distance to the quote is least:
-    partial-ratio windows have the quote's length, so an insertion or deletion leaves them off by a few."""
+    partial-ratio windows have the quote's length, so an insertion or deletion leaves them off by a few.
+    A long quote's ends are fitted by its head and tail alone, to keep the time bounded."""
     slack = min(MAX_BOUNDARY_SLACK, len(quote) // 4 + 2)
+    if len(quote) <= 2 * PROBE_CHARS:
 
-    def distance(a: int, b: int) -> int:
-        return Levenshtein.distance(quote, text[a:b]) if a < b else len(quote)
+        def start_cost(a: int) -> int:
+            return Levenshtein.distance(quote, text[a:end]) if a < end else len(quote)
 
-    best_start = min(range(max(0, start - slack), min(end, start + slack + 1)), key=lambda a: (distance(a, end), abs(a - start)))
-    best_end = min(range(max(best_start + 1, end - slack), min(len(text), end + slack) + 1), key=lambda b: (distance(best_start, b), abs(b - end)))
+        def end_cost(b: int) -> int:
+            return Levenshtein.distance(quote, text[best_start:b])
+
+    else:
+        head, tail = quote[:PROBE_CHARS], quote[-PROBE_CHARS:]
+
+        def start_cost(a: int) -> int:
+            return Levenshtein.distance(head, text[a : a + PROBE_CHARS])
+
+        def end_cost(b: int) -> int:
+            return Levenshtein.distance(tail, text[max(best_start, b - PROBE_CHARS) : b])
+
+    best_start = min(range(max(0, start - slack), min(end, start + slack + 1)), key=lambda a: (start_cost(a), abs(a - start)))
+    best_end = min(range(max(best_start + 1, end - slack), min(len(text), end + slack) + 1), key=lambda b: (end_cost(b), abs(b - end)))
     return best_start, best_end
