@@ -45,15 +45,29 @@ def index_article(db, article_id: int, text: str) -> None:
 def stale_articles(db) -> list[int]:
     """Articles whose mentions came from another extractor version or from other teachings than today's."""
     teachings = load_teachings(db)
-    rows = db.execute(
-        "SELECT a.id, a.text, s.extractor_version, s.teachings FROM articles a "
-        "LEFT JOIN mention_state s ON s.article_id = a.id ORDER BY a.id"
-    )
-    return [
-        article_id
-        for article_id, text, version, fingerprint in rows
-        if version != EXTRACTOR_VERSION or fingerprint != teachings.relevant(text, article_id).fingerprint()
-    ]
+    stale = {
+        row[0]
+        for row in db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN mention_state s ON s.article_id = a.id "
+            "WHERE s.extractor_version IS NOT ?",
+            [EXTRACTOR_VERSION],
+        )
+    }
+    # Only articles that had teachings, or contain a taught text, can disagree with today's teachings;
+    # SQLite finds them without loading every text into Python.
+    words = sorted({word for word, _ in teachings.added} | teachings.suppressed_texts)
+    candidates = {row[0] for row in db.execute("SELECT article_id FROM mention_state WHERE teachings != ''")}
+    candidates |= set(teachings.suppressed_spans)
+    for word in words:
+        candidates.update(_articles_containing(db, word))
+    for article_id in sorted(candidates - stale):
+        row = db.execute(
+            "SELECT a.text, s.teachings FROM articles a JOIN mention_state s ON s.article_id = a.id WHERE a.id = ?",
+            [article_id],
+        ).fetchone()
+        if row is not None and row[1] != teachings.relevant(row[0], article_id).fingerprint():
+            stale.add(article_id)
+    return sorted(stale)
 
 
 def reextract_stale(db, progress: Progress | None = None) -> int:

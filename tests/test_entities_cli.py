@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from store.db import open_db
 from tui.cli import main
 
 TEXT = "Cloud Capex\r\nMicrosoft said it will spend up to $80 billion, 3-5% more, on February 6, 2026.\r\n"
@@ -86,3 +87,16 @@ def test_teaching_mistakes_are_one_line_usage_errors(tmp_path, capsys):
         assert main(["--db", db, *argv]) == 2
         err = capsys.readouterr().err
         assert err.startswith("broadsheet ") and err.count("\n") == 1, err
+
+
+def test_mentions_command_first_refreshes_stale_articles(tmp_path, capsys):
+    db_path = str(tmp_path / "b.db")
+    article = tmp_path / "story.txt"
+    article.write_text("Title\nShares rose 3% on Monday.\n")
+    main(["--db", db_path, "import", str(article)])
+    db = open_db(db_path)
+    db.execute("DELETE FROM mentions")
+    db.execute("UPDATE mention_state SET extractor_version = 'older'")
+    db.close()
+    capsys.readouterr()
+    assert [r["text"] for r in run_json(capsys, "--db", db_path, "mentions", "--label", "PERCENT", "--json")] == ["3%"]

@@ -15,6 +15,7 @@ from store.mentions import (
     list_teachings,
     mentions,
     remove_teaching,
+    reextract_stale,
     suppress_teaching,
 )
 from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors
@@ -109,8 +110,15 @@ def _article_id(db, ref: str) -> int:
         raise UsageError(str(exc)) from exc
 
 
-def cmd_mentions(args) -> int:
+def fresh_database(args):
+    """The database with every article's mentions brought up to date with the extractor and the teachings."""
     db = database(args)
+    reextract_stale(db)
+    return db
+
+
+def cmd_mentions(args) -> int:
+    db = fresh_database(args)
     article_id = _article_id(db, args.article) if args.article else None
     rows = mentions(db, article_id=article_id, label=args.label)
     if args.json:
@@ -125,7 +133,7 @@ def cmd_mentions(args) -> int:
 
 
 def cmd_entities(args) -> int:
-    rows = entity_counts(database(args), label=args.label)
+    rows = entity_counts(fresh_database(args), label=args.label)
     if args.json:
         emit_json(rows)
     else:
