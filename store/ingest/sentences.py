@@ -12,10 +12,12 @@ from store.model import Block
 SINGLE_SENTENCE_KINDS = frozenset({"title", "heading", "list", "reference"})
 
 # Terminal punctuation, the closing quotes/brackets that belong to the sentence, then reference markers
-# placed after the stop ("… said.[3]"); a boundary needs whitespace after all that.
-_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?])+[”’\"'»)\]]*(?:\s?\[\d{1,3}\])*(?=\s)")
-_NEXT = re.compile(r"\s+(?P<lead>[“‘\"'«(\[]*)(?P<word>\S*)")
-_TOKEN_BEFORE = re.compile(r"(?P<token>[\w.&'’-]*)\Z")
+# placed after the stop ("… said.[3]"); a boundary needs whitespace after all that. The lookahead captures
+# the opening quotes and the word that follow, which decide whether it is a boundary.
+_CANDIDATE = re.compile(
+    r"(?:\.\.\.|…|[.!?])+[”’\"'»)\]]*(?:\s?\[\d{1,3}\])*(?=\s+(?P<lead>[“‘\"'«(\[]*)(?P<word>\S*))"
+)
+_TOKEN_EDGE = "“‘\"'«([-&.’"
 _INITIAL = re.compile(r"[^\W\d_]\Z")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
 _OPENER_EDGE = re.compile(r"\W+\Z")
@@ -53,7 +55,8 @@ def _is_boundary(text: str, stop_start: int, stop: str, lead: str, next_word: st
         return False
     if not stop.startswith(".") or stop.startswith("..."):
         return True
-    token = _TOKEN_BEFORE.search(text, max(0, stop_start - 40), stop_start).group("token").lstrip("'’-&.")
+    before = text[max(0, stop_start - 40):stop_start].rsplit(None, 1)
+    token = before[-1].lstrip(_TOKEN_EDGE) if before else ""
     if not token:
         return True
     abbreviation = token.lower() + "."
@@ -72,18 +75,19 @@ def _inside_quotation(text: str, start: int, end: int) -> bool:
 
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Append the trimmed sentence spans of ``text[start:end]`` to ``spans``."""
-    sentence_start = start
-    for match in _CANDIDATE.finditer(text, start, end):
+    first = _NON_SPACE.search(text, start, end)
+    if first is None:
+        return
+    sentence_start = first.start()
+    for match in _CANDIDATE.finditer(text, sentence_start, end):
         stop = match.group()
-        following = _NEXT.match(text, match.end(), end)
-        if following is None:
-            continue
-        if not _is_boundary(text, match.start(), stop, following.group("lead"), following.group("word")):
+        if not _is_boundary(text, match.start(), stop, match.group("lead"), match.group("word")):
             continue
         if stop.startswith(("…", "...")) and _inside_quotation(text, sentence_start, match.start()):
             continue
-        _append_trimmed(text, sentence_start, match.end(), spans)
-        sentence_start = match.end()
+        # The stop ends on a non-space character and the next sentence opens where the lookahead's word does.
+        spans.append((sentence_start, match.end()))
+        sentence_start = match.start("lead")
     _append_trimmed(text, sentence_start, end, spans)
 
 
