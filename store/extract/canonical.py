@@ -8,6 +8,7 @@ possessive, a leading "the" and legal suffixes ("Inc.", "Ltd") removed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.extract.gazetteer import fold, gazetteer
 
@@ -28,6 +29,7 @@ def clean_name(name: str) -> str:
     return _POSSESSIVE.sub("", cleaned) if cleaned.endswith("'s") else cleaned
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """The grouping key of a name: the gazetteer's key for a known alias, else the cleaned, folded name."""
     aliases = gazetteer().aliases

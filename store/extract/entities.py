@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from store.extract.canonical import canonical_key
-from store.extract.entity_rules import PARTICLES, PERSON_TITLES, OF_HEADS, type_by_context, type_by_shape
+from store.extract.entity_rules import ORG_SUFFIXES, PARTICLES, PERSON_TITLES, OF_HEADS, type_by_context, type_by_shape
 from store.extract.gazetteer import Entry, Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
@@ -21,7 +21,7 @@ from store.model import Mention
 ENTITY_VERSION = 1
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+)[\s\"“‘'(\[*•–—-]*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 _ABBREVIATIONS = frozenset(
     "Inc. Corp. Co. Ltd. Jr. Sr. St. Mr. Mrs. Ms. Dr. Gen. Sen. Rep. Gov. Lt. Col. Prof. Mt. Ft. No. U.S. U.K. "
@@ -57,7 +57,7 @@ COMPASS = frozenset("North South East West Northern Southern Eastern Western Cen
 # Lower-case words a headline keeps lower-case; any other lower-case word makes a line prose.
 _HEADLINE_SMALL = frozenset(
     "a an the and or but nor of in on at to for by with from as vs vs. via per into onto over amid after is are be "
-    "up down out off than".split()
+    "up down out off than do does it its my your you we our they their this that not no".split()
 )
 
 
@@ -133,9 +133,18 @@ def _tokens(line: str, offset: int) -> list[tuple[int, int, str]]:
 
 
 def _token(match: re.Match, offset: int = 0) -> tuple[int, int, str]:
-    word = match.group()
+    """One token as (start, end, word): no sentence-final period, no possessive, straight apostrophes,
+    and only the name of a compound like "Nvidia-backed" or "AI-related"."""
+    word = match.group().replace("’", "'")
     if word.endswith(".") and word not in _ABBREVIATIONS and not _INITIALS.fullmatch(word):
         word = word[:-1]
+    if word.endswith("'s") and len(word) > 2:
+        word = word[:-2]
+    elif word.endswith("s'"):
+        word = word[:-1]
+    head, hyphen, tail = word.partition("-")
+    if hyphen and tail[:1].islower() and head:
+        word = head
     start = offset + match.start()
     return start, start + len(word), word
 
@@ -298,7 +307,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> _Candidate | None
     if possessive:
         end -= len(possessive.group())
         words[-1] = words[-1][: len(words[-1]) - len(possessive.group())]
-    if not words[-1] or words == ["AI"]:
+    if not words[-1] or words == ["AI"] or (len(words) == 1 and words[0] in ORG_SUFFIXES):
         return None
     label, confidence = type_by_shape(words, gaz.first_names, gaz.common_words)
     if confidence < 2:
@@ -322,8 +331,9 @@ def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[_Candidate], sta
     for candidate in sorted(candidates, key=lambda c: c.start):
         if candidate.entry is not None and candidate.tokens == 1:
             word = text[candidate.start:candidate.end]
+            own_ticker = candidate.entry.ticker and parenthesised_after(text, candidate.end, candidate.entry.ticker)
             if fold(word) in gaz.common_words and (candidate.start in starts or headlines(candidate.start)):
-                candidate.pending = True
+                candidate.pending = not own_ticker
         result.append(candidate)
     return result
 

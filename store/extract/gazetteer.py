@@ -54,7 +54,9 @@ class Gazetteer:
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and straighten apostrophes without changing its length (offsets stay valid)."""
-    folded = text.lower().translate(_APOSTROPHES)
+    folded = text.lower()
+    if "\u2019" in folded or "\u2018" in folded or "\u02bc" in folded:
+        folded = folded.replace("\u2019", "'").replace("\u2018", "'").replace("\u02bc", "'")
     if len(folded) == len(text):
         return folded
     # A few characters ("İ") lower-case to two code points: keep those as they are.
@@ -100,11 +102,8 @@ def _read_words(name: str) -> frozenset[str]:
 
 
 def _spellings(alias: str) -> list[str]:
-    """An alias and its variants: without a leading "The", with straight apostrophes."""
-    spellings = [alias.translate(_APOSTROPHES)]
-    if alias.startswith("The "):
-        spellings.append(alias[4:])
-    return spellings
+    """An alias as matched: straight apostrophes, and no leading "The" (kept outside entity spans)."""
+    return [alias.translate(_APOSTROPHES).removeprefix("The ")]
 
 
 @lru_cache(maxsize=1)
@@ -115,7 +114,13 @@ def gazetteer() -> Gazetteer:
 
     def add(alias: str, entry: Entry) -> None:
         for spelling in _spellings(alias):
-            aliases.setdefault(fold(spelling), (spelling, entry))
+            folded = fold(spelling)
+            known = aliases.get(folded)
+            if known is None:
+                aliases[folded] = (spelling, entry)
+            elif known[1] is entry and sum(map(str.isupper, spelling)) < sum(map(str.isupper, known[0])):
+                # "Philadelphia semiconductor index" also allows the spelling with fewer capitals
+                aliases[folded] = (spelling, entry)
 
     for file_name, label in LABELLED_FILES:
         for fields in _read_rows(file_name):

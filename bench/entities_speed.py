@@ -1,0 +1,42 @@
+"""Throughput and per-article latency of ``find_entities`` on the seed articles (one core).
+
+Usage: ``.venv/bin/python bench/entities_speed.py [rounds]``. Prints words/s and per-article p50/p99, next to
+the named peer from the field notes (spaCy en_core_web_sm NER: 6,500 words/s) and the targets
+(150,000 words/s, p99 < 10 ms for ~1,000-word articles).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from store.extract.entities import find_entities  # noqa: E402
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def main() -> int:
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    find_entities(texts[0])  # load the gazetteer outside the timing
+    timings, words = [], 0
+    for _ in range(rounds):
+        for text in texts:
+            started = time.perf_counter()
+            find_entities(text)
+            timings.append((time.perf_counter() - started, len(text.split())))
+            words += len(text.split())
+    elapsed = sorted(seconds for seconds, _ in timings)
+    per_1000 = sorted(seconds * 1000 / max(count, 1) for seconds, count in timings)
+    print(f"broadsheet: {words / sum(elapsed):,.0f} words/s over {len(timings)} article runs")
+    print(f"per article: p50 {elapsed[len(elapsed) // 2] * 1000:.1f} ms, p99 {elapsed[int(len(elapsed) * .99) - 1] * 1000:.1f} ms"
+          f" (p99 per 1,000 words {per_1000[int(len(per_1000) * .99) - 1] * 1000:.1f} ms)")
+    print("peer spaCy en_core_web_sm (field notes): 6,500 words/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
