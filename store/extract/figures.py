@@ -9,7 +9,8 @@ Choices worth knowing:
 - a number right after a capitalised name is part of that name, not a count: "Russell 2000", "S&P 500",
   "Llama 3", "Section 230";
 - a bare four-digit number from 1900 to 2100 is a year only after a cue word ("in", "since", "by", "of",
-  "from", "mid-" …) or before a comma, semicolon or closing bracket; otherwise it is left alone;
+  "from", "mid-", "©" …), before "fiscal year" and the like, or before a comma, semicolon, full stop or
+  closing bracket; otherwise ("the 2000 internet bubble") it is left alone;
 - a lone "$" is US dollars and a lone "¥" Japanese yen;
 - weekdays carry the weekday name as their unit and relative phrases ("last week") no unit: neither can be
   placed on a calendar without the article's date.
@@ -62,7 +63,7 @@ HEDGES = (
 DATE_HEDGES = ("early", "late", "mid", "around", "circa")
 YEAR_CUES = (
     "in", "since", "by", "of", "from", "until", "till", "through", "throughout", "during", "for", "before",
-    "after", "early", "late", "fiscal", "entering", "year", "mid-",
+    "after", "early", "late", "fiscal", "entering", "year", "mid-", "copyright",
 )
 MONTH_CUES = ("in", "since", "by", "until", "till", "from", "during", "through", "early", "late", "mid-", "of",
               "last", "next", "this")
@@ -145,6 +146,7 @@ FIGURE_PATTERN = re.compile(
 )
 _HEDGE_BEFORE = re.compile(rf"(?i:({_alternation(HEDGES)})){_SP}+\Z")
 _CUE_BEFORE = re.compile(rf"(\w+{_SP}+|[Mm]id-)\Z")
+_YEAR_NOUN_AFTER = re.compile(rf"{_SP}+(?:fiscal|financial|calendar|tax|academic|budget){_SP}+year\b")
 _NAME_BEFORE = re.compile(rf"([\w&]*[A-Z][\w&]*){_SP}+\Z")
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)}
 _DATE_PARTS = re.compile(r"(?P<month>[A-Z][a-z]+)|(?P<number>\d+)")
@@ -304,8 +306,12 @@ def _bare_number(text: str, match: re.Match, start: int, end: int, values: list[
                 return None
             high_year = int(digits[:2] + high) if len(high) == 2 else int(high)
             return _mention(text, start, end, "DATE", unit=f"{digits}/{high_year}", hedge=_date_hedge(text, start))
-        if _cue_before(text, start) in YEAR_CUES or text[end:end + 1] in (",", ";", ")", "]") or (
-            text[end:end + 1] == "." and not text[end + 1:end + 2].isalnum()
+        if (
+            _cue_before(text, start) in YEAR_CUES
+            or text[max(0, start - 2):start].strip() == "©"
+            or text[end:end + 1] in (",", ";", ")", "]")
+            or (text[end:end + 1] == "." and not text[end + 1:end + 2].isalnum())
+            or _YEAR_NOUN_AFTER.match(text, end)
         ):
             return _mention(text, start, end, "DATE", value=None, unit=digits, hedge=_date_hedge(text, start))
         return None  # "the 2000 internet bubble": a year or a count, we cannot tell

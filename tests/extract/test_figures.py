@@ -76,6 +76,8 @@ def test_percent(text, expected):
         ("However, entering 2025, the", ("2025", "DATE", None, None, "2025", None)),
         ("a recovery by mid-2025 is", ("2025", "DATE", None, None, "2025", "mid")),
         ("stocks fell in March as", ("March", "DATE", None, None, "--03", None)),
+        ("profit for the 2021 fiscal year was", ("2021", "DATE", None, None, "2021", None)),
+        ("Copyright © 2025 The Economist", ("2025", "DATE", None, None, "2025", None)),
         ("Monday, February 2, 2026: a", ("Monday, February 2, 2026", "DATE", 739649.0, None, "2026-02-02", None)),
     ],
 )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from store.extract import extract
 from store.extract.teachings import Teachings, apply_teachings
 from store.model import Mention
@@ -80,3 +83,22 @@ def test_extract_applies_teachings_to_entities_and_keeps_figures():
     assert ("5%", "PERCENT") in spans(taught)
     assert all(m.text != "Monday" for m in taught)
     assert [m.start for m in taught] == sorted(m.start for m in taught)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.text(max_size=10), st.sampled_from(["Acme", "Acme Corp", " ", "\n", "$5 billion", "3%", "Nvidia", "."])),
+        max_size=20,
+    ).map("".join)
+)
+def test_extract_with_teachings_keeps_spans_inside_and_apart_per_kind(text):
+    teachings = Teachings(added=[("Acme", "ORG"), ("Acme Corp", "ORG")], suppressed_texts={"Nvidia"})
+    found = extract(text, teachings)
+    for kind in ("entity", "figure"):
+        previous_end = 0
+        for mention in (m for m in found if m.kind == kind):
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end] == mention.text
+            assert mention.start >= previous_end
+            previous_end = mention.end
