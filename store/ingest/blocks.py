@@ -14,7 +14,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"[-*•‣◦–—]\s+")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+")
 _EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-_LEADING_BULLETS = re.compile(r"^[\W_]+")
+_LEADING_BULLETS = re.compile(r"^[\s\-*•‣◦–—·|>#(\[]+")
 _CLOSERS = "”’\"'»)]*"
 _TERMINAL = ".!?:;,…"
 # Words a Title-Case headline may leave in lower case.
