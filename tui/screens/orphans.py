@@ -21,6 +21,8 @@ class OrphansScreen(Screen[tuple[int, int, int] | None]):
     """Every orphaned annotation; highlight one to read its whole quote and note. ``o`` dismisses with
     ``(article_id, 0, 0)`` — the top of its article, since its own span no longer exists; None when closed."""
 
+    TITLE = "Orphaned annotations"
+
     DEFAULT_CSS = """
     OrphansScreen #orphans-table { height: 1fr; }
     OrphansScreen #orphan-detail { height: 1fr; border-top: solid $panel-lighten-2; padding: 0 1; }

@@ -82,7 +82,7 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
         width: 80%; max-width: 100; height: auto; max-height: 95%;
         border: round $accent; background: $panel; padding: 0 1;
     }
-    TagDialog #tag-dialog-quote { margin-bottom: 1; color: $text-muted; max-height: 4; }
+    TagDialog #tag-dialog-quote { width: 100%; margin-bottom: 1; color: $text-muted; max-height: 4; }
     TagDialog #tag-chips { height: auto; min-height: 1; }
     TagDialog .chip { width: auto; margin-right: 1; }
     TagDialog #tag-suggestions { height: auto; max-height: 7; border: none; background: $panel; }

@@ -80,9 +80,11 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
     """Every tag; highlight one to list its annotations, Enter on an annotation dismisses with
     ``(article_id, start, end)`` so the app opens it there (None when closed)."""
 
+    TITLE = "Tags"
+
     DEFAULT_CSS = """
     TagsScreen #tags-panes { height: 1fr; }
-    TagsScreen #tags-table { width: 40; }
+    TagsScreen #tags-table { width: 32; }
     TagsScreen #tag-annotations { width: 1fr; }
     """
     BINDINGS = [
@@ -159,7 +161,7 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
         table.clear()
         for record in records:
             anchor = record["anchor"] if record["anchor"] != "fuzzy" else f"fuzzy {record['score']:.2f}"
-            table.add_row(excerpt(record["exact"], 60), excerpt(record["title"], 30), anchor, excerpt(record["note"], 30), key=str(record["id"]))
+            table.add_row(excerpt(record["exact"], 44), excerpt(record["title"], 24), anchor, excerpt(record["note"], 24), key=str(record["id"]))
         self.annotation_rows = {str(r["id"]): r for r in records}
 
     @on(DataTable.RowSelected, "#tag-annotations")
