@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from store.anchoring import Selector, make_selector, reanchor, text_hash
 from store.db import write_transaction
-from store.tags import delete_tag, ensure_tags, list_tags, merge_tags, rename_tag, set_tag_color  # noqa: F401 — tags are part of this API
+from store.tags import delete_tag, ensure_tags, list_tags, merge_tags, normalize_tag, rename_tag, set_tag_color  # noqa: F401 — tags are part of this API
 
 RECORD_COLUMNS = (
     "id", "article_id", "start", "end", "exact", "prefix", "suffix", "quote_start", "quote_end", "text_hash",
@@ -116,7 +116,7 @@ def list_annotations(db, tag: str | None = None, article: int | None = None) -> 
     where, params = [], []
     if tag is not None:
         where.append("a.id IN (SELECT annotation_id FROM annotation_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)")
-        params.append(tag.strip().lstrip("#"))
+        params.append(normalize_tag(tag))
     if article is not None:
         where.append("a.article_id = ?")
         params.append(article)
@@ -179,7 +179,7 @@ def _records(db, where: str, params: list) -> list[dict]:
 
 
 def _set_tags(db, annotation_id: int, names, colors: dict | None = None) -> None:
-    ids = ensure_tags(db, names, colors)
+    ids = ensure_tags(db, names or (), colors)
     db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
     db.conn.executemany(
         "INSERT INTO annotation_tags (annotation_id, tag_id, seq) VALUES (?, ?, ?)",
