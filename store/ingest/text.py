@@ -18,6 +18,12 @@ from store.model import Block, ParsedArticle
 # A line's indentation and its content without surrounding whitespace; blank lines do not match.
 _LINE = re.compile(r"^([^\S\n]*)(\S(?:[^\n]*\S)?)", re.MULTILINE)
 _SPACES = re.compile(r"\s+")
+# "By Jane Doe", "By Jane Doe and John Roe | Feb 6, 2026", "By Ann Lee, Reuters": the names before any separator.
+_BYLINE = re.compile(
+    r"By\s+(?P<name>\w[\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|der|da|di|la|le|bin|al))*)"
+    r"\s*(?:[|•,;–—-].*)?\Z"
+)
+BYLINE_SEARCH_LINES = 3
 TITLE_LIMIT = 80
 HEADING_LEVEL = 2
 
@@ -41,8 +47,19 @@ def _same_words(a: str, b: str) -> bool:
     return _SPACES.sub(" ", a).strip().casefold() == _SPACES.sub(" ", b).strip().casefold()
 
 
+def find_byline(line: str) -> str | None:
+    """The author names of a short "By …" line without a final full stop, else None."""
+    match = _BYLINE.match(line)
+    if not match or line.endswith(".") or len(line.split()) > 12 or not match.group("name")[0].isupper():
+        return None
+    return match.group("name")
+
+
 def classify_lines(text: str, given_title: str | None = None):
-    """Blocks, references and the title line index (or None) of a paragraph-per-line text."""
+    """Blocks, references, the title line index (or None) and the byline of a paragraph-per-line text.
+
+    A byline ("By Jane Doe") among the first lines stays a paragraph rather than reading as a heading.
+    """
     spans = line_spans(text)
     lines = [text[start:end] for start, end, _ in spans]
     references, reference_lines = find_references(text, [(start, end) for start, end, _ in spans])
@@ -58,7 +75,14 @@ def classify_lines(text: str, given_title: str | None = None):
             title_index = first if _same_words(lines[first], given_title) else None
         elif reads_as_headline(lines[first]) and len(content) > 1:
             title_index = first
+    byline = byline_index = None
+    for index in content[:BYLINE_SEARCH_LINES]:
+        if index != title_index and (byline := find_byline(lines[index])):
+            byline_index = index
+            break
     for position, index in enumerate(content):
+        if index == byline_index:
+            continue
         if index == title_index:
             kinds[index] = "title"
         elif list_marker(lines[index]):
@@ -71,7 +95,7 @@ def classify_lines(text: str, given_title: str | None = None):
         Block(kind, start, end, _level(kind, indent))
         for kind, (start, end, indent) in zip(kinds, spans)
     ]
-    return blocks, references, title_index
+    return blocks, references, title_index, byline
 
 
 def _level(kind: str, indent: int) -> int:
@@ -104,7 +128,9 @@ def parse_text(
 ) -> ParsedArticle:
     """Parse cleaned text into an article. ``title`` (from a record's field) overrides title detection;
     ``metadata`` fills ``source``, ``url``, ``published`` and ``byline``."""
-    blocks, references, title_index = classify_lines(text, title)
+    blocks, references, title_index, byline = classify_lines(text, title)
+    if byline and not metadata.get("byline"):
+        metadata["byline"] = byline
     sentences = split_sentences(text, blocks)
     if title is None:
         if title_index is not None:

@@ -171,3 +171,22 @@ def test_references_after_a_sources_header_and_bare_url_lines():
     article = parse_text(text, "k")
     [ref] = article.references
     assert (ref.n, ref.publisher, ref.title, ref.url) == (1, "Financial Times", "Banks brace for losses", "https://ft.com/x")
+
+
+@pytest.mark.parametrize(
+    "line, byline",
+    [
+        ("By Jane Doe", "Jane Doe"),
+        ("By Jane Doe and John Roe | Feb 6, 2026", "Jane Doe and John Roe"),
+        ("By Ann Lee, Reuters", "Ann Lee"),
+    ],
+)
+def test_byline_near_the_top_fills_the_byline_and_stays_a_paragraph(line, byline):
+    text = f"Markets Rally on Rate Hopes\n{line}\nStocks rose on Monday after the bank signalled a pause.\n"
+    article = parse_text(text, "k")
+    assert article.byline == byline and article.blocks[1].kind == "paragraph"
+
+
+def test_by_phrases_that_are_prose_are_not_bylines():
+    text = "Markets Rally\nBy the end of March the index had doubled.\nBy 2030, most cars sold\nMore text follows.\n"
+    assert parse_text(text, "k").byline is None
