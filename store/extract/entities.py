@@ -31,6 +31,7 @@ _LEADING_ARTICLES = frozenset({"The", "A", "An"})
 _HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
 _SUPERSEDED = "\x00superseded"  # key of a gazetteer hit swallowed by a longer name
 _HEADLINE_MAX = 160
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", " and the ", ", the "})
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _WORD = re.compile(r"[\w'’.\-]+")
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
@@ -316,6 +317,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> _Candidate | None
             context = ("PERSON", 2)
         if context[1] > confidence:
             label, confidence = context
+        elif confidence == 0 and len(words) == 1 and words[0].endswith("s") and _words_before(text, start)[-1:] == ["the"]:
+            label, confidence = "ORG", 1  # "the Yankees", "the Beatles": teams and bands
     return _Candidate(start, end, label, canonical_key(text[start:end]), confidence, len(words), pending=headline)
 
 
@@ -354,12 +357,51 @@ def _resolve(text: str, tokens, candidates: list[_Candidate]) -> list[_Candidate
         if candidate.label == "PERSON" and candidate.tokens > 1:
             surname = text[candidate.start:candidate.end].rsplit(" ", 1)[-1]
             surnames.setdefault(surname, candidate.key)
+    given_names = _given_names(text, kept, surnames)
     for candidate in kept:
-        surname_key = surnames.get(text[candidate.start:candidate.end])
-        if surname_key and candidate.tokens == 1 and candidate.confidence < 3:
-            candidate.label, candidate.key, candidate.confidence = "PERSON", surname_key, 2
+        name = text[candidate.start:candidate.end]
+        person_key = surnames.get(name) or given_names.get(name)
+        if person_key and candidate.tokens == 1 and candidate.confidence < 3:
+            candidate.label, candidate.key, candidate.confidence = "PERSON", person_key, 2
     kept += _surname_mentions(tokens, surnames, kept)
+    _share_labels_in_lists(text, kept)
     return kept
+
+
+def _given_names(text: str, kept: list[_Candidate], surnames: dict[str, str]) -> dict[str, str]:
+    """Given name -> person, for given names that only one full name of the article carries."""
+    owners: dict[str, set[str]] = {}
+    for candidate in kept:
+        if candidate.label == "PERSON" and candidate.tokens > 1:
+            given = text[candidate.start:candidate.end].split(" ", 1)[0]
+            owners.setdefault(given, set()).add(candidate.key)
+    return {given: keys.pop() for given, keys in owners.items() if len(keys) == 1 and given not in surnames}
+
+
+def _share_labels_in_lists(text: str, kept: list[_Candidate]) -> None:
+    """Names of unclear type take the type of their neighbours in a list ("Ottawa, Halifax and Quebec") or
+    of the place after a comma ("Fairmont, West Virginia")."""
+    ordered = sorted(kept, key=lambda c: c.start)
+    group: list[_Candidate] = []
+    for index, candidate in enumerate(ordered):
+        nxt = ordered[index + 1] if index + 1 < len(ordered) else None
+        if nxt is not None and candidate.confidence < 2 and nxt.label == "PLACE" and nxt.confidence == 3 \
+                and text[candidate.end:nxt.start] == ", ":
+            candidate.label, candidate.confidence = "PLACE", 2
+        group.append(candidate)
+        if nxt is None or text[candidate.end:nxt.start] not in _LIST_GAPS:
+            _share_label(group)
+            group = []
+
+
+def _share_label(group: list[_Candidate]) -> None:
+    labels = {c.label for c in group if c.confidence >= 2}
+    if len(group) < 2 or len(labels) != 1:
+        return
+    label = labels.pop()
+    for candidate in group:
+        if candidate.confidence < 2 and candidate.label != label:
+            candidate.label, candidate.confidence = label, 1
 
 
 def _surname_mentions(tokens, surnames: dict[str, str], kept: list[_Candidate]) -> list[_Candidate]:

@@ -67,6 +67,13 @@ SPEECH_VERBS = frozenset(
     "said says told added noted wrote explained argued warned stated believes thinks expects emphasized "
     "emphasised pointed commented asked replied claimed".split()
 )
+KIN = frozenset(
+    "wife husband son daughter father mother brother sister girlfriend boyfriend partner widow uncle aunt "
+    "nephew niece cousin grandson granddaughter grandfather grandmother fiancé fiancée ex-wife ex-husband "
+    "ex-boyfriend ex-girlfriend parents children family career death birth".split()
+)
+PERSON_FOLLOWERS = (", who ", " who ", " was born", " died", " (born", ", born ", " (died", " himself", " herself")
+ORG_PREFIXES = frozenset("FC AFC AC AS SC SV CF CD CA SK FK NK KS BK".split())
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
 NOT_MODEL_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d|COVID-\d+|G\d{1,2}|F\d|\d+[A-Z])$")
@@ -93,6 +100,8 @@ def type_by_shape(
             return "ORG", 2
         if tokens[0] in PLACE_HEADS:
             return "PLACE", 2
+    if len(tokens) > 1 and tokens[0] in ORG_PREFIXES:
+        return "ORG", 2
     if len(tokens) == 1 and is_model_code(last):
         return "PRODUCT", 2
     if tokens[0] in first_names and 1 < len(tokens) <= 4 and not any(t[0].isdigit() for t in tokens):
@@ -122,9 +131,13 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
         return "PLACE", 2
     if prev in PLACE_CUES or (prev == "of" and prev2 in PLACE_CUES):
         return "PLACE", 2
+    if after[:2] in ("'s", "’s") and after[2:].split(" ", 2)[1:2] and after[2:].split(" ", 2)[1] in KIN:
+        return "PERSON", 2
+    if after.startswith(PERSON_FOLLOWERS):
+        return "PERSON", 2
     follow = after.lstrip(" ,").split(" ", 2)
     nxt = follow[0].lower() if follow else ""
-    if nxt in SPEECH_VERBS or after.startswith(", who "):
+    if nxt in SPEECH_VERBS:
         return "PERSON", 1
     if nxt in {"model", "models", "chip", "chips", "processor", "processors", "gpu", "gpus", "smartphone", "app"}:
         return "PRODUCT", 2
@@ -132,6 +145,6 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
         return "ORG", 1
     if after.startswith("-based"):
         return "PLACE", 2
-    if prev == "in":
+    if prev in {"in", "from"}:
         return "PLACE", 1
     return "OTHER", 0
