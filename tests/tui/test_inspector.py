@@ -51,7 +51,7 @@ async def test_entities_are_grouped_by_canonical_entity_with_counts():
         app.query_one(Inspector).show(MENTIONS)
         await pilot.pause()
         table = app.query_one("#inspector-entities-table", DataTable)
-        assert cells(table) == [["Nvidia Corp", "ORG", "3"], ["Apple", "ORG", "1"]]
+        assert cells(table) == [["Nvidia Corp", "3", "ORG"], ["Apple", "1", "ORG"]]
 
 
 async def test_figures_are_sorted_by_label_then_value_with_parsed_values():

@@ -48,7 +48,7 @@ def _label(label: str, dark: bool) -> Text:
 
 
 def entity_rows(mentions: list, dark: bool) -> list[Row]:
-    """Entities grouped by canonical entity (or text): name, label, count; most mentioned first."""
+    """Entities grouped by canonical entity (or text): name, count, label; most mentioned first."""
     groups: dict[tuple[str, str], list] = {}
     for m in mentions:
         if _get(m, "kind") == "entity":
@@ -56,7 +56,7 @@ def entity_rows(mentions: list, dark: bool) -> list[Row]:
             groups.setdefault(key, []).append(m)
     ordered = sorted(groups.values(), key=lambda group: (-len(group), _get(group[0], "text").casefold()))
     return [
-        Row((_longest_name(group), _label(_get(group[0], "label"), dark), len(group)),
+        Row((_excerpt(_longest_name(group), 22), len(group), _label(_get(group[0], "label"), dark)),
             tuple(sorted((_get(m, "start"), _get(m, "end")) for m in group)))
         for group in ordered
     ]
@@ -120,7 +120,7 @@ def _excerpt(text: str, width: int = 60) -> str:
 
 
 INSPECTOR_TABS: list[InspectorTab] = [
-    InspectorTab("entities", "Entities", "mentions", ("Entity", "Label", "#"), entity_rows),
+    InspectorTab("entities", "Entities", "mentions", ("Entity", "#", "Label"), entity_rows),
     InspectorTab("figures", "Figures", "mentions", ("Label", "Figure", "Value", "Hedge"), figure_rows),
     InspectorTab("quotes", "Quotes", "quotes", ("Speaker", "Quote"), quote_rows),
     InspectorTab("annotations", "Notes", "annotations", ("Tags", "Text", "Note"), annotation_rows),

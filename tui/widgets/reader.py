@@ -45,7 +45,7 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
         "reader--boilerplate", "reader--reference", "reader--cursor", "reader--selection", "reader--marker",
     }
     DEFAULT_CSS = """
-    Reader { background: $surface; padding: 0 1 0 0; }
+    Reader { background: $surface; padding: 0 1 0 0; scrollbar-gutter: stable; }
     Reader:focus { background-tint: $foreground 3%; }
     Reader > .reader--title { text-style: bold; color: $text-primary; }
     Reader > .reader--meta { color: $text-muted; }
@@ -216,6 +216,9 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
+        self._rewrap_if_width_changed()
+
+    def _rewrap_if_width_changed(self) -> None:
         if self._layout is not None and self._layout.width != self._measure:
             self._relayout(keep=self.cursor_offset)
             self._scroll_to_cursor()
@@ -224,10 +227,10 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
-    def _notify_style_update(self) -> None:
+    def notify_style_update(self) -> None:
         self._styles.clear()
         self._strips.clear()
-        super()._notify_style_update()
+        super().notify_style_update()
 
     def _refresh_spans(self, *spans: tuple[int, int] | None) -> None:
         """Redraw only the lines showing these text spans."""
@@ -258,6 +261,8 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
         base = self.rich_style
         if self._layout is None or line_number >= len(self._layout.lines):
             return Strip.blank(width, base)
+        if self._layout.width != self._measure:  # the region changed without a Resize (a pane appeared)
+            self.call_after_refresh(self._rewrap_if_width_changed)
         strip = self._strips.get(line_number)
         if strip is None:
             strip = self._render_display_line(self._layout.lines[line_number], base)

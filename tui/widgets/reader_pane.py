@@ -14,8 +14,9 @@ from tui.widgets.legend import Legend
 from tui.widgets.reader import Reader
 
 
-def status_text(annotations: list[dict], position: tuple[int, int]) -> Text:
-    """``▍#tag #tag  note …   12/140`` — the annotations under the cursor, then the sentence position."""
+def status_text(annotations: list[dict], position: tuple[int, int], layers: dict[str, bool]) -> Text:
+    """``▍#tag note … · notes hidden · boilerplate shown · 12/140``: the annotations under the cursor, the
+    layers switched away from their default, the sentence position."""
     text = Text(no_wrap=True, overflow="ellipsis")
     for row in annotations:
         for name, colour in annotation_tags(row):
@@ -23,9 +24,11 @@ def status_text(annotations: list[dict], position: tuple[int, int]) -> Text:
             text.append(f"#{name} ")
         if row.get("note"):
             text.append(row["note"].replace("\n", " ") + "  ", style="italic")
+    changed = [f"{layer} {'shown' if on else 'hidden'}" for layer, on in layers.items() if on != (layer != "boilerplate")]
     current, total = position
-    if total:
-        text.append(f"{current}/{total}", style="dim")
+    tail = " · ".join(changed + ([f"{current}/{total}"] if total else []))
+    if tail:
+        text.append(tail, style="dim")
     return text
 
 
@@ -58,7 +61,7 @@ class ReaderPane(Vertical):
         reader = self.reader
         span = reader.selection
         notes = reader.annotations_at(*span) if span and reader.layers["annotations"] else []
-        self.query_one("#reader-status", Static).update(status_text(notes, reader.cursor_position))
+        self.query_one("#reader-status", Static).update(status_text(notes, reader.cursor_position, reader.layers))
 
     def on_reader_layers_changed(self, message: Reader.LayersChanged) -> None:
         self._update_legend()

@@ -1,0 +1,106 @@
+"""The reader pane: legend of the labels in the article, status of what covers the cursor; label styles."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.color import Color
+from textual.theme import BUILTIN_THEMES
+from textual.widgets import Static
+
+sys.path.insert(0, str(Path(__file__).parent))
+from reader_helpers import make_article, mention  # noqa: E402
+
+from tui.styles import LABEL_STYLES, label_style  # noqa: E402
+from tui.widgets.legend import Legend  # noqa: E402
+from tui.widgets.reader import Reader  # noqa: E402
+from tui.widgets.reader_pane import ReaderPane  # noqa: E402
+
+ARTICLE = make_article("Chips", [("paragraph", "Nvidia fell 9% on Friday. Jensen Huang said demand is strong.")])
+MENTIONS = [mention(ARTICLE, "Nvidia", "ORG"), mention(ARTICLE, "9%", "PERCENT"), mention(ARTICLE, "Jensen Huang", "PERSON")]
+start = ARTICLE.text.index("Jensen")
+NOTE = {"id": 1, "start": start, "end": start + 12, "tags": ["people", "check"],
+        "colors": {"people": "#00aa00", "check": None}, "note": "CEO since 1993", "anchor": "exact", "score": 1.0}
+
+
+class PaneApp(App):
+    def compose(self) -> ComposeResult:
+        yield ReaderPane()
+
+    def on_mount(self) -> None:
+        self.query_one(Reader).show_article(ARTICLE, MENTIONS, [NOTE])
+        self.query_one(Reader).focus()
+
+
+def plain(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_legend_lists_the_labels_of_the_article_and_strikes_hidden_layers():
+    app = PaneApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        legend = app.query_one(Legend)
+        assert plain(legend) == "PERSON ORG PERCENT"  # known labels in legend order, only those present
+        assert "ORG: underline" in legend.tooltip and "PERSON: bold" in legend.tooltip
+        await pilot.press("1")
+        await pilot.pause()
+        struck = [span for span in legend.render().spans if "strike" in str(span.style)]
+        assert {legend.render().plain[s.start:s.end] for s in struck} == {"ORG", "PERSON"}
+
+
+async def test_status_shows_the_annotations_under_the_cursor_and_the_position():
+    app = PaneApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        status = app.query_one("#reader-status", Static)
+        await pilot.press("j")
+        await pilot.pause()
+        assert "#people" not in plain(status) and plain(status).endswith("2/3")
+        await pilot.press("j")
+        await pilot.pause()
+        assert plain(status).startswith("▍#people ▍#check CEO since 1993")
+        await pilot.press("4")
+        await pilot.pause()
+        assert "boilerplate shown" in plain(status)
+
+
+def contrast(foreground: str, background: Color) -> float:
+    def luminance(colour: Color) -> float:
+        def channel(value: int) -> float:
+            value /= 255
+            return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+    high, low = sorted((luminance(Color.parse(foreground)), luminance(background)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_every_label_is_readable_on_every_builtin_theme_and_has_its_own_cue():
+    for name, theme in BUILTIN_THEMES.items():
+        if name.startswith("ansi"):
+            continue
+        background = Color.parse(theme.to_color_system().generate()["background"])
+        for style in LABEL_STYLES.values():
+            colour = style.dark if theme.dark else style.light
+            assert contrast(colour, background) >= 4.5, (name, style.label)
+    cues = [style.cue for style in LABEL_STYLES.values()]
+    assert len(set(cues)) == len(cues) and "colour only" not in cues
+    assert label_style("VEHICLE").cue == "overline" and label_style("vehicle") == label_style("VEHICLE")
+
+
+async def test_switching_to_a_light_theme_redraws_labels_in_their_light_colours():
+    app = PaneApp()
+    async with app.run_test(size=(80, 20)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+
+        def nvidia_colour():
+            return next(seg.style.color.name for y in range(5) for seg in reader.render_line(y) if seg.text == "Nvidia")
+
+        assert nvidia_colour() == LABEL_STYLES["ORG"].dark
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert nvidia_colour() == LABEL_STYLES["ORG"].light
