@@ -31,6 +31,7 @@ from store.db import connect
 from tui.library_index import LibraryIndex
 
 SORTS = ("date", "title", "source")
+COLUMN_SIZES = [("mark", 2), ("date", 11), ("source", 15), ("notes", 4), ("words", 7)]
 FIRST_PAGE = 200
 
 
@@ -44,12 +45,13 @@ def fit(text: str, width: int, align: str = "left") -> str:
     return padding + text if align == "right" else text + padding
 
 
-def columns_for(width: int) -> list[tuple[str, int]]:
+def columns_for(width: int, empty: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
     """Which columns fit in ``width`` cells, and how wide each is; the title takes what is left.
 
-    Columns are added in order of importance while the title keeps at least half the width.
+    Columns are added in order of importance while the title keeps at least half the width; a column no
+    article has a value for (``empty``) is left out.
     """
-    wanted = [("mark", 2), ("date", 11), ("source", 15), ("notes", 4), ("words", 7)]
+    wanted = [(name, size) for name, size in COLUMN_SIZES if name not in empty]
     minimum_title = max(14, width // 2)
     shown, used = [], 0
     for name, size in wanted:
@@ -142,6 +144,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.view_rows: list[int] = []
         self.query_text = ""
         self.complete = False
+        self.empty_columns: frozenset[str] = frozenset()
         self._positions: dict[int, int] = {}
         self._orders: dict[str, list[int]] = {}
         self._index: LibraryIndex | None = None
@@ -172,6 +175,10 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
     def _set_rows(self, rows: list[ArticleSummary], complete: bool) -> None:
         current = self.current_article_id
         self.articles, self.complete = rows, complete
+        self.empty_columns = frozenset(
+            name for name, present in (("date", any(a.published for a in rows)),
+                                       ("source", any(a.source for a in rows))) if not present
+        )
         self._positions = {article.id: index for index, article in enumerate(rows)}
         self._orders = {"date": list(range(len(rows)))}
         with self._index_lock:
@@ -261,7 +268,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        columns = columns_for(width)
+        columns = columns_for(width, self.empty_columns)
         base = self.rich_style
         if y == 0:
             return self._header(columns, width, base)

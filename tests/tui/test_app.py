@@ -1,0 +1,176 @@
+"""The whole app on a temporary database: first run, opening, reading state, help, panes, palette, keymaps."""
+
+from __future__ import annotations
+
+from store.articles import get_article, list_articles
+from store.db import connect
+from tui.app import BroadsheetApp, counts_line
+from tui.screens.help import HelpScreen
+from tui.screens.main import SAVE_DELAY, MainScreen
+from tui.widgets.inspector import Inspector
+from tui.widgets.library import Library
+from tui.widgets.reader import Reader
+
+
+async def settle(app, pilot):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_first_run_imports_the_samples_and_counts_them_in_the_header(db, db_path, seed_files):
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        library = app.screen.query_one(Library)
+        assert len(library.view_rows) == len(seed_files)
+        assert app.sub_title.startswith(f"{len(seed_files)} articles")
+        assert any("Imported 5 sample articles" in n.message for n in app._notifications)
+
+
+async def test_a_database_with_articles_is_not_seeded_again(seeded_db, db_path):
+    before = len(list_articles(seeded_db))
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        assert not list(app._notifications)
+    assert len(list_articles(seeded_db)) == before
+
+
+async def test_enter_opens_the_article_in_the_reader_and_marks_it_read(seeded_db, db_path):
+    first = list_articles(seeded_db)[0]
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        reader = app.screen.query_one(Reader)
+        assert reader.article.id == first.id
+        assert reader.has_focus
+        assert app.screen.query_one(Library).render_line(1).text.startswith("  ")  # the unread dot is gone
+    assert get_article(seeded_db, first.id).read
+
+
+async def test_the_reading_position_is_saved_and_the_article_reopens_there(seeded_db, db_path):
+    first = list_articles(seeded_db)[0]
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("down", "down", "down")
+        await pilot.pause(SAVE_DELAY + 0.2)
+        await settle(app, pilot)
+        offset = app.screen.query_one(Reader).cursor_offset
+    assert offset > 0
+    assert get_article(seeded_db, first.id).position == offset
+
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen.query_one(Reader).cursor_offset == offset
+
+
+async def test_quitting_right_after_a_move_still_saves_the_position(seeded_db, db_path):
+    first = list_articles(seeded_db)[0]
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("down", "down")
+        offset = app.screen.query_one(Reader).cursor_offset
+        await pilot.press("ctrl+q")
+    assert get_article(seeded_db, first.id).position == offset
+
+
+async def test_help_lists_the_active_keymap_by_scope(seeded_db, db_path):
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            tables = {static.content.title: static.content for static in app.screen.query(".help-scope")}
+            assert {"Everywhere", "Library (the article list)", "Reader"} <= set(tables)
+            library_ids = list(tables["Library (the article list)"].columns[2].cells)
+            assert "library.sort" in library_ids and "reader.next-entity" not in library_ids
+            assert "s" in list(tables["Library (the article list)"].columns[0].cells)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, MainScreen)
+
+
+async def test_the_inspector_hides_on_narrow_terminals_and_keys_toggle_each_pane(seeded_db, db_path):
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert not screen.query_one(Inspector).display
+        await pilot.press("f3")
+        assert screen.query_one(Inspector).display
+        await pilot.press("f2")
+        await pilot.pause()
+        assert not screen.query_one("#library-pane").display
+        assert screen.query_one(Reader).has_focus
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.query_one(Library).has_focus
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one(Inspector).display
+
+
+async def test_the_palette_lists_every_action_of_the_screen_with_its_key(seeded_db, db_path):
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        commands = {command.title: command.help for command in app.get_system_commands(app.screen)}
+        assert commands["Sort"] == "s · library.sort"
+        assert "reader.next-entity" in commands["Next entity"]
+        assert any("theme" in title.lower() for title in commands)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_a_palette_command_runs_its_action_on_its_widget(seeded_db, db_path):
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        sort = next(c for c in app.get_system_commands(app.screen) if c.help.endswith("library.sort"))
+        await sort.callback()
+        await settle(app, pilot)
+        assert app.screen.query_one(Library).sort == "title"
+
+
+async def test_the_vim_keymap_moves_the_library_with_j_and_k(seeded_db, db_path):
+    ids = [a.id for a in list_articles(seeded_db)]
+    app = BroadsheetApp(db_path, keymap_name="vim")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        library = app.screen.query_one(Library)
+        await pilot.press("j", "j", "k")
+        assert library.current_article_id == ids[1]
+        await pilot.press("G")
+        assert library.current_article_id == ids[-1]
+
+
+async def test_toggling_the_read_mark_is_stored(seeded_db, db_path):
+    first = list_articles(seeded_db)[0]
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot)
+    assert get_article(seeded_db, first.id).read
+
+
+def test_counts_line_names_the_layers_that_exist():
+    assert counts_line({"articles": 1200, "sentences": 9}) == "1,200 articles"
+    assert counts_line({"articles": 5, "entities": 80, "annotations": 2}) == "5 articles · 80 entities · 2 annotations"

@@ -1,0 +1,155 @@
+"""The Broadsheet app: keymap, header counts, first-run samples, help and the command palette.
+
+``run_app`` validates the keymap and brings the database schema up to date before the first frame, so a bad
+keymap or database is one line on stderr and exit code 2 instead of a traceback in a half-drawn screen.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from store.articles import corpus_counts
+from store.db import connect, default_db_path, open_db
+from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
+
+
+def counts_line(counts: dict[str, int]) -> str:
+    """``"5 articles · 812 entities · 3 annotations"`` with the layers that exist."""
+    parts = [f"{counts.get('articles', 0):,} articles"]
+    for name in ("entities", "annotations"):
+        if name in counts:
+            parts.append(f"{counts[name]:,} {name}")
+    return " · ".join(parts)
+
+
+class BroadsheetApp(App, inherit_bindings=False):
+    """Read and annotate news articles; ``db_path`` is opened afresh by each worker thread."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Broadsheet"
+    # Textual's own quit, palette and focus keys carry no ids, so they are declared again here with ids,
+    # which lets a keymap move them like any other binding.
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+p", "command_palette", "Commands", priority=True, show=False, id="app.command-palette"),
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(self, db_path: Path, keymap: Keymap | None = None, keymap_name: str = "default",
+                 bindings: dict[str, BindingInfo] | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.bindings_info = bindings if bindings is not None else collect_bindings()
+        self.active_keymap = keymap if keymap is not None else load_keymap(keymap_name, self.bindings_info)
+        self.keymap_name = keymap_name
+
+    def on_mount(self) -> None:
+        from tui.screens.main import MainScreen
+
+        self.set_keymap(self.active_keymap)
+        self.push_screen(MainScreen(self.db_path))
+        self.prepare_corpus()
+
+    @work(thread=True, exclusive=True, group="corpus")
+    def prepare_corpus(self) -> None:
+        """Import the sample articles into an empty database (the first run), then show the corpus counts."""
+        from store.importer import import_seeds
+
+        db = connect(self.db_path)
+        try:
+            counts = corpus_counts(db)
+            if counts["articles"] == 0:
+                try:
+                    report = import_seeds(db)
+                except Exception as exc:  # a broken sample must not keep the user out of the app
+                    self.call_from_thread(self.notify, f"Could not import the sample articles: {exc}",
+                                          severity="error")
+                else:
+                    self.call_from_thread(self._seeded, report.imported)
+                counts = corpus_counts(db)
+        finally:
+            db.close()
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(setattr, self, "sub_title", counts_line(counts))
+
+    def _seeded(self, imported: int) -> None:
+        from tui.widgets.library import Library
+
+        self.notify(f"Imported {imported} sample articles. Add your own with `broadsheet import PATH`.",
+                    title="Welcome to Broadsheet")
+        for screen in self.screen_stack:
+            for library in screen.query(Library):
+                library.load(self.db_path)
+
+    @work(thread=True, exclusive=True, group="counts")
+    def refresh_counts(self) -> None:
+        """Recount the corpus for the header (after teaching or annotating)."""
+        db = connect(self.db_path)
+        try:
+            counts = corpus_counts(db)
+        finally:
+            db.close()
+        if not get_current_worker().is_cancelled:
+            self.call_from_thread(setattr, self, "sub_title", counts_line(counts))
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.bindings_info, self.active_keymap, self.keymap_name,
+                                        str(user_keymap_path())))
+
+    async def action_quit(self) -> None:
+        from tui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.flush_position()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands (themes, quit, screenshot) and one command per key binding on this screen."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for node in [*screen.query("*"), screen, self]:
+            for binding in getattr(type(node), "BINDINGS", []):
+                if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
+                    continue
+                if binding.id in ("app.command-palette", "app.quit"):  # Textual lists these itself
+                    continue
+                seen.add(binding.id)
+                keys = self.active_keymap.get(binding.id, binding.key)
+                shown = ", ".join(self.get_key_display(Binding(key, "")) for key in keys.split(","))
+                yield SystemCommand(binding.description, f"{shown} · {binding.id}",
+                                    partial(self._run_binding, node, binding.action))
+
+    async def _run_binding(self, node, action: str) -> None:
+        if node.focusable and node is not self.focused:
+            node.focus()
+        await self.run_action(action, node)
+
+
+def run_app(db_path: Path | str | None = None, keymap: str | None = None) -> int:
+    """Open the app; exit code 2 with one line on stderr for a keymap or database that cannot be used."""
+    keymap_name = keymap or "default"
+    try:
+        bindings = collect_bindings()
+        keys = load_keymap(keymap_name, bindings)
+    except KeymapError as exc:
+        print(f"broadsheet: {exc}", file=sys.stderr)
+        return 2
+    path = Path(db_path) if db_path else default_db_path()
+    open_db(path, on_backup=lambda backup: print(f"broadsheet: backed up the database to {backup}",
+                                                 file=sys.stderr)).close()
+    app = BroadsheetApp(path, keys, keymap_name, bindings)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,208 @@
+"""The main screen: Library | Reader | Inspector, with the workers that feed them from the database.
+
+Messages go up, attributes go down: the library posts ``Library.Open``, this screen loads the article in a
+worker and hands it to the reader and the inspector; the reader posts ``PositionChanged`` and this screen
+remembers the position (debounced, in a worker) so the article reopens where it was left.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Header
+from textual.worker import get_current_worker
+
+from store.articles import Article, get_article, mark_read, save_position
+from store.db import connect
+from tui.widgets.inspector import Inspector
+from tui.widgets.library import Library, LibraryPane
+from tui.widgets.reader import Reader
+from tui.widgets.reader_pane import ReaderPane
+
+NARROW = 120  # below this many columns the inspector starts hidden
+SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
+
+
+@dataclass(slots=True)
+class ArticleBundle:
+    """An article with the layers drawn over it; a layer whose table does not exist yet is None."""
+
+    article: Article
+    mentions: list[dict] | None
+    quotes: list[dict] | None
+    annotations: list[dict] | None
+
+
+def layer_function(module_name: str, function_name: str, tables: set[str], table: str):
+    """A store function of a layer, or None while the layer's module or table is not there yet."""
+    if table not in tables or importlib.util.find_spec(module_name) is None:
+        return None
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def load_bundle(db, article_id: int) -> ArticleBundle:
+    """Read an article and its layers, and mark it read."""
+    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    article = get_article(db, article_id)
+    mentions_for_article = layer_function("store.mentions", "mentions_for_article", tables, "mentions")
+    quotes = layer_function("store.ledger", "quotes", tables, "quotes")
+    annotations_for_article = layer_function("store.annotations", "annotations_for_article", tables, "annotations")
+    bundle = ArticleBundle(
+        article,
+        mentions_for_article(db, article_id) if mentions_for_article else None,
+        quotes(db, article_id=article_id) if quotes else None,
+        annotations_for_article(db, article_id) if annotations_for_article else None,
+    )
+    if not article.read:
+        mark_read(db, article_id)
+    return bundle
+
+
+class MainScreen(Screen, inherit_bindings=False):
+    """Library on the left, the article in the centre, the inspector on the right."""
+
+    BINDINGS = [
+        Binding("f2", "toggle_pane('library-pane')", "Library", id="main.toggle-library"),
+        Binding("f3", "toggle_pane('inspector')", "Inspector", id="main.toggle-inspector"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="main.focus-next"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.focus-previous"),
+        Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.bundle: ArticleBundle | None = None
+        self._pending_position: tuple[int, int] | None = None
+        self._save_timer: Timer | None = None
+        self._inspector_chosen: bool | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield LibraryPane(id="library-pane")
+            yield ReaderPane(self.db_path, id="reader-pane")
+            yield Inspector(id="inspector")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Library).focus()
+        self.query_one(Library).load(self.db_path)
+
+    def on_resize(self) -> None:
+        narrow = self.size.width < NARROW
+        self.set_class(narrow, "-narrow")
+        if self._inspector_chosen is None:
+            self.query_one(Inspector).display = not narrow
+
+    # Panes
+
+    def action_toggle_pane(self, pane_id: str) -> None:
+        pane = self.query_one(f"#{pane_id}")
+        had_focus = self.focused is not None and pane in self.focused.ancestors_with_self
+        pane.display = not pane.display
+        if pane_id == "inspector":
+            self._inspector_chosen = pane.display
+        if pane.display and pane_id == "library-pane":
+            self.query_one(Library).focus()
+        elif had_focus:
+            self.query_one(Reader).focus()
+
+    # Opening an article
+
+    @on(Library.Open)
+    def _open_requested(self, message: Library.Open) -> None:
+        self.open_article(message.article_id)
+
+    @work(thread=True, exclusive=True, group="open-article")
+    def open_article(self, article_id: int) -> None:
+        """Load an article with its layers in a worker, then show it in the reader and the inspector."""
+        db = connect(self.db_path)
+        try:
+            bundle = load_bundle(db, article_id)
+        finally:
+            db.close()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, bundle)
+
+    def _show(self, bundle: ArticleBundle) -> None:
+        self.flush_position()
+        self.bundle = bundle
+        article = bundle.article
+        reader = self.query_one(Reader)
+        reader.show_article(article, bundle.mentions or [], bundle.annotations, position=article.position)
+        self._show_inspector()
+        self.query_one(Library).update_article(article.id, read=True)
+        reader.focus()
+
+    def _show_inspector(self) -> None:
+        bundle = self.bundle
+        self.query_one(Inspector).show(mentions=bundle.mentions, quotes=bundle.quotes, annotations=bundle.annotations)
+
+    @on(Inspector.JumpTo)
+    def _jump(self, message: Inspector.JumpTo) -> None:
+        self.query_one(Reader).jump_to(message.start, message.end)
+
+    @on(Reader.MentionsUpdated)
+    def _mentions_updated(self, message: Reader.MentionsUpdated) -> None:
+        if self.bundle is not None and self.bundle.article.id == message.article_id:
+            self.bundle.mentions = message.mentions
+            self._show_inspector()
+            self.app.refresh_counts()
+
+    # Reading state
+
+    @on(Reader.PositionChanged)
+    def _position_changed(self, message: Reader.PositionChanged) -> None:
+        self._pending_position = (message.article_id, message.offset)
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self._save_pending)
+
+    def _save_pending(self) -> None:
+        if self._pending_position is not None:
+            article_id, offset = self._pending_position
+            self._pending_position = None
+            self.save_position(article_id, offset)
+
+    @work(thread=True, group="save-position")
+    def save_position(self, article_id: int, offset: int) -> None:
+        db = connect(self.db_path)
+        try:
+            save_position(db, article_id, offset)
+        finally:
+            db.close()
+
+    def flush_position(self) -> None:
+        """Write a position still waiting for its timer at once (before switching article or quitting)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._pending_position is not None:
+            article_id, offset = self._pending_position
+            self._pending_position = None
+            db = connect(self.db_path)
+            try:
+                save_position(db, article_id, offset)
+            finally:
+                db.close()
+
+    @on(Library.ToggleRead)
+    def _toggle_read(self, message: Library.ToggleRead) -> None:
+        self.set_read(message.article_id, message.read)
+
+    @work(thread=True, group="mark-read")
+    def set_read(self, article_id: int, read: bool) -> None:
+        db = connect(self.db_path)
+        try:
+            mark_read(db, article_id, read)
+        finally:
+            db.close()
