@@ -7,9 +7,10 @@ Fields: ``title``, ``text`` or ``body`` (required), ``url``, ``source``, ``publi
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
-from store.ingest.decode import MAX_FILE_BYTES, IngestError, clean_text, decode_bytes
+from store.ingest.decode import MAX_FILE_BYTES, SNIFF_BYTES, IngestError, clean_text, decode_bytes, read_text
 from store.ingest.text import parse_text
 from store.model import ParsedArticle, Problem
 
@@ -101,6 +102,27 @@ def _read_lines(handle):
             yield number, raw
 
 
+def _streamed_lines(handle) -> Iterator[tuple[int, str | None, list[str] | str]]:
+    """Decode line by line: ``(number, text, warnings)``, or ``(number, None, reason)`` for a bad line."""
+    for number, raw in _read_lines(handle):
+        if raw is None:
+            yield number, None, f"line longer than {MAX_FILE_BYTES:,} bytes"
+            continue
+        try:
+            line, warnings = decode_bytes(raw)
+        except IngestError as error:
+            yield number, None, str(error)
+            continue
+        yield number, line, warnings
+
+
+def _whole_file_lines(path: Path) -> Iterator[tuple[int, str | None, list[str] | str]]:
+    """UTF-16 (or binary) files cannot be split on newline bytes: decode them whole (raises IngestError)."""
+    text, warnings = read_text(path)
+    for number, line in enumerate(text.split("\n"), start=1):
+        yield number, line, warnings
+
+
 def parse_jsonl(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
     """A JSON Lines file, streamed line by line: a bad line is a problem, the other lines still import."""
     articles: list[ParsedArticle] = []
@@ -109,14 +131,14 @@ def parse_jsonl(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
     saw_content = False
     try:
         with path.open("rb") as handle:
-            for number, raw in _read_lines(handle):
-                if raw is None:
-                    problems.append(Problem(str(path), f"line longer than {MAX_FILE_BYTES:,} bytes", line=number))
-                    continue
-                try:
-                    line, warnings = decode_bytes(raw)
-                except IngestError as error:
-                    problems.append(Problem(str(path), str(error), line=number))
+            if b"\x00" in handle.read(SNIFF_BYTES):
+                lines = _whole_file_lines(path)
+            else:
+                handle.seek(0)
+                lines = _streamed_lines(handle)
+            for number, line, detail in lines:
+                if line is None:
+                    problems.append(Problem(str(path), detail, line=number))
                     continue
                 if not line.strip():
                     continue
@@ -128,8 +150,10 @@ def parse_jsonl(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
                     continue
                 article = record_to_article(record, path, number)
                 if not isinstance(article, str):
-                    article.warnings.extend(f"line {number}: {warning}" for warning in warnings)
+                    article.warnings.extend(f"line {number}: {warning}" for warning in detail)
                 _add(article, number, path, keys, articles, problems, number)
+    except IngestError as error:
+        problems.append(Problem(str(path), str(error)))
     except OSError as error:
         problems.append(Problem(str(path), f"cannot read: {error.strerror or error}"))
     if not saw_content and not problems:

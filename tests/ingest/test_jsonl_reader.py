@@ -2,6 +2,7 @@
 
 import json
 
+import store.ingest.jsonl as jsonl
 from store.ingest import parse_file
 
 
@@ -100,3 +101,26 @@ def test_invalid_json_file_names_the_line(tmp_path):
     path.write_text('[\n  {"text": "a"},\n  {oops}\n]')
     articles, [problem] = parse_file(path)
     assert articles == [] and problem.line == 3 and problem.reason.startswith("invalid JSON")
+
+
+def test_binary_jsonl_is_one_problem_not_one_per_line(tmp_path):
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b"\x00\x01\x02\n" * 1000)
+    articles, problems = parse_file(path)
+    assert articles == [] and [p.reason for p in problems] == ["binary file (contains NUL bytes)"]
+
+
+def test_utf16_jsonl_is_decoded_whole(tmp_path):
+    path = tmp_path / "f.jsonl"
+    path.write_bytes((record(id="a", text="Première.") + "\n" + record(id="b", text="Deux.") + "\n").encode("utf-16"))
+    articles, problems = parse_file(path)
+    assert problems == [] and [a.text for a in articles] == ["Première.", "Deux."]
+    assert articles[0].warnings == ["line 1: decoded as UTF-16"]
+
+
+def test_a_line_over_the_size_limit_is_skipped_and_the_next_one_imports(tmp_path, monkeypatch):
+    monkeypatch.setattr(jsonl, "MAX_FILE_BYTES", 100)
+    path = write_lines(tmp_path / "f.jsonl", record(text="x" * 500), record(text="Small."))
+    articles, [problem] = parse_file(path)
+    assert [a.text for a in articles] == ["Small."]
+    assert (problem.line, problem.reason) == (1, "line longer than 100 bytes")
