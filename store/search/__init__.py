@@ -77,6 +77,10 @@ class Searcher:
     def interrupt(self) -> None:
         self.engine.interrupt()
 
+    def warm(self, cancel: threading.Event | None = None) -> None:
+        """Load the vocabulary ahead of the first search (call it from the worker thread)."""
+        self.engine.warm(cancel)
+
     def record_query(self, query: str) -> None:
         with self.engine.lock:
             record_query(self.db, query)

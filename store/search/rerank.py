@@ -65,18 +65,20 @@ class WordMatcher:
                         sims[term] = max(sims.get(term, 0.0), 0.9 - 0.3 * distance)
             sims[word] = 1.0
             self.similar.append(sims)
+        self.by_term: dict[str, list[tuple[int, float]]] = {}
+        for position, sims in enumerate(self.similar):
+            for term, sim in sims.items():
+                self.by_term.setdefault(term, []).append((position, sim))
+        self.total_weight = sum(self.weights) or 1.0
 
     def coverage(self, candidate_words: set[str]) -> float:
         """Weighted share of the query words found (as well as they are found) among ``candidate_words``."""
-        total = sum(self.weights) or 1.0
-        found = 0.0
-        for sims, weight in zip(self.similar, self.weights):
-            if len(sims) < len(candidate_words):
-                best = max((sim for term, sim in sims.items() if term in candidate_words), default=0.0)
-            else:
-                best = max((sims.get(term, 0.0) for term in candidate_words), default=0.0)
-            found += weight * best
-        return found / total
+        best = [0.0] * len(self.query_words)
+        for term in candidate_words:
+            for position, sim in self.by_term.get(term, ()):
+                if sim > best[position]:
+                    best[position] = sim
+        return sum(w * b for w, b in zip(self.weights, best)) / self.total_weight
 
     def highlighted_words(self) -> dict[str, float]:
         """Candidate words worth highlighting: those matching a weighty query word (or any, if none is)."""

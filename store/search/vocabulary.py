@@ -18,6 +18,9 @@ VOCAB_TABLE = "temp.broadsheet_sentences_vocab"
 MAX_EXPANSIONS = 24
 MAX_PREFIX_EXPANSIONS = 24
 FREQUENT_SHARE = 0.05
+# A word typed as it is indexed, and found in this share of sentences, is taken as meant: expanding it
+# would OR in long posting lists for little gain.
+TRUSTED_SHARE = 0.002
 
 
 @dataclass
@@ -47,10 +50,12 @@ def allowed_edits(word: str) -> int:
 
 
 class Vocabulary:
-    """Lazily loaded vocabulary of ``sentences_fts`` for one connection."""
+    """Lazily loaded vocabulary of ``sentences_fts`` for one connection; ``read(sql, params)`` runs its
+    queries (so the engine can stop them when the search is cancelled)."""
 
-    def __init__(self, conn) -> None:
+    def __init__(self, conn, read) -> None:
         self.conn = conn
+        self.read = read
         conn.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab(main, sentences_fts, 'row')"
         )
@@ -61,16 +66,26 @@ class Vocabulary:
 
     def refresh(self) -> None:
         """Forget what was loaded if the database changed since."""
-        state = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        state = (self.read("PRAGMA data_version")[0][0], self.conn.total_changes)
         if state != self._state:
-            self._state = state
             self._groups.clear()
             self.expand.cache_clear()
-            self._sentence_count = self.conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
+            self._sentence_count = self.read("SELECT count(*) FROM sentences")[0][0]
+            self._state = state
 
     @property
     def sentence_count(self) -> int:
         return self._sentence_count
+
+    def load_all(self) -> None:
+        """Load every letter now (a worker warming up before the first keystroke)."""
+        self.refresh()
+        by_letter: dict[str, list[tuple[str, int]]] = {}
+        for term, doc in self.read(f"SELECT term, doc FROM {VOCAB_TABLE}"):
+            by_letter.setdefault(term[:1], []).append((term, doc))
+        for letter, rows in by_letter.items():
+            if letter not in self._groups:
+                self._groups[letter] = self._group_of(rows)
 
     def group(self, letter: str) -> LetterGroup:
         found = self._groups.get(letter)
@@ -80,9 +95,14 @@ class Vocabulary:
         return found
 
     def _load(self, letter: str) -> LetterGroup:
-        rows = self.conn.execute(
-            f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term >= ? AND term < ?", [letter, chr(ord(letter) + 1)]
-        ).fetchall()
+        rows = self.read(
+            f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term >= ? AND term < ?",
+            [letter, chr(min(ord(letter) + 1, 0x10FFFF))],
+        )
+        return self._group_of(rows)
+
+    @staticmethod
+    def _group_of(rows) -> LetterGroup:
         group = LetterGroup(terms=sorted(term for term, _ in rows), docs=dict(rows))
         for term in group.terms:
             group.by_length.setdefault(len(term), []).append(term)
@@ -107,6 +127,8 @@ class Vocabulary:
         found: dict[str, float] = {}
         if word in group.docs:
             found[word] = 3.0
+            if group.docs[word] > TRUSTED_SHARE * max(self._sentence_count, 1):
+                return (word,)
         edits = allowed_edits(word)
         if edits:
             choices = [t for n in range(len(word) - edits, len(word) + edits + 1) for t in group.by_length.get(n, ())]

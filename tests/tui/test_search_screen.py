@@ -1,0 +1,129 @@
+"""The search overlay in a tiny host app: results as you type, Enter returns the hit, stale ones never show."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from textual.app import App
+from textual.widgets import Input, OptionList
+
+from store.db import open_db
+from store.search import normalize, record_query
+from tests.conftest import SEEDS
+from tui.screens.search import SearchScreen
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    from store.importer import import_paths
+
+    path = tmp_path_factory.mktemp("search-screen") / "seeded.db"
+    db = open_db(path)
+    import_paths(db, sorted(SEEDS.glob("*.txt")))
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
+
+
+@pytest.fixture
+def db_file(seeded, tmp_path):
+    path = tmp_path / "search.db"
+    shutil.copy(seeded, path)
+    return path
+
+
+class Host(App):
+    def __init__(self, path, article_id=None) -> None:
+        super().__init__()
+        self.path, self.article_id = path, article_id
+        self.results: list = []
+
+    def on_mount(self) -> None:
+        self.push_screen(SearchScreen(self.path, self.article_id), self.results.append)
+
+
+async def results_for(pilot, query: str) -> list[str]:
+    """Wait until the rows painted belong to ``query``; their texts."""
+    screen = pilot.app.screen
+    for _ in range(200):
+        await pilot.pause(0.02)
+        if screen.painted_query == query:
+            break
+    assert screen.painted_query == query
+    options = screen.query_one(OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_a_misspelt_query_shows_the_sentence_and_enter_returns_it(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"sel frist thnik latr")
+        rows = await results_for(pilot, "sel frist thnik latr")
+        assert "sell first, think later" in rows[0]
+        await pilot.press("enter")
+        await pilot.pause()
+    hit = app.results[0]
+    assert "sell first, think later" in hit.text
+    assert rows[0].splitlines()[-1] == hit.title  # the article under the sentence (the seeds name no source)
+    db = open_db(db_file)
+    text = db.execute("SELECT text FROM articles WHERE id = ?", [hit.article_id]).fetchone()[0]
+    assert text[hit.start : hit.end] == hit.text
+    assert ["sel frist thnik latr"] == [row[0] for row in db.execute("SELECT query FROM search_history")]
+
+
+async def test_matched_words_are_highlighted(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"capitl expendture")
+        await results_for(pilot, "capitl expendture")
+        prompt = app.screen.query_one(OptionList).get_option_at_index(0).prompt
+        styled = {normalize(prompt.plain[span.start : span.end]) for span in prompt.spans if "reverse" in str(span.style)}
+        assert {"capital", "expenditure"} <= styled
+
+
+async def test_typing_fast_paints_only_the_final_querys_results(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"bitcoin", *["backspace"] * 7, *"respite amid")
+        rows = await results_for(pilot, "respite amid")
+        assert rows and all("bitcoin" not in normalize(row.splitlines()[0]) for row in rows)
+        assert app.screen.hits[0].text_matches
+
+
+async def test_down_then_enter_returns_the_second_hit_and_escape_returns_none(db_file):
+    app = Host(db_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"nvidia")
+        await results_for(pilot, "nvidia")
+        second = app.screen.hits[1]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.results == [second]
+        app.push_screen(SearchScreen(db_file), app.results.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    assert app.results == [second, None]
+
+
+async def test_recent_queries_show_when_the_input_is_empty(db_file):
+    db = open_db(db_file)
+    record_query(db, "older query")
+    record_query(db, "newest query")
+    db.close()
+    app = Host(db_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        rows = await results_for(pilot, "")
+        assert rows == ["newest query", "older query"]
+        await pilot.press("enter")
+        assert app.screen.query_one(Input).value == "newest query"
+        await results_for(pilot, "newest query")
+
+
+async def test_searching_one_article_stays_in_it(db_file):
+    app = Host(db_file, article_id=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"nvdia")
+        await results_for(pilot, "nvdia")
+        assert app.screen.hits and {hit.article_id for hit in app.screen.hits} == {3}

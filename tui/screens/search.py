@@ -1,0 +1,150 @@
+"""The search overlay: type, and the best matching sentences of the whole corpus (or of one article) appear
+as you go; Enter opens the highlighted one, Esc returns to where you were."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from store.search import Hit, Searcher
+
+RESULT_LIMIT = 50
+RECENT_LIMIT = 10
+MATCH_STYLE = "bold reverse"
+
+
+def hit_prompt(hit: Hit) -> Text:
+    """A result row: the text with its matched ranges highlighted, then title · source, dimmed."""
+    text = Text(" ".join(hit.text.split()) if "\n" in hit.text else hit.text)
+    for start, end in hit.text_matches:
+        text.stylize(MATCH_STYLE, start, end)
+    where = " · ".join(part for part in (hit.title, hit.source) if part)
+    if hit.kind != "sentence":
+        where = f"{hit.kind} · {where}"
+    text.append("\n")
+    text.append(where, style="dim")
+    return text
+
+
+class SearchScreen(ModalScreen[Hit | None]):
+    """Fuzzy search over the corpus, or over one article when ``article_id`` is given. Dismisses with the
+    chosen :class:`~store.search.Hit`, or None."""
+
+    DEFAULT_CSS = """
+    SearchScreen { align: center top; }
+    SearchScreen > Vertical { width: 90%; height: 80%; margin-top: 2; border: round $accent; background: $panel; }
+    SearchScreen #search-results { height: 1fr; border: none; }
+    SearchScreen #search-status { height: 1; color: $text-muted; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="search.close"),
+        Binding("down", "move(1)", "Next", show=False, id="search.cursor-down"),
+        Binding("up", "move(-1)", "Previous", show=False, id="search.cursor-up"),
+        Binding("pagedown", "move(10)", "Page down", show=False, id="search.page-down"),
+        Binding("pageup", "move(-10)", "Page up", show=False, id="search.page-up"),
+        Binding("enter", "open_result", "Open", id="search.open-result"),
+    ]
+
+    def __init__(self, db_path: Path | str, article_id: int | None = None) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.article_id = article_id
+        self.searcher: Searcher | None = None
+        self.hits: list[Hit] = []
+        self.recent: list[str] = []
+        self.painted_query: str | None = None
+
+    def compose(self) -> ComposeResult:
+        where = "this article" if self.article_id is not None else "all articles"
+        with Vertical():
+            yield Input(placeholder=f"Search {where} — typos welcome; tag: entity: label: source: in: \"phrase\"",
+                        id="search-input")
+            yield OptionList(id="search-results")
+            yield Static("", id="search-status")
+
+    def on_mount(self) -> None:
+        self.searcher = Searcher(self.db_path)
+        self.query_one(OptionList).can_focus = False
+        self.query_one(Input).focus()
+        self.run_search("")
+
+    def on_unmount(self) -> None:
+        if self.searcher is not None:
+            self.searcher.close()
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self.searcher is not None:
+            self.searcher.interrupt()
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open_result()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        """Search in a thread; a result arriving after a newer keystroke is dropped, never painted."""
+        worker = get_current_worker()
+        if not query.strip():
+            recent = self.searcher.recent_queries(RECENT_LIMIT)
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self.show_recent, query, recent)
+            return
+        hits = self.searcher.search(query, limit=RESULT_LIMIT, article_id=self.article_id)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_hits, query, hits)
+
+    def _is_current(self, query: str) -> bool:
+        return query == self.query_one(Input).value
+
+    def show_recent(self, query: str, recent: list[str]) -> None:
+        if not self._is_current(query):
+            return
+        self.hits, self.recent, self.painted_query = [], recent, query
+        results = self.query_one(OptionList)
+        results.set_options([Option(Text(q), id=f"recent-{i}") for i, q in enumerate(recent)])
+        results.highlighted = 0 if recent else None
+        self.query_one("#search-status", Static).update("Recent searches" if recent else "Type to search")
+
+    def show_hits(self, query: str, hits: list[Hit]) -> None:
+        if not self._is_current(query):
+            return
+        self.hits, self.recent, self.painted_query = hits, [], query
+        results = self.query_one(OptionList)
+        results.set_options([Option(hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)])
+        results.highlighted = 0 if hits else None
+        count = f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No match"
+        self.query_one("#search-status", Static).update(count)
+
+    def action_move(self, step: int) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count:
+            current = results.highlighted if results.highlighted is not None else -1
+            results.highlighted = max(0, min(results.option_count - 1, current + step))
+
+    def action_open_result(self) -> None:
+        """Enter: open the highlighted hit; on a recent query, search it again."""
+        index = self.query_one(OptionList).highlighted
+        if index is None:
+            return
+        if self.recent and index < len(self.recent):
+            self.query_one(Input).value = self.recent[index]
+            return
+        if index < len(self.hits):
+            self.searcher.interrupt()
+            self.searcher.record_query(self.query_one(Input).value)
+            self.dismiss(self.hits[index])
+
+    def action_close(self) -> None:
+        self.dismiss(None)
