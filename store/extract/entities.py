@@ -269,6 +269,11 @@ def _swallows_hits(run, words, by_start, gaz) -> bool:
     if confidence >= 2 and label != "PRODUCT":
         return True
     first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
+    hits = [by_start[s] for s, _, w in run if w is _HIT]
+    if all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
+        word in gaz.not_names or fold(word) in PERSON_TITLES or word in COMPASS for word in words
+    ):
+        return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
     if len(run) == 2 and run[1][2] is _HIT:
         if words[0] in gaz.first_names and first_hit.tokens == 1 and first_hit.label != "PERSON":
             return True
@@ -317,8 +322,10 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> _Candidate | None
             context = ("PERSON", 2)
         if context[1] > confidence:
             label, confidence = context
-        elif confidence == 0 and len(words) == 1 and words[0].endswith("s") and _words_before(text, start)[-1:] == ["the"]:
-            label, confidence = "ORG", 1  # "the Yankees", "the Beatles": teams and bands
+        elif confidence <= 1 and label in ("OTHER", "PERSON") and _words_before(text, start)[-1:] == ["the"]:
+            if len(words) > 1 or words[0].endswith("s"):
+                # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
+                label, confidence = "ORG", 1
     return _Candidate(start, end, label, canonical_key(text[start:end]), confidence, len(words), pending=headline)
 
 

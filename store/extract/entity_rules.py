@@ -73,6 +73,11 @@ KIN = frozenset(
     "ex-boyfriend ex-girlfriend parents children family career death birth".split()
 )
 PERSON_FOLLOWERS = (", who ", " who ", " was born", " died", " (born", ", born ", " (died", " himself", " herself")
+WORKED_VERBS = frozenset("played plays playing worked works working signed signs wrote writes writing".split())
+OWNED_VERBS = frozenset(
+    "owned acquired operated published founded distributed bought sponsored managed run funded backed listed "
+    "issued released manufactured".split()
+)
 ORG_PREFIXES = frozenset("FC AFC AC AS SC SV CF CD CA SK FK NK KS BK".split())
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
@@ -126,6 +131,8 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
     if prev in PERSON_TITLES:
         return "PERSON", 2
     if prev in ORG_CUES or (prev in {"at", "of", "from"} and prev2 in PERSON_TITLES):
+        return "ORG", 2
+    if prev == "for" and prev2 in WORKED_VERBS or prev == "by" and prev2 in OWNED_VERBS:
         return "ORG", 2
     if prev in {"based", "born"} or prev2 in {"based", "born"} and prev == "in":
         return "PLACE", 2
