@@ -6,12 +6,13 @@ the text they point into. ``previous_text`` is None for a new article.
 
 from __future__ import annotations
 
-from store import mentions
+from store import ledger, mentions
 from store.annotations import reanchor_article
 
 
 def rebuild_article_layers(db, article_id: int, text: str, previous_text: str | None) -> None:
     """Recompute every derived layer of one article (mentions, quotes and claims; re-anchor annotations)."""
     mentions.index_article(db, article_id, text)
+    ledger.index_article(db, article_id, text)  # quotes and claims read the fresh mentions
     if previous_text is not None and previous_text != text:
         reanchor_article(db, article_id, previous_text, text)

@@ -13,7 +13,7 @@ import math
 from collections import defaultdict
 from itertools import combinations
 
-from store.extract.claims import EVENT_METRICS, find_claims
+from store.extract.claims import EVENT_METRICS, find_claims, is_absolute_period
 from store.extract.quotes import find_quotes
 from store.model import Block, Mention
 
@@ -165,9 +165,17 @@ def value_range(value: float | None, value_high: float | None, hedge: str | None
 
 
 def _compatible_periods(a: dict, b: dict, metric: str) -> bool:
+    """Whether two figures can speak of the same time. A relative date ("Monday", "last week") means something
+    only inside its own article; an event (a day's move) must name the same day."""
+    periods = []
+    for claim in (a, b):
+        period = claim["period"]
+        if period is not None and not is_absolute_period(period):
+            period = (claim["article_id"], period) if metric in EVENT_METRICS else None
+        periods.append(period)
     if metric in EVENT_METRICS:
-        return a["period"] is not None and a["period"] == b["period"]
-    return a["period"] is None or b["period"] is None or a["period"] == b["period"]
+        return periods[0] is not None and periods[0] == periods[1]
+    return periods[0] is None or periods[1] is None or periods[0] == periods[1]
 
 
 def _has_conflict(claims: list[dict], metric: str) -> bool:

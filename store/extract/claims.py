@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from store.model import Mention
 
-SUBJECT_LABELS = {"ORG", "PRODUCT", "INDEX", "PLACE", "OTHER"}
+SUBJECT_LABELS = {"ORG", "PRODUCT", "INDEX", "PLACE"}  # not OTHER: an unclear name makes a poor subject
 FIGURE_LABELS = {"MONEY", "PERCENT", "NUMBER"}
 
 # Ordered: more specific phrases first; the match nearest the figure wins, ties go to the earlier entry.
@@ -34,12 +34,20 @@ METRICS: list[tuple[str, re.Pattern]] = [
 ]
 FALLING = re.compile(r"\b(?:fell|fall|falls|falling|dropp?(?:ed|ing|s)?|down|tumbl\w*|s[au]nk|sinking|lost|los(?:es|ing)|declin\w*|sli(?:d|des|ding)|plung\w*|slump\w*)\b", re.IGNORECASE)
 EVENT_METRICS = {"share price change", "market value loss"}  # comparable only for the same day or period
+METRIC_LABELS = {"share price change": {"PERCENT"}, "valuation multiple": {"NUMBER"}}  # every other metric: MONEY
+ANAPHOR = re.compile(r"\b(?:it|its|this|these|the (?:company|firm|model|startup|group|chipmaker|bank))\b", re.IGNORECASE)
+REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|argued|argues|noted|notes|wrote|writes|believes?|estimated|reported|warned|added|stated|"
+    r"suggested|claimed|showed|shows)\b[^.;]{0,60}?\bthat\b",
+    re.IGNORECASE,
+)
+ABSOLUTE_PERIOD = re.compile(r"^(?:\d{4}|--\d\d)")
 
 # Collective subjects common in financial news, each mapped to one key.
 COLLECTIVES: list[tuple[str, re.Pattern]] = [
     (key, re.compile(pattern, re.IGNORECASE))
     for key, pattern in (
-        ("big tech", r"\b(?:big tech|tech giants|technology giants|hyperscalers|mega-?cap tech\w*|megacaps|magnificent seven)\b"),
+        ("big tech", r"\b(?:big tech|tech giants|technology giants|hyperscalers?|mega-?cap tech\w*|megacaps|magnificent seven)\b"),
         ("chipmakers", r"\b(?:chipmakers|chip stocks|semiconductor stocks)\b"),
         ("small caps", r"\bsmall-?caps?\b|\bsmaller companies\b"),
     )
@@ -83,8 +91,12 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
             clause_start = in_sentence[i - 1].end if i else s_start
             clause_end = in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end
             metric = _metric(text, figure, clause_start, clause_end)
-            before = [subject for at, subject in candidates if at < figure.start]
-            subject = _figure_subject(text, figure, sentence_entities, entities) or (before[0] if before else previous_subject)
+            speech = [m.end() for m in REPORTED_SPEECH.finditer(text, s_start, figure.start)]
+            before = [subject for at, subject in candidates if (speech[-1] if speech else s_start) <= at < figure.start]
+            refers_back = ANAPHOR.search(text, clause_start, figure.start)
+            subject = _figure_subject(text, figure, sentence_entities, entities) or (
+                before[0] if before else previous_subject if refers_back else None
+            )
             if metric is None or subject is None:
                 continue
             value, value_high = figure.value, figure.value_high
@@ -93,7 +105,7 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
             claims.append(
                 Claim(
                     figure.start, figure.end, s_start, s_end, subject[0], subject[1], metric, figure.label,
-                    value, value_high, figure.unit, figure.hedge, _period(text, dates, clause_start, clause_end),
+                    value, value_high, figure.unit, figure.hedge, _period(text, figure, dates, clause_start, clause_end),
                 )
             )
         if candidates:
@@ -104,7 +116,7 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
 def _metric(text: str, figure: Mention, start: int, end: int) -> str | None:
     best: tuple[int, int, str] | None = None
     for rank, (name, pattern) in enumerate(METRICS):
-        if name == "share price change" and figure.label != "PERCENT":
+        if figure.label not in METRIC_LABELS.get(name, {"MONEY"}):
             continue
         for match in pattern.finditer(text, start, end):
             distance = figure.start - match.end() if match.end() <= figure.start else match.start() - figure.end
@@ -151,9 +163,17 @@ def _key(entity: Mention, entities: list[Mention]) -> tuple[str, str]:
     return entity.text, entity.entity or entity.text.casefold()
 
 
-def _period(text: str, dates: list[Mention], start: int, end: int) -> str | None:
+def _period(text: str, figure: Mention, dates: list[Mention], start: int, end: int) -> str | None:
+    """The date nearest the figure in its clause: an ISO date or year, or a relative phrase ("Monday") as written."""
     inside = [d for d in dates if d.start >= start and d.end <= end]
     if inside:
-        return inside[0].unit or text[inside[0].start : inside[0].end]
+        nearest = min(inside, key=lambda d: abs(d.start - figure.start))
+        if nearest.unit and ABSOLUTE_PERIOD.match(nearest.unit):
+            return nearest.unit
+        return text[nearest.start : nearest.end].casefold()
     year = YEAR.search(text, start, end)
     return year.group() if year else None
+
+
+def is_absolute_period(period: str | None) -> bool:
+    return period is not None and bool(ABSOLUTE_PERIOD.match(period))

@@ -1,0 +1,81 @@
+"""Quotes and the figures ledger: quotes, speakers, figures, conflicts, ledger."""
+
+from __future__ import annotations
+
+from store import ledger
+from tui.cli.output import add_json_flag, database, emit_json, emit_table, run_with_errors
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("quotes", help="direct quotes with their speakers")
+    parser.add_argument("--speaker", help="only quotes of this speaker (part of the name or entity key)")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run_with_errors(cmd_quotes))
+
+    parser = subparsers.add_parser("speakers", help="everyone quoted, with counts")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run_with_errors(cmd_speakers))
+
+    parser = subparsers.add_parser("figures", help="figures stated about a subject, with the metric they measure")
+    parser.add_argument("--entity", help="only figures about this subject")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run_with_errors(cmd_figures))
+
+    parser = subparsers.add_parser("conflicts", help="the same subject and metric reported with different values")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run_with_errors(cmd_conflicts))
+
+    parser = subparsers.add_parser("ledger", help="every subject and metric with its values, conflicts first")
+    parser.add_argument("--entity", help="only this subject")
+    add_json_flag(parser)
+    parser.set_defaults(handler=run_with_errors(cmd_ledger))
+
+
+def cmd_quotes(args) -> int:
+    rows = ledger.quotes(database(args), speaker=args.speaker)
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_table([(r["speaker"] or "?", r["text"], r["path"].rsplit("/", 1)[-1]) for r in rows], ["speaker", "quote", "article"])
+    return 0
+
+
+def cmd_speakers(args) -> int:
+    rows = ledger.speakers(database(args))
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_table([(r["speaker"], r["quotes"], r["articles"]) for r in rows], ["speaker", "quotes", "articles"])
+    return 0
+
+
+def cmd_figures(args) -> int:
+    rows = ledger.figures(database(args), entity=args.entity)
+    if args.json:
+        emit_json(rows)
+    else:
+        emit_table(
+            [(r["subject"], r["metric"], r["text"], r["hedge"] or "", r["period"] or "") for r in rows],
+            ["subject", "metric", "figure", "hedge", "period"],
+        )
+    return 0
+
+
+def cmd_conflicts(args) -> int:
+    return _print_groups(args, ledger.conflicts(database(args)))
+
+
+def cmd_ledger(args) -> int:
+    return _print_groups(args, ledger.ledger(database(args), entity=args.entity))
+
+
+def _print_groups(args, groups: list[dict]) -> int:
+    if args.json:
+        emit_json(groups)
+        return 0
+    for group in groups:
+        print(f"{group['status'].upper():<13} {group['subject']} · {group['metric']}")
+        for value in group["values"]:
+            hedge = f"{value['hedge']} " if value["hedge"] else ""
+            print(f"    {hedge}{value['text']:<24} {value['path'].rsplit('/', 1)[-1]}")
+    return 0
