@@ -26,6 +26,11 @@ PROSE = "The central bank left rates unchanged on Thursday, citing sticky servic
         "This material is for informational purposes only and does not constitute financial advice.",
         "Past returns are not indicative of future performance.",
         "About Us: Example Wire is a news service.",
+        "Updated 3:45 PM EST, February 6, 2026",
+        "Published on Feb. 6, 2026",
+        "Photo: Getty Images",
+        "Associated Press writer Ann Lee in New York contributed to this report.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
         "7",
         "2024",
         "—",
@@ -45,6 +50,8 @@ def test_generic_chrome_lines_are_boilerplate(line):
         "More from the central bank is expected next week, analysts said.",
         "Advertising revenue fell 4% as brands cut budgets across Europe.",
         "$2.5 billion",
+        "Updated guidance pushed shares up 5% on Monday.",
+        "Published figures showed a 3% rise.",
     ],
 )
 def test_prose_that_mentions_such_words_is_not_boilerplate(line):
