@@ -26,9 +26,23 @@ PLACE_SUFFIXES = frozenset(
     "City County Province State States River Lake Mountain Mountains Mount Island Islands Valley Bay Sea Ocean "
     "Coast Peninsula Desert Forest Park Street Avenue Road Square Bridge Airport Harbor Harbour Port Canal Strait "
     "Gulf Region District Village Town Township Borough Heights Hills Falls Springs Beach Creek Canyon Prefecture "
-    "Oblast Territory Republic Kingdom Emirate Highway".split()
+    "Oblast Territory Republic Kingdom Emirate Highway Reservoir Dock Docks Cave Caves Stadium Arena Pavilion Rink "
+    "Playfield Pass Glacier Reef Cove Peak Plateau Basin Delta Lagoon Marsh Moor Fjord Volcano".split()
 )
 INDEX_SUFFIXES = frozenset({"Index", "Average", "Composite"})
+# Events, awards, laws and wars: names, but of none of the other types.
+EVENT_SUFFIXES = frozenset(
+    "Festival Games Olympics Championship Championships Cup Tournament Open Prize Award Awards War Wars Revolution "
+    "Act Treaty Accord Accords Agreement Summit Conference Forum Expo Fair Marathon Prix Day Week Year "
+    "Crisis Massacre Uprising Rebellion Dynasty Era Age Ages".split()
+)
+EVENT_HEADS = frozenset("Battle Siege Treaty Siege War Festival Day Act".split())
+# First words that make a name an organisation in the languages news quotes most ("Banco Santander").
+ORG_FIRST_WORDS = frozenset(
+    "Partido Partito Parti Banco Banca Grupo Gruppo Universidad Universidade Università Université Universität "
+    "Instituto Institut Istituto Sociedad Société Società Compagnie Compañía Companhia Museo Musée Museu Real "
+    "Atlético Sporting Olympique Dynamo Dinamo Lokomotiv Spartak".split()
+)
 ORG_HEADS = frozenset(
     "Bank University Ministry Department Institute College School Academy Bureau Office Board Council Committee "
     "Commission Agency Museum Church Federation Association Society League Union House Order".split()
@@ -100,6 +114,10 @@ def type_by_shape(
         return "INDEX", 2
     if last in PLACE_SUFFIXES and len(tokens) > 1:
         return "PLACE", 2
+    if last in EVENT_SUFFIXES and len(tokens) > 1 or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of":
+        return "OTHER", 2
+    if len(tokens) > 1 and tokens[0] in ORG_FIRST_WORDS:
+        return "ORG", 2
     if len(tokens) > 2 and tokens[1] == "of":
         if tokens[0] in ORG_HEADS:
             return "ORG", 2
