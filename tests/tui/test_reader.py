@@ -305,3 +305,14 @@ def test_wrapping_breaks_between_words_when_words_fit(text):
     lines = [text[start:end].strip() for start, end in wrap_span(text, 0, len(text), 12)]
     assert " ".join(lines) == text
     assert all(word in text.split() for line in lines for word in line.split())
+
+
+async def test_clicking_a_reference_marker_jumps_to_the_reference():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        lines = screen_text(reader)
+        y = next(i for i, line in enumerate(lines) if "[1]" in line and "Reuters" not in line)
+        await pilot.click(Reader, offset=(lines[y].index("[1]") + 1, y))
+        assert reader.selected_text == "[1] Reuters - “Tech sell-off deepens”"

@@ -56,7 +56,7 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
     Reader > .reader--reference { color: $text-muted; }
     Reader > .reader--cursor { background: $boost; }
     Reader:focus > .reader--cursor { background: $primary 25%; }
-    Reader > .reader--selection { background: $accent 45%; }
+    Reader > .reader--selection { background: $foreground 22%; }
     Reader > .reader--marker { color: $text-accent; text-style: bold; }
     """
     BINDINGS = [
