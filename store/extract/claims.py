@@ -86,6 +86,10 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     for s_start, s_end in sentences:
         in_sentence = [f for f in figures if f.start >= s_start and f.end <= s_end and f.label in FIGURE_LABELS]
         sentence_entities = [e for e in entities if e.start >= s_start and e.end <= s_end]
+        if not in_sentence:
+            if sentence_entities:  # only the first subject matters to a later sentence that refers back
+                previous_subject = _key(sentence_entities[0], entities)
+            continue
         candidates = _subject_candidates(text, s_start, s_end, sentence_entities, entities)
         for i, figure in enumerate(in_sentence):
             clause_start = in_sentence[i - 1].end if i else s_start
@@ -158,7 +162,8 @@ def _key(entity: Mention, entities: list[Mention]) -> tuple[str, str]:
     """(display name, key) of an entity; a product named after its maker ("DeepSeek-V3") counts as the maker."""
     if entity.label == "PRODUCT":
         for other in entities:
-            if other.label == "ORG" and other.text != entity.text and re.match(re.escape(other.text) + r"\b", entity.text):
+            maker = other.text
+            if other.label == "ORG" and entity.text.startswith(maker) and not entity.text[len(maker) : len(maker) + 1].isalnum() and entity.text != maker:
                 return other.text, other.entity or other.text.casefold()
     return entity.text, entity.entity or entity.text.casefold()
 
