@@ -101,7 +101,7 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[_Candidate]:
         start, end = end_index + 1 - len(alias), end_index + 1
         if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&@#$")) or (
             end < len(text) and (text[end].isalnum() or text[end] == "&")
-        ) or _inside_compound(text, start, end):
+        ):
             continue
         if case_fits(alias, text[start:end]):
             hits.append(_Candidate(start, end, entry.label, entry.key, 3, alias.count(" ") + 1, entry=entry))
@@ -110,14 +110,21 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[_Candidate]:
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return kept
+    places = {(hit.start, hit.end) for hit in kept if hit.label == "PLACE"}
+    return [hit for hit in kept if not _inside_compound(text, hit, places)]
 
 
-def _inside_compound(text: str, start: int, end: int) -> bool:
-    """Part of a hyphenated compound of names ("German-American", "Franco-German"), not a name alone."""
-    after = text[end + 1:end + 2]
-    before = text[start - 2:start - 1] if start > 1 else ""
-    return (text[end:end + 1] == "-" and after.isupper()) or (text[start - 1:start] == "-" and before.isalpha())
+def _inside_compound(text: str, hit: _Candidate, places: set[tuple[int, int]]) -> bool:
+    """Part of a hyphenated compound name ("German-American", "Franco-German"), not a name alone; a pair of
+    places ("US-China") stays two places."""
+    start, end = hit.start, hit.end
+    joined_after = text[end:end + 1] == "-" and text[end + 1:end + 2].isupper()
+    joined_before = text[start - 1:start] == "-" and text[start - 2:start - 1].isalpha()
+    if not (joined_after or joined_before):
+        return False
+    if hit.label != "PLACE":
+        return True
+    return not any((joined_after and s == end + 1) or (joined_before and e == start - 1) for s, e in places)
 
 
 def _sentence_starts(text: str) -> set[int]:
@@ -200,8 +207,9 @@ def _capitalised_runs(
         runs.append(current)
     found = []
     for run in runs:
-        for part in _split_at_hits(text, run, by_start, gaz):
-            candidate = _candidate(text, part, gaz, starts, headlines(part[0][0]))
+        headline = headlines(run[0][0])
+        for part in _split_at_hits(text, run, by_start, gaz, headline):
+            candidate = _candidate(text, part, gaz, starts, headline)
             if candidate:
                 found.append(candidate)
     return found
@@ -237,12 +245,12 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
 
 
-def _split_at_hits(text, run, by_start, gaz) -> list[list[tuple[int, int, str]]]:
+def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[int, int, str]]]:
     """Keep a run whole when its gazetteer hits are part of a longer name, else cut them out of it."""
     if all(word is not _HIT for _, _, word in run):
         return [run]
     words = [text[s:e] if word is _HIT else word for s, e, word in run]
-    if len(run) > 1 and _swallows_hits(run, words, by_start, gaz):
+    if len(run) > 1 and _swallows_hits(run, words, by_start, gaz, headline):
         for start, _, word in run:
             if word is _HIT:
                 by_start[start].pending = True
@@ -261,7 +269,7 @@ def _split_at_hits(text, run, by_start, gaz) -> list[list[tuple[int, int, str]]]
     return parts
 
 
-def _swallows_hits(run, words, by_start, gaz) -> bool:
+def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
     """Whether the run is one name containing gazetteer hits: a decisive suffix or head ("Atlantic City",
     "University of Minnesota"), a compass prefix to a place ("North Melbourne"), or a given name before a
     one-word hit ("Harrison Ford")."""
@@ -270,8 +278,10 @@ def _swallows_hits(run, words, by_start, gaz) -> bool:
         return True
     first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
     hits = [by_start[s] for s, _, w in run if w is _HIT]
-    if all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
-        word in gaz.not_names or fold(word) in PERSON_TITLES or word in COMPASS for word in words
+    others = [word for (_, _, token), word in zip(run, words) if token is not _HIT]
+    if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
+        word in gaz.not_names or fold(word) in PERSON_TITLES or word in COMPASS
+        for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
     if len(run) == 2 and run[1][2] is _HIT:
