@@ -114,4 +114,5 @@ def test_values_read_like_the_article_writes_them():
     assert format_value(1.35e12, None, "USD") == "1.35T USD"
     assert format_value(5.0, 7.5, "%") == "5–7.5%"
     assert format_value(739000.0, None, "2026-02-06") == "2026-02-06"
+    assert format_value(None, None, "--02-06") == "Feb 6"
     assert format_value(None, None, None) == ""

@@ -7,6 +7,8 @@ cycles through that row's places in the text.
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -67,7 +69,11 @@ def _longest_name(group: list) -> str:
 
 
 def format_value(value: float | None, value_high: float | None, unit: str | None) -> str:
-    """``1.35e12 USD`` → ``1.35T USD``; ranges as ``low–high``; dates show their ISO form (in ``unit``)."""
+    """``1.35e12 USD`` → ``1.35T USD``; ranges as ``low–high``; dates show their ISO form (in ``unit``), or
+    ``Feb 6`` for a day without its year (``--02-06``)."""
+    if unit and (day_in_year := re.fullmatch(r"--(\d\d)-(\d\d)", unit)):  # a date without its year
+        month, day = (int(part) for part in day_in_year.groups())
+        return f"{calendar.month_abbr[month]} {day}" if 1 <= month <= 12 else unit
     if value is None:
         return unit or ""
 
