@@ -165,11 +165,11 @@ def _records(db, where: str, params: list) -> list[dict]:
     by_id = {record["id"]: record for record in records}
     for record in records:
         record.update(tags=[], colors={})
-    marks = ", ".join("?" for _ in by_id)
+    selected = "SELECT a.id FROM annotations a JOIN articles ON articles.id = a.article_id" + where
     for annotation_id, name, color in db.execute(
         f"""SELECT annotation_id, tags.name, tags.color FROM annotation_tags JOIN tags ON tags.id = tag_id
-            WHERE annotation_id IN ({marks}) ORDER BY annotation_id, seq""",
-        list(by_id),
+            WHERE annotation_id IN ({selected}) ORDER BY annotation_id, seq""",
+        params,
     ):
         by_id[annotation_id]["tags"].append(name)
         by_id[annotation_id]["colors"][name] = color
