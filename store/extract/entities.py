@@ -9,12 +9,18 @@ same person, names seen only in a Title-Case headline count only if the body con
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
 
 from store.extract.canonical import canonical_key
-from store.extract.entity_rules import ORG_SUFFIXES, PARTICLES, PERSON_TITLES, OF_HEADS, type_by_context, type_by_shape
-from store.extract.gazetteer import Entry, Gazetteer, case_fits, fold, gazetteer
+from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
+from store.extract.entity_rules import (
+    OF_HEADS,
+    ORG_SUFFIXES,
+    PARTICLES,
+    PERSON_TITLES,
+    type_by_context,
+    type_by_shape,
+)
+from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
@@ -22,16 +28,13 @@ ENTITY_VERSION = 1
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
-_POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
 _ABBREVIATIONS = frozenset(
     "Inc. Corp. Co. Ltd. Jr. Sr. St. Mr. Mrs. Ms. Dr. Gen. Sen. Rep. Gov. Lt. Col. Prof. Mt. Ft. No. U.S. U.K. "
     "U.N. E.U. D.C. L.A. S.A. N.V.".split()
 )
 _LEADING_ARTICLES = frozenset({"The", "A", "An"})
 _HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
-_SUPERSEDED = "\x00superseded"  # key of a gazetteer hit swallowed by a longer name
 _HEADLINE_MAX = 160
-_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", " and the ", ", the "})
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _WORD = re.compile(r"[\w'’.\-]+")
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
@@ -62,18 +65,6 @@ _HEADLINE_SMALL = frozenset(
 )
 
 
-@dataclass(slots=True)
-class _Candidate:
-    start: int
-    end: int
-    label: str
-    key: str
-    confidence: int  # 3 gazetteer or ticker, 2 decisive cue, 1 hint, 0 unclear
-    tokens: int = 1
-    pending: bool = False  # keep only if the same key is confirmed elsewhere in the article
-    entry: Entry | None = None
-
-
 def find_entities(text: str, teachings=None) -> list[Mention]:
     """Every named entity in ``text``: ``Mention(kind="entity")`` with a label and a canonical ``entity`` key.
 
@@ -89,12 +80,12 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
     tokens = [_token(match) for match in _CAP_TOKEN.finditer(text)]
     candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
     candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
-    candidates = _resolve(text, tokens, candidates)
+    candidates = resolve_article(text, tokens, candidates)
     candidates = _add_tickers(text, gaz, candidates)
     return _to_mentions(text, candidates)
 
 
-def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[_Candidate]:
+def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Leftmost-longest gazetteer matches on word boundaries, spelled like names."""
     hits = []
     for end_index, (alias, entry) in gaz.automaton.iter(fold(text)):
@@ -104,9 +95,9 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[_Candidate]:
         ):
             continue
         if case_fits(alias, text[start:end]):
-            hits.append(_Candidate(start, end, entry.label, entry.key, 3, alias.count(" ") + 1, entry=entry))
+            hits.append(Candidate(start, end, entry.label, entry.key, 3, alias.count(" ") + 1, entry=entry))
     hits.sort(key=lambda c: (c.start, c.start - c.end))
-    kept: list[_Candidate] = []
+    kept: list[Candidate] = []
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
@@ -114,7 +105,7 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[_Candidate]:
     return [hit for hit in kept if not _inside_compound(text, hit, places)]
 
 
-def _inside_compound(text: str, hit: _Candidate, places: set[tuple[int, int]]) -> bool:
+def _inside_compound(text: str, hit: Candidate, places: set[tuple[int, int]]) -> bool:
     """Part of a hyphenated compound name ("German-American", "Franco-German"), not a name alone; a pair of
     places ("US-China") stays two places."""
     start, end = hit.start, hit.end
@@ -187,8 +178,8 @@ class _Headlines:
 
 
 def _capitalised_runs(
-    text: str, tokens, gaz: Gazetteer, hits: list[_Candidate], starts: set[int], headlines: _Headlines
-) -> list[_Candidate]:
+    text: str, tokens, gaz: Gazetteer, hits: list[Candidate], starts: set[int], headlines: _Headlines
+) -> list[Candidate]:
     """Candidates from runs of capitalised words. A gazetteer hit inside a longer name ("Atlantic City",
     "Montreal Hockey Club", "Harrison Ford") gives way to that name."""
     by_start = {hit.start: hit for hit in hits}
@@ -254,7 +245,7 @@ def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[
         for start, _, word in run:
             if word is _HIT:
                 by_start[start].pending = True
-                by_start[start].key = _SUPERSEDED
+                by_start[start].key = SUPERSEDED
         return [[(s, e, w) for (s, e, _), w in zip(run, words)]]
     parts, current = [], []
     for token in run:
@@ -298,7 +289,7 @@ def _words_before(text: str, start: int) -> list[str]:
     return [fold(word) for word in _WORD.findall(text, max(line_start, start - 60), start)[-3:]]
 
 
-def _candidate(text, run, gaz: Gazetteer, starts, headline) -> _Candidate | None:
+def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     """Trim a run to the name it holds (no article, title, possessive, sentence starter) and type it."""
     words = [word for _, _, word in run]
     person_cue = False
@@ -319,10 +310,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> _Candidate | None
     if not run:
         return None
     start, end = run[0][0], run[-1][1]
-    possessive = _POSSESSIVE.search(words[-1])
-    if possessive:
-        end -= len(possessive.group())
-        words[-1] = words[-1][: len(words[-1]) - len(possessive.group())]
+    words[-1], end = strip_possessive(words[-1], end)
     if not words[-1] or words == ["AI"] or (len(words) == 1 and words[0] in ORG_SUFFIXES):
         return None
     label, confidence = type_by_shape(words, gaz.first_names, gaz.common_words)
@@ -336,7 +324,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> _Candidate | None
             if len(words) > 1 or words[0].endswith("s"):
                 # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
                 label, confidence = "ORG", 1
-    return _Candidate(start, end, label, canonical_key(text[start:end]), confidence, len(words), pending=headline)
+    return Candidate(start, end, label, canonical_key(text[start:end]), confidence, len(words), pending=headline)
 
 
 def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
@@ -344,9 +332,9 @@ def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
     return len(words) > 1 and words[0] in gaz.first_names and _is_capitalised(words[1])
 
 
-def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[_Candidate], starts: set[int], headlines) -> list[_Candidate]:
+def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], starts: set[int], headlines) -> list[Candidate]:
     """Gazetteer hits that are also common words ("Apple", "Target") need confirmation when they open a
-    sentence or sit in a headline; hits that are a person's given name plus surname become that person."""
+    sentence or sit in a headline, unless their own ticker follows ("Apple (AAPL)")."""
     result = []
     for candidate in sorted(candidates, key=lambda c: c.start):
         if candidate.entry is not None and candidate.tokens == 1:
@@ -358,106 +346,21 @@ def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[_Candidate], sta
     return result
 
 
-def _resolve(text: str, tokens, candidates: list[_Candidate]) -> list[_Candidate]:
-    """Make the article consistent: confirmed names only, one type per key, surnames joined to full names."""
-    confirmed = {c.key for c in candidates if not c.pending}
-    kept = [c for c in candidates if not c.pending or c.key in confirmed]
-    best: dict[str, _Candidate] = {}
-    for candidate in kept:
-        if candidate.key not in best or candidate.confidence > best[candidate.key].confidence:
-            best[candidate.key] = candidate
-    surnames: dict[str, str] = {}
-    for candidate in kept:
-        strongest = best[candidate.key]
-        if strongest.confidence > candidate.confidence:
-            candidate.label, candidate.confidence = strongest.label, strongest.confidence
-        if candidate.label == "PERSON" and candidate.tokens > 1:
-            surname = text[candidate.start:candidate.end].rsplit(" ", 1)[-1]
-            surnames.setdefault(surname, candidate.key)
-    given_names = _given_names(text, kept, surnames)
-    for candidate in kept:
-        name = text[candidate.start:candidate.end]
-        person_key = surnames.get(name) or given_names.get(name)
-        if person_key and candidate.tokens == 1 and candidate.confidence < 3:
-            candidate.label, candidate.key, candidate.confidence = "PERSON", person_key, 2
-    kept += _surname_mentions(tokens, surnames, kept)
-    _share_labels_in_lists(text, kept)
-    return kept
-
-
-def _given_names(text: str, kept: list[_Candidate], surnames: dict[str, str]) -> dict[str, str]:
-    """Given name -> person, for given names that only one full name of the article carries."""
-    owners: dict[str, set[str]] = {}
-    for candidate in kept:
-        if candidate.label == "PERSON" and candidate.tokens > 1:
-            given = text[candidate.start:candidate.end].split(" ", 1)[0]
-            owners.setdefault(given, set()).add(candidate.key)
-    return {given: keys.pop() for given, keys in owners.items() if len(keys) == 1 and given not in surnames}
-
-
-def _share_labels_in_lists(text: str, kept: list[_Candidate]) -> None:
-    """Names of unclear type take the type of their neighbours in a list ("Ottawa, Halifax and Quebec") or
-    of the place after a comma ("Fairmont, West Virginia")."""
-    ordered = sorted(kept, key=lambda c: c.start)
-    group: list[_Candidate] = []
-    for index, candidate in enumerate(ordered):
-        nxt = ordered[index + 1] if index + 1 < len(ordered) else None
-        if nxt is not None and candidate.confidence < 2 and nxt.label == "PLACE" and nxt.confidence == 3 \
-                and text[candidate.end:nxt.start] == ", ":
-            candidate.label, candidate.confidence = "PLACE", 2
-        group.append(candidate)
-        if nxt is None or text[candidate.end:nxt.start] not in _LIST_GAPS:
-            _share_label(group)
-            group = []
-
-
-def _share_label(group: list[_Candidate]) -> None:
-    labels = {c.label for c in group if c.confidence >= 2}
-    if len(group) < 2 or len(labels) != 1:
-        return
-    label = labels.pop()
-    for candidate in group:
-        if candidate.confidence < 2 and candidate.label != label:
-            candidate.label, candidate.confidence = label, 1
-
-
-def _surname_mentions(tokens, surnames: dict[str, str], kept: list[_Candidate]) -> list[_Candidate]:
-    """Occurrences of a known person's surname that the run pass skipped (sentence starters, headlines)."""
-    if not surnames:
-        return []
-    taken = sorted((c.start, c.end) for c in kept)
-    starts = [start for start, _ in taken]
-    added = []
-    for start, end, word in tokens:
-        possessive = _POSSESSIVE.search(word)
-        if possessive:
-            word, end = word[: -len(possessive.group())], end - len(possessive.group())
-        if word not in surnames:
-            continue
-        index = bisect_right(starts, start) - 1
-        if index >= 0 and taken[index][1] > start:
-            continue
-        if index + 1 < len(taken) and taken[index + 1][0] < end:
-            continue
-        added.append(_Candidate(start, end, "PERSON", surnames[word], 2))
-    return added
-
-
-def _add_tickers(text: str, gaz: Gazetteer, candidates: list[_Candidate]) -> list[_Candidate]:
+def _add_tickers(text: str, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:
     """Tickers (cashtags, exchange prefixes, a known company's own symbol in parentheses) replace any other
     candidate on the same characters."""
-    tickers = [_Candidate(s, e, "TICKER", key, 3) for s, e, key in find_tickers(text, gaz)]
+    tickers = [Candidate(s, e, "TICKER", key, 3) for s, e, key in find_tickers(text, gaz)]
     for candidate in candidates:
         if candidate.entry is not None and candidate.entry.ticker:
             span = parenthesised_after(text, candidate.end, candidate.entry.ticker)
             if span:
-                tickers.append(_Candidate(span[0], span[1], "TICKER", candidate.key, 3))
+                tickers.append(Candidate(span[0], span[1], "TICKER", candidate.key, 3))
     if not tickers:
         return candidates
     return tickers + [c for c in candidates if not any(t.start < c.end and c.start < t.end for t in tickers)]
 
 
-def _to_mentions(text: str, candidates: list[_Candidate]) -> list[Mention]:
+def _to_mentions(text: str, candidates: list[Candidate]) -> list[Mention]:
     """Non-overlapping mentions in text order (the longer one wins a tie), never across a line break."""
     mentions: list[Mention] = []
     last_end = -1
