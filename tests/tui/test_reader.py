@@ -316,3 +316,28 @@ async def test_clicking_a_reference_marker_jumps_to_the_reference():
         y = next(i for i, line in enumerate(lines) if "[1]" in line and "Reuters" not in line)
         await pilot.click(Reader, offset=(lines[y].index("[1]") + 1, y))
         assert reader.selected_text == "[1] Reuters - “Tech sell-off deepens”"
+
+
+async def test_empty_reader_says_how_to_open_an_article():
+    app = ReaderApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        assert "Choose an article in the library" in "\n".join(screen_text(app.query_one(Reader)))
+
+
+async def test_page_keys_and_home_end_move_the_cursor_with_the_view():
+    long = make_article("Long", [("paragraph", f"Sentence number {n} is here.") for n in range(60)])
+    app = ReaderApp(long, [])
+    async with app.run_test(size=(60, 12)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert reader.scroll_offset.y > 0
+        assert reader.selected_text in "\n".join(screen_text(reader))
+        await pilot.press("end")
+        await pilot.pause()
+        assert reader.selected_text == "Sentence number 59 is here."
+        assert "Sentence number 59 is here." in "\n".join(screen_text(reader))
+        await pilot.press("home")
+        await pilot.pause()
+        assert reader.selected_text == "Long" and reader.scroll_offset.y == 0

@@ -28,6 +28,7 @@ from tui.widgets.reader_teaching import ReaderTeaching
 GUTTER = "▍ "  # coloured on lines that carry an annotation
 MAX_MEASURE = 100  # wider lines are hard to read; wide terminals get a margin instead
 LAYERS = ("entities", "figures", "annotations", "boilerplate")
+EMPTY_HINT = "Choose an article in the library and press enter to read it."
 
 
 def meta_line(article) -> str:
@@ -259,6 +260,10 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line_number = scroll_y + y
         base = self.rich_style
+        if self._layout is None and line_number == 1:
+            hint = Text(" " * len(GUTTER) + EMPTY_HINT, end="")
+            hint.stylize(base + self._style("reader--meta"))
+            return Strip(hint.render(self.app.console)).crop_extend(0, width, base)
         if self._layout is None or line_number >= len(self._layout.lines):
             return Strip.blank(width, base)
         if self._layout.width != self._measure:  # the region changed without a Resize (a pane appeared)
