@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from store.model import Mention
 
-SUBJECT_LABELS = {"ORG", "PRODUCT", "INDEX", "PLACE"}  # not OTHER: an unclear name makes a poor subject
+SUBJECT_LABELS = {"ORG", "PRODUCT", "INDEX", "PLACE", "OTHER"}
 FIGURE_LABELS = {"MONEY", "PERCENT", "NUMBER"}
 
 # Ordered: more specific phrases first; the match nearest the figure wins, ties go to the earlier entry.
@@ -78,7 +78,7 @@ class Claim:
 
 def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Claim]:
     """Every figure in the article that can be tied to a subject and a metric."""
-    entities = [m for m in mentions if m.kind == "entity" and m.label in SUBJECT_LABELS]
+    entities = [m for m in mentions if m.kind == "entity" and m.label in SUBJECT_LABELS and _named_enough(m)]
     figures = [m for m in mentions if m.kind == "figure"]
     dates = [m for m in figures if m.label == "DATE"]
     claims: list[Claim] = []
@@ -115,6 +115,11 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
         if candidates:
             previous_subject = candidates[0][1]
     return claims
+
+
+def _named_enough(entity: Mention) -> bool:
+    """A name of unclear type is a subject only when it has several words ("Taivdi Materials", not "Four")."""
+    return entity.label != "OTHER" or len(entity.text.split()) > 1
 
 
 def _metric(text: str, figure: Mention, start: int, end: int) -> str | None:
