@@ -144,7 +144,8 @@ FIGURE_PATTERN = re.compile(
     )
     + ")"
 )
-_HEDGE_BEFORE = re.compile(rf"(?i:({_alternation(HEDGES)})){_SP}+\Z")
+# Read backwards from the figure: one anchored match on the reversed window instead of a search through it.
+_HEDGE_REVERSED = re.compile(rf"{_SP}+(?i:({_alternation(hedge[::-1] for hedge in HEDGES)}))(?!\w)")
 _CUE_BEFORE = re.compile(rf"(\w+{_SP}+|[Mm]id-)\Z")
 _YEAR_NOUN_AFTER = re.compile(rf"{_SP}+(?:fiscal|financial|calendar|tax|academic|budget){_SP}+year\b")
 _NAME_BEFORE = re.compile(rf"([\w&]*[A-Z][\w&]*){_SP}+\Z")
@@ -283,7 +284,7 @@ def _single(text: str, match: re.Match, start: int | None, end: int, range_part:
         label, unit = "NUMBER", _count_unit(tail_count)
     else:
         return _bare_number(text, match, start, end, values, range_part)
-    hedge = None if range_part and match.group("between") else _hedge_before(text, start, HEDGES)
+    hedge = None if range_part and match.group("between") else _hedge_before(text, start)
     return _mention(text, start, end, label, values[0], values[-1] if range_part else None, unit, hedge)
 
 
@@ -315,7 +316,7 @@ def _bare_number(text: str, match: re.Match, start: int, end: int, values: list[
         ):
             return _mention(text, start, end, "DATE", value=None, unit=digits, hedge=_date_hedge(text, start))
         return None  # "the 2000 internet bubble": a year or a count, we cannot tell
-    hedge = None if range_part and match.group("between") else _hedge_before(text, start, HEDGES)
+    hedge = None if range_part and match.group("between") else _hedge_before(text, start)
     return _mention(text, start, end, "NUMBER", values[0], values[-1] if range_part else None, None, hedge)
 
 
@@ -342,14 +343,14 @@ def _count_unit(tail: str) -> str:
     return word[:-1] if word.endswith("s") else word
 
 
-def _hedge_before(text: str, start: int, hedges) -> str | None:
+def _hedge_before(text: str, start: int) -> str | None:
     """The hedge word(s) right before ``start``, lower-cased, if they begin at a word boundary."""
     low = max(0, start - _LOOKBEHIND)
-    found = _HEDGE_BEFORE.search(text, low, start)
-    if not found or (found.start() > 0 and text[found.start() - 1].isalnum()):
+    window = text[low:start][::-1]
+    found = _HEDGE_REVERSED.match(window)
+    if not found or (found.end() == len(window) and low > 0 and text[low - 1].isalnum()):
         return None
-    hedge = re.sub(r"\s+", " ", found.group(1).lower())
-    return hedge if hedge in hedges else None
+    return found.group(1)[::-1].lower()
 
 
 def _date_hedge(text: str, start: int) -> str | None:
