@@ -75,3 +75,16 @@ async def test_initial_note_and_tags_are_saved_unchanged():
     async with app.run_test() as pilot:
         await pilot.click("#tag-save")
     assert app.results == [TagDialogResult(["claim"], "keep *this*")]
+
+
+async def test_editing_an_annotation_offers_delete():
+    app = Host(tags=["claim"], note="n", editing=True)
+    async with app.run_test() as pilot:
+        await pilot.click("#tag-delete")
+    assert app.results == [TagDialogResult(["claim"], "n", delete=True)]
+
+
+async def test_a_new_annotation_has_no_delete_button():
+    app = Host()
+    async with app.run_test():
+        assert not app.screen.query("#tag-delete")

@@ -24,10 +24,12 @@ MIN_SUGGESTION_SCORE = 60
 
 @dataclass(frozen=True, slots=True)
 class TagDialogResult:
-    """What the user saved: the tags in the order given, and the note (Markdown, may be empty)."""
+    """What the user saved: the tags in the order given, and the note (Markdown, may be empty); ``delete``
+    when the user pressed Delete on an existing annotation instead."""
 
     tags: list[str]
     note: str
+    delete: bool = False
 
 
 def suggest_tags(query: str, existing: list[str], chosen: list[str]) -> list[str]:
@@ -99,8 +101,19 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
         Binding("up", "suggestion(-1)", "Previous suggestion", show=False, id="tagdialog.previous-suggestion"),
     ]
 
-    def __init__(self, existing_tags: list[str], tags: list[str] | None = None, note: str = "", quote: str = "", colors: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        existing_tags: list[str],
+        tags: list[str] | None = None,
+        note: str = "",
+        quote: str = "",
+        colors: dict[str, str] | None = None,
+        editing: bool = False,
+    ) -> None:
+        """``existing_tags`` feed the autocomplete, ``colors`` their chips; ``editing`` (an annotation that
+        exists already) adds a Delete button."""
         super().__init__()
+        self.editing = editing
         self.existing_tags = list(existing_tags)
         self.tags: list[str] = []
         self.initial_tags = list(tags or [])
@@ -119,6 +132,8 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
             yield TextArea(self.initial_note, id="tag-note", language="markdown", soft_wrap=True, show_line_numbers=False)
             yield Markdown(self.initial_note, id="tag-note-preview")
             with Horizontal(id="tag-dialog-buttons"):
+                if self.editing:
+                    yield Button("Delete", variant="error", id="tag-delete")
                 yield Button("Save  ctrl+s", variant="primary", id="tag-save")
                 yield Button("Cancel  esc", id="tag-cancel")
 
@@ -212,6 +227,10 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
         if pending.strip():
             self.add_tag(pending)
         self.dismiss(TagDialogResult(list(self.tags), self.query_one("#tag-note", TextArea).text))
+
+    @on(Button.Pressed, "#tag-delete")
+    def delete_annotation(self) -> None:
+        self.dismiss(TagDialogResult(list(self.tags), self.query_one("#tag-note", TextArea).text, delete=True))
 
     @on(Button.Pressed, "#tag-cancel")
     def action_cancel(self) -> None:
