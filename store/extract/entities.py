@@ -24,7 +24,7 @@ from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 1
+ENTITY_VERSION = 2
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
@@ -324,7 +324,11 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             if len(words) > 1 or words[0].endswith("s"):
                 # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
                 label, confidence = "ORG", 1
-    return Candidate(start, end, label, canonical_key(text[start:end]), confidence, len(words), pending=headline)
+    # A lone capitalised English word with no cue ("Industrials", "Seconds") is more often emphasis or part of a
+    # title than a name: keep it only if the article confirms it elsewhere.
+    unclear_word = confidence == 0 and len(words) == 1 and fold(words[0]) in gaz.common_words
+    key = canonical_key(text[start:end])
+    return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
 
 
 def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:

@@ -92,6 +92,10 @@ OWNED_VERBS = frozenset(
     "owned acquired operated published founded distributed bought sponsored managed run funded backed listed "
     "issued released manufactured".split()
 )
+AUTHORED_VERBS = frozenset(
+    "written directed composed painted designed illustrated sung narrated photographed coached authored "
+    "edited translated sculpted choreographed performed hosted presented interviewed".split()
+)
 ORG_PREFIXES = frozenset("FC AFC AC AS SC SV CF CD CA SK FK NK KS BK".split())
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
@@ -152,6 +156,8 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
         return "ORG", 2
     if prev == "for" and prev2 in WORKED_VERBS or prev == "by" and prev2 in OWNED_VERBS:
         return "ORG", 2
+    if prev == "by" and prev2 in AUTHORED_VERBS:
+        return "PERSON", 2
     if prev in {"based", "born"} or prev2 in {"based", "born"} and prev == "in":
         return "PLACE", 2
     if prev in PLACE_CUES or (prev == "of" and prev2 in PLACE_CUES):
