@@ -4,7 +4,8 @@ JSON Lines and W3C exports read back with :func:`import_annotations`. An annotat
 ``path`` first; if no article has that path (another machine, another folder), by the article's URL, then
 by its exact title — each only when it names one article. Its span is then found from the quote selector,
 like a re-import: a JSON Lines record made on the same text (same hash) keeps its span and state verbatim.
-Importing the same file twice adds nothing the second time.
+Importing the same file twice adds nothing the second time (the same quote and context in the same article
+with the same creation time — or, for items without one, the same quote and context — is already there).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sqlite3
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from store.anchoring import Selector, reanchor
-from store.annotations import AnnotationError, list_annotations, restore_annotation
+from store.annotations import AnnotationError, list_annotations, now, restore_annotation
 from store.db import write_transaction
 
 FORMATS = ("markdown", "jsonl", "csv", "w3c")
@@ -178,7 +180,10 @@ def import_annotations(db, path_or_text: str | Path) -> ImportReport:
     except json.JSONDecodeError:
         document = None  # several lines: JSON Lines
     if isinstance(document, dict) and document.get("type") in ("AnnotationCollection", "Annotation"):
-        items = document["first"]["items"] if document["type"] == "AnnotationCollection" else [document]
+        first = document.get("first")
+        items = [document] if document["type"] == "Annotation" else first.get("items", []) if isinstance(first, dict) else []
+        if document["type"] == "AnnotationCollection" and not isinstance(first, dict):
+            report.problems.append("the collection has no embedded first page of items")
         entries = []
         for number, item in enumerate(items, start=1):
             try:
@@ -234,17 +239,18 @@ def _import_one(db, where: str, entry: dict, report: ImportReport) -> None:
         report.problems.append(f"{where}: {found}")
         return
     article_id, article_text, article_hash = found
-    if db.execute(
-        "SELECT 1 FROM annotations WHERE article_id = ? AND exact = ? AND prefix = ? AND suffix = ? AND created IS ?",
-        [article_id, entry["exact"], entry["prefix"], entry["suffix"], entry["created"]],
-    ).fetchone():
+    same = "SELECT 1 FROM annotations WHERE article_id = ? AND exact = ? AND prefix = ? AND suffix = ?"
+    params = [article_id, entry["exact"], entry["prefix"], entry["suffix"]]
+    if entry["created"]:
+        same, params = same + " AND created = ?", params + [entry["created"]]
+    if db.execute(same, params).fetchone():
         report.duplicates += 1
         return
     record = _place(entry, article_id, article_text, article_hash)
     record["id"] = db.execute("SELECT coalesce(max(id), 0) + 1 FROM annotations").fetchone()[0]
     try:
         restore_annotation(db, record)
-    except (AnnotationError, ValueError) as exc:
+    except (AnnotationError, ValueError, sqlite3.IntegrityError) as exc:
         report.problems.append(f"{where}: {exc}")
         return
     report.imported += 1
@@ -253,7 +259,7 @@ def _import_one(db, where: str, entry: dict, report: ImportReport) -> None:
 
 def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
     """The record to store: the exported span as it was if made on this very text, else re-anchored."""
-    verbatim, stamp = entry["verbatim"], entry["created"] or ""
+    verbatim, stamp = entry["verbatim"], entry["created"] or now()
     base = {key: entry[key] for key in ("exact", "prefix", "suffix", "tags", "colors", "note")}
     base.update(article_id=article_id, created=stamp, updated=entry["updated"] or stamp)
     if verbatim and verbatim["text_hash"] == digest:

@@ -145,3 +145,17 @@ def test_foreign_w3c_annotation_anchors_by_its_quote(annotated, tmp_path):
     [record] = store.list_annotations(fresh)
     assert (record["anchor"], record["tags"], record["note"]) == ("moved", ["beta"], "hm")
     assert TEXT[record["start"] : record["end"]] == "Beta fell 3%"
+
+
+def test_foreign_item_without_creation_time_is_imported_once(annotated, tmp_path):
+    fresh = fresh_copy(annotated, tmp_path)
+    item = {"type": "Annotation", "target": {"source": "https://example.org/acme", "selector": {"type": "TextQuoteSelector", "exact": "Beta fell"}}}
+    assert import_annotations(fresh, json.dumps(item)).imported == 1
+    assert import_annotations(fresh, json.dumps(item)).duplicates == 1
+    [record] = store.list_annotations(fresh)
+    assert record["created"] and record["tags"] == [] and record["anchor"] == "moved"
+
+
+def test_a_collection_without_embedded_items_is_reported(annotated):
+    report = import_annotations(annotated, json.dumps({"type": "AnnotationCollection", "first": "https://example.org/page1"}))
+    assert (report.imported, report.problems) == (0, ["the collection has no embedded first page of items"])
