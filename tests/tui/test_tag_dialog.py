@@ -88,3 +88,13 @@ async def test_a_new_annotation_has_no_delete_button():
     app = Host()
     async with app.run_test():
         assert not app.screen.query("#tag-delete")
+
+
+async def test_mouse_picks_a_suggestion_and_removes_a_chip():
+    app = Host(tags=["sourcing"])
+    async with app.run_test() as pilot:
+        await pilot.press(*"mark")
+        await pilot.click("#tag-suggestions", offset=(2, 0))
+        assert chips(app) == ["sourcing", "markets"]
+        await pilot.click(TagChip)
+        assert chips(app) == ["markets"]
