@@ -13,6 +13,7 @@ from rich.cells import cell_len
 sys.path.insert(0, str(Path(__file__).parent))
 from reader_helpers import ReaderApp, make_article, mention  # noqa: E402
 
+from tui.styles import label_style  # noqa: E402
 from tui.widgets.reader import Reader  # noqa: E402
 from tui.widgets.reader_layout import wrap_span  # noqa: E402
 
@@ -341,3 +342,24 @@ async def test_page_keys_and_home_end_move_the_cursor_with_the_view():
         await pilot.press("home")
         await pilot.pause()
         assert reader.selected_text == "Long" and reader.scroll_offset.y == 0
+
+
+async def test_suppressing_everywhere_removes_every_occurrence_of_the_text(seeded_db, db_path):
+    app, article = open_seeded(seeded_db, db_path)
+    before = stored_mentions(seeded_db, article.id)
+    texts = [article.text[start:end] for start, end in before]
+    repeated = next(text for text in texts if texts.count(text) > 1)
+    first = min(span for span in before if article.text[span[0]:span[1]] == repeated)
+    async with app.run_test(size=(100, 30)) as pilot:
+        reader = app.query_one(Reader)
+        reader.jump_to(*first)
+        await pilot.pause()
+        label_colour = label_style(before[first]).dark
+        assert any(style.color.name == label_colour for style in styles_of(reader, repeated))
+        await pilot.press("X")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = stored_mentions(seeded_db, article.id)
+        assert not [span for span in after if article.text[span[0]:span[1]] == repeated]
+        assert len(after) == len(before) - texts.count(repeated)
+        assert all(style.color.name != label_colour for style in styles_of(reader, repeated))

@@ -30,7 +30,6 @@ class DisplayLine:
     start: int
     end: int
     kind: str  # a block kind, or "meta", "blank", "section" for chrome
-    block: int = -1
     prefix: str = ""
     chrome: str = ""
 
@@ -157,7 +156,7 @@ class ReaderLayout:
             first, rest = _prefixes(block)
             spans = wrap_span(self.text, block.start, block.end, self.width - cell_len(first))
             self._wrapped[index] = [
-                DisplayLine(start, end, block.kind, index, first if n == 0 else rest)
+                DisplayLine(start, end, block.kind, first if n == 0 else rest)
                 for n, (start, end) in enumerate(spans)
             ]
         return self._wrapped[index]

@@ -60,9 +60,6 @@ class SpanIndex:
         self._starts = [span.start for span in spans]
         self._longest = max((span.end - span.start for span in spans), default=0)
 
-    def __len__(self) -> int:
-        return len(self.spans)
-
     def overlapping(self, start: int, end: int) -> Iterator[Span]:
         """Spans that share at least one character with ``[start, end)``."""
         first = bisect_left(self._starts, start - self._longest)
