@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from store.search.normalize import normalize
+from store.search.normalize import words as tokens
 
 KINDS = ("typos", "quotes", "missing", "order", "truncated", "mixed")
 _TOKEN = re.compile(r"\S+")
@@ -26,11 +27,16 @@ class Query:
     target: int  # index of the sentence the query was made from
     kind: str
     window: str  # the words it was made from, undamaged
+    kept: str  # those of them still in the query (undamaged, in their order in the sentence)
 
     def answered_by(self, sentence: str, target: str) -> bool:
-        """A hit is right when it is the target sentence or another one holding the same words verbatim, in
-        any quote style (templated news repeats phrases; such a query cannot tell those sentences apart)."""
-        return sentence == target or normalize(self.window) in normalize(sentence)
+        """A hit is right when it is the target sentence, or another one holding every word the query kept,
+        undamaged and in the same order: templated news repeats phrases, and nothing in such a query can
+        tell those sentences from the target."""
+        if sentence == target:
+            return True
+        remaining = iter(tokens(normalize(sentence)))
+        return all(word in remaining for word in tokens(normalize(self.kept)))
 
 
 def typo(rng: random.Random, word: str) -> str:
@@ -60,8 +66,10 @@ def _long_word_positions(words: list[str]) -> list[int]:
     return [i for i, w in enumerate(words) if sum(ch.isalpha() for ch in w) >= 5]
 
 
-def corrupt(rng: random.Random, words: list[str], kind: str) -> list[str]:
-    words = list(words)
+def corrupt(rng: random.Random, window: list[str], kind: str) -> tuple[list[str], list[str]]:
+    """The damaged words, and the undamaged words still represented in them."""
+    words = list(window)
+    kept = list(window)
     long_words = _long_word_positions(words)
     if kind in ("typos", "mixed"):
         for i in rng.sample(long_words, min(len(long_words), rng.randint(1, 2))):
@@ -72,13 +80,14 @@ def corrupt(rng: random.Random, words: list[str], kind: str) -> list[str]:
     if kind in ("missing", "mixed") and len(words) > 4:
         for i in sorted(rng.sample(range(len(words)), rng.randint(1, 2)), reverse=True):
             del words[i]
+            del kept[i]
     if kind == "order" and len(words) > 2:
         i = rng.randrange(len(words) - 1)
         words[i], words[i + 1] = words[i + 1], words[i]
     text = " ".join(words)
     if kind in ("quotes", "mixed"):
         text = text.translate(_FLIPS)
-    return text.split()
+    return text.split(), kept
 
 
 def make_queries(sentences: list[str], count: int, seed: int = 1, kinds=KINDS) -> list[Query]:
@@ -96,5 +105,6 @@ def make_queries(sentences: list[str], count: int, seed: int = 1, kinds=KINDS) -
         window = words[start : start + size]
         if kind == "quotes" and not any(ch in QUOTES for ch in "".join(window)):
             continue
-        queries.append(Query(" ".join(corrupt(rng, window, kind)), target, kind, " ".join(window)))
+        damaged, kept = corrupt(rng, window, kind)
+        queries.append(Query(" ".join(damaged), target, kind, " ".join(window), " ".join(kept)))
     return queries

@@ -21,8 +21,8 @@ from store.search.vocabulary import Vocabulary
 SCOPES = ("sentences", "quotes", "titles", "entities", "notes")
 CANDIDATES = 200
 ENOUGH_CANDIDATES = 20
-STATEMENT_BUDGET_S = 0.06
-SEARCH_BUDGET_S = 0.12
+STATEMENT_BUDGET_S = 0.15
+SEARCH_BUDGET_S = 0.3
 PROGRESS_STEPS = 1000
 ARTICLE_SENTENCE_CAP = 5000
 
@@ -73,7 +73,7 @@ class Engine:
             self._generation_at_start = generation
             self._cancel = cancel
             self._deadline = time.perf_counter() + SEARCH_BUDGET_S
-            self._statement_deadline = self._deadline
+            self._statement_deadline = math.inf
             self.conn.set_progress_handler(self._should_stop, PROGRESS_STEPS)
             try:
                 yield
@@ -94,10 +94,7 @@ class Engine:
         """Execute a read, abandoned (empty result) once its time is up — never, with ``budget=None``, for
         reads that must complete; raises :class:`Cancelled` when the search was stopped."""
         self.check()
-        if budget is None:
-            self._statement_deadline = math.inf
-        else:
-            self._statement_deadline = min(self._deadline, time.perf_counter() + budget)
+        self._statement_deadline = math.inf if budget is None else time.perf_counter() + budget
         try:
             return self.conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
@@ -105,6 +102,10 @@ class Engine:
                 raise
             self.check()
             return []
+
+    def time_left(self) -> bool:
+        """Whether the search is still within its budget (later, optional stages are skipped once not)."""
+        return time.perf_counter() < self._deadline
 
     def weight(self, word: str) -> float:
         return COMMON_WORD_WEIGHT if len(word) < 2 or self.vocabulary.is_frequent(word) else 1.0
@@ -171,7 +172,8 @@ class Engine:
             return list(found.values())
         if len(found) < ENOUGH_CANDIDATES and len(groups) > 1:
             for left_out in range(len(groups)):
-                collect(" AND ".join(g for i, g in enumerate(groups) if i != left_out), CANDIDATES // len(groups))
+                if self.time_left():
+                    collect(" AND ".join(g for i, g in enumerate(groups) if i != left_out), CANDIDATES // len(groups))
         if not found and len(groups) > 1:
             collect(" OR ".join(groups), ranked=True)
         return list(found.values())

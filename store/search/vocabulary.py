@@ -8,6 +8,7 @@ by length, and dropped when the database changes (``PRAGMA data_version`` for ot
 from __future__ import annotations
 
 import bisect
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -78,14 +79,11 @@ class Vocabulary:
         return self._sentence_count
 
     def load_all(self) -> None:
-        """Load every letter now (a worker warming up before the first keystroke)."""
+        """Load the letters most words start with now (a worker warming up before the first keystroke);
+        each letter is kept as soon as it is read, so an interrupted warm-up still helps."""
         self.refresh()
-        by_letter: dict[str, list[tuple[str, int]]] = {}
-        for term, doc in self.read(f"SELECT term, doc FROM {VOCAB_TABLE}"):
-            by_letter.setdefault(term[:1], []).append((term, doc))
-        for letter, rows in by_letter.items():
-            if letter not in self._groups:
-                self._groups[letter] = self._group_of(rows)
+        for letter in string.ascii_lowercase + string.digits:
+            self.group(letter)
 
     def group(self, letter: str) -> LetterGroup:
         found = self._groups.get(letter)
@@ -119,7 +117,7 @@ class Vocabulary:
     def _expand(self, word: str) -> tuple[str, ...]:
         """Indexed words the user may have meant by ``word``: itself, words within a few typos, words it
         begins (a half-typed word), and words it begins but for one typo. Most likely first; too-frequent
-        expansions are left out."""
+        expansions are left out; nothing for a misspelt very common word (the rerank still matches it)."""
         if not word:
             return ()
         group = self.group(word[0])
@@ -137,6 +135,8 @@ class Vocabulary:
             ):
                 if group.docs[term] <= limit or term == word:
                     found.setdefault(term, 2.0 - distance / 4 + min(group.docs[term], 1000) / 1e6)
+                elif distance == 1 and word not in group.docs:
+                    return ()  # a slip on a very common word ("yeer"): as unhelpful to the index as the word
         if len(word) >= 3:
             start = bisect.bisect_left(group.terms, word)
             stop = bisect.bisect_left(group.terms, word + "\U0010ffff")

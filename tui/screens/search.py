@@ -100,6 +100,7 @@ class SearchScreen(ModalScreen[Hit | None]):
             recent = self.searcher.recent_queries(RECENT_LIMIT)
             if not worker.is_cancelled:
                 self.app.call_from_thread(self.show_recent, query, recent)
+                self.searcher.warm()
             return
         hits = self.searcher.search(query, limit=RESULT_LIMIT, article_id=self.article_id)
         if not worker.is_cancelled:
