@@ -149,6 +149,7 @@ _HEDGE_REVERSED = re.compile(rf"{_SP}+(?i:({_alternation(hedge[::-1] for hedge i
 _CUE_BEFORE = re.compile(rf"(\w+{_SP}+|[Mm]id-)\Z")
 _YEAR_NOUN_AFTER = re.compile(rf"{_SP}+(?:fiscal|financial|calendar|tax|academic|budget){_SP}+year\b")
 _NAME_BEFORE = re.compile(rf"([\w&]*[A-Z][\w&]*){_SP}+\Z")
+_DATE_KINDS = frozenset({"date_md", "date_dm", "date_my", "date_iso", "date_quarter", "month", "weekday", "relative"})
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)}
 _DATE_PARTS = re.compile(r"(?P<month>[A-Z][a-z]+)|(?P<number>\d+)")
 _LOOKBEHIND = 24  # enough characters for the longest hedge or cue and its spaces
@@ -168,8 +169,8 @@ def find_figures(text: str) -> list[Mention]:
 
 def _interpret(text: str, match: re.Match) -> tuple[Mention | None, int]:
     """The figure a match stands for (or None) and where the scan goes on."""
-    kind = match.lastgroup if match.lastgroup != "quantity" else "quantity"
-    if match.group("quantity") is not None:
+    kind = match.lastgroup
+    if kind not in _DATE_KINDS:  # the quantity alternative, whose inner groups close last
         return _quantity_figure(text, match)
     start, end = match.span()
     if kind in ("month", "weekday", "relative"):
@@ -219,78 +220,73 @@ def _word_date(text: str, kind: str, start: int, end: int) -> Mention | None:
 
 def _quantity_figure(text: str, match: re.Match) -> tuple[Mention | None, int]:
     """Money, percent, count or year from one matched quantity (a single number or a range)."""
+    g = match.groupdict()
     end = match.end()
-    if match.group("count_after") and any(match.group(f"{mark}{n}") for mark in ("cur", "pct") for n in (1, 2)):
+    if g["count_after"] and (g["cur1"] or g["cur2"] or g["pct1"] or g["pct2"]):
         end = match.start("count_after")  # "56% year-on-year": the duration is not part of the percentage
-    if match.group("num2") is not None and not _is_range(text, match):
+    if g["num2"] is not None and not _is_range(text, match, g):
         end = match.end("end1")
-        return _single(text, match, _figure_start(match, with_between=False), end, range_part=False), end
-    return _single(text, match, None, end, range_part=match.group("num2") is not None), end
+        return _single(text, match, g, _figure_start(match, g, with_between=False), end, range_part=False), end
+    return _single(text, match, g, _figure_start(match, g), end, range_part=g["num2"] is not None), end
 
 
-def _is_range(text: str, match: re.Match) -> bool:
+def _is_range(text: str, match: re.Match, g: dict) -> bool:
     """Whether "A - B" / "A to B" is one range: compatible parts and not "from A to B" (a change)."""
-    if match.group("separator").strip() == "to" and _cue_before(text, _figure_start(match)) == "from":
+    separator = g["separator"].strip()
+    if separator == "to" and _cue_before(text, _figure_start(match, g)) == "from":
         return False
-    first, second = (_part_kind(match, n) for n in (1, 2))
+    first = "MONEY" if g["cur1"] else "PERCENT" if g["pct1"] else None
+    second = "MONEY" if g["cur2"] else "PERCENT" if g["pct2"] else None
     if first and second and first != second:
         return False
-    if match.group("scale1") and not match.group("scale2"):
+    if g["scale1"] and not g["scale2"]:
         return False  # "$5 billion to 30 companies"
-    dash = match.group("separator").strip() in ("-", "–")
-    return dash or not first or bool(second or match.group("scale2"))  # "3 to 5%", "$3.5 to 4 billion"
+    return separator in ("-", "–") or not first or bool(second or g["scale2"])  # "3 to 5%", "$3.5 to 4 billion"
 
 
-def _part_kind(match: re.Match, n: int) -> str | None:
-    if match.group(f"cur{n}"):
-        return "MONEY"
-    if match.group(f"pct{n}"):
-        return "PERCENT"
-    return None
-
-
-def _figure_start(match: re.Match, with_between: bool = True) -> int:
-    if with_between and match.group("between"):
+def _figure_start(match: re.Match, g: dict, with_between: bool = True) -> int:
+    if with_between and g["between"]:
         return match.start("between")
-    return min(match.start(name) for name in ("sign1", "cur1", "num1") if match.group(name) is not None)
+    return min(match.start(name) for name in ("sign1", "cur1", "num1") if g[name] is not None)
 
 
-def _single(text: str, match: re.Match, start: int | None, end: int, range_part: bool) -> Mention | None:
+def _single(text: str, match: re.Match, g: dict, start: int, end: int, range_part: bool) -> Mention | None:
     """Build the figure from the first quantity (and the second, for a range)."""
-    start = _figure_start(match) if start is None else start
-    parts = (1, 2) if range_part else (1,)
-    tail_money = match.group("money_after") if end == match.end() else None
-    tail_count = match.group("count_after") if end == match.end() else None
-    currency = next((match.group(f"cur{n}") for n in parts if match.group(f"cur{n}")), None)
-    percent = next((match.group(f"pct{n}") for n in reversed(parts) if match.group(f"pct{n}")), None)
-    words = [match.group(f"num{n}") for n in parts if not match.group(f"num{n}")[0].isdigit() and match.group(f"num{n}")[0] != "."]
-    values = [_number(match.group(f"num{n}"), match.group(f"sign{n}")) for n in parts]
-    scales = [_scale(match.group(f"scale{n}")) for n in parts]
+    whole = end == match.end()
+    tail_money = g["money_after"] if whole else None
+    tail_count = g["count_after"] if whole else None
+    parts = ("1", "2") if range_part else ("1",)
+    currency = g["cur1"] or (g["cur2"] if range_part else None)
+    percent = (g["pct2"] if range_part else None) or g["pct1"]
+    numbers = [g["num" + n] for n in parts]
+    scale_words = [g["scale" + n] for n in parts]
+    scales = [_scale(word) for word in scale_words]
     if range_part and scales[0] is None:
         scales[0] = scales[1]  # "$359-381 billion": the scale written once covers both ends
-    values = [v * (s or 1) for v, s in zip(values, scales)]
-    abbreviated = any(match.group(f"scale{n}") and match.group(f"scale{n}")[0].isalpha() for n in parts)
+    values = [_number(number, g["sign" + n]) * (scale or 1) for number, n, scale in zip(numbers, parts, scales)]
+    spelled = any(number[0].isalpha() for number in numbers)
+    abbreviated = any(word and word[0].isalpha() for word in scale_words)
 
     if currency or tail_money:
         if percent:
             return None
         unit = CURRENCY_PREFIXES.get(currency.strip(), currency.strip()) if currency else _currency_word(tail_money)
         label = "MONEY"
-    elif abbreviated or (words and not tail_count and not any(scales)):
+    elif abbreviated or (spelled and not tail_count and not any(scales)):
         return None  # "4K", "one of the": not a figure without a currency or a unit
     elif percent:
-        label, unit = "PERCENT", PERCENT_UNITS[re.sub(r"\s+", " ", percent.strip().lower())]
+        label, unit = "PERCENT", PERCENT_UNITS[" ".join(percent.split()).lower()]
     elif tail_count:
         label, unit = "NUMBER", _count_unit(tail_count)
     else:
-        return _bare_number(text, match, start, end, values, range_part)
-    hedge = None if range_part and match.group("between") else _hedge_before(text, start)
+        return _bare_number(text, g, start, end, values, range_part)
+    hedge = None if range_part and g["between"] else _hedge_before(text, start)
     return _mention(text, start, end, label, values[0], values[-1] if range_part else None, unit, hedge)
 
 
-def _bare_number(text: str, match: re.Match, start: int, end: int, values: list[float], range_part: bool) -> Mention | None:
+def _bare_number(text: str, g: dict, start: int, end: int, values: list[float], range_part: bool) -> Mention | None:
     """A count without a unit, or a year; None for numbers that belong to a name or a reference marker."""
-    digits = match.group("num1")
+    digits = g["num1"]
     if text[start - 1:start] == "[" and text[end:end + 1] == "]":
         return None  # reference marker "[6]"
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
@@ -298,11 +294,11 @@ def _bare_number(text: str, match: re.Match, start: int, end: int, values: list[
     if start == 0 or text[start - 1] == "\n":
         if text[end:end + 1] in (".", ")", "", "\n"):
             return None  # a list item's number "1. ", or a number alone on its line
-    if not match.group("sign1") and _name_before(text, start):
+    if not g["sign1"] and _name_before(text, start):
         return None  # "Russell 2000", "Llama 3", "S&P 500"
     if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
         if range_part:
-            high = match.group("num2")
+            high = g["num2"]
             if not (len(high) in (2, 4) and high.isdigit()):
                 return None
             high_year = int(digits[:2] + high) if len(high) == 2 else int(high)
@@ -316,7 +312,7 @@ def _bare_number(text: str, match: re.Match, start: int, end: int, values: list[
         ):
             return _mention(text, start, end, "DATE", value=None, unit=digits, hedge=_date_hedge(text, start))
         return None  # "the 2000 internet bubble": a year or a count, we cannot tell
-    hedge = None if range_part and match.group("between") else _hedge_before(text, start)
+    hedge = None if range_part and g["between"] else _hedge_before(text, start)
     return _mention(text, start, end, "NUMBER", values[0], values[-1] if range_part else None, None, hedge)
 
 
