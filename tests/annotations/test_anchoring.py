@@ -147,3 +147,15 @@ def test_a_long_quote_edited_inside_and_moved_is_found_with_its_ends():
     assert anchor.state == "fuzzy"
     shift = len("A new opening paragraph.\n")
     assert (anchor.start, anchor.end) == (start + shift, end + shift + len("and, notably,"))
+
+
+def test_a_third_of_the_quote_rewritten_in_an_intact_context_is_orphaned():
+    """The context alone would lift the score over MIN_FUZZY_SCORE; the quote floor refuses it."""
+    start, end = quote_span(SEED, words=16, at=0.6)
+    selector = make_selector(SEED, start, end)
+    length = end - start
+    cut_from, cut_to = start + length // 3, start + length // 3 + length // 3 + 2
+    edited = SEED[:cut_from] + "z" * (cut_to - cut_from) + SEED[cut_to:]
+    assert reanchor(selector, text_hash(SEED), edited).state == "orphaned"
+    slightly = SEED[:cut_from] + "z" * (length // 10) + SEED[cut_from + length // 10 :]
+    assert reanchor(selector, text_hash(SEED), slightly).state == "fuzzy"
