@@ -116,3 +116,17 @@ def test_values_read_like_the_article_writes_them():
     assert format_value(739000.0, None, "2026-02-06") == "2026-02-06"
     assert format_value(None, None, "--02-06") == "Feb 6"
     assert format_value(None, None, None) == ""
+
+
+async def test_label_colours_follow_the_theme():
+    from tui.styles import LABEL_STYLES
+
+    app = InspectorApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one(Inspector).show(MENTIONS)
+        await pilot.pause()
+        table = app.query_one("#inspector-entities-table", DataTable)
+        assert table.get_row_at(0)[2].style.color.name == LABEL_STYLES["ORG"].dark
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert table.get_row_at(0)[2].style.color.name == LABEL_STYLES["ORG"].light

@@ -158,6 +158,7 @@ class Inspector(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: dict[str, list[Row]] = {}
+        self._data: dict[str, list | None] = {"mentions": None, "quotes": None, "annotations": None}
         self._cycle: dict[tuple[str, int], int] = {}
 
     def compose(self) -> ComposeResult:
@@ -171,10 +172,12 @@ class Inspector(Widget):
     def on_mount(self) -> None:
         for tab in INSPECTOR_TABS:
             self.query_one(TabbedContent).hide_tab(f"inspector-{tab.id}")
+        # label colours differ between dark and light themes: rebuild the rows when the theme changes
+        self.app.theme_changed_signal.subscribe(self, lambda theme: self.show(**self._data))
 
     def show(self, mentions: list | None = None, quotes: list | None = None, annotations: list | None = None) -> None:
         """Fill the tabs for one article; a tab whose data is None (its layer does not exist) is hidden."""
-        data = {"mentions": mentions, "quotes": quotes, "annotations": annotations}
+        data = self._data = {"mentions": mentions, "quotes": quotes, "annotations": annotations}
         dark = self.app.current_theme.dark
         tabs = self.query_one(TabbedContent)
         self._cycle.clear()
