@@ -90,7 +90,7 @@ def _markdown(records: list[dict], articles: dict[int, dict]) -> str:
         if record["note"].strip():
             out += [record["note"].strip(), ""]
         out += ["---", ""]
-    return "\n".join(out)
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _escape_markdown(text: str) -> str:
