@@ -30,7 +30,15 @@ _WORD_NUMBERS = {
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "dozen": 12,
 }
-_WORD_NUMBER = r"\b(?i:" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\b"
+
+
+def _capitalisable(words) -> str:
+    """An alternation matching each word in lower case or with a capital, written so that the regex engine
+    can reject a position by its first character (an ``(?i:…)`` group cannot)."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in sorted(words, key=len, reverse=True))
+
+
+_WORD_NUMBER = rf"\b(?:{_capitalisable(_WORD_NUMBERS)})\b"
 
 CURRENCY_PREFIXES = {
     "US$": "USD", "U.S.$": "USD", "HK$": "HKD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD",
@@ -115,13 +123,14 @@ def _quantity(n: int) -> str:
 _RANGE_SEPARATOR = rf"{_SP}?[-–]{_SP}?|{_SP}+to{_SP}+|(?(between){_SP}+and{_SP}+|(?!))"
 RELATIVE_LEADS = ("last", "this", "next", "past", "previous", "coming")
 _RELATIVE = (
-    rf"\b(?i:(?:{'|'.join(RELATIVE_LEADS)}){_SP}+(?:week|month|year|quarter|weekend)|yesterday|tomorrow)\b"
+    rf"\b(?:(?:{_capitalisable(RELATIVE_LEADS)}){_SP}+(?:week|month|year|quarter|weekend)"
+    rf"|{_capitalisable(('yesterday', 'tomorrow'))})\b"
 )
 # Every figure starts with one of these; checking it first lets the scan skip most positions at C speed.
 _LOWER_STARTS = "".join(sorted({word[0] for word in (*_WORD_NUMBERS, *RELATIVE_LEADS, "yesterday", "tomorrow", "between")}))
 _FIRST_CHARACTER = rf"(?=[\d.+\-−$€£¥₹₩₽A-Z]|\b[{_LOWER_STARTS}])"
 _QUANTITY = (
-    rf"(?P<between>\b(?i:between){_SP}+)?{_quantity(1)}(?P<end1>)"
+    rf"(?P<between>\b[Bb]etween{_SP}+)?{_quantity(1)}(?P<end1>)"
     rf"(?:(?P<separator>{_RANGE_SEPARATOR}){_quantity(2)})?"
     rf"(?:(?P<money_after>{_CURRENCY_AFTER})|(?P<count_after>{_COUNT_AFTER}))?(?![^\W_])"
 )
@@ -131,12 +140,12 @@ FIGURE_PATTERN = re.compile(
     + "|".join(
         f"(?P<{name}>{pattern})"
         for name, pattern in (
-            ("date_md", rf"(?:{_WEEKDAY},?{_SP}+)?{_MONTH}{_SP}+{_DAY}(?:,?{_SP}*{_YEAR})?"),
+            # a month with its day and year, its year, or alone (only after a cue word: "in March")
+            ("date_named", rf"(?:{_WEEKDAY},?{_SP}+(?={_MONTH}{_SP}+\d))?{_MONTH}"
+                           rf"(?:{_SP}+{_DAY}(?:,?{_SP}*{_YEAR})?|,?{_SP}+{_YEAR})?"),
             ("date_dm", rf"(?<![\w.,])(?:{_WEEKDAY},?{_SP}+)?{_DAY}{_SP}+(?:of{_SP}+)?{_MONTH}(?:,?{_SP}*{_YEAR})?"),
-            ("date_my", rf"{_MONTH},?{_SP}+{_YEAR}"),
             ("date_iso", rf"(?<![\w.-]){_YEAR}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?!\w)"),
             ("date_quarter", rf"\bQ[1-4]{_SP}+{_YEAR}"),
-            ("month", _MONTH),
             ("weekday", _WEEKDAY),
             ("relative", _RELATIVE),
             ("quantity", _QUANTITY),
@@ -149,7 +158,7 @@ _HEDGE_REVERSED = re.compile(rf"{_SP}+(?i:({_alternation(hedge[::-1] for hedge i
 _CUE_BEFORE = re.compile(rf"(\w+{_SP}+|[Mm]id-)\Z")
 _YEAR_NOUN_AFTER = re.compile(rf"{_SP}+(?:fiscal|financial|calendar|tax|academic|budget){_SP}+year\b")
 _NAME_BEFORE = re.compile(rf"([\w&]*[A-Z][\w&]*){_SP}+\Z")
-_DATE_KINDS = frozenset({"date_md", "date_dm", "date_my", "date_iso", "date_quarter", "month", "weekday", "relative"})
+_DATE_KINDS = frozenset({"date_named", "date_dm", "date_iso", "date_quarter", "weekday", "relative"})
 _MONTH_NUMBERS = {name[:3]: number for number, name in enumerate(MONTHS, start=1)}
 _DATE_PARTS = re.compile(r"(?P<month>[A-Z][a-z]+)|(?P<number>\d+)")
 _LOOKBEHIND = 24  # enough characters for the longest hedge or cue and its spaces
@@ -173,7 +182,7 @@ def _interpret(text: str, match: re.Match) -> tuple[Mention | None, int]:
     if kind not in _DATE_KINDS:  # the quantity alternative, whose inner groups close last
         return _quantity_figure(text, match)
     start, end = match.span()
-    if kind in ("month", "weekday", "relative"):
+    if kind in ("weekday", "relative") or (kind == "date_named" and not any(c.isdigit() for c in match.group())):
         return _word_date(text, kind, start, end), end
     return _date(text, start, end, match.group(), quarter=kind == "date_quarter"), end
 
