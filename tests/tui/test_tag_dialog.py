@@ -98,3 +98,10 @@ async def test_mouse_picks_a_suggestion_and_removes_a_chip():
         assert chips(app) == ["sourcing", "markets"]
         await pilot.click(TagChip)
         assert chips(app) == ["markets"]
+
+
+async def test_enter_on_the_empty_tag_field_saves():
+    app = Host()
+    async with app.run_test() as pilot:
+        await pilot.press(*"claim", "enter", "enter")
+    assert app.results == [TagDialogResult(["claim"], "")]

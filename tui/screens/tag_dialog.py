@@ -75,7 +75,7 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
     """Tag a quote: dismisses with a :class:`TagDialogResult`, or None when cancelled.
 
     Type a tag and press Enter or a comma to add it; Up/Down pick one of the suggestions for Enter;
-    Backspace in the empty field removes the last tag.
+    Backspace in the empty field removes the last tag, Enter in the empty field saves.
     """
 
     DEFAULT_CSS = """
@@ -126,7 +126,7 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
         with Vertical():
             yield Label(Text.assemble(("Tag ", "bold"), (f"“{excerpt[:200]}{'…' if len(excerpt) > 200 else ''}”", "italic")), id="tag-dialog-quote")
             yield Horizontal(id="tag-chips")
-            yield TagInput(placeholder="tags: type, then Enter or comma", id="tag-input")
+            yield TagInput(placeholder="tags: Enter or comma adds one · Enter on empty saves", id="tag-input")
             yield OptionList(id="tag-suggestions", classes="-empty")
             yield Label("Note (Markdown)")
             yield TextArea(self.initial_note, id="tag-note", language="markdown", soft_wrap=True, show_line_numbers=False)
@@ -182,6 +182,9 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
             self.add_tag(str(suggestions.get_option_at_index(suggestions.highlighted).id))
         elif event.value.strip():
             self.add_tag(event.value)
+        else:
+            self.action_save()  # Enter on an empty field: tags typed, nothing more to add
+            return
         event.input.value = ""
 
     @on(TagInput.RemoveLast)
