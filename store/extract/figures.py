@@ -128,7 +128,7 @@ _RELATIVE = (
 )
 # Every figure starts with one of these; checking it first lets the scan skip most positions at C speed.
 _LOWER_STARTS = "".join(sorted({word[0] for word in (*_WORD_NUMBERS, *RELATIVE_LEADS, "yesterday", "tomorrow", "between")}))
-_FIRST_CHARACTER = rf"(?=[\d.+\-−$€£¥₹₩₽A-Z]|\b[{_LOWER_STARTS}])"
+_FIRST_CHARACTER = rf"(?=[\d$€£¥₹₩₽A-Z]|[.+\-−][\d$€£¥₹₩₽]|\b[{_LOWER_STARTS}])"
 _QUANTITY = (
     rf"(?P<between>\b[Bb]etween{_SP}+)?{_quantity(1)}(?P<end1>)"
     rf"(?:(?P<separator>{_RANGE_SEPARATOR}){_quantity(2)})?"
