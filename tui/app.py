@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from textual.worker import get_current_worker
 from store.articles import corpus_counts
 from store.db import connect, default_db_path, open_db
 from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
+from tui.widgets.library import prefetch_first_page
 
 
 def counts_line(counts: dict[str, int]) -> str:
@@ -34,7 +36,7 @@ def counts_line(counts: dict[str, int]) -> str:
 class BroadsheetApp(App, inherit_bindings=False):
     """Read and annotate news articles; ``db_path`` is opened afresh by each worker thread."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "Broadsheet"
     # Textual's own quit, palette and focus keys carry no ids, so they are declared again here with ids,
     # which lets a keymap move them like any other binding.
@@ -45,9 +47,10 @@ class BroadsheetApp(App, inherit_bindings=False):
     ]
 
     def __init__(self, db_path: Path, keymap: Keymap | None = None, keymap_name: str = "default",
-                 bindings: dict[str, BindingInfo] | None = None) -> None:
+                 bindings: dict[str, BindingInfo] | None = None, first_page: Future | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
+        self.first_page = first_page
         self.bindings_info = bindings if bindings is not None else collect_bindings()
         self.active_keymap = keymap if keymap is not None else load_keymap(keymap_name, self.bindings_info)
         self.keymap_name = keymap_name
@@ -56,18 +59,18 @@ class BroadsheetApp(App, inherit_bindings=False):
         from tui.screens.main import MainScreen
 
         self.set_keymap(self.active_keymap)
-        self.push_screen(MainScreen(self.db_path))
+        self.push_screen(MainScreen(self.db_path, self.first_page))
         self.prepare_corpus()
 
     @work(thread=True, exclusive=True, group="corpus")
     def prepare_corpus(self) -> None:
         """Import the sample articles into an empty database (the first run), then show the corpus counts."""
-        from store.importer import import_seeds
-
         db = connect(self.db_path)
         try:
             counts = corpus_counts(db)
             if counts["articles"] == 0:
+                from store.importer import import_seeds
+
                 try:
                     report = import_seeds(db)
                 except Exception as exc:  # a broken sample must not keep the user out of the app
@@ -138,18 +141,26 @@ class BroadsheetApp(App, inherit_bindings=False):
         await self.run_action(action, node)
 
 
-def run_app(db_path: Path | str | None = None, keymap: str | None = None) -> int:
-    """Open the app; exit code 2 with one line on stderr for a keymap or database that cannot be used."""
-    keymap_name = keymap or "default"
-    try:
-        bindings = collect_bindings()
-        keys = load_keymap(keymap_name, bindings)
-    except KeymapError as exc:
-        print(f"broadsheet: {exc}", file=sys.stderr)
-        return 2
+def build_app(db_path: Path | str | None = None, keymap: str | None = None,
+              app_class: type[BroadsheetApp] = BroadsheetApp) -> BroadsheetApp:
+    """Everything before the first frame: schema up to date, the library's first page on its way, the keymap
+    validated. Raises :class:`KeymapError` or ``DatabaseError``."""
     path = Path(db_path) if db_path else default_db_path()
     open_db(path, on_backup=lambda backup: print(f"broadsheet: backed up the database to {backup}",
                                                  file=sys.stderr)).close()
-    app = BroadsheetApp(path, keys, keymap_name, bindings)
+    first_page = prefetch_first_page(path)
+    keymap_name = keymap or "default"
+    bindings = collect_bindings()
+    keys = load_keymap(keymap_name, bindings)
+    return app_class(path, keys, keymap_name, bindings, first_page)
+
+
+def run_app(db_path: Path | str | None = None, keymap: str | None = None) -> int:
+    """Open the app; exit code 2 with one line on stderr for a keymap or database that cannot be used."""
+    try:
+        app = build_app(db_path, keymap)
+    except KeymapError as exc:
+        print(f"broadsheet: {exc}", file=sys.stderr)
+        return 2
     app.run()
     return app.return_code or 0

@@ -13,6 +13,7 @@ from tui.keymap import (
     builtin_keymap_file,
     collect_bindings,
     flatten_keymap,
+    imported_bindings,
     load_keymap,
     user_keymap_path,
 )
@@ -21,6 +22,10 @@ from tui.keymap import (
 @pytest.fixture(scope="module")
 def bindings():
     return collect_bindings()
+
+
+def test_reading_the_source_finds_the_same_bindings_as_importing_the_classes(bindings):
+    assert bindings == imported_bindings()
 
 
 @pytest.mark.parametrize("name", BUILTIN_KEYMAPS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,9 +79,10 @@ class MainScreen(Screen, inherit_bindings=False):
         Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
     ]
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, first_page: Future | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.first_page = first_page
         self.bundle: ArticleBundle | None = None
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
@@ -96,7 +98,7 @@ class MainScreen(Screen, inherit_bindings=False):
 
     def on_mount(self) -> None:
         self.query_one(Library).focus()
-        self.query_one(Library).load(self.db_path)
+        self.query_one(Library).load(self.db_path, self.first_page)
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW

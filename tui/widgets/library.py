@@ -8,6 +8,7 @@ read from the database in a worker: first one screenful, so the list paints at o
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 
@@ -77,6 +78,28 @@ def row_cells(article: ArticleSummary, columns: list[tuple[str, int]]) -> list[t
     right = {"words", "notes"}
     return [(name, fit(values[name], size - (name != "title"), "right" if name in right else "left")
              + (" " if name != "title" and size else "")) for name, size in columns]
+
+
+def prefetch_first_page(db_path: Path) -> Future:
+    """Start reading the first screenful of the library in a thread of its own, at once.
+
+    Started before the app is even built, the query (SQLite releases the GIL) overlaps Textual's start-up,
+    so the first frame already has rows.
+    """
+    future: Future = Future()
+
+    def read() -> None:
+        try:
+            db = connect(db_path)
+            try:
+                future.set_result(list_articles(db, limit=FIRST_PAGE))
+            finally:
+                db.close()
+        except BaseException as exc:  # handed to whoever waits for the result
+            future.set_exception(exc)
+
+    threading.Thread(target=read, name="library-prefetch", daemon=True).start()
+    return future
 
 
 class LibraryFilter(Input):
@@ -152,20 +175,38 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
 
     # Loading
 
+    def load(self, db_path: Path, first_page: Future | None = None) -> None:
+        """Show the articles: one screenful first, then all of them, then build the filter index.
+
+        A prefetched first page that is already in is shown at once, so the very first frame has rows; the
+        rest is read after that frame, since building 100,000 rows holds the GIL.
+        """
+        if first_page is not None and first_page.done() and first_page.exception() is None:
+            rows = first_page.result()
+            complete = len(rows) < FIRST_PAGE
+            # In this widget's own message loop, so Loaded bubbles past the screen that called load().
+            self.call_later(self._set_rows, rows, complete)
+            if not complete:
+                self.call_after_refresh(self._load_rows, db_path, None, True)
+            return
+        self._load_rows(db_path, first_page, False)
+
     @work(thread=True, exclusive=True, group="library-load")
-    def load(self, db_path: Path) -> None:
-        """Read the articles: one screenful first, then all, then build the filter index."""
+    def _load_rows(self, db_path: Path, first_page: Future | None, first_shown: bool) -> None:
         worker = get_current_worker()
         db = connect(db_path)
         try:
-            first = list_articles(db, limit=FIRST_PAGE)
-            if worker.is_cancelled:
-                return
-            if len(first) == FIRST_PAGE:
-                self.app.call_from_thread(self._set_rows, first, False)
+            if first_shown:
                 rows = list_articles(db)
             else:
-                rows = first
+                first = first_page.result() if first_page is not None else list_articles(db, limit=FIRST_PAGE)
+                if worker.is_cancelled:
+                    return
+                if len(first) == FIRST_PAGE:
+                    self.app.call_from_thread(self._set_rows, first, False)
+                    rows = list_articles(db)
+                else:
+                    rows = first
         finally:
             db.close()
         if not worker.is_cancelled:
