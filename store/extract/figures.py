@@ -156,6 +156,7 @@ FIGURE_PATTERN = re.compile(
 # Read backwards from the figure: one anchored match on the reversed window instead of a search through it.
 _HEDGE_REVERSED = re.compile(rf"{_SP}+(?i:({_alternation(hedge[::-1] for hedge in HEDGES)}))(?!\w)")
 _CUE_BEFORE = re.compile(rf"(\w+{_SP}+|[Mm]id-)\Z")
+_CLOCK_AFTER = re.compile(rf"{_SP}*[AaPp]\.?[Mm]\b\.?")
 _YEAR_NOUN_AFTER = re.compile(rf"{_SP}+(?:fiscal|financial|calendar|tax|academic|budget){_SP}+year\b")
 _NAME_BEFORE = re.compile(rf"([\w&]*[A-Z][\w&]*){_SP}+\Z")
 _DATE_KINDS = frozenset({"date_named", "date_dm", "date_iso", "date_quarter", "weekday", "relative"})
@@ -300,9 +301,11 @@ def _bare_number(text: str, g: dict, start: int, end: int, values: list[float], 
         return None  # reference marker "[6]"
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
         return None  # "10-K", "5-nanometer"
-    if start == 0 or text[start - 1] == "\n":
+    if (start == 0 or text[start - 1] == "\n") and end - start == len(digits):
         if text[end:end + 1] in (".", ")", "", "\n"):
             return None  # a list item's number "1. ", or a number alone on its line
+    if _CLOCK_AFTER.match(text, end):
+        return None  # "5 p.m."
     if not g["sign1"] and _name_before(text, start):
         return None  # "Russell 2000", "Llama 3", "S&P 500"
     if len(digits) == 4 and digits.isdigit() and 1900 <= int(digits) <= 2100:
@@ -321,6 +324,8 @@ def _bare_number(text: str, g: dict, start: int, end: int, values: list[float], 
         ):
             return _mention(text, start, end, "DATE", value=None, unit=digits, hedge=_date_hedge(text, start))
         return None  # "the 2000 internet bubble": a year or a count, we cannot tell
+    if range_part and values[-1] <= values[0]:
+        return None  # a score "3-2" or "50-50", not a range
     hedge = None if range_part and g["between"] else _hedge_before(text, start)
     return _mention(text, start, end, "NUMBER", values[0], values[-1] if range_part else None, None, hedge)
 

@@ -114,6 +114,8 @@ def test_impossible_calendar_date_is_not_a_date():
         ("bought 2,048 GPUs", ("2,048", "NUMBER", 2048, None, None, None)),
         ("2,024 units were sold", ("2,024", "NUMBER", 2024, None, None, None)),
         ("reached 10 million users", ("10 million", "NUMBER", 10e6, None, None, None)),
+        ("between 2 and 3 million", ("between 2 and 3 million", "NUMBER", 2e6, 3e6, None, None)),
+        ("the 2024-25 season", ("2024-25", "DATE", None, None, "2024/2025", None)),
     ],
 )
 def test_numbers(text, expected):
@@ -176,6 +178,8 @@ def test_money_followed_by_an_unrelated_count_is_not_a_range():
         "see https://example.com/2024/01/a-123",
         "version v1.2.3 shipped",
         "three areas:\n1. Is AI's monetization",
+        "won the match 3-2",
+        "the market opens at 9 a.m. and",
     ],
 )
 def test_not_figures(text):
