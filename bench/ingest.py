@@ -34,25 +34,25 @@ from store.ingest import parse_file
 CHUNK = 100  # files per import_paths call, so a run can stop at its time budget between chunks
 
 
-def time_parse_only(files: list[Path], workdir: Path, budget: float) -> tuple[float, int]:
+def time_parse_only(files: list[Path], workdir: Path, budget: float, chunk: int) -> tuple[float, int]:
     started = time.perf_counter()
     for done, path in enumerate(files, start=1):
         parse_file(path)
-        if done % CHUNK == 0 and time.perf_counter() - started > budget:
+        if done % chunk == 0 and time.perf_counter() - started > budget:
             return time.perf_counter() - started, done
     return time.perf_counter() - started, len(files)
 
 
-def time_import_paths(files: list[Path], workdir: Path, budget: float) -> tuple[float, int]:
+def time_import_paths(files: list[Path], workdir: Path, budget: float, chunk: int) -> tuple[float, int]:
     db = open_db(workdir / "broadsheet.db")
     started = time.perf_counter()
     done = 0
-    for start in range(0, len(files), CHUNK):
-        chunk = files[start : start + CHUNK]
-        report = import_paths(db, chunk)
-        if report.imported != len(chunk):
-            raise SystemExit(f"import_paths imported {report.imported} of {len(chunk)}: {report.skipped[:3]}")
-        done += len(chunk)
+    for start in range(0, len(files), chunk):
+        batch = files[start : start + chunk]
+        report = import_paths(db, batch)
+        if report.imported != len(batch):
+            raise SystemExit(f"import_paths imported {report.imported} of {len(batch)}: {report.skipped[:3]}")
+        done += len(batch)
         if time.perf_counter() - started > budget:
             break
     elapsed = time.perf_counter() - started
@@ -60,7 +60,7 @@ def time_import_paths(files: list[Path], workdir: Path, budget: float) -> tuple[
     return elapsed, done
 
 
-def time_insert_all(files: list[Path], workdir: Path, budget: float) -> tuple[float, int]:
+def time_insert_all(files: list[Path], workdir: Path, budget: float, chunk: int) -> tuple[float, int]:
     db = sqlite_utils.Database(workdir / "plain.db")
     db.conn.execute("PRAGMA journal_mode = WAL")  # the same journal mode as Broadsheet's database
     started = time.perf_counter()
@@ -72,14 +72,14 @@ def time_insert_all(files: list[Path], workdir: Path, budget: float) -> tuple[fl
     return elapsed, len(files)
 
 
-METHODS: list[tuple[str, Callable[[list[Path], Path, float], tuple[float, int]]]] = [
+METHODS: list[tuple[str, Callable[[list[Path], Path, float, int], tuple[float, int]]]] = [
     ("insert_all (peer)", time_insert_all),
     ("parse only", time_parse_only),
     ("import_paths", time_import_paths),
 ]
 
 
-def run(sizes: list[int], seed: int, budget: float) -> list[tuple]:
+def run(sizes: list[int], seed: int, budget: float, chunk: int = CHUNK) -> list[tuple]:
     rows = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="broadsheet-bench-") as tmp:
@@ -90,7 +90,7 @@ def run(sizes: list[int], seed: int, budget: float) -> list[tuple]:
             for name, method in METHODS:
                 workdir = Path(tmp) / name.split()[0]
                 workdir.mkdir()
-                seconds, done = method(files, workdir, budget)
+                seconds, done = method(files, workdir, budget, chunk)
                 rate = done / seconds
                 peer_rate = peer_rate or rate
                 rows.append((size, name, done, seconds, rate, sum(sizes_mb[:done]) / seconds, peer_rate / rate))
