@@ -124,6 +124,7 @@ def suppress_teaching(db, text: str, article_id: int | None = None, start: int |
                 raise TeachingError(f"no article with id {article_id}")
             if row[0] != text:
                 raise TeachingError(f"article {article_id} does not read {text!r} at offset {start}")
+            db.execute("DELETE FROM teachings WHERE text = ? AND article_id = ? AND start = ?", [text, article_id, start])
         else:
             db.execute("DELETE FROM teachings WHERE text = ? AND article_id IS NULL", [text])
         teaching_id = _insert_teaching(db, "suppress", text, None, article_id, start)

@@ -87,6 +87,8 @@ def test_suppressing_one_occurrence_keeps_the_others(corpus):
     suppress_teaching(db, "quuxware", article_id=ids["story.txt"], start=start)
     assert ("quuxware", "PRODUCT") not in texts(db, ids["story.txt"])
     assert ("quuxware", "PRODUCT") in texts(db, ids["other.txt"])
+    suppress_teaching(db, "quuxware", article_id=ids["story.txt"], start=start)
+    assert [t["action"] for t in list_teachings(db)] == ["add", "suppress"]
 
 
 def test_suppressing_an_occurrence_checks_the_text_at_that_offset(corpus):
