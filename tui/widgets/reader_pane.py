@@ -61,7 +61,8 @@ class ReaderPane(Vertical):
         reader = self.reader
         span = reader.selection
         notes = reader.annotations_at(*span) if span and reader.layers["annotations"] else []
-        self.query_one("#reader-status", Static).update(status_text(notes, reader.cursor_position, reader.layers))
+        status = status_text(notes, reader.cursor_position, reader.layers)
+        self.query_one("#reader-status", Static).update(status, layout=False)  # one fixed line: no re-layout
 
     def on_reader_layers_changed(self, message: Reader.LayersChanged) -> None:
         self._update_legend()
