@@ -21,6 +21,7 @@ from store.search.vocabulary import Vocabulary
 SCOPES = ("sentences", "quotes", "titles", "entities", "notes")
 CANDIDATES = 200
 ENOUGH_CANDIDATES = 20
+RARE_SENTENCES = 50
 STATEMENT_BUDGET_S = 0.15
 SEARCH_BUDGET_S = 0.3
 PROGRESS_STEPS = 1000
@@ -154,28 +155,43 @@ class Engine:
         rows at 1M sentences), and when the words are that common, any sentence holding them is as good a
         candidate as another — the rerank decides."""
         groups = self._word_groups(parsed)
+        self._deadline = time.perf_counter() + SEARCH_BUDGET_S  # loading the vocabulary does not count
+        expressions = [expression for _, expression, _ in groups]
         join = f"FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? AND {where}"
         found: dict[int, tuple] = {}
 
-        def collect(expression: str, count: int = CANDIDATES, ranked: bool = False) -> None:
+        def collect(expression: str, count: int = CANDIDATES, ranked: bool = False) -> int:
             order = "ORDER BY sentences_fts.rank" if ranked else ""
-            for row in self.run(f"SELECT {columns} {join} {order} LIMIT ?", [expression, *params, count]):
+            rows = self.run(f"SELECT {columns} {join} {order} LIMIT ?", [expression, *params, count])
+            for row in rows:
                 found.setdefault(row[0], row)
+            return len(rows)
 
         for phrase in parsed.phrases:
             collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
-        if groups:
-            collect(" AND ".join(groups))
-        for run in self._exact_runs(parsed):
+        runs = self._exact_runs(parsed)
+        if groups and collect(" AND ".join(expressions)) >= CANDIDATES and runs:
+            # Too many sentences hold every word: keep those where the words typed right stand together.
+            in_runs = {word for run in runs for word in run}
+            phrases = ['"' + " ".join(run) + '"' for run in runs]
+            collect(" AND ".join(phrases + [e for word, e, _ in groups if word not in in_runs]))
+        for run in runs:
             collect('"' + " ".join(run) + '"', ENOUGH_CANDIDATES)
         if not groups:
             return list(found.values())
         if len(found) < ENOUGH_CANDIDATES and len(groups) > 1:
             for left_out in range(len(groups)):
                 if self.time_left():
-                    collect(" AND ".join(g for i, g in enumerate(groups) if i != left_out), CANDIDATES // len(groups))
+                    collect(" AND ".join(e for i, e in enumerate(expressions) if i != left_out), CANDIDATES // len(groups))
+        rarest = sorted(groups, key=lambda group: group[2])
+        for _, expression, sentences in rarest[:2]:
+            # A rare word (a name) points at its few sentences even when the words around it are damaged
+            # beyond their expansions; with too few found, so do the two rarest words, whatever their counts.
+            if sentences <= RARE_SENTENCES or (len(found) < ENOUGH_CANDIDATES and len(groups) > 2):
+                if self.time_left():
+                    collect(expression, CANDIDATES // 4)
         if not found and len(groups) > 1:
-            collect(" OR ".join(groups), ranked=True)
+            collect(" OR ".join(expressions), ranked=True)
         return list(found.values())
 
     def _exact_runs(self, parsed: ParsedQuery) -> list[list[str]]:
@@ -191,20 +207,22 @@ class Engine:
         runs = [run for run in runs if len(run) >= 2]
         return sorted(runs, key=len, reverse=True)[:2]
 
-    def _word_groups(self, parsed: ParsedQuery) -> list[str]:
-        """One FTS5 expression per query word: the OR of the indexed words it may stand for. Words too short
-        or too common to narrow anything are left to the rerank, unless nothing else is left."""
+    def _word_groups(self, parsed: ParsedQuery) -> list[tuple[str, str, int]]:
+        """``(word, expression, sentences)`` per query word: the FTS5 OR of the indexed words it may stand
+        for, and how many sentences hold them at most. Words too short or too common to narrow anything are
+        left to the rerank, unless nothing else is left."""
         vocabulary = self.vocabulary
         query_words = list(dict.fromkeys(parsed.words))
         useful = [w for w in query_words if len(w) >= 2 and not vocabulary.is_frequent(w)]
         if not useful:
-            return [f'"{w}"' for w in query_words if vocabulary.doc_count(w)]
+            return [(w, f'"{w}"', vocabulary.doc_count(w)) for w in query_words if vocabulary.doc_count(w)]
         groups = []
         for word in useful:
             self.check()
             terms = vocabulary.expand(word)
             if terms:
-                groups.append("(" + " OR ".join(f'"{term}"' for term in terms) + ")")
+                expression = "(" + " OR ".join(f'"{term}"' for term in terms) + ")"
+                groups.append((word, expression, sum(vocabulary.doc_count(term) for term in terms)))
         return groups
 
     def _rank_items(self, parsed: ParsedQuery, items: list[scopes.Item], limit: int) -> list[Hit]:

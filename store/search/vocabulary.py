@@ -22,6 +22,7 @@ FREQUENT_SHARE = 0.05
 # A word typed as it is indexed, and found in this share of sentences, is taken as meant: expanding it
 # would OR in long posting lists for little gain.
 TRUSTED_SHARE = 0.002
+TRUSTED_MIN_SENTENCES = 20
 
 
 @dataclass
@@ -122,12 +123,10 @@ class Vocabulary:
             return ()
         group = self.group(word[0])
         limit = FREQUENT_SHARE * max(self._sentence_count, 1)
-        found: dict[str, float] = {}
-        if word in group.docs:
-            found[word] = 3.0
-            if group.docs[word] > TRUSTED_SHARE * max(self._sentence_count, 1):
-                return (word,)
-        edits = allowed_edits(word)
+        known = word in group.docs
+        found: dict[str, float] = {word: 3.0} if known else {}
+        trusted = known and group.docs[word] > max(TRUSTED_SHARE * self._sentence_count, TRUSTED_MIN_SENTENCES)
+        edits = 0 if trusted else allowed_edits(word)
         if edits:
             choices = [t for n in range(len(word) - edits, len(word) + edits + 1) for t in group.by_length.get(n, ())]
             for term, distance, _ in process.extract(
@@ -135,16 +134,18 @@ class Vocabulary:
             ):
                 if group.docs[term] <= limit or term == word:
                     found.setdefault(term, 2.0 - distance / 4 + min(group.docs[term], 1000) / 1e6)
-                elif distance == 1 and word not in group.docs:
+                elif distance == 1 and not known:
                     return ()  # a slip on a very common word ("yeer"): as unhelpful to the index as the word
         if len(word) >= 3:
             start = bisect.bisect_left(group.terms, word)
             stop = bisect.bisect_left(group.terms, word + "\U0010ffff")
-            prefixed = [t for t in group.terms[start:stop] if group.docs[t] <= limit]
-            prefixed.sort(key=lambda t: -group.docs[t])
+            prefixed = group.terms[start:stop]
+            if not known and any(group.docs[t] > limit for t in prefixed):
+                return ()  # the start of a very common word ("capit"): likewise left to the rerank
+            prefixed = sorted((t for t in prefixed if group.docs[t] <= limit), key=lambda t: -group.docs[t])
             for term in prefixed[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 1.0 + min(group.docs[term], 1000) / 1e6)
-        if len(word) >= 4 and word not in group.docs:
+        if len(word) >= 4 and not known:
             longer, heads = group.longer_than(len(word))
             begun = [
                 longer[index]

@@ -24,7 +24,7 @@ MATCH_STYLE = "bold reverse"
 
 def hit_prompt(hit: Hit) -> Text:
     """A result row: the text with its matched ranges highlighted, then title · source, dimmed."""
-    text = Text(" ".join(hit.text.split()) if "\n" in hit.text else hit.text)
+    text = Text(hit.text.replace("\n", " ").replace("\r", " "))  # one row; same length keeps the ranges
     for start, end in hit.text_matches:
         text.stylize(MATCH_STYLE, start, end)
     where = " · ".join(part for part in (hit.title, hit.source) if part)
