@@ -11,6 +11,8 @@ Choices worth knowing:
 - a bare four-digit number from 1900 to 2100 is a year only after a cue word ("in", "since", "by", "of",
   "from", "mid-", "©" …), before "fiscal year" and the like, or before a comma, semicolon, full stop or
   closing bracket; otherwise ("the 2000 internet bubble") it is left alone;
+- a range ("$359-381 billion", "3% to 5%", "between 3% and 5%") is one figure with ``value`` and
+  ``value_high``, but "from 3% to 5%" is a change: two figures; "3-2" is a score, not a range;
 - a lone "$" is US dollars and a lone "¥" Japanese yen;
 - weekdays carry the weekday name as their unit and relative phrases ("last week") no unit: neither can be
   placed on a calendar without the article's date.
@@ -83,7 +85,7 @@ COMMON_CAPITALISED = {
     "The", "A", "An", "In", "On", "At", "By", "Of", "For", "From", "To", "With", "And", "But", "Or", "Only", "Just",
     "All", "About", "Over", "Under", "Around", "Nearly", "Almost", "Some", "Roughly", "Approximately", "More",
     "Less", "Fewer", "Up", "Another", "Its", "Their", "His", "Her", "Our", "These", "Those", "Since", "After",
-    "Before", "During", "Until", "Top", "Of", "Than", "Than", "When", "While", "Then", "Now", "Nearly", "Another",
+    "Before", "During", "Until", "Top", "Than", "When", "While", "Then", "Now",
 }
 
 
