@@ -90,12 +90,12 @@ class ReaderNavigation:
         lines = self._layout.lines_of_span(*span)
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
-        if center:
-            target = max(0, lines.start - height // 3)
+        # Past an edge the view turns by part of a page (cursor a third from the edge it came from) instead of
+        # creeping a line per move: reading keeps its context and the full redraws of scrolling stay rare.
+        if center or lines.stop > top + height - SCROLL_MARGIN:
+            target = min(lines.start, max(0, lines.start - height // 3))
         elif lines.start < top + SCROLL_MARGIN:
-            target = max(0, lines.start - SCROLL_MARGIN)
-        elif lines.stop > top + height - SCROLL_MARGIN:
-            target = min(lines.start, lines.stop - height + SCROLL_MARGIN)
+            target = max(0, min(lines.start, lines.stop - 2 * height // 3))
         else:
             return
         self.scroll_to(y=target, animate=False)
