@@ -9,6 +9,7 @@ from itertools import islice
 from bench.corpus import generate_articles, generate_sentences
 from bench.corpus.facts import money_text
 from bench.make_corpus import main as make_corpus
+from store.importer import import_paths
 
 REFERENCE = re.compile(r"^\[\d+\] .+ - [“\"].+[”\"]$")
 WORD = re.compile(r"\w+")
@@ -77,11 +78,15 @@ def test_planted_subjects_state_no_other_figures(tmp_path):
             assert not any(subject in text for subject in truth["planted_subjects"])
 
 
-def test_jsonl_format_writes_one_record_per_article(tmp_path):
+def test_jsonl_format_writes_one_record_per_article_that_the_importer_reads(tmp_path, db):
     make_corpus(["12", "--out", str(tmp_path), "--format", "jsonl"])
     records = [json.loads(line) for line in (tmp_path / "corpus.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len(records) == 12
     assert all(r["text"].strip().startswith(r["title"]) for r in records)
+    report = import_paths(db, [tmp_path / "corpus.jsonl"])
+    assert (report.imported, report.skipped) == (12, [])
+    keys = {row["path"].rsplit("#", 1)[1] for row in db.query("SELECT path FROM articles")}
+    assert keys == {r["id"] for r in records}
 
 
 def test_money_text_writes_the_same_value_in_several_shapes():

@@ -98,3 +98,13 @@ def test_stored_text_keeps_the_words_around_removed_controls(imported):
         texts = "\n".join(row[0] for row in conn.execute("SELECT text FROM articles"))
     for words in ("Paragraph with", "gnp.exe", "innermost", "bottom of the well", "Half a char", "NUL and"):
         assert words in texts
+
+
+def test_offsets_of_hostile_articles_point_into_their_stored_text(imported):
+    _result, _seconds, db_path, _files = imported
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        texts = dict(conn.execute("SELECT id, text FROM articles"))
+        for article_id, start, end, sentence in conn.execute('SELECT article_id, start, "end", text FROM sentences'):
+            assert texts[article_id][start:end] == sentence
+        for article_id, start, end in conn.execute('SELECT article_id, start, "end" FROM blocks'):
+            assert 0 <= start <= end <= len(texts[article_id])
