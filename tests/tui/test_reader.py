@@ -363,3 +363,14 @@ async def test_suppressing_everywhere_removes_every_occurrence_of_the_text(seede
         assert not [span for span in after if article.text[span[0]:span[1]] == repeated]
         assert len(after) == len(before) - texts.count(repeated)
         assert all(style.color.name != label_colour for style in styles_of(reader, repeated))
+
+
+async def test_cursor_stays_in_view_moving_down_and_back_up():
+    long = make_article("Long", [("paragraph", f"Sentence number {n} is here.") for n in range(20)])
+    app = ReaderApp(long, [])
+    async with app.run_test(size=(60, 8)) as pilot:
+        reader = app.query_one(Reader)
+        for key in ["j"] * 16 + ["k"] * 16:
+            await pilot.press(key)
+            assert reader.selected_text in "\n".join(screen_text(reader))
+        assert reader.selected_text == "Long"
