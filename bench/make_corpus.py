@@ -4,7 +4,9 @@
 
 ``txt`` writes one file per article (title on the first line, one paragraph per line, like ``seeds/``);
 ``jsonl`` writes ``corpus.jsonl`` with one ``{"id", "title", "text"}`` record per line. Either way
-``truth.json`` next to it lists the planted corroborations and conflicts (see ``bench.corpus.facts``).
+``truth.json`` next to it lists the planted corroborations and conflicts (see ``bench.corpus.facts``). Import
+the articles by name (``broadsheet import DIR/*.txt`` or ``DIR/corpus.jsonl``): importing ``DIR`` itself also
+meets ``truth.json``, which is not an article and is reported as skipped.
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ ATTRIBUTIONS = [
     "{quote}{close}, according to {speaker}.",
     "According to {speaker}, {statement_lower}",
     "{person} told {publisher}: {quote}.{close}",
-    "{quote}.{close} {pronoun} added.",
+    "{quote},{close} {pronoun_lower} added.",
 ]
 
 INTRO_LINES = ["{pronoun} said:", "{pronoun} emphasized:", "{speaker}, pointed out:", "{pronoun} noted:",
@@ -119,6 +119,7 @@ class SentenceMaker:
             "publisher": lambda: rng.choice(pools.PUBLISHERS),
             "scare": w.scare_quote,
             "pronoun": lambda: rng.choice(["He", "She", "They"]),
+            "pronoun_lower": lambda: rng.choice(["he", "she", "they"]),
             "close": lambda: w.close_quote,
             "quote": lambda: w.open_quote + self.fill(rng.choice(self.quotables)),
             "short_quote": lambda: w.quoted(rng.choice(["a game-changer", "overdone", "far from over", w.rare_word()])),
