@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, TabbedContent
 
-sys.path.insert(0, str(Path(__file__).parent))
-from reader_helpers import make_article, mention  # noqa: E402
-
-from tui.widgets.inspector import Inspector, format_value  # noqa: E402
+from tests.tui.reader_helpers import make_article, mention
+from tui.widgets.inspector import Inspector, format_value
 
 ARTICLE = make_article(
     "Chips",

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-sys.path.insert(0, str(Path(__file__).parent))
-from reader_helpers import ReaderApp, make_article, mention  # noqa: E402
-
-from tui.styles import label_style  # noqa: E402
-from tui.widgets.reader import Reader  # noqa: E402
-from tui.widgets.reader_layout import wrap_span  # noqa: E402
+from tests.tui.reader_helpers import ReaderApp, make_article, mention
+from tui.styles import label_style
+from tui.widgets.reader import Reader
+from tui.widgets.reader_layout import wrap_span
 
 ARTICLE = make_article(
     "Big tech sells off",
@@ -66,7 +63,7 @@ def sentence(text: str) -> tuple[int, int]:
 def test_wrapping_covers_every_character_once_and_fits_the_width(text, width):
     lines = wrap_span(text, 0, len(text), width)
     assert lines[0][0] == 0 and lines[-1][1] == len(text)
-    for (_, end), (next_start, _) in zip(lines, lines[1:]):
+    for (_, end), (next_start, _) in pairwise(lines):
         assert next_start in (end, end + 1)  # contiguous, or a hard line break between
     for start, end in lines:
         assert cell_len(text[start:end].rstrip()) <= width

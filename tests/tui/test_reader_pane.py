@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from textual.app import App, ComposeResult
 from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-sys.path.insert(0, str(Path(__file__).parent))
-from reader_helpers import make_article, mention  # noqa: E402
-
-from tui.styles import LABEL_STYLES, label_style  # noqa: E402
-from tui.widgets.legend import Legend  # noqa: E402
-from tui.widgets.reader import Reader  # noqa: E402
-from tui.widgets.reader_pane import ReaderPane  # noqa: E402
+from tests.tui.reader_helpers import make_article, mention
+from tui.styles import LABEL_STYLES, label_style
+from tui.widgets.legend import Legend
+from tui.widgets.reader import Reader
+from tui.widgets.reader_pane import ReaderPane
 
 ARTICLE = make_article("Chips", [("paragraph", "Nvidia fell 9% on Friday. Jensen Huang said demand is strong.")])
 MENTIONS = [mention(ARTICLE, "Nvidia", "ORG"), mention(ARTICLE, "9%", "PERCENT"), mention(ARTICLE, "Jensen Huang", "PERSON")]

@@ -6,24 +6,19 @@ and look at the SVGs before committing them.
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 
-sys.path.insert(0, str(Path(__file__).parent))
-from reader_helpers import make_article, mention  # noqa: E402
-
-from tui.widgets.inspector import Inspector  # noqa: E402
-from tui.widgets.reader import Reader  # noqa: E402
-from tui.widgets.reader_pane import ReaderPane  # noqa: E402
+from tests.tui.reader_helpers import make_article, mention
+from tui.widgets.inspector import Inspector
+from tui.widgets.reader import Reader
+from tui.widgets.reader_pane import ReaderPane
 
 ARTICLE = make_article(
     "Chip stocks slide as AI spending worries spread",
     [
-        ("paragraph", "Nvidia fell 9% on Friday after Microsoft said it would spend $80 billion on data centres [1]. "
-                      "Investors asked whether the returns would follow."),
+        ("paragraph", ("Nvidia fell 9% on Friday after Microsoft said it would spend $80 billion on data centres [1]. "
+                       "Investors asked whether the returns would follow.")),
         ("heading", "A cautious Apple"),
         ("paragraph", "Apple rose 2%. Tim Cook said the company would “invest with discipline” in 2026."),
         ("list", "Broadcom lost about $200 billion in market value."),

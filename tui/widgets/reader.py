@@ -22,7 +22,12 @@ from textual.strip import Strip
 from tui.styles import annotation_tags, label_style, tag_colour
 from tui.widgets.reader_layout import DisplayLine, ReaderLayout
 from tui.widgets.reader_nav import ReaderNavigation
-from tui.widgets.reader_spans import SpanIndex, annotation_spans, mention_spans, reference_markers
+from tui.widgets.reader_spans import (
+    SpanIndex,
+    annotation_spans,
+    mention_spans,
+    reference_markers,
+)
 from tui.widgets.reader_teaching import ReaderTeaching
 
 GUTTER = "▍ "  # coloured on lines that carry an annotation

@@ -5,10 +5,12 @@ article's refreshed mentions come back as ``Reader.MentionsUpdated`` (defined on
 
 from __future__ import annotations
 
+import sqlite3
+
 from textual import work
 from textual.worker import get_current_worker
 
-from store.db import connect
+from store.db import DatabaseError, connect
 from tui.screens.label_picker import LabelPicker
 
 
@@ -50,7 +52,8 @@ class ReaderTeaching:
 
     @work(thread=True, exclusive=True, group="reader-teaching")
     def _teach(self, what: str, text: str, label: str | None, start: int | None) -> None:
-        from store import mentions as store_mentions  # imported here: it loads the extractor, too slow for start-up
+        # imported here: it loads the extractor, too slow for start-up
+        from store import mentions as store_mentions
 
         article_id = self.article.id
         try:
@@ -64,7 +67,7 @@ class ReaderTeaching:
                 rows = store_mentions.mentions_for_article(db, article_id)
             finally:
                 db.close()
-        except Exception as error:  # a failed teaching must not take the app down; say why instead
+        except (store_mentions.TeachingError, DatabaseError, sqlite3.Error) as error:  # say why, keep the app
             self.app.call_from_thread(self.notify, f"Teaching failed: {error}", severity="error")
             return
         if not get_current_worker().is_cancelled:
