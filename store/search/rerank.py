@@ -32,7 +32,6 @@ class Scored:
 
     index: int
     score: float
-    coverage: float
 
 
 class WordMatcher:
@@ -56,13 +55,14 @@ class WordMatcher:
                     if len(term) > len(word) and term.startswith(word):
                         sims[term] = max(sims.get(term, 0.0), 0.9)
             if len(word) >= 4:
-                heads = [term[: len(word)] for term in choices]
-                for _, distance, position in process.extract(
-                    word, heads, scorer=OSA.distance, score_cutoff=1, limit=None
-                ):
-                    term = choices[position]
-                    if len(term) > len(word):
-                        sims[term] = max(sims.get(term, 0.0), 0.9 - 0.3 * distance)
+                for length in (len(word) - 1, len(word), len(word) + 1):
+                    heads = [term[:length] for term in choices]
+                    for _, distance, position in process.extract(
+                        word, heads, scorer=OSA.distance, score_cutoff=1, limit=None
+                    ):
+                        term = choices[position]
+                        if len(term) > length:
+                            sims[term] = max(sims.get(term, 0.0), 0.9 - 0.3 * distance)
             sims[word] = 1.0
             self.similar.append(sims)
         self.by_term: dict[str, list[tuple[int, float]]] = {}
@@ -106,7 +106,7 @@ def score_texts(parsed: ParsedQuery, texts: Sequence[str], weight: Callable[[str
         score = COVERAGE_WEIGHT * coverage + ORDER_WEIGHT * order + (EXACT_BONUS if exact else 0.0)
         if quotes_first and has_quote_mark(text):
             score += QUOTE_BONUS
-        scored.append(Scored(index, score, coverage))
+        scored.append(Scored(index, score))
     scored.sort(key=lambda s: -s.score)
     return scored, matcher
 

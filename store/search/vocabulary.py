@@ -146,14 +146,15 @@ class Vocabulary:
             for term in prefixed[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 1.0 + min(group.docs[term], 1000) / 1e6)
         if len(word) >= 4 and not known:
-            longer, heads = group.longer_than(len(word))
-            begun = [
-                longer[index]
-                for _, _, index in process.extract(word, heads, scorer=OSA.distance, score_cutoff=1, limit=None)
-                if group.docs[longer[index]] <= limit
-            ]
-            begun.sort(key=lambda t: -group.docs[t])
-            for term in begun[:MAX_PREFIX_EXPANSIONS]:
+            # A slip inside a half-typed word: compare with the starts of longer words one letter shorter,
+            # as long and one letter longer than it (a letter doubled, swapped or dropped).
+            begun: set[str] = set()
+            for length in (len(word) - 1, len(word), len(word) + 1):
+                longer, heads = group.longer_than(length)
+                for _, _, index in process.extract(word, heads, scorer=OSA.distance, score_cutoff=1, limit=None):
+                    if group.docs[longer[index]] <= limit:
+                        begun.add(longer[index])
+            for term in sorted(begun, key=lambda t: -group.docs[t])[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 0.5 + min(group.docs[term], 1000) / 1e6)
         ranked = sorted(found, key=lambda t: -found[t])
         return tuple(ranked[: MAX_EXPANSIONS + MAX_PREFIX_EXPANSIONS])
