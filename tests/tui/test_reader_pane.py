@@ -99,3 +99,50 @@ async def test_switching_to_a_light_theme_redraws_labels_in_their_light_colours(
         app.theme = "textual-light"
         await pilot.pause()
         assert nvidia_colour() == LABEL_STYLES["ORG"].light
+
+
+async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db):
+    from textual.widgets import DataTable
+
+    from store.annotations import annotations_for_article, create_annotation
+    from store.articles import get_article, list_articles
+    from tui.widgets.inspector import Inspector
+
+    article = get_article(seeded_db, list_articles(seeded_db)[0].id)
+    start, end = article.sentences[2]
+    create_annotation(seeded_db, article.id, start, end, tags=["follow-up"], note="Ask the analyst")
+    rows = annotations_for_article(seeded_db, article.id)
+
+    class NotesApp(App):
+        def compose(self) -> ComposeResult:
+            yield ReaderPane()
+            yield Inspector()
+
+        def on_mount(self) -> None:
+            self.query_one(Reader).show_article(article, [], rows, position=start)
+            self.query_one(Inspector).show(mentions=[], annotations=rows)
+
+    app = NotesApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert plain(app.query_one("#reader-status", Static)).startswith("▍#follow-up Ask the analyst")
+        tags, quote, note = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
+        assert (tags, note) == ("#follow-up", "Ask the analyst")
+        assert quote.rstrip("…") in " ".join(article.text[start:end].split())
+
+
+async def test_cancelling_the_label_picker_teaches_nothing(seeded_db, db_path):
+    from store.articles import get_article, list_articles
+    from store.mentions import list_teachings
+    from tests.tui.reader_helpers import ReaderApp
+    from tui.screens.label_picker import LabelPicker
+
+    article = get_article(seeded_db, list_articles(seeded_db)[0].id)
+    app = ReaderApp(article, [], db_path=db_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("shift+right", "m")
+        assert isinstance(app.screen, LabelPicker)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LabelPicker)
+        assert list_teachings(seeded_db) == []
