@@ -44,6 +44,7 @@ class LibraryIndex:
         self.postings = postings
         self.vocabulary = sorted(postings)
         self._cache: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
+        self._ranks: dict[int, tuple[Sequence[int], list[int]]] = {}
 
     def __len__(self) -> int:
         return len(self.haystacks)
@@ -100,6 +101,25 @@ class LibraryIndex:
         if short_words:
             matched = {i for i in matched if all(word in texts[i] for word in short_words)}
             strong &= matched
-        first = [i for i in order if i in strong] if strong else []
-        rest = [i for i in order if i in matched and i not in strong] if len(matched) > len(strong) else []
-        return first + rest
+        return self._in_order(strong, order) + self._in_order(matched - strong, order)
+
+    def _in_order(self, indices: set[int], order: Sequence[int]) -> list[int]:
+        """``indices`` listed as they come in ``order``: sorted by rank when few, else one pass over ``order``."""
+        if not indices:
+            return []
+        if len(indices) * 8 < len(order):
+            rank = self._rank(order)
+            return sorted(indices, key=rank.__getitem__)
+        return [i for i in order if i in indices]
+
+    def _rank(self, order: Sequence[int]) -> list[int]:
+        """Position of each index in ``order`` (cached for the last few orders: one per sort key)."""
+        key = id(order)
+        if key not in self._ranks or self._ranks[key][0] is not order:
+            rank = [0] * len(order)
+            for position, index in enumerate(order):
+                rank[index] = position
+            if len(self._ranks) >= 3:
+                self._ranks.pop(next(iter(self._ranks)))
+            self._ranks[key] = (order, rank)
+        return self._ranks[key][1]

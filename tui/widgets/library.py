@@ -166,6 +166,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.articles: list[ArticleSummary] = []
         self.view_rows: list[int] = []
         self.query_text = ""
+        self.shown_query = ""  # the filter the rows on screen answer (lags query_text while a worker runs)
         self.complete = False
         self.empty_columns: frozenset[str] = frozenset()
         self._positions: dict[int, int] = {}
@@ -252,7 +253,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         if query.strip():
             visible = self._ensure_index(rows).filter_order(query, order) or []
         if not worker.is_cancelled and rows is self.articles:
-            self.app.call_from_thread(self._show, visible, keep)
+            self.app.call_from_thread(self._show, visible, keep, query)
 
     def _order(self, rows: list[ArticleSummary], sort: str) -> list[int]:
         if sort not in self._orders:
@@ -263,13 +264,17 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
             self._orders[sort] = sorted(range(len(rows)), key=key)
         return self._orders[sort]
 
-    def _show(self, view_rows: list[int], keep: int | None = None) -> None:
+    def _show(self, view_rows: list[int], keep: int | None = None, query: str = "") -> None:
         self.view_rows = view_rows
+        self.shown_query = query
         self.virtual_size = Size(self.size.width, len(view_rows) + 1)
         target = 0
         if keep is not None and keep in self._positions:
             position = self._positions[keep]
-            target = next((row for row, index in enumerate(view_rows) if index == position), 0)
+            try:
+                target = view_rows.index(position)
+            except ValueError:
+                target = 0
         self.cursor = min(target, max(0, len(view_rows) - 1))
         self.refresh()
         self._update_title()
