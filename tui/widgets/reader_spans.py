@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from store.model import Block, Reference
 
@@ -16,15 +16,16 @@ _MARKER = re.compile(r"\[(\d{1,3})\]")
 _WORD = re.compile(r"[$€£¥]?\w+(?:[-'’.,]\w+)*%?")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A styled range of the text: a mention (``label``, ``kind``) or an annotation (``data`` holds the row)."""
+class Span(NamedTuple):
+    """A styled range of the text: a mention (``label``, ``kind``) or an annotation; ``data`` is its row.
+
+    A named tuple, not a dataclass: an article can have thousands, built each time one is opened."""
 
     start: int
     end: int
     label: str = ""
     kind: str = ""
-    data: dict = field(default_factory=dict, compare=False)
+    data: dict | None = None
 
 
 _MENTION_FIELDS = ("start", "end", "text", "kind", "label", "entity")
@@ -34,12 +35,12 @@ def mention_spans(mentions: Iterable) -> list[Span]:
     """Mentions (dict rows from ``store.mentions`` or ``Mention`` objects) as spans sorted by position."""
     rows = (m if isinstance(m, dict) else {name: getattr(m, name) for name in _MENTION_FIELDS} for m in mentions)
     spans = [
-        Span(row["start"], row["end"], row.get("label") or "OTHER", row.get("kind") or "entity",
-             {"text": row.get("text"), "entity": row.get("entity")})
+        Span(row["start"], row["end"], row.get("label") or "OTHER", row.get("kind") or "entity", row)
         for row in rows
         if row["start"] is not None and row["end"] is not None
     ]
-    return sorted(spans, key=lambda span: (span.start, -span.end))
+    spans.sort(key=lambda span: (span.start, -span.end))
+    return spans
 
 
 def annotation_spans(annotations: Iterable[dict] | None) -> list[Span]:
