@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -112,12 +111,14 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, on_backup=No
         return
     if version > 0 and path is not None and path.exists():
         backup = path.with_name(f"{path.name}.bak-v{version}")
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        shutil.copy2(path, backup)
+        with contextlib.closing(sqlite3.connect(backup)) as target:
+            db.conn.backup(target)  # a consistent snapshot even while another process writes
         if on_backup:
             on_backup(backup)
     for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
         with write_transaction(db):
+            if schema_version(db) >= number:  # another process migrated while we waited for the lock
+                continue
             step(db)
             db.execute(f"PRAGMA user_version = {number}")
 
