@@ -371,3 +371,14 @@ async def test_cursor_stays_in_view_moving_down_and_back_up():
             await pilot.press(key)
             assert reader.selected_text in "\n".join(screen_text(reader))
         assert reader.selected_text == "Long"
+
+
+async def test_double_click_selects_the_word():
+    app = ReaderApp(ARTICLE, MENTIONS)
+    async with app.run_test(size=(80, 30)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        lines = screen_text(reader)
+        y = next(i for i, line in enumerate(lines) if "Apple spent less" in line)
+        await pilot.double_click(Reader, offset=(lines[y].index("spent") + 2, y))
+        assert reader.selected_text == "spent"

@@ -27,6 +27,7 @@ from tui.widgets.reader_spans import (
     annotation_spans,
     mention_spans,
     reference_markers,
+    word_spans,
 )
 from tui.widgets.reader_teaching import ReaderTeaching
 
@@ -363,3 +364,14 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
         start, end = sorted((anchor, offset))
         self._set_selection((start, end + 1))
         self.app.copy_to_clipboard(self.selected_text)
+
+    def on_click(self, event: events.Click) -> None:
+        """A double click selects the word under the pointer (then ``m`` marks it as an entity)."""
+        offset = self._offset_at_event(event) if event.chain == 2 else None
+        if offset is None:
+            return
+        text = self.article.text
+        words = word_spans(text, max(0, offset - 80), min(len(text), offset + 80))
+        word = next((w for w in words if w[0] <= offset < w[1]), None)
+        if word is not None:
+            self._set_selection(word)
