@@ -219,7 +219,8 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.articles, self.complete = rows, complete
         self.empty_columns = frozenset(
             name for name, present in (("date", any(a.published for a in rows)),
-                                       ("source", any(a.source for a in rows))) if not present
+                                       ("source", any(a.source for a in rows)),
+                                       ("notes", any(a.annotations for a in rows))) if not present
         )
         self._positions = {article.id: index for index, article in enumerate(rows)}
         self._orders = {"date": list(range(len(rows)))}
