@@ -382,3 +382,13 @@ async def test_double_click_selects_the_word():
         y = next(i for i, line in enumerate(lines) if "Apple spent less" in line)
         await pilot.double_click(Reader, offset=(lines[y].index("spent") + 2, y))
         assert reader.selected_text == "spent"
+
+
+async def test_every_reader_key_is_harmless_before_an_article_is_open():
+    app = ReaderApp()
+    async with app.run_test(size=(60, 10)) as pilot:
+        for binding in Reader.BINDINGS:
+            await pilot.press(binding.key.split(",")[0])
+        await pilot.pause()
+        assert app.query_one(Reader).selection is None
+        assert "Choose an article" in "\n".join(screen_text(app.query_one(Reader)))

@@ -197,10 +197,12 @@ class ReaderNavigation:
         self._set_selection((start, earlier[-1][1]) if earlier else None)
 
     def action_next(self, what: str) -> None:
-        self._jump_to_span(self._find(what, forward=True))
+        if self.article is not None:
+            self._jump_to_span(self._find(what, forward=True))
 
     def action_previous(self, what: str) -> None:
-        self._jump_to_span(self._find(what, forward=False))
+        if self.article is not None:
+            self._jump_to_span(self._find(what, forward=False))
 
     def _find(self, what: str, forward: bool) -> Span | tuple[int, int] | None:
         """The next/previous entity, figure, annotation or heading from the selection."""
