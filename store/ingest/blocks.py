@@ -13,7 +13,7 @@ from collections.abc import Sequence
 _LETTER = re.compile(r"[^\W\d_]")
 _BULLET = re.compile(r"[-*•‣◦–—]\s+")
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+")
-_EDGE_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
+_PUNCT_RUN = re.compile(r"[\W_]*")
 _LEADING_BULLETS = re.compile(r"^[\s\-*•‣◦–—·|>#(\[]+")
 _CLOSERS = "”’\"'»)]*"
 _TERMINAL = ".!?:;,…"
@@ -53,6 +53,13 @@ def _load_phrases() -> dict[str, re.Pattern[str]]:
 _PHRASES = _load_phrases()
 
 
+def strip_punctuation(text: str) -> str:
+    """``text`` without leading and trailing non-word characters (linear, unlike a ``[\\W_]+$`` search)."""
+    start = _PUNCT_RUN.match(text).end()
+    end = len(text) - _PUNCT_RUN.match(text[::-1]).end()
+    return text[start:end] if end > start else ""
+
+
 def word_count(line: str) -> int:
     return len(line.split())
 
@@ -72,7 +79,7 @@ def is_title_case(line: str) -> bool:
     """Every word starting with a letter is capitalised, small words (a, of, the, in, …) aside."""
     seen = False
     for word in line.split():
-        bare = _EDGE_PUNCT.sub("", word)
+        bare = strip_punctuation(word)
         if not bare or not _LETTER.match(bare):
             continue
         # "iPhone" counts as capitalised; only an all-lower-case word must be a small word after the first.
@@ -118,7 +125,7 @@ def _is_chrome(line: str, words: int) -> bool:
     if not _LETTER.search(line):
         return len(line) <= 6
     bare = _without_bullet(line)
-    if words <= MAX_CHROME_LINE_WORDS and _PHRASES["line"].match(_EDGE_PUNCT.sub("", bare)):
+    if words <= MAX_CHROME_LINE_WORDS and _PHRASES["line"].match(strip_punctuation(bare)):
         return True
     if _PHRASES["start"].match(bare):
         return True

@@ -24,7 +24,7 @@ from store.model import Block, ParsedArticle
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable(
     ["inline", "linkify", "replacements", "smartquotes", "text_join"]
 )
-_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$", re.MULTILINE)
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$", re.MULTILINE)
 _FRONT_MATTER_FIELDS = {
     "title": "title", "source": "source", "url": "url", "link": "url", "date": "published",
     "published": "published", "byline": "byline", "author": "byline",
@@ -141,19 +141,19 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _split_references(text: str, blocks: list[Block], headings: list[str | None]):
     """Paragraphs made of reference entries (``[1] Publisher - "Title"`` + URL/Date lines) → reference blocks."""
     pieces: list[tuple[int, int]] = []
-    owners: list[int] = []
+    members_of: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
         if block.kind == "paragraph":
             for start, end, _ in line_spans(text[block.start:block.end]):
+                members_of.setdefault(index, []).append(len(pieces))
                 pieces.append((block.start + start, block.start + end))
-                owners.append(index)
     references, used = find_references(text, pieces)
     if not used:
         return blocks, headings, references
     split_blocks: list[Block] = []
     split_headings: list[str | None] = []
     for index, block in enumerate(blocks):
-        members = [n for n, owner in enumerate(owners) if owner == index]
+        members = members_of.get(index, [])
         if not any(n in used for n in members):
             split_blocks.append(block)
             split_headings.append(headings[index])

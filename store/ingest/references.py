@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from store.model import Reference
 
-_ENTRY = re.compile(r"\[(\d{1,4})\]\s*(\S.{0,400})\Z")
+# "[1]: url" is a Markdown link definition, not an entry.
+_ENTRY = re.compile(r"\[(\d{1,4})\](?!:)\s*(\S.{0,400})\Z")
 _URL_LINE = re.compile(r"(?:url|link|source url|web)\s*:\s*(\S+)\Z|((?:https?://|www\.)\S+)\Z", re.IGNORECASE)
 _DATE_LINE = re.compile(r"(?:date|published|accessed|retrieved)(?: on)?\s*:\s*(\S.*)\Z", re.IGNORECASE)
 _SECTION_HEADER = re.compile(r"(?:references|sources|citations|notes|bibliography)\s*:?\Z", re.IGNORECASE)

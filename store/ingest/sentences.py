@@ -6,6 +6,7 @@ import importlib.resources
 import re
 from collections.abc import Sequence
 
+from store.ingest.blocks import strip_punctuation
 from store.model import Block
 
 # Titles, headings, list items and reference lines read as one unit each.
@@ -13,14 +14,14 @@ SINGLE_SENTENCE_KINDS = frozenset({"title", "heading", "list", "reference"})
 
 # Terminal punctuation, the closing quotes/brackets that belong to the sentence, then reference markers
 # placed after the stop ("… said.[3]"); a boundary needs whitespace after all that. The lookahead captures
-# the opening quotes and the word that follow, which decide whether it is a boundary.
+# the opening quotes and the word that follow, which decide whether it is a boundary. The look-behind and the
+# possessive quantifiers make a long run of stops one attempt, not one per character.
 _CANDIDATE = re.compile(
-    r"(?:\.\.\.|…|[.!?])+[”’\"'»)\]]*(?:\s?\[\d{1,3}\])*(?=\s+(?P<lead>[“‘\"'«(\[]*)(?P<word>\S*))"
+    r"(?<![.!?…])[.!?…]++[”’\"'»)\]]*+(?:\s?\[\d{1,3}\])*(?=\s+(?P<lead>[“‘\"'«(\[]*)(?P<word>\S*))"
 )
 _TOKEN_EDGE = "“‘\"'«([-&.’"
 _INITIAL = re.compile(r"[^\W\d_]\Z")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
-_OPENER_EDGE = re.compile(r"\W+\Z")
 _SPACE = re.compile(r"\s")
 _NON_SPACE = re.compile(r"\S")
 
@@ -63,14 +64,9 @@ def _is_boundary(text: str, stop_start: int, stop: str, lead: str, next_word: st
     if abbreviation in _NEVER_ENDS or _INITIAL.match(token):
         return False
     if abbreviation in _MAYBE_ENDS or _DOTTED.match(token):
-        opener = _OPENER_EDGE.sub("", next_word).lower()
+        opener = strip_punctuation(next_word).lower()
         return bool(lead) or opener in _OPENERS
     return True
-
-
-def _inside_quotation(text: str, start: int, end: int) -> bool:
-    """An ellipsis inside an open quotation marks an omission, not the end of the sentence."""
-    return text.count("“", start, end) > text.count("”", start, end)
 
 
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
@@ -78,16 +74,23 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
     first = _NON_SPACE.search(text, start, end)
     if first is None:
         return
-    sentence_start = first.start()
+    sentence_start = counted_to = first.start()
+    open_quotes = 0
     for match in _CANDIDATE.finditer(text, sentence_start, end):
         stop = match.group()
         if not _is_boundary(text, match.start(), stop, match.group("lead"), match.group("word")):
             continue
-        if stop.startswith(("…", "...")) and _inside_quotation(text, sentence_start, match.start()):
-            continue
+        if stop.startswith(("…", "...")):
+            # An ellipsis inside an open quotation marks an omission, not the end of the sentence.
+            # Quotes are counted incrementally so that many ellipses in one sentence stay linear.
+            open_quotes += text.count("“", counted_to, match.start()) - text.count("”", counted_to, match.start())
+            counted_to = match.start()
+            if open_quotes > 0:
+                continue
         # The stop ends on a non-space character and the next sentence opens where the lookahead's word does.
         spans.append((sentence_start, match.end()))
-        sentence_start = match.start("lead")
+        sentence_start = counted_to = match.start("lead")
+        open_quotes = 0
     _append_trimmed(text, sentence_start, end, spans)
 
 
