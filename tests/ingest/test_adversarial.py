@@ -30,7 +30,7 @@ def test_hostile_plain_text_is_linear(name):
     assert time.process_time() - started < 3, name
 
 
-@pytest.mark.parametrize("name", ["dot run without space", "many ellipses inside one open quote", "many short lines"])
+@pytest.mark.parametrize("name", HOSTILE)
 def test_hostile_markdown_is_linear(name):
     started = time.process_time()
     parse_markdown(HOSTILE[name], "k")
