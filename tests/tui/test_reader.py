@@ -392,3 +392,25 @@ async def test_every_reader_key_is_harmless_before_an_article_is_open():
         await pilot.pause()
         assert app.query_one(Reader).selection is None
         assert "Choose an article" in "\n".join(screen_text(app.query_one(Reader)))
+
+
+async def test_markdown_markers_are_drawn_as_bullets_bars_and_bold_headings(tmp_path):
+    from store.articles import Article
+    from store.ingest import count_words, parse_file
+
+    path = tmp_path / "note.md"
+    path.write_text("# Chips\n\nIntro text here.\n\n## Supply\n\n- first item\n- second item\n\n> quoted words\n\n"
+                    "1. numbered point\n", encoding="utf-8")
+    parsed = parse_file(path)[0][0]
+    article = Article(1, parsed.title, str(path), None, None, None, None, count_words(parsed.text, parsed.blocks),
+                      parsed.text, False, 0, "", parsed.blocks, parsed.sentences, parsed.references)
+    app = ReaderApp(article, [])
+    async with app.run_test(size=(60, 20)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        lines = [line.strip() for line in screen_text(reader)]
+        assert lines[0] == "Chips" and "Supply" in lines and "#" not in "".join(lines)
+        assert "• first item" in lines and "• second item" in lines
+        assert "│ quoted words" in lines and "1. numbered point" in lines
+        await pilot.press("h")
+        assert reader.selected_text == "Supply"

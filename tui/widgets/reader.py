@@ -286,13 +286,14 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
             chrome = Text(" " * len(GUTTER) + line.chrome, end="")
             chrome.stylize(base + style)  # as a span: Text.render ignores a base style without spans
             return Strip(chrome.render(self.app.console))
-        notes = list(self._annotations.overlapping(line.start, line.end)) if self._layers["annotations"] else []
+        notes = list(self._annotations.overlapping(line.shown_start, line.end)) if self._layers["annotations"] else []
         gutter_style = base + Style(color=self._tag_colour(notes[0]).rich_color) if notes else base
         text = Text(end="")
         text.append(GUTTER if notes else " " * len(GUTTER), style=gutter_style)
         text.append(line.prefix, style=base)
-        text.append(self.article.text[line.start : line.end].rstrip("\n"), style=base + self._block_style(line.kind))
-        self._paint_spans(text, line.start, line.end, len(GUTTER) + len(line.prefix) - line.start, notes)
+        start = line.shown_start
+        text.append(self.article.text[start : line.end].rstrip("\n"), style=base + self._block_style(line.kind))
+        self._paint_spans(text, start, line.end, len(GUTTER) + len(line.prefix) - start, notes)
         return Strip(text.render(self.app.console))
 
     @staticmethod

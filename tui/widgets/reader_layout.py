@@ -32,10 +32,16 @@ class DisplayLine:
     kind: str  # a block kind, or "meta", "blank", "section" for chrome
     prefix: str = ""
     chrome: str = ""
+    hidden: int = 0  # characters of markup (``## ``, ``- ``, ``> ``) at ``start`` that are not drawn
 
     @property
     def is_text(self) -> bool:
         return self.start >= 0
+
+    @property
+    def shown_start(self) -> int:
+        """The offset of the first character drawn."""
+        return self.start + self.hidden
 
 
 def wrap_span(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
@@ -153,12 +159,13 @@ class ReaderLayout:
 
     def _block_lines(self, index: int, block: Block) -> list[DisplayLine]:
         if index not in self._wrapped:
-            first, rest = _prefixes(block)
-            spans = wrap_span(self.text, block.start, block.end, self.width - cell_len(first))
-            self._wrapped[index] = [
-                DisplayLine(start, end, block.kind, first if n == 0 else rest)
-                for n, (start, end) in enumerate(spans)
-            ]
+            marker = block_marker(self.text, block)
+            first, rest = _prefixes(block, self.text[block.start : block.end])
+            spans = wrap_span(self.text, block.start + marker, block.end, self.width - cell_len(first))
+            lines = [DisplayLine(start, end, block.kind, first if n == 0 else rest) for n, (start, end) in enumerate(spans)]
+            # the first line owns the hidden marker, so offsets inside it still map to a line
+            lines[0] = DisplayLine(block.start, lines[0].end, block.kind, first, hidden=marker)
+            self._wrapped[index] = lines
         return self._wrapped[index]
 
     def line_of_offset(self, offset: int) -> int:
@@ -180,19 +187,41 @@ class ReaderLayout:
             return None
         line = self.lines[y]
         used = cell_len(line.prefix)
-        for index in range(line.start, line.end):
+        if x < used:
+            return line.shown_start
+        for index in range(line.shown_start, line.end):
             used += cell_len(self.text[index])
             if used > x:
                 return index
         return line.end
 
 
-def _prefixes(block: Block) -> tuple[str, str]:
-    """The prefix of the first and of the following lines of a block."""
+_MARKERS = {
+    "title": re.compile(r"#\s+"),
+    "heading": re.compile(r"#{1,6}\s+"),
+    "quote": re.compile(r">\s?"),
+    "list": re.compile(r"[-*+•◦▪‣–]\s+"),
+}
+_NUMBERED = re.compile(r"(?:\d{1,3}|[a-zA-Z])[.)]\s+")
+
+
+def block_marker(text: str, block: Block) -> int:
+    """How many characters of Markdown-like markup open the block (``## ``, ``- ``, ``> ``), not drawn:
+    the reader draws headings bold, bullets and quote bars itself."""
+    pattern = _MARKERS.get(block.kind)
+    match = pattern.match(text, block.start, block.end) if pattern else None
+    return match.end() - block.start if match else 0
+
+
+def _prefixes(block: Block, text: str) -> tuple[str, str]:
+    """The prefix of the first and of the following lines of a block; numbered items keep their number in
+    the text (``text`` is the block's) and indent their following lines under it."""
     if block.kind == "quote":
         return QUOTE_PREFIX, QUOTE_PREFIX
     if block.kind == "list":
         indent = "  " * max(0, block.level - 1)
+        if number := _NUMBERED.match(text):
+            return indent, indent + " " * len(number.group())
         return indent + BULLET, indent + " " * len(BULLET)
     return "", ""
 

@@ -6,6 +6,7 @@ blocks. The selection is either explicit (keys, mouse, jumps) or, when there is 
 
 from __future__ import annotations
 
+from tui.widgets.reader_layout import block_marker
 from tui.widgets.reader_spans import Span, cursor_units, unit_index, word_spans
 
 SCROLL_MARGIN = 2  # lines kept visible above/below the cursor when scrolling follows it
@@ -208,7 +209,8 @@ class ReaderNavigation:
         """The next/previous entity, figure, annotation or heading from the selection."""
         here = self.selection[0] if self.selection else 0
         if what == "heading":
-            headings = [(b.start, b.end) for b in self.article.blocks if b.kind == "heading"]
+            text = self.article.text
+            headings = [(b.start + block_marker(text, b), b.end) for b in self.article.blocks if b.kind == "heading"]
             found = [h for h in headings if (h[0] > here if forward else h[0] < here)]
             return (found[0] if forward else found[-1]) if found else None
         layer = {"entity": "entities", "figure": "figures", "annotation": "annotations"}[what]
