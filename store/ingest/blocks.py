@@ -16,6 +16,8 @@ _NUMBERED = re.compile(r"\d{1,3}[.)]\s+")
 _PUNCT_RUN = re.compile(r"[\W_]*")
 _LEADING_BULLETS = re.compile(r"^[\s\-*•‣◦–—·|>#(\[]+")
 _CLOSERS = "”’\"'»)]*"
+# '“We are not in a hurry,” Powell said': a quotation closed mid-line reads as prose, not as a heading.
+_QUOTE_CLOSED_MID_LINE = re.compile(r"[,!?…][”\"’']\s")
 _TERMINAL = ".!?:;,…"
 # Words a Title-Case headline may leave in lower case.
 _SMALL_WORDS = frozenset(
@@ -117,7 +119,9 @@ def heading_kind(line: str, next_line: str | None) -> bool:
         return words <= 12 and followed_by_paragraph
     if last in _TERMINAL:
         return False
-    return is_title_case(line) or followed_by_paragraph
+    if is_title_case(line):
+        return True
+    return followed_by_paragraph and not _QUOTE_CLOSED_MID_LINE.search(line)
 
 
 def _is_chrome(line: str, words: int) -> bool:

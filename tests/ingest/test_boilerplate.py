@@ -102,6 +102,7 @@ def test_heading_rules():
     assert heading_kind("Efficiency Gains Spark Optimism", None)
     assert heading_kind("Doubts over the cost figure", PROSE)
     assert not heading_kind("Doubts over the cost figure", None)
+    assert not heading_kind("“We are not in a hurry,” the chair said", PROSE)
     assert heading_kind("What comes next?", PROSE)
     assert not heading_kind("What comes next?", "- a list item")
     assert not heading_kind("Shares fell on Monday.", PROSE)
