@@ -154,14 +154,15 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
         self._annotations = SpanIndex(annotation_spans(annotations))
         self._markers = SpanIndex(reference_markers(article.text, article.blocks, article.references))
         self._history.clear()
-        self._relayout(keep=position if position is not None else article.position or 0)
+        start = position if position is not None else article.position or 0
+        self._relayout(keep=start)
         self.scroll_to(y=0, animate=False)
-        self._move_to_offset(position if position is not None else article.position or 0, announce=False)
+        self._move_to_offset(start, announce=False)
         self._scroll_to_cursor(center=True)
         self.post_message(self.LayersChanged(self.layers))
 
     def set_mentions(self, mentions) -> None:
-        """Replace the mentions (after teaching, or when the mentions layer lands)."""
+        """Replace the mentions (after teaching, or after the article was re-extracted)."""
         self._mentions = SpanIndex(mention_spans(mentions))
         self._restyle()
         self.post_message(self.LayersChanged(self.layers))
