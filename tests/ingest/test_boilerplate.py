@@ -11,6 +11,9 @@ PROSE = "The central bank left rates unchanged on Thursday, citing sticky servic
     "line",
     [
         "Sign up",
+        "Log in | Register",
+        "Was this article helpful?",
+        "Comments are closed.",
         "Subscribe now",
         "Subscribe to our newsletter for daily market updates",
         "Log in to continue reading this story",
