@@ -105,7 +105,9 @@ def main() -> None:
                 ours, anchor = timed(lambda: reanchor(selector, text_hash(text), edited), args.trials)
                 peer, _ = timed(lambda: fuzz.partial_ratio_alignment(selector.exact, edited), args.trials)
                 mark = "" if anchor.state == expected else f" (expected {expected})"
-                print(f"{len(text):>8} {quote_length:>6} {expected:>9} {anchor.state:>9} {ours:>8.1f} {peer:>8.1f}{mark}")
+                print(
+                    f"{len(text):>8} {quote_length:>6} {expected:>9} {anchor.state:>9} {ours:>8.1f} {peer:>8.1f}{mark}"
+                )
     floor_table(args.sentences)
 
 

@@ -24,7 +24,9 @@ class Undone:
     @property
     def message(self) -> str:
         tags = " ".join(f"#{tag}" for tag in self.record["tags"]) or "untagged"
-        verb = {"created": "removed the new", "updated": "restored the edited", "deleted": "brought back the deleted"}[self.kind]
+        verb = {"created": "removed the new", "updated": "restored the edited", "deleted": "brought back the deleted"}[
+            self.kind
+        ]
         return f"Undo: {verb} annotation ({tags})"
 
 

@@ -14,14 +14,27 @@ from store.db import write_transaction
 from store.tags import delete_tag, ensure_tags, list_tags, merge_tags, normalize_tag, rename_tag, set_tag_color  # noqa: F401 — tags are part of this API
 
 RECORD_COLUMNS = (
-    "id", "article_id", "start", "end", "exact", "prefix", "suffix", "quote_start", "quote_end", "text_hash",
-    "note", "anchor", "score", "created", "updated",
+    "id",
+    "article_id",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "quote_start",
+    "quote_end",
+    "text_hash",
+    "note",
+    "anchor",
+    "score",
+    "created",
+    "updated",
 )
 _SELECT = (
     "SELECT " + ", ".join(f'a."{c}"' for c in RECORD_COLUMNS) + ", articles.path, articles.title "
     "FROM annotations a JOIN articles ON articles.id = a.article_id"
 )
-_ORDER = " ORDER BY a.article_id, a.start IS NULL, a.start, a.\"end\" DESC, a.id"
+_ORDER = ' ORDER BY a.article_id, a.start IS NULL, a.start, a."end" DESC, a.id'
 
 
 class AnnotationError(ValueError):
@@ -42,13 +55,28 @@ def create_annotation(db, article_id: int, start: int, end: int, tags=(), note: 
             """INSERT INTO annotations (article_id, start, "end", exact, prefix, suffix, quote_start, quote_end,
                    text_hash, note, anchor, score, created, updated)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', 1.0, ?, ?)""",
-            [article_id, start, end, selector.exact, selector.prefix, selector.suffix, start, end, digest, note or "", stamp, stamp],
+            [
+                article_id,
+                start,
+                end,
+                selector.exact,
+                selector.prefix,
+                selector.suffix,
+                start,
+                end,
+                digest,
+                note or "",
+                stamp,
+                stamp,
+            ],
         ).lastrowid
         _set_tags(db, annotation_id, tags)
     return get_annotation(db, annotation_id)
 
 
-def update_annotation(db, annotation_id: int, *, tags=None, note: str | None = None, start: int | None = None, end: int | None = None) -> dict:
+def update_annotation(
+    db, annotation_id: int, *, tags=None, note: str | None = None, start: int | None = None, end: int | None = None
+) -> dict:
     """Change the tags, the note or the span (given as both ``start`` and ``end``) of an annotation.
 
     Returns the record as it was before, for undo with :func:`restore_annotation`.
@@ -115,7 +143,9 @@ def list_annotations(db, tag: str | None = None, article: int | None = None) -> 
     """Annotations across the corpus, optionally only those with a tag and/or of one article."""
     where, params = [], []
     if tag is not None:
-        where.append("a.id IN (SELECT annotation_id FROM annotation_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)")
+        where.append(
+            "a.id IN (SELECT annotation_id FROM annotation_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
+        )
         params.append(normalize_tag(tag))
     if article is not None:
         where.append("a.article_id = ?")
@@ -142,7 +172,8 @@ def reanchor_article(db, article_id: int, previous_text: str | None, new_text: s
     new_hash = text_hash(new_text)
     counts = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
     rows = db.execute(
-        'SELECT id, start, exact, prefix, suffix, quote_start, quote_end, text_hash FROM annotations WHERE article_id = ?',
+        "SELECT id, start, exact, prefix, suffix, quote_start, quote_end, text_hash FROM annotations"
+        " WHERE article_id = ?",
         [article_id],
     ).fetchall()
     with write_transaction(db):

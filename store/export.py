@@ -40,7 +40,12 @@ class ImportReport:
     problems: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
-        return {"imported": self.imported, "duplicates": self.duplicates, "orphaned": self.orphaned, "problems": self.problems}
+        return {
+            "imported": self.imported,
+            "duplicates": self.duplicates,
+            "orphaned": self.orphaned,
+            "problems": self.problems,
+        }
 
 
 def export_annotations(db, fmt: str, tag: str | None = None) -> str:
@@ -50,7 +55,9 @@ def export_annotations(db, fmt: str, tag: str | None = None) -> str:
     if fmt == "markdown":
         return _markdown(records, articles)
     if fmt == "jsonl":
-        return "".join(json.dumps(_jsonl_record(r, articles[r["article_id"]]), ensure_ascii=False) + "\n" for r in records)
+        return "".join(
+            json.dumps(_jsonl_record(r, articles[r["article_id"]]), ensure_ascii=False) + "\n" for r in records
+        )
     if fmt == "csv":
         return _csv(records)
     if fmt == "w3c":
@@ -60,7 +67,9 @@ def export_annotations(db, fmt: str, tag: str | None = None) -> str:
 
 def _articles(db, ids) -> dict[int, dict]:
     marks = ", ".join("?" for _ in ids)
-    rows = db.execute(f"SELECT id, path, title, source, url, content_hash FROM articles WHERE id IN ({marks})", list(ids)).fetchall()
+    rows = db.execute(
+        f"SELECT id, path, title, source, url, content_hash FROM articles WHERE id IN ({marks})", list(ids)
+    ).fetchall()
     return {row[0]: dict(zip(("id", "path", "title", "source", "url", "content_hash"), row)) for row in rows}
 
 
@@ -112,7 +121,10 @@ def _jsonl_record(record: dict, article: dict) -> dict:
     return {
         "id": record["id"],
         "article": {key: article[key] for key in ("path", "title", "source", "url", "content_hash")},
-        **{key: record[key] for key in ("start", "end", "exact", "prefix", "suffix", "quote_start", "quote_end", "text_hash")},
+        **{
+            key: record[key]
+            for key in ("start", "end", "exact", "prefix", "suffix", "quote_start", "quote_end", "text_hash")
+        },
         "tags": record["tags"],
         "colors": record["colors"],
         **{key: record[key] for key in ("note", "anchor", "score", "created", "updated")},
@@ -147,8 +159,12 @@ def _w3c_item(record: dict, article: dict) -> dict:
     state, colours); other W3C producers' items anchor by their quote selector alone."""
     bodies = [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in record["tags"]]
     if record["note"]:
-        bodies.append({"type": "TextualBody", "purpose": "commenting", "value": record["note"], "format": "text/markdown"})
-    selectors = [{"type": "TextQuoteSelector", "exact": record["exact"], "prefix": record["prefix"], "suffix": record["suffix"]}]
+        bodies.append(
+            {"type": "TextualBody", "purpose": "commenting", "value": record["note"], "format": "text/markdown"}
+        )
+    selectors = [
+        {"type": "TextQuoteSelector", "exact": record["exact"], "prefix": record["prefix"], "suffix": record["suffix"]}
+    ]
     if record["start"] is not None:
         selectors.append({"type": "TextPositionSelector", "start": record["start"], "end": record["end"]})
     motivation = "commenting" if record["note"] else "tagging" if record["tags"] else "highlighting"
@@ -166,7 +182,9 @@ def _w3c_item(record: dict, article: dict) -> dict:
             "path": article["path"],
             "title": article["title"],
             "colors": record["colors"],
-            **{key: record[key] for key in ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")},
+            **{
+                key: record[key] for key in ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")
+            },
         },
     }
 
@@ -181,7 +199,13 @@ def import_annotations(db, path_or_text: str | Path) -> ImportReport:
         document = None  # several lines: JSON Lines
     if isinstance(document, dict) and document.get("type") in ("AnnotationCollection", "Annotation"):
         first = document.get("first")
-        items = [document] if document["type"] == "Annotation" else first.get("items", []) if isinstance(first, dict) else []
+        items = (
+            [document]
+            if document["type"] == "Annotation"
+            else first.get("items", [])
+            if isinstance(first, dict)
+            else []
+        )
         if document["type"] == "AnnotationCollection" and not isinstance(first, dict):
             report.problems.append("the collection has no embedded first page of items")
         entries = []
@@ -209,9 +233,12 @@ def _is_path(value) -> bool:
 
 
 def _from_jsonl(data: dict) -> dict:
-    return {**{key: data[key] for key in ("exact", "prefix", "suffix", "tags", "note", "created", "updated")},
-            "article": data["article"], "colors": data.get("colors") or {},
-            "verbatim": {key: data[key] for key in VERBATIM}}
+    return {
+        **{key: data[key] for key in ("exact", "prefix", "suffix", "tags", "note", "created", "updated")},
+        "article": data["article"],
+        "colors": data.get("colors") or {},
+        "verbatim": {key: data[key] for key in VERBATIM},
+    }
 
 
 def _from_w3c(item: dict) -> dict:
@@ -223,12 +250,16 @@ def _from_w3c(item: dict) -> dict:
     position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
     extra = item.get("broadsheet") or {}
     return {
-        "exact": quote["exact"], "prefix": quote.get("prefix", ""), "suffix": quote.get("suffix", ""),
+        "exact": quote["exact"],
+        "prefix": quote.get("prefix", ""),
+        "suffix": quote.get("suffix", ""),
         "tags": [b["value"] for b in bodies if b.get("purpose") == "tagging"],
         "note": "\n\n".join(b["value"] for b in bodies if b.get("purpose") == "commenting"),
-        "created": item.get("created"), "updated": item.get("modified") or item.get("created"),
+        "created": item.get("created"),
+        "updated": item.get("modified") or item.get("created"),
         "article": {"path": extra.get("path"), "title": extra.get("title"), "url": item["target"].get("source")},
-        "colors": extra.get("colors") or {}, "position": position,
+        "colors": extra.get("colors") or {},
+        "position": position,
         "verbatim": {key: extra[key] for key in VERBATIM} if all(key in extra for key in VERBATIM) else None,
     }
 
@@ -276,8 +307,16 @@ def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
         # otherwise the hash stays unknown so a later re-import never takes the position as certain.
         old_hash = digest if anchor.state in ("exact", "moved") else ""
         start, end = (anchor.start, anchor.end) if old_hash else (start, end)
-    return {**base, "start": anchor.start, "end": anchor.end, "quote_start": start, "quote_end": end,
-            "text_hash": old_hash, "anchor": anchor.state, "score": anchor.score}
+    return {
+        **base,
+        "start": anchor.start,
+        "end": anchor.end,
+        "quote_start": start,
+        "quote_end": end,
+        "text_hash": old_hash,
+        "anchor": anchor.state,
+        "score": anchor.score,
+    }
 
 
 def _find_article(db, article: dict) -> tuple[int, str, str] | str:
@@ -289,4 +328,6 @@ def _find_article(db, article: dict) -> tuple[int, str, str] | str:
         rows = db.execute(f"SELECT id, text, content_hash FROM articles WHERE {column} = ?", [value]).fetchall()
         if len(rows) == 1:
             return rows[0]
-    return f"no article matches path {article.get('path')!r}, url {article.get('url')!r} or title {article.get('title')!r}"
+    return (
+        f"no article matches path {article.get('path')!r}, url {article.get('url')!r} or title {article.get('title')!r}"
+    )

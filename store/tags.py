@@ -9,8 +9,18 @@ from store.db import write_transaction
 
 # Mid-tone colours that stay readable as underlines and text on dark and on light backgrounds.
 PALETTE = (
-    "#e05d5d", "#e08a3c", "#c9a227", "#5aa55a", "#2fa595", "#3d8fd6",
-    "#7f6be0", "#b45fc9", "#d9589a", "#a07355", "#6f8a9a", "#8a9a3a",
+    "#e05d5d",
+    "#e08a3c",
+    "#c9a227",
+    "#5aa55a",
+    "#2fa595",
+    "#3d8fd6",
+    "#7f6be0",
+    "#b45fc9",
+    "#d9589a",
+    "#a07355",
+    "#6f8a9a",
+    "#8a9a3a",
 )
 _COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 

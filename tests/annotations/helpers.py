@@ -12,7 +12,9 @@ def annotation_db(path):
     return open_db(path)
 
 
-def add_article(db, path: str, text: str, title: str = "A title", url: str | None = None, source: str | None = None) -> int:
+def add_article(
+    db, path: str, text: str, title: str = "A title", url: str | None = None, source: str | None = None
+) -> int:
     """Insert (or replace the text of) one article row the way the importer does; returns its id."""
     with write_transaction(db):
         row = db.execute("SELECT id FROM articles WHERE path = ?", [path]).fetchone()

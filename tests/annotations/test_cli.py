@@ -25,17 +25,54 @@ def run(capsys, db_path, *argv) -> tuple[int, str, str]:
 
 
 def test_annotate_prints_the_annotation_as_json(cli_db, capsys):
-    code, out, _ = run(capsys, cli_db, "annotate", "one.txt", "--quote", "Alpha rose 5%", "--tag", "claim", "--tag", "markets", "--note", "why", "--json")
+    code, out, _ = run(
+        capsys,
+        cli_db,
+        "annotate",
+        "one.txt",
+        "--quote",
+        "Alpha rose 5%",
+        "--tag",
+        "claim",
+        "--tag",
+        "markets",
+        "--note",
+        "why",
+        "--json",
+    )
     record = json.loads(out)
     assert code == 0
-    assert set(record) == {"id", "article_id", "path", "start", "end", "exact", "prefix", "suffix", "tags", "note", "anchor", "score", "created", "updated"}
-    assert (record["start"], record["exact"], record["tags"], record["note"], record["anchor"]) == (0, "Alpha rose 5%", ["claim", "markets"], "why", "exact")
+    assert set(record) == {
+        "id",
+        "article_id",
+        "path",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+        "tags",
+        "note",
+        "anchor",
+        "score",
+        "created",
+        "updated",
+    }
+    assert (record["start"], record["exact"], record["tags"], record["note"], record["anchor"]) == (
+        0,
+        "Alpha rose 5%",
+        ["claim", "markets"],
+        "why",
+        "exact",
+    )
 
 
 def test_annotate_ambiguous_or_missing_quote_is_a_clear_error(cli_db, capsys):
     code, out, err = run(capsys, cli_db, "annotate", "one.txt", "--quote", "rose 5%")
     assert (code, out) == (2, "")
-    assert err.strip() == "broadsheet annotate: quote occurs 2 times in news/one.txt (at offsets 6, 30); quote more words"
+    assert (
+        err.strip() == "broadsheet annotate: quote occurs 2 times in news/one.txt (at offsets 6, 30); quote more words"
+    )
     code, _, err = run(capsys, cli_db, "annotate", "one.txt", "--quote", "the central bank cut rates sharply")
     assert code == 2 and "quote not found in news/one.txt" in err
     code, _, err = run(capsys, cli_db, "annotate", "nothing.txt", "--quote", "Alpha")

@@ -18,13 +18,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_reimport_of_an_edited_file_reanchors_its_annotations(db, tmp_path):
     article_file = tmp_path / "story.txt"
-    article_file.write_text("Markets wobble\n\nShares fell 4% on Monday after the report.\nAnalysts were divided.\n", encoding="utf-8")
+    article_file.write_text(
+        "Markets wobble\n\nShares fell 4% on Monday after the report.\nAnalysts were divided.\n", encoding="utf-8"
+    )
     import_paths(db, [article_file])
     article_id, text = db.execute("SELECT id, text FROM articles").fetchone()
     start = text.index("Shares fell 4%")
     created = store.create_annotation(db, article_id, start, start + len("Shares fell 4%"), ["claim"], "source?")
     article_file.write_text(
-        "Markets wobble\n\nUpdated at noon.\n\nShares fell 4% on Monday after the report.\nAnalysts were divided.\n", encoding="utf-8"
+        "Markets wobble\n\nUpdated at noon.\n\nShares fell 4% on Monday after the report.\nAnalysts were divided.\n",
+        encoding="utf-8",
     )
     assert import_paths(db, [article_file]).updated == 1
     [record] = store.annotations_for_article(db, article_id)

@@ -11,11 +11,26 @@ from markdown_it import MarkdownIt
 
 from store import annotations as store
 from store.export import export_annotations, import_annotations
-
 from tests.annotations.helpers import add_article, annotation_db
 
 TEXT = "Shares of *Acme* rose 5% (#1 gainer) on Monday.\n- Beta fell 3% on Tuesday.\n1. Gamma was flat, traders said."
-STABLE = ("exact", "prefix", "suffix", "start", "end", "quote_start", "quote_end", "tags", "colors", "note", "anchor", "score", "created", "updated", "path")
+STABLE = (
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+    "quote_start",
+    "quote_end",
+    "tags",
+    "colors",
+    "note",
+    "anchor",
+    "score",
+    "created",
+    "updated",
+    "path",
+)
 
 
 def span(quote: str) -> tuple[int, int]:
@@ -24,8 +39,12 @@ def span(quote: str) -> tuple[int, int]:
 
 @pytest.fixture
 def annotated(adb):
-    article = add_article(adb, "feeds/acme.txt", TEXT, title="Acme rallies", url="https://example.org/acme", source="Wire")
-    store.create_annotation(adb, article, *span("*Acme* rose 5% (#1 gainer)"), ["claim", "markets"], "Is **5%** right?\n\n- check filings")
+    article = add_article(
+        adb, "feeds/acme.txt", TEXT, title="Acme rallies", url="https://example.org/acme", source="Wire"
+    )
+    store.create_annotation(
+        adb, article, *span("*Acme* rose 5% (#1 gainer)"), ["claim", "markets"], "Is **5%** right?\n\n- check filings"
+    )
     store.create_annotation(adb, article, *span("- Beta fell 3%"), ["claim"], "")
     store.create_annotation(adb, article, *span("1. Gamma was flat"), [], "no tags")
     gone = store.create_annotation(adb, article, *span("traders said"), ["sourcing"], "who?")
@@ -40,13 +59,17 @@ def annotated(adb):
 def fresh_copy(source_db, tmp_path, path_prefix: str = ""):
     """A new database holding the same articles (optionally under other paths) and no annotations."""
     target = annotation_db(tmp_path / "fresh.db")
-    for path, text, title, url, source in source_db.execute("SELECT path, text, title, url, source FROM articles ORDER BY id DESC"):
+    for path, text, title, url, source in source_db.execute(
+        "SELECT path, text, title, url, source FROM articles ORDER BY id DESC"
+    ):
         add_article(target, path_prefix + path, text, title=title, url=url, source=source)
     return target
 
 
 def stable(records):
-    return sorted(({key: r[key] for key in STABLE if key != "path"} for r in records), key=lambda r: r["created"] + r["exact"])
+    return sorted(
+        ({key: r[key] for key in STABLE if key != "path"} for r in records), key=lambda r: r["created"] + r["exact"]
+    )
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "w3c"])
@@ -90,7 +113,12 @@ def test_w3c_items_follow_the_web_annotation_model(annotated):
     assert [b["purpose"] for b in first["body"]] == ["tagging", "tagging", "commenting"]
     assert first["target"]["source"] == "https://example.org/acme"
     quote, position = first["target"]["selector"]
-    assert quote == {"type": "TextQuoteSelector", "exact": "*Acme* rose 5% (#1 gainer)", "prefix": "Shares of ", "suffix": TEXT[36:68]}
+    assert quote == {
+        "type": "TextQuoteSelector",
+        "exact": "*Acme* rose 5% (#1 gainer)",
+        "prefix": "Shares of ",
+        "suffix": TEXT[36:68],
+    }
     assert position == {"type": "TextPositionSelector", "start": 10, "end": 36}
     orphan = collection["first"]["items"][-1]
     assert [s["type"] for s in orphan["target"]["selector"]] == ["TextQuoteSelector"]
@@ -120,7 +148,10 @@ def test_markdown_groups_by_article_and_quotes_render_as_written(annotated):
 
 def test_csv_has_one_row_per_annotation(annotated):
     rows = list(csv.DictReader(io.StringIO(export_annotations(annotated, "csv"))))
-    assert [(r["exact"], r["tags"], r["anchor"]) for r in rows][:2] == [("*Acme* rose 5% (#1 gainer)", "claim; markets", "exact"), ("- Beta fell 3%", "claim", "exact")]
+    assert [(r["exact"], r["tags"], r["anchor"]) for r in rows][:2] == [
+        ("*Acme* rose 5% (#1 gainer)", "claim; markets", "exact"),
+        ("- Beta fell 3%", "claim", "exact"),
+    ]
     assert rows[-1]["start"] == "" and rows[-1]["anchor"] == "orphaned"
 
 
@@ -135,11 +166,17 @@ def test_foreign_w3c_annotation_anchors_by_its_quote(annotated, tmp_path):
         "id": "https://hypothes.is/a/abc",
         "type": "Annotation",
         "created": "2026-02-01T10:00:00+00:00",
-        "body": [{"type": "TextualBody", "purpose": "tagging", "value": "beta"}, {"type": "TextualBody", "purpose": "commenting", "value": "hm"}],
-        "target": {"source": "https://example.org/acme", "selector": [
-            {"type": "TextQuoteSelector", "exact": "Beta fell 3%", "prefix": "- ", "suffix": " on"},
-            {"type": "TextPositionSelector", "start": 0, "end": 12},
-        ]},
+        "body": [
+            {"type": "TextualBody", "purpose": "tagging", "value": "beta"},
+            {"type": "TextualBody", "purpose": "commenting", "value": "hm"},
+        ],
+        "target": {
+            "source": "https://example.org/acme",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": "Beta fell 3%", "prefix": "- ", "suffix": " on"},
+                {"type": "TextPositionSelector", "start": 0, "end": 12},
+            ],
+        },
     }
     assert import_annotations(fresh, json.dumps(item)).imported == 1
     [record] = store.list_annotations(fresh)
@@ -149,7 +186,13 @@ def test_foreign_w3c_annotation_anchors_by_its_quote(annotated, tmp_path):
 
 def test_foreign_item_without_creation_time_is_imported_once(annotated, tmp_path):
     fresh = fresh_copy(annotated, tmp_path)
-    item = {"type": "Annotation", "target": {"source": "https://example.org/acme", "selector": {"type": "TextQuoteSelector", "exact": "Beta fell"}}}
+    item = {
+        "type": "Annotation",
+        "target": {
+            "source": "https://example.org/acme",
+            "selector": {"type": "TextQuoteSelector", "exact": "Beta fell"},
+        },
+    }
     assert import_annotations(fresh, json.dumps(item)).imported == 1
     assert import_annotations(fresh, json.dumps(item)).duplicates == 1
     [record] = store.list_annotations(fresh)
@@ -157,5 +200,7 @@ def test_foreign_item_without_creation_time_is_imported_once(annotated, tmp_path
 
 
 def test_a_collection_without_embedded_items_is_reported(annotated):
-    report = import_annotations(annotated, json.dumps({"type": "AnnotationCollection", "first": "https://example.org/page1"}))
+    report = import_annotations(
+        annotated, json.dumps({"type": "AnnotationCollection", "first": "https://example.org/page1"})
+    )
     assert (report.imported, report.problems) == (0, ["the collection has no embedded first page of items"])

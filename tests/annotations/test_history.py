@@ -20,7 +20,9 @@ def test_undo_walks_back_create_update_and_delete(adb):
 
     steps = []
     while (undone := history.undo(adb)) is not None:
-        steps.append((undone.kind, [(r["id"], r["tags"], r["note"]) for r in store.annotations_for_article(adb, article)]))
+        steps.append(
+            (undone.kind, [(r["id"], r["tags"], r["note"]) for r in store.annotations_for_article(adb, article)])
+        )
     assert steps == [
         ("deleted", [(outer["id"], ["sentence"], ""), (inner["id"], ["figure", "claim"], "checked")]),
         ("updated", [(outer["id"], ["sentence"], ""), (inner["id"], ["figure"], "5%?")]),

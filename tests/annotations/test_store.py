@@ -6,7 +6,6 @@ import pytest
 
 from store import annotations as store
 from store.tags import PALETTE, TagError, default_color
-
 from tests.annotations.helpers import add_article
 
 TEXT = "Alpha rose 5% on Monday. Beta fell 3% on Tuesday. Gamma was flat all week, traders said."
@@ -23,7 +22,9 @@ def span(text: str, quote: str) -> tuple[int, int]:
 
 
 def test_create_stores_selector_tags_and_note(adb, article):
-    record = store.create_annotation(adb, article, *span(TEXT, "Beta fell 3%"), ["claim", "#Markets", "claim"], "Check *source*")
+    record = store.create_annotation(
+        adb, article, *span(TEXT, "Beta fell 3%"), ["claim", "#Markets", "claim"], "Check *source*"
+    )
     assert record["exact"] == "Beta fell 3%"
     assert record["prefix"] == TEXT[: record["start"]][-32:]
     assert record["suffix"] == TEXT[record["end"] :][:32]
@@ -71,7 +72,10 @@ def test_delete_then_restore_brings_back_same_id_tags_and_colour(adb, article):
 
 def test_several_undo_steps_in_reverse_order(adb, article):
     first = store.create_annotation(adb, article, *span(TEXT, "Alpha"), ["a"], "one")
-    undo = [store.update_annotation(adb, first["id"], note="two"), store.update_annotation(adb, first["id"], note="three")]
+    undo = [
+        store.update_annotation(adb, first["id"], note="two"),
+        store.update_annotation(adb, first["id"], note="three"),
+    ]
     undo.append(store.delete_annotation(adb, first["id"]))
     notes = []
     while undo:
@@ -110,8 +114,16 @@ def test_reanchor_article_sets_each_state_and_keeps_orphans(adb, article):
     assert counts == {"exact": 1, "moved": 1, "fuzzy": 1, "orphaned": 1}
     by_id = {r["id"]: r for r in store.annotations_for_article(adb, article)}
     assert by_id[kept["id"]]["anchor"] == "exact"
-    assert (by_id[moved["id"]]["anchor"], new_text[by_id[moved["id"]]["start"] :].startswith("Gamma")) == ("moved", True)
+    assert (by_id[moved["id"]]["anchor"], new_text[by_id[moved["id"]]["start"] :].startswith("Gamma")) == (
+        "moved",
+        True,
+    )
     assert by_id[fuzzy["id"]]["anchor"] == "fuzzy" and by_id[fuzzy["id"]]["score"] >= 0.75
     [orphan] = store.orphans(adb)
-    assert (orphan["id"], orphan["start"], orphan["exact"], orphan["note"]) == (gone["id"], None, "traders said", "keep me")
+    assert (orphan["id"], orphan["start"], orphan["exact"], orphan["note"]) == (
+        gone["id"],
+        None,
+        "traders said",
+        "keep me",
+    )
     assert store.reanchor_article(adb, article, new_text, TEXT)["orphaned"] == 0

@@ -12,7 +12,22 @@ from store.export import FORMATS, export_annotations, import_annotations
 from store.tags import TagError
 from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors
 
-PUBLIC_FIELDS = ("id", "article_id", "path", "start", "end", "exact", "prefix", "suffix", "tags", "note", "anchor", "score", "created", "updated")
+PUBLIC_FIELDS = (
+    "id",
+    "article_id",
+    "path",
+    "start",
+    "end",
+    "exact",
+    "prefix",
+    "suffix",
+    "tags",
+    "note",
+    "anchor",
+    "score",
+    "created",
+    "updated",
+)
 
 
 def register(subparsers) -> None:
@@ -76,14 +91,19 @@ def cmd_annotate(args) -> int:
         raise UsageError(f"quote not found in {article.path} (not even approximately): {args.quote!r}")
     if len(candidates) > 1:
         places = ", ".join(str(c.start) for c in candidates[:10])
-        raise UsageError(f"quote occurs {len(candidates)} times in {article.path} (at offsets {places}); quote more words")
+        raise UsageError(
+            f"quote occurs {len(candidates)} times in {article.path} (at offsets {places}); quote more words"
+        )
     [found] = candidates
     try:
         record = store.create_annotation(db, article.id, found.start, found.end, args.tag, args.note)
     except (store.AnnotationError, TagError) as exc:
         raise UsageError(str(exc)) from exc
     if found.score < 1:
-        print(f"broadsheet annotate: matched approximately (similarity {found.score:.2f}): {record['exact']!r}", file=sys.stderr)
+        print(
+            f"broadsheet annotate: matched approximately (similarity {found.score:.2f}): {record['exact']!r}",
+            file=sys.stderr,
+        )
     if args.json:
         emit_json(public(record))
     else:
@@ -110,8 +130,15 @@ def cmd_annotations(args) -> int:
 def _print_records(records: list[dict]) -> None:
     emit_table(
         [
-            (r["id"], Path(r["path"]).name, "" if r["start"] is None else f"{r['start']}-{r['end']}", r["anchor"],
-             " ".join(f"#{t}" for t in r["tags"]), r["exact"], r["note"])
+            (
+                r["id"],
+                Path(r["path"]).name,
+                "" if r["start"] is None else f"{r['start']}-{r['end']}",
+                r["anchor"],
+                " ".join(f"#{t}" for t in r["tags"]),
+                r["exact"],
+                r["note"],
+            )
             for r in records
         ],
         ["id", "article", "span", "anchor", "tags", "quote", "note"],
@@ -173,5 +200,8 @@ def cmd_import_annotations(args) -> int:
     if args.json:
         emit_json(report.as_dict())
     else:
-        print(f"{report.imported} imported ({report.orphaned} orphaned), {report.duplicates} already present, {len(report.problems)} skipped")
+        print(
+            f"{report.imported} imported ({report.orphaned} orphaned), {report.duplicates} already present, "
+            f"{len(report.problems)} skipped"
+        )
     return 1 if report.problems else 0

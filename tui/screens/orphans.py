@@ -66,11 +66,17 @@ class OrphansScreen(Screen[tuple[int, int, int] | None]):
         table.clear()
         for record in records:
             table.add_row(
-                excerpt(record["exact"], 50), excerpt(record["title"], 30), " ".join(f"#{t}" for t in record["tags"]),
-                excerpt(record["note"], 30), record["created"][:10], key=str(record["id"]),
+                excerpt(record["exact"], 50),
+                excerpt(record["title"], 30),
+                " ".join(f"#{t}" for t in record["tags"]),
+                excerpt(record["note"], 30),
+                record["created"][:10],
+                key=str(record["id"]),
             )
         if not records:
-            self.query_one("#orphan-quote", Static).update("No orphaned annotations: every annotation is anchored in its article.")
+            self.query_one("#orphan-quote", Static).update(
+                "No orphaned annotations: every annotation is anchored in its article."
+            )
             self.query_one("#orphan-note", Markdown).update("")
         table.focus()
 
@@ -85,7 +91,9 @@ class OrphansScreen(Screen[tuple[int, int, int] | None]):
         if record is None:
             return
         self.query_one("#orphan-quote", Static).update(
-            Text.assemble(("“" + record["exact"] + "”", "italic"), "\n", (f"{record['title']} · {record['path']}", "dim"))
+            Text.assemble(
+                ("“" + record["exact"] + "”", "italic"), "\n", (f"{record['title']} · {record['path']}", "dim")
+            )
         )
         self.query_one("#orphan-note", Markdown).update(record["note"])
 
@@ -96,7 +104,9 @@ class OrphansScreen(Screen[tuple[int, int, int] | None]):
     @work
     async def action_delete(self) -> None:
         record = self.current
-        if record is not None and await self.app.push_screen_wait(ConfirmDialog(f"Delete the orphaned annotation “{excerpt(record['exact'], 40)}” and its note?")):
+        if record is not None and await self.app.push_screen_wait(
+            ConfirmDialog(f"Delete the orphaned annotation “{excerpt(record['exact'], 40)}” and its note?")
+        ):
             db = connect(self.db_path)
             try:
                 store.delete_annotation(db, record["id"])
@@ -106,4 +116,3 @@ class OrphansScreen(Screen[tuple[int, int, int] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-

@@ -41,7 +41,14 @@ def suggest_tags(query: str, existing: list[str], chosen: list[str]) -> list[str
         return names[:MAX_SUGGESTIONS]
     starting = [name for name in names if name.casefold().startswith(query)]
     rest = [name for name in names if name not in starting]
-    fuzzy = process.extract(query, rest, scorer=fuzz.partial_ratio, processor=str.casefold, score_cutoff=MIN_SUGGESTION_SCORE, limit=MAX_SUGGESTIONS)
+    fuzzy = process.extract(
+        query,
+        rest,
+        scorer=fuzz.partial_ratio,
+        processor=str.casefold,
+        score_cutoff=MIN_SUGGESTION_SCORE,
+        limit=MAX_SUGGESTIONS,
+    )
     return (starting + [name for name, _score, _index in fuzzy])[:MAX_SUGGESTIONS]
 
 
@@ -124,12 +131,17 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
     def compose(self) -> ComposeResult:
         excerpt = " ".join(self.quote.split())
         with Vertical():
-            yield Label(Text.assemble(("Tag ", "bold"), (f"“{excerpt[:200]}{'…' if len(excerpt) > 200 else ''}”", "italic")), id="tag-dialog-quote")
+            yield Label(
+                Text.assemble(("Tag ", "bold"), (f"“{excerpt[:200]}{'…' if len(excerpt) > 200 else ''}”", "italic")),
+                id="tag-dialog-quote",
+            )
             yield Horizontal(id="tag-chips")
             yield TagInput(placeholder="tags: Enter or comma adds one · Enter on empty saves", id="tag-input")
             yield OptionList(id="tag-suggestions", classes="-empty")
             yield Label("Note (Markdown)")
-            yield TextArea(self.initial_note, id="tag-note", language="markdown", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(
+                self.initial_note, id="tag-note", language="markdown", soft_wrap=True, show_line_numbers=False
+            )
             yield Markdown(self.initial_note, id="tag-note-preview")
             with Horizontal(id="tag-dialog-buttons"):
                 if self.editing:
@@ -206,7 +218,12 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
         names = suggest_tags(query, self.existing_tags, self.tags) if query.strip() else []
         option_list = self.query_one("#tag-suggestions", OptionList)
         option_list.clear_options()
-        option_list.add_options([Option(Text(f"#{name}", style=self.tag_colors.get(name) or default_color(name)), id=name) for name in names])
+        option_list.add_options(
+            [
+                Option(Text(f"#{name}", style=self.tag_colors.get(name) or default_color(name)), id=name)
+                for name in names
+            ]
+        )
         option_list.highlighted = None
         option_list.set_class(not names, "-empty")
 
@@ -216,7 +233,11 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
         if option_list.option_count == 0:
             return
         current = option_list.highlighted
-        option_list.highlighted = (0 if step > 0 else option_list.option_count - 1) if current is None else (current + step) % option_list.option_count
+        option_list.highlighted = (
+            (0 if step > 0 else option_list.option_count - 1)
+            if current is None
+            else (current + step) % option_list.option_count
+        )
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Up/Down belong to the note editor when it has focus.

@@ -24,7 +24,9 @@ class ConfirmDialog(ModalScreen[bool]):
 
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical { width: auto; max-width: 80; height: auto; border: round $warning; background: $panel; padding: 0 1; }
+    ConfirmDialog > Vertical {
+        width: auto; max-width: 80; height: auto; border: round $warning; background: $panel; padding: 0 1;
+    }
     ConfirmDialog #confirm-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ConfirmDialog Button { margin-left: 1; }
     """
@@ -67,7 +69,9 @@ class PromptDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Label(self.question)
-            yield Input(self.value, suggester=SuggestFromList(self.choices, case_sensitive=False) if self.choices else None)
+            yield Input(
+                self.value, suggester=SuggestFromList(self.choices, case_sensitive=False) if self.choices else None
+            )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value.strip() or None)
@@ -161,7 +165,13 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
         table.clear()
         for record in records:
             anchor = record["anchor"] if record["anchor"] != "fuzzy" else f"fuzzy {record['score']:.2f}"
-            table.add_row(excerpt(record["exact"], 44), excerpt(record["title"], 24), anchor, excerpt(record["note"], 24), key=str(record["id"]))
+            table.add_row(
+                excerpt(record["exact"], 44),
+                excerpt(record["title"], 24),
+                anchor,
+                excerpt(record["note"], 24),
+                key=str(record["id"]),
+            )
         self.annotation_rows = {str(r["id"]): r for r in records}
 
     @on(DataTable.RowSelected, "#tag-annotations")
@@ -185,7 +195,13 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
         if tag is None:
             return
         new = await self.app.push_screen_wait(PromptDialog(f"Rename #{tag} to:", tag))
-        if new and new != tag and await self.app.push_screen_wait(ConfirmDialog(f"Rename #{tag} to #{new} on {self._count(tag)} annotation(s)?")):
+        if (
+            new
+            and new != tag
+            and await self.app.push_screen_wait(
+                ConfirmDialog(f"Rename #{tag} to #{new} on {self._count(tag)} annotation(s)?")
+            )
+        ):
             self._change(store.rename_tag, tag, new, select=new)
 
     @work
@@ -195,7 +211,9 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
             return
         others = [row["name"] for row in self.tags if row["name"] != tag]
         target = await self.app.push_screen_wait(PromptDialog(f"Merge #{tag} into:", choices=others))
-        if target and await self.app.push_screen_wait(ConfirmDialog(f"Merge #{tag} ({self._count(tag)}) into #{target}? #{tag} disappears.")):
+        if target and await self.app.push_screen_wait(
+            ConfirmDialog(f"Merge #{tag} ({self._count(tag)}) into #{target}? #{tag} disappears.")
+        ):
             self._change(store.merge_tags, tag, target, select=target)
 
     @work
