@@ -414,3 +414,29 @@ async def test_markdown_markers_are_drawn_as_bullets_bars_and_bold_headings(tmp_
         assert "│ quoted words" in lines and "1. numbered point" in lines
         await pilot.press("h")
         assert reader.selected_text == "Supply"
+
+
+async def test_dragging_below_the_reader_scrolls_and_extends_the_selection():
+    from textual.widgets import Static
+
+    class ReaderAbovePanel(ReaderApp):
+        CSS = "Reader { height: 6; }"
+
+        def compose(self):
+            yield from super().compose()
+            yield Static("a panel below the reader")
+
+    long = make_article("Long", [("paragraph", f"Sentence number {n} is here.") for n in range(30)])
+    app = ReaderAbovePanel(long, [])
+    async with app.run_test(size=(60, 10)) as pilot:
+        reader = app.query_one(Reader)
+        await pilot.pause()
+        y = next(i for i, line in enumerate(screen_text(reader)) if "number 0" in line)
+        await pilot.mouse_down(Reader, offset=(2, y))
+        for _ in range(6):
+            await pilot.hover(Reader, offset=(10, 7))
+        await pilot.mouse_up(Reader, offset=(10, 7))
+        assert reader.scroll_offset.y > 0
+        assert reader.selected_text.startswith("Sentence number 0 is here.")
+        assert reader.selected_text.count("Sentence") > 4
+        assert app.clipboard == reader.selected_text

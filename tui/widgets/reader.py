@@ -343,29 +343,51 @@ class Reader(ReaderNavigation, ReaderTeaching, ScrollView, can_focus=True):
             self.capture_mouse()
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
-        if self._drag_anchor is None or not event.button:
+        if self._drag_anchor is None:  # only between a press and its release (the mouse is captured)
             return
-        offset = self._offset_at_event(event)
+        offset = self._drag_offset(event)
         if offset is not None and offset != self._drag_anchor:
             start, end = sorted((self._drag_anchor, offset))
             self._set_selection((start, end + 1), announce=False)
+            self._dragged = True
+
+    def _drag_offset(self, event: events.MouseEvent) -> int | None:
+        """The text offset under a dragging pointer; above or below the reader it scrolls a line that way."""
+        position = event.get_content_offset_capture(self)
+        height = self.scrollable_content_region.height
+        if position.y < 0 or position.y >= height:
+            self.scroll_relative(y=-1 if position.y < 0 else 1, animate=False, immediate=True)
+        y = self.scroll_offset.y + max(0, min(position.y, height - 1))
+        return self._layout.offset_at(y, position.x + self.scroll_offset.x - len(GUTTER))
 
     def on_mouse_up(self, event: events.MouseUp) -> None:
         anchor, self._drag_anchor = self._drag_anchor, None
+        dragged, self._dragged = self._dragged, False
         self.release_mouse()
         offset = self._offset_at_event(event)
-        if anchor is None or offset is None:
+        if anchor is None:
             return
-        if offset == anchor:
-            markers = self._markers.covering(offset)
-            if markers:
-                self._follow_marker(markers[0])
-            else:
-                self._move_to_offset(offset)
+        if offset is None or offset == anchor:
+            if dragged:  # released outside the text: keep what the drag selected
+                self._finish_drag()
+            elif offset is not None:
+                self._click(offset)
             return
         start, end = sorted((anchor, offset))
-        self._set_selection((start, end + 1))
+        self._set_selection((start, end + 1), announce=False)
+        self._finish_drag()
+
+    def _finish_drag(self) -> None:
+        self._set_selection(self._selection)
         self.app.copy_to_clipboard(self.selected_text)
+
+    def _click(self, offset: int) -> None:
+        """A click on a ``[n]`` marker follows it; anywhere else it puts the cursor on that sentence."""
+        markers = self._markers.covering(offset)
+        if markers:
+            self._follow_marker(markers[0])
+        else:
+            self._move_to_offset(offset)
 
     def on_click(self, event: events.Click) -> None:
         """A double click selects the word under the pointer (then ``m`` marks it as an entity)."""

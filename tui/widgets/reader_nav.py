@@ -22,6 +22,7 @@ class ReaderNavigation:
         self._selection: tuple[int, int] | None = None
         self._history: list[int] = []  # offsets to go back to after following a reference
         self._drag_anchor: int | None = None
+        self._dragged = False
 
     def _rebuild_units(self, keep: int) -> None:
         article = self.article
