@@ -19,6 +19,7 @@ _WORD = re.compile(r"\S+\s*|\s+")
 # Characters one cell wide (Latin, Greek, Cyrillic, general punctuation, currency): text made only of
 # these is wrapped by position (``_wrap_one_cell``), which makes wrapping a long article much faster.
 _ONE_CELL_TEXT = re.compile(r"[\n\u0020-\u007e\u00a0-\u02ff\u0370-\u04ff\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]*")
+GUTTER = "▍ "  # left of every line; the bar is coloured on lines that carry an annotation
 QUOTE_PREFIX = "│ "
 BULLET = "• "
 
