@@ -102,7 +102,8 @@ class Vocabulary:
 
     @staticmethod
     def _group_of(rows) -> LetterGroup:
-        group = LetterGroup(terms=sorted(term for term, _ in rows), docs=dict(rows))
+        # fts5vocab lists terms in index order, which is code-point order: no sort needed.
+        group = LetterGroup(terms=[term for term, _ in rows], docs=dict(rows))
         for term in group.terms:
             group.by_length.setdefault(len(term), []).append(term)
         return group
