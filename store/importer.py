@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import importlib.resources
 from collections.abc import Callable, Iterable
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +27,7 @@ class ImportReport:
     unchanged: int = 0
     skipped: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    reanchored: Counter = field(default_factory=Counter)  # annotations of changed articles, by anchor state
 
     def as_dict(self) -> dict:
         return {
@@ -34,6 +36,7 @@ class ImportReport:
             "unchanged": self.unchanged,
             "skipped": [{"path": p.path, "line": p.line, "reason": p.reason} for p in self.skipped],
             "warnings": self.warnings,
+            "annotations": {state: n for state, n in self.reanchored.items() if n},
         }
 
 
@@ -53,7 +56,7 @@ def import_paths(db, paths: Iterable[Path | str], progress: Progress | None = No
         report.skipped.extend(problems)
         for article in articles:
             report.warnings.extend(f"{article.key}: {warning}" for warning in article.warnings)
-            outcome = store_article(db, article)
+            outcome = store_article(db, article, report.reanchored)
             setattr(report, outcome, getattr(report, outcome) + 1)
         if progress:
             progress(done, len(files), str(path))
@@ -66,11 +69,12 @@ def import_seeds(db, progress: Progress | None = None) -> ImportReport:
         return import_paths(db, [folder], progress)
 
 
-def store_article(db, article: ParsedArticle) -> str:
+def store_article(db, article: ParsedArticle, reanchored: Counter | None = None) -> str:
     """Insert or update one article with its blocks, sentences, references and derived layers.
 
     Returns ``"imported"``, ``"updated"`` or ``"unchanged"``. A changed text at the same path keeps the
-    article's id (and reading state) so annotations can re-anchor.
+    article's id (and reading state) so annotations can re-anchor; their new states are counted into
+    ``reanchored``.
     """
     digest = content_hash(article.text)
     now = datetime.now(timezone.utc).isoformat(timespec="seconds")
@@ -102,7 +106,9 @@ def store_article(db, article: ParsedArticle) -> str:
             marks = ", ".join("?" for _ in fields)
             article_id = db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", list(fields.values())).lastrowid
         _insert_layout(db, article_id, article)
-        rebuild_article_layers(db, article_id, article.text, previous_text)
+        anchors = rebuild_article_layers(db, article_id, article.text, previous_text)
+        if reanchored is not None:
+            reanchored.update(anchors)
     return "updated" if existing else "imported"
 
 

@@ -10,9 +10,11 @@ from store import ledger, mentions
 from store.annotations import reanchor_article
 
 
-def rebuild_article_layers(db, article_id: int, text: str, previous_text: str | None) -> None:
-    """Recompute every derived layer of one article (mentions, quotes and claims; re-anchor annotations)."""
+def rebuild_article_layers(db, article_id: int, text: str, previous_text: str | None) -> dict[str, int]:
+    """Recompute every derived layer of one article (mentions, quotes and claims) and re-anchor its
+    annotations when the text changed; returns how many annotations ended in each anchor state."""
     mentions.index_article(db, article_id, text)
     ledger.index_article(db, article_id, text)  # quotes and claims read the fresh mentions
     if previous_text is not None and previous_text != text:
-        reanchor_article(db, article_id, previous_text, text)
+        return reanchor_article(db, article_id, previous_text, text)
+    return {}

@@ -86,3 +86,24 @@ def test_unknown_article_is_a_one_line_error(db_path, capsys):
     assert main(["--db", str(db_path), "show", "nope.txt"]) == 2
     err = capsys.readouterr().err.strip()
     assert "nope.txt" in err and "\n" not in err
+
+
+def test_reimport_reports_what_happened_to_the_annotations(db_path, tmp_path, capsys):
+    from store.annotations import create_annotation
+    from store.db import open_db
+
+    path = tmp_path / "story.txt"
+    path.write_text("Chip Stocks Fall\nNvidia fell 17% on Monday. Broadcom lost 17.4% as well.\n")
+    db = open_db(db_path)
+    import_paths(db, [path])
+    [article] = list_articles(db)
+    text = get_article(db, article.id).text
+    start = text.index("Broadcom")
+    create_annotation(db, article.id, start, start + len("Broadcom lost 17.4%"), ["move"], "")
+    gone = text.index("Nvidia")
+    create_annotation(db, article.id, gone, gone + len("Nvidia fell 17% on Monday."), ["drop"], "")
+    db.close()
+    path.write_text("Chip Stocks Fall\nAnalysts were calm today. Broadcom lost 17.4% as well.\n")
+    assert main(["--db", str(db_path), "import", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["updated"] == 1 and report["annotations"] == {"moved": 1, "orphaned": 1}

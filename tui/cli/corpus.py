@@ -49,6 +49,9 @@ def cmd_import(args) -> int:
             f"{report.imported} imported, {report.updated} updated, {report.unchanged} unchanged, "
             f"{len(report.skipped)} skipped"
         )
+        if report.reanchored:
+            states = ", ".join(f"{n} {state}" for state, n in sorted(report.reanchored.items()) if n)
+            print(f"annotations of changed articles: {states}")
     return 1 if report.skipped else 0
 
 
