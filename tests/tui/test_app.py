@@ -174,3 +174,39 @@ async def test_toggling_the_read_mark_is_stored(seeded_db, db_path):
 def test_counts_line_names_the_layers_that_exist():
     assert counts_line({"articles": 1200, "sentences": 9}) == "1,200 articles"
     assert counts_line({"articles": 5, "entities": 80, "annotations": 2}) == "5 articles · 80 entities · 2 annotations"
+
+
+async def test_slash_opens_search_and_a_result_opens_its_article_at_the_match(seeded_db, db_path):
+    from tui.screens.search import SearchScreen
+
+    target = list_articles(seeded_db)[2]
+    article = get_article(seeded_db, target.id)
+    start, end = article.sentences[3]
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        main = app.screen
+        main._open_result((target.id, start, end))
+        await settle(app, pilot)
+        reader = main.query_one(Reader)
+        assert reader.article.id == target.id
+        assert reader.selection[0] <= start < reader.selection[1]
+
+
+async def test_t_filters_from_the_library_and_tags_only_from_the_reader(seeded_db, db_path):
+    from textual.widgets import Input
+
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.query_one("#library-filter", Input).value == "t"
+        await pilot.press("escape", "enter")
+        await settle(app, pilot)
+        assert "t" in app.screen.active_bindings  # the reader has an article: t tags the selection

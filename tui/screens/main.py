@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from store.articles import Article, get_article, mark_read, save_position
 from store.db import connect
+from tui.screens.main_annotations import Annotating
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
 from tui.widgets.reader import Reader
@@ -68,7 +69,7 @@ def load_bundle(db, article_id: int) -> ArticleBundle:
     return bundle
 
 
-class MainScreen(Screen, inherit_bindings=False):
+class MainScreen(Annotating, Screen, inherit_bindings=False):
     """Library on the left, the article in the centre, the inspector on the right."""
 
     BINDINGS = [
@@ -77,12 +78,26 @@ class MainScreen(Screen, inherit_bindings=False):
         Binding("tab", "app.focus_next", "Next pane", show=False, id="main.focus-next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.focus-previous"),
         Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
+        Binding("slash", "search", "Search", id="main.search"),
+        Binding("t", "tag", "Tag selection", id="main.tag"),
+        Binding("u", "undo_delete", "Undo delete", show=False, id="main.undo-delete"),
+        Binding("T", "open_screen('tags')", "Tags", show=False, id="main.tags"),
+        Binding("O", "open_screen('orphans')", "Orphaned notes", show=False, id="main.orphans"),
+        Binding("L", "open_screen('ledger')", "Ledger", show=False, id="main.ledger"),
     ]
+    # Screens reached from here, each dismissing with (article_id, start, end) to open, or None.
+    SCREENS_BY_NAME = {
+        "tags": ("tui.screens.tags", "TagsScreen"),
+        "orphans": ("tui.screens.orphans", "OrphansScreen"),
+        "ledger": ("tui.screens.ledger", "LedgerScreen"),
+    }
 
     def __init__(self, db_path: Path, first_page: Future | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.first_page = first_page
+        self._jump_after_open: tuple[int, int] | None = None
+        self._last_deleted: dict | None = None
         self.bundle: ArticleBundle | None = None
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
@@ -125,6 +140,24 @@ class MainScreen(Screen, inherit_bindings=False):
     def _open_requested(self, message: Library.Open) -> None:
         self.open_article(message.article_id)
 
+    def open_at(self, article_id: int, start: int, end: int) -> None:
+        """Show ``[start, end)`` of an article, opening it first if it is not the one on show."""
+        if self.bundle is not None and self.bundle.article.id == article_id:
+            self.query_one(Reader).jump_to(start, end)
+            self.query_one(Reader).focus()
+        else:
+            self._jump_after_open = (start, end) if end > start else None
+            self.open_article(article_id)
+
+    def _open_result(self, result) -> None:
+        """Callback of the screens that dismiss with a place to open (a search ``Hit`` or a tuple)."""
+        if result is None:
+            return
+        if isinstance(result, tuple):
+            self.open_at(*result)
+        else:
+            self.open_at(result.article_id, result.start, result.end)
+
     @work(thread=True, exclusive=True, group="open-article")
     def open_article(self, article_id: int) -> None:
         """Load an article with its layers in a worker, then show it in the reader and the inspector."""
@@ -144,6 +177,9 @@ class MainScreen(Screen, inherit_bindings=False):
         reader.show_article(article, bundle.mentions or [], bundle.annotations, position=article.position)
         self._show_inspector()
         self.query_one(Library).update_article(article.id, read=True)
+        if self._jump_after_open is not None:
+            reader.jump_to(*self._jump_after_open)
+            self._jump_after_open = None
         reader.focus()
 
     def _show_inspector(self) -> None:
@@ -208,3 +244,22 @@ class MainScreen(Screen, inherit_bindings=False):
             mark_read(db, article_id, read)
         finally:
             db.close()
+
+    # Other screens
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """Tagging needs an article and works from the reader; elsewhere its key is free (to filter with)."""
+        if action in ("tag", "undo_delete"):
+            reader = self.query_one(Reader)
+            return reader.article is not None and self.focused is reader
+        return True
+
+    def action_search(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        self.app.push_screen(SearchScreen(self.db_path), self._open_result)
+
+    def action_open_screen(self, name: str) -> None:
+        module_name, class_name = self.SCREENS_BY_NAME[name]
+        screen_class = getattr(importlib.import_module(module_name), class_name)
+        self.app.push_screen(screen_class(self.db_path), self._open_result)
