@@ -170,11 +170,15 @@ class Engine:
         for phrase in parsed.phrases:
             collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
         runs = self._exact_runs(parsed)
-        if groups and collect(" AND ".join(expressions)) >= CANDIDATES and runs:
-            # Too many sentences hold every word: keep those where the words typed right stand together.
+        if groups and collect(" AND ".join(expressions)) >= CANDIDATES:
+            # Too many sentences hold every word: keep those where the words typed right stand together,
+            # common words included when nothing else stands together (dearer: their position lists).
             in_runs = {word for run in runs for word in run}
-            phrases = ['"' + " ".join(run) + '"' for run in runs]
-            collect(" AND ".join(phrases + [e for word, e, _ in groups if word not in in_runs]))
+            if runs:
+                phrases = ['"' + " ".join(run) + '"' for run in runs]
+                collect(" AND ".join(phrases + [e for word, e, _ in groups if word not in in_runs]))
+            elif stretch := self._typed_stretch(parsed):
+                collect('"' + " ".join(stretch) + '"', ENOUGH_CANDIDATES)
         for run in runs:
             collect('"' + " ".join(run) + '"', ENOUGH_CANDIDATES)
         if not groups:
@@ -206,6 +210,26 @@ class Engine:
                 runs.append([])
         runs = [run for run in runs if len(run) >= 2]
         return sorted(runs, key=len, reverse=True)[:2]
+
+    def _typed_stretch(self, parsed: ParsedQuery) -> list[str]:
+        """The longest stretch of consecutive query words indexed as typed, trimmed of very common words
+        at both ends, if it holds at least two words that are not very common."""
+        stretches: list[list[str]] = [[]]
+        for word in parsed.words:
+            if self.vocabulary.doc_count(word):
+                stretches[-1].append(word)
+            elif stretches[-1]:
+                stretches.append([])
+        frequent = self.vocabulary.is_frequent
+        best: list[str] = []
+        for stretch in stretches:
+            while stretch and frequent(stretch[0]):
+                stretch = stretch[1:]
+            while stretch and frequent(stretch[-1]):
+                stretch = stretch[:-1]
+            if sum(not frequent(word) for word in stretch) >= 2 and len(stretch) > len(best):
+                best = stretch
+        return best
 
     def _word_groups(self, parsed: ParsedQuery) -> list[tuple[str, str, int]]:
         """``(word, expression, sentences)`` per query word: the FTS5 OR of the indexed words it may stand
