@@ -28,6 +28,7 @@ def count_words(text: str, blocks: Sequence[Block]) -> int:
 
 def parse_file(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
     """Read one file into articles; what cannot be imported comes back as problems (never raised)."""
+    path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         return [], [Problem(str(path), _unsupported(suffix))]

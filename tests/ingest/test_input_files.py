@@ -113,3 +113,20 @@ def test_count_words_skips_boilerplate_and_references(seed_files):
         len(re.findall(r"\w+", article.text[b.start:b.end]))
         for b in article.blocks if b.kind not in ("boilerplate", "reference")
     )
+
+
+def test_unreadable_subdirectory_is_a_problem_and_the_rest_still_walks(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("A")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("B")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    found = list(iter_input_files([tmp_path]))
+    assert found == [tmp_path / "a.txt", Problem(str(locked), "cannot read directory: Permission denied")]
