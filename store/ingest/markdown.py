@@ -139,11 +139,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _split_references(text: str, blocks: list[Block], headings: list[str | None]):
-    """Paragraphs made of reference entries (``[1] Publisher - "Title"`` + URL/Date lines) → reference blocks."""
+    """Paragraph and list lines that are reference entries (``[1] Publisher - "Title"`` + URL/Date lines,
+    or numbered items under a "References"/"Sources" heading) → reference blocks, one per line."""
     pieces: list[tuple[int, int]] = []
     members_of: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
-        if block.kind == "paragraph":
+        if block.kind in ("paragraph", "list", "heading"):
             for start, end, _ in line_spans(text[block.start:block.end]):
                 members_of.setdefault(index, []).append(len(pieces))
                 pieces.append((block.start + start, block.start + end))

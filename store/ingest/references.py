@@ -14,7 +14,10 @@ from store.model import Reference
 _ENTRY = re.compile(r"\[(\d{1,4})\](?!:)\s*(\S.{0,400})\Z")
 _URL_LINE = re.compile(r"(?:url|link|source url|web)\s*:\s*(\S+)\Z|((?:https?://|www\.)\S+)\Z", re.IGNORECASE)
 _DATE_LINE = re.compile(r"(?:date|published|accessed|retrieved)(?: on)?\s*:\s*(\S.*)\Z", re.IGNORECASE)
-_SECTION_HEADER = re.compile(r"(?:references|sources|citations|notes|bibliography)\s*:?\Z", re.IGNORECASE)
+# After a "References"/"Sources" line (a Markdown heading too), numbered lines "1. …" are entries as well.
+_NUMBERED_ENTRY = re.compile(r"(\d{1,4})[.)]\s+(\S.{0,400})\Z")
+_SECTION_HEADER = re.compile(r"(?:#+\s*)?(?:references|sources|citations|notes|bibliography)\s*:?\Z", re.IGNORECASE)
+_INLINE_URL = re.compile(r"\s*<?((?:https?://|www\.)[^\s>]+)>?\Z")
 _PUBLISHER_TITLE = re.compile(r"(?P<publisher>.+?)\s+[-–—]\s+(?P<title>\S.*)\Z|(?P<pub>[^“\"]+?)[,:]?\s+(?P<quoted>[“\"].+)\Z")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
@@ -51,7 +54,7 @@ def find_references(text: str, lines: Sequence[Line]) -> tuple[list[Reference], 
     index = 0
     after_header = False
     while index < len(lines):
-        group, index = _read_section(text, lines, index)
+        group, index = _read_section(text, lines, index, numbered=after_header)
         if group and (after_header or len(group) > 1 or any(r.url or r.date for r, _ in group)):
             for reference, members in group:
                 references.append(reference)
@@ -64,12 +67,14 @@ def find_references(text: str, lines: Sequence[Line]) -> tuple[list[Reference], 
     return references, used
 
 
-def _read_section(text: str, lines: Sequence[Line], index: int) -> tuple[list[tuple[Reference, list[int]]], int]:
+def _read_section(
+    text: str, lines: Sequence[Line], index: int, numbered: bool
+) -> tuple[list[tuple[Reference, list[int]]], int]:
     """Read consecutive entries starting at ``index``; returns them and the index after the last one."""
     group: list[tuple[Reference, list[int]]] = []
     while index < len(lines):
         start, end = lines[index]
-        entry = _ENTRY.match(text, start, end)
+        entry = _ENTRY.match(text, start, end) or (numbered and _NUMBERED_ENTRY.match(text, start, end))
         if not entry:
             break
         members = [index]
@@ -87,7 +92,12 @@ def _read_section(text: str, lines: Sequence[Line], index: int) -> tuple[list[tu
                 break
             members.append(index)
             index += 1
-        publisher, title = parse_entry_text(entry.group(2))
+        body = entry.group(2)
+        inline_url = _INLINE_URL.search(body)
+        if inline_url:
+            url = url or inline_url.group(1)
+            body = body[: inline_url.start()].rstrip(" .,;–—-") or body
+        publisher, title = parse_entry_text(body)
         entry_end = lines[members[-1]][1]
         group.append((Reference(int(entry.group(1)), publisher, title, url, date, start, entry_end), members))
     return group, index

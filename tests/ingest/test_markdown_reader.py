@@ -108,3 +108,12 @@ def test_deeply_nested_markdown_is_fast_and_keeps_every_line():
         assert time.perf_counter() - started < 2
         covered = "".join(text[b.start:b.end] for b in article.blocks)
         assert covered.replace(" ", "").replace("\n", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_numbered_list_under_a_references_heading_becomes_references():
+    text = "# News\n\nBody.\n\n## References\n\n1. Reuters - \"Title\" <https://r.com/a>\n2. CNBC - \"Other\"\n"
+    article = parse_markdown(text, "f.md")
+    assert [(r.n, r.publisher, r.title, r.url) for r in article.references] == [
+        (1, "Reuters", "Title", "https://r.com/a"), (2, "CNBC", "Other", None),
+    ]
+    assert [b.kind for b in article.blocks] == ["title", "paragraph", "heading", "reference", "reference"]

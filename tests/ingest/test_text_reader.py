@@ -190,3 +190,21 @@ def test_byline_near_the_top_fills_the_byline_and_stays_a_paragraph(line, byline
 def test_by_phrases_that_are_prose_are_not_bylines():
     text = "Markets Rally\nBy the end of March the index had doubled.\nBy 2030, most cars sold\nMore text follows.\n"
     assert parse_text(text, "k").byline is None
+
+
+def test_numbered_entries_under_a_sources_line_are_references_with_inline_urls():
+    text = (
+        "Headline Here\nBody text cites two sources.\nSources:\n"
+        "1. Reuters - “Chips slide” https://r.com/a\n2. CNBC - “Stocks rally”\nURL: https://c.com/b\nDate: 2026\n"
+    )
+    article = parse_text(text, "k")
+    assert [(r.n, r.publisher, r.title, r.url, r.date) for r in article.references] == [
+        (1, "Reuters", "Chips slide", "https://r.com/a", None), (2, "CNBC", "Stocks rally", "https://c.com/b", "2026"),
+    ]
+    assert [b.kind for b in article.blocks][-4:] == ["reference"] * 4
+
+
+def test_numbered_lines_without_a_sources_line_stay_list_items():
+    text = "Headline Here\nThree steps follow:\n1. Reuters - “Chips slide”\n2. CNBC - “Stocks rally”\n"
+    article = parse_text(text, "k")
+    assert article.references == [] and [b.kind for b in article.blocks][-2:] == ["list", "list"]
