@@ -113,13 +113,15 @@ async def test_the_inspector_hides_on_narrow_terminals_and_keys_toggle_each_pane
         assert not screen.query_one(Inspector).display
         await pilot.press("f3")
         assert screen.query_one(Inspector).display
+        assert not screen.query_one("#library-pane").display  # too narrow for both side panes
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.query_one("#library-pane").display and not screen.query_one(Inspector).display
+        assert screen.query_one(Library).has_focus
         await pilot.press("f2")
         await pilot.pause()
         assert not screen.query_one("#library-pane").display
         assert screen.query_one(Reader).has_focus
-        await pilot.press("f2")
-        await pilot.pause()
-        assert screen.query_one(Library).has_focus
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(app, pilot)

@@ -41,9 +41,9 @@ def help_tables(bindings: dict[str, BindingInfo], keymap: Keymap, display) -> li
     for scope, infos in scopes.items():
         table = Table(title=scope_title(scope), title_justify="left", title_style="bold", box=None, expand=True,
                       show_header=False, padding=(0, 1))
-        table.add_column("keys", style="bold", no_wrap=True, ratio=1)
-        table.add_column("action", ratio=2)
-        table.add_column("id", style="dim", ratio=1, overflow="fold")
+        table.add_column("keys", style="bold", no_wrap=True, min_width=12)
+        table.add_column("action", ratio=1, no_wrap=True, overflow="ellipsis")
+        table.add_column("id", style="dim", ratio=1, no_wrap=True, overflow="ellipsis")
         for info in infos:
             table.add_row(key_names(keymap.get(info.id, ",".join(info.keys)), display), info.description, info.id)
         tables.append(table)

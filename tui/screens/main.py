@@ -127,8 +127,12 @@ class MainScreen(Annotating, Screen, inherit_bindings=False):
         pane = self.query_one(f"#{pane_id}")
         had_focus = self.focused is not None and pane in self.focused.ancestors_with_self
         pane.display = not pane.display
-        if pane_id == "inspector":
-            self._inspector_chosen = pane.display
+        if pane.display and self.has_class("-narrow"):
+            # Too narrow for three panes: the reader keeps its room, the other side pane gives way.
+            other = self.query_one("#inspector" if pane_id == "library-pane" else "#library-pane")
+            other.display = False
+        if pane_id == "inspector" or self.has_class("-narrow"):
+            self._inspector_chosen = self.query_one(Inspector).display
         if pane.display and pane_id == "library-pane":
             self.query_one(Library).focus()
         elif had_focus:
