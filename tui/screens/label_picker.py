@@ -19,11 +19,13 @@ class LabelPicker(ModalScreen[str | None]):
     DEFAULT_CSS = """
     LabelPicker { align: center middle; }
     LabelPicker > Vertical {
-        width: auto; min-width: 36; max-width: 70; height: auto; max-height: 90%;
+        width: 44; max-width: 90%; height: auto; max-height: 90%;
         border: round $accent; background: $panel; padding: 0 1;
     }
     LabelPicker #label-picker-title { width: 100%; margin-bottom: 1; }
-    LabelPicker OptionList { height: auto; max-height: 14; border: none; background: $panel; }
+    LabelPicker OptionList, LabelPicker OptionList:focus {
+        height: auto; max-height: 14; border: none; background: $panel;
+    }
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="label-picker.cancel")]
 

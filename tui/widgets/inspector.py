@@ -58,7 +58,7 @@ def entity_rows(mentions: list, dark: bool) -> list[Row]:
             groups.setdefault(key, []).append(m)
     ordered = sorted(groups.values(), key=lambda group: (-len(group), _get(group[0], "text").casefold()))
     return [
-        Row((_excerpt(_longest_name(group), 22), len(group), _label(_get(group[0], "label"), dark)),
+        Row((_excerpt(_longest_name(group), 20), len(group), _label(_get(group[0], "label"), dark)),
             tuple(sorted((_get(m, "start"), _get(m, "end")) for m in group)))
         for group in ordered
     ]
