@@ -57,3 +57,13 @@ def test_markdown_blocks_and_sentences_cover_everything_in_order(raw):
     blocks = [(b.start, b.end) for b in article.blocks]
     assert_spans_cover(text, blocks, [(0, len(text))])
     assert_spans_cover(text, article.sentences, blocks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_any_unicode_text_parses_into_covering_blocks_and_sentences(raw):
+    text = clean_text(raw)
+    for article in (parse_text(text, "k"), parse_markdown(text, "k")):
+        blocks = [(b.start, b.end) for b in article.blocks]
+        assert_spans_cover(text, blocks, [(0, len(text))])
+        assert_spans_cover(text, article.sentences, blocks)
