@@ -69,3 +69,17 @@ def test_two_importers_at_once_wait_for_each_other_and_store_everything(tmp_path
         assert "locked" not in stderr.lower()
     assert assert_whole_articles(db_path) == 50
     assert stored_counts(db_path)["articles"] == 50
+
+
+@pytest.mark.slow
+def test_two_importers_racing_to_create_the_database(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 10, seed=31)
+    db_path = tmp_path / "broadsheet.db"
+
+    processes = [start_cli(db_path, "import", str(corpus)) for _ in range(2)]
+    outputs = [process.communicate(timeout=120) for process in processes]
+
+    for process, (_stdout, stderr) in zip(processes, outputs):
+        assert process.returncode == 0, stderr
+    assert assert_whole_articles(db_path) == 10
