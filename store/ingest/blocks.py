@@ -46,8 +46,10 @@ def _load_phrases() -> dict[str, re.Pattern[str]]:
             current.append(f"(?:{line})")
     anchors = {"line": (r"(?:", r")\Z"), "start": (r"(?:", r")"), "anywhere": (r"\b(?:", r")"),
                "header": (r"(?:", r")(?:\s*:\s*(?P<rest>.*))?\Z")}
+    # [anywhere] is searched through every line: matching the lower-cased line case-sensitively is faster.
     return {
-        name: re.compile(anchors[name][0] + "|".join(patterns) + anchors[name][1], re.IGNORECASE)
+        name: re.compile(anchors[name][0] + "|".join(patterns) + anchors[name][1],
+                         0 if name == "anywhere" else re.IGNORECASE)
         for name, patterns in sections.items()
     }
 
@@ -133,7 +135,7 @@ def _is_chrome(line: str, words: int) -> bool:
         return True
     if _PHRASES["start"].match(bare):
         return True
-    return words <= MAX_ANYWHERE_WORDS and _PHRASES["anywhere"].search(line) is not None
+    return words <= MAX_ANYWHERE_WORDS and _PHRASES["anywhere"].search(line.lower()) is not None
 
 
 def _without_bullet(line: str) -> str:
