@@ -330,12 +330,13 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
             return Strip.blank(width, base)
         style = base
         if article.read:
-            style += self.get_component_rich_style("library--read")
+            style += Style(color=self.get_component_rich_style("library--read").color)
         if row == self.cursor:
             style += self.get_component_rich_style("library--cursor" if self.has_focus else "library--dim")
             if not self.has_focus:
                 style += Style(reverse=True)
-        dim = style + self.get_component_rich_style("library--dim")
+        # Only the colour: the component style's background would hide the cursor row's.
+        dim = style + Style(color=self.get_component_rich_style("library--dim").color)
         segments = [
             Segment(text, style if name in ("mark", "title") else dim) for name, text in row_cells(article, columns)
         ]
