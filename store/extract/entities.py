@@ -17,6 +17,7 @@ from store.extract.entity_rules import (
     ORG_SUFFIXES,
     PARTICLES,
     PERSON_TITLES,
+    title_length,
     type_by_context,
     type_by_shape,
 )
@@ -24,7 +25,7 @@ from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 2
+ENTITY_VERSION = 3
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
@@ -305,6 +306,9 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         else:
             break
         run, words = run[1:], words[1:]
+    cut = title_length(words, gaz.first_names, gaz.common_words)
+    if cut:
+        person_cue, run, words = True, run[cut:], words[cut:]
     while run and (words[-1] in gaz.not_names or not _is_capitalised(words[-1]) and not words[-1][0].isdigit()):
         run, words = run[:-1], words[:-1]
     if not run:

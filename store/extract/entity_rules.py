@@ -145,6 +145,22 @@ def type_by_shape(
     return "OTHER", 0
 
 
+def title_length(words: list[str], first_names: frozenset[str], common_words: frozenset[str]) -> int:
+    """How many leading words of a capitalised run are a job title written before a name ("Equity Strategist
+    Michael Field", "Investment Officer Jane Doe"): ordinary English words ending in a role word, followed by
+    something shaped like a personal name. 0 when the run holds no such title ("General Motors", "Martin Luther
+    King Jr")."""
+    for index in range(len(words) - 2, -1, -1):
+        if words[index].lower() not in PERSON_TITLES:
+            continue
+        name = words[index + 1:]
+        if len(name) > 4 or not all(word.lower() in common_words for word in words[:index]):
+            return 0
+        label, confidence = type_by_shape(name, first_names, common_words)
+        return index + 1 if label == "PERSON" and confidence >= 1 else 0
+    return 0
+
+
 def type_by_context(before: list[str], after: str) -> tuple[str, int]:
     """Type a name from the words around it: ``before`` are the (folded) words preceding it, nearest last;
     ``after`` is the text following it on the line."""

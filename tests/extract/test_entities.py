@@ -68,6 +68,16 @@ def test_cue_words_type_unknown_names():
     assert found["Vellmoor"][0] == "PLACE"
 
 
+def test_job_title_before_a_name_stays_outside_the_person_span():
+    found = spans("Morningstar's Chief Equity Strategist Orla Quennell pointed out that prices were high, and "
+                  "Senior Portfolio Manager Xiu Brennagh agreed.")
+    assert found["Orla Quennell"][0] == "PERSON"
+    assert found["Xiu Brennagh"][0] == "PERSON"
+    assert not any("Strategist" in name or "Manager" in name for name in found)
+    found = spans("Shares of General Motors rose while Martin Luther King Jr was remembered in the city.")
+    assert "General Motors" in found and "Martin Luther King Jr" in found
+
+
 def test_model_codes_are_products():
     found = spans("It trained on the H800 and compared itself with GPT-4.")
     assert found["H800"][0] == "PRODUCT"
