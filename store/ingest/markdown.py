@@ -24,6 +24,9 @@ from store.model import Block, ParsedArticle
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable(
     ["inline", "linkify", "replacements", "smartquotes", "text_join"]
 )
+# Inline markup that should not show in a title: links keep their text; emphasis and code marks go.
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
 _FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:(.*)$", re.MULTILINE)
 _FRONT_MATTER_FIELDS = {
     "title": "title", "source": "source", "url": "url", "link": "url", "date": "published",
@@ -40,6 +43,11 @@ class _Candidate:
     kind: str
     level: int = 0
     heading: str | None = None
+
+
+def plain_heading(source: str) -> str:
+    """A heading's text without Markdown inline markup: ``**Big** [news](u)`` → ``Big news``."""
+    return " ".join(_EMPHASIS.sub("", _LINK.sub(r"\1", source)).split())
 
 
 def front_matter_fields(content: str) -> dict[str, str]:
@@ -84,7 +92,7 @@ def _candidates(tokens) -> tuple[list[_Candidate], dict[str, str]]:
             if list_depth:
                 found.append(_Candidate(token.map[0], token.map[1], "list", list_depth))
             elif kind == "heading_open":
-                text = tokens[index + 1].content.strip()
+                text = plain_heading(tokens[index + 1].content)
                 found.append(_Candidate(token.map[0], token.map[1], "heading", int(token.tag[1:]), text))
             else:
                 found.append(_Candidate(token.map[0], token.map[1], _LEAF_KINDS.get(kind, "paragraph")))
@@ -95,7 +103,7 @@ def _candidates(tokens) -> tuple[list[_Candidate], dict[str, str]]:
 
 def _to_blocks(text: str, candidates: list[_Candidate]) -> tuple[list[Block], list[str | None]]:
     """Line ranges → trimmed character spans; overlaps clipped, uncovered lines become paragraphs."""
-    lines = line_spans_all(text)
+    lines = _all_lines(text)
     owner: list[int | None] = [None] * len(lines)
     candidates.sort(key=lambda c: c.first_line)
     for number, candidate in enumerate(candidates):
@@ -120,7 +128,7 @@ def _to_blocks(text: str, candidates: list[_Candidate]) -> tuple[list[Block], li
     return blocks, headings
 
 
-def line_spans_all(text: str) -> list[tuple[int, int, bool]]:
+def _all_lines(text: str) -> list[tuple[int, int, bool]]:
     """``(start, end, has_content)`` of every line, blank ones included (markdown-it counts them)."""
     spans = []
     start = 0

@@ -117,3 +117,8 @@ def test_numbered_list_under_a_references_heading_becomes_references():
         (1, "Reuters", "Title", "https://r.com/a"), (2, "CNBC", "Other", None),
     ]
     assert [b.kind for b in article.blocks] == ["title", "paragraph", "heading", "reference", "reference"]
+
+
+def test_title_from_a_heading_drops_inline_markup():
+    article = parse_markdown("# **Chip** stocks and `AI`: [the rout](https://x) in_depth\n\nBody.\n", "g.md")
+    assert article.title == "Chip stocks and AI: the rout in_depth"
