@@ -31,6 +31,9 @@ PROSE = "The central bank left rates unchanged on Thursday, citing sticky servic
         "About Us: Example Wire is a news service.",
         "Updated 3:45 PM EST, February 6, 2026",
         "Published on Feb. 6, 2026",
+        "Mon 3 Apr 2026 10.45 BST",
+        "February 6, 2026 at 3:45 PM ET",
+        "Reuse this content",
         "Photo: Getty Images",
         "Associated Press writer Ann Lee in New York contributed to this report.",
         "This material may not be published, broadcast, rewritten or redistributed.",
@@ -55,6 +58,7 @@ def test_generic_chrome_lines_are_boilerplate(line):
         "$2.5 billion",
         "Updated guidance pushed shares up 5% on Monday.",
         "Published figures showed a 3% rise.",
+        "March 2020 was the worst month for stocks since 2008.",
     ],
 )
 def test_prose_that_mentions_such_words_is_not_boilerplate(line):
@@ -72,6 +76,11 @@ def test_short_title_lines_after_a_link_list_header_are_boilerplate_until_prose(
         "Another Title-Like Line After Prose",
     ]
     assert find_boilerplate(lines) == [False, True, True, True, True, False, False]
+
+
+def test_topic_links_after_an_explore_header_are_boilerplate():
+    lines = [PROSE, "Explore more on these topics", "Oil", "Opec", "news", "Share"]
+    assert find_boilerplate(lines) == [False, True, True, True, True, True]
 
 
 def test_inline_header_with_its_link_is_boilerplate():
