@@ -13,6 +13,7 @@ import re
 from store.extract.canonical import canonical_key
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
+    introduces_person,
     OF_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
@@ -25,7 +26,7 @@ from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 3
+ENTITY_VERSION = 4
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
@@ -294,9 +295,13 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     """Trim a run to the name it holds (no article, title, possessive, sentence starter) and type it."""
     words = [word for _, _, word in run]
     person_cue = False
+    # a short run introduced as a person keeps a given name that doubles as a non-name ("Jun", "May")
+    named_person = 2 <= len(words) <= 4 and introduces_person(text[run[-1][1]:run[-1][1] + 80])
     while run:
         word = words[0]
         sentence_start = run[0][0] in starts
+        if named_person and len(words) > 1 and word in gaz.first_names and _is_capitalised(words[1]):
+            break
         if word in _LEADING_ARTICLES or word in gaz.not_names or (len(words) > 1 and fold(word) in PERSON_TITLES):
             person_cue = person_cue or fold(word) in PERSON_TITLES
         elif sentence_start and fold(word) in gaz.common_words and not _first_name_lead(words, gaz):

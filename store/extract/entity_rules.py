@@ -98,6 +98,7 @@ AUTHORED_VERBS = frozenset(
 )
 ORG_PREFIXES = frozenset("FC AFC AC AS SC SV CF CD CA SK FK NK KS BK".split())
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
+_APPOSED_ROLE = re.compile(r",\s+((?:[\w'’\-]+\s+){1,6}?)(?:at|of|with|for|from)\s")
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
 NOT_MODEL_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d|COVID-\d+|G\d{1,2}|F\d|\d+[A-Z])$")
 
@@ -145,6 +146,16 @@ def type_by_shape(
     return "OTHER", 0
 
 
+def introduces_person(after: str) -> bool:
+    """Whether the text after a name says it is a person: a speech verb ("said", "pointed out") or an apposed
+    role at an organisation (", market strategist at IG", ", chief executive of Nvidia")."""
+    role = _APPOSED_ROLE.match(after)
+    if role:
+        return any(word.lower() in PERSON_TITLES for word in role.group(1).split())
+    follow = after.lstrip(" ").split(" ", 1)
+    return bool(follow) and follow[0].lower() in SPEECH_VERBS
+
+
 def title_length(words: list[str], first_names: frozenset[str], common_words: frozenset[str]) -> int:
     """How many leading words of a capitalised run are a job title written before a name ("Equity Strategist
     Michael Field", "Investment Officer Jane Doe"): ordinary English words ending in a role word, followed by
@@ -182,10 +193,10 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
         return "PERSON", 2
     if after.startswith(PERSON_FOLLOWERS):
         return "PERSON", 2
+    if introduces_person(after):
+        return ("PERSON", 2) if after[:1] == "," else ("PERSON", 1)
     follow = after.lstrip(" ,").split(" ", 2)
     nxt = follow[0].lower() if follow else ""
-    if nxt in SPEECH_VERBS:
-        return "PERSON", 1
     if nxt in {"model", "models", "chip", "chips", "processor", "processors", "gpu", "gpus", "smartphone", "app"}:
         return "PRODUCT", 2
     if nxt in {"shares", "stock", "stocks", "inc", "inc.", "corp"}:

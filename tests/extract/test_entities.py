@@ -78,6 +78,16 @@ def test_job_title_before_a_name_stays_outside_the_person_span():
     assert "General Motors" in found and "Martin Luther King Jr" in found
 
 
+def test_a_name_introduced_with_a_role_or_speech_verb_keeps_all_its_parts():
+    text = ("Stocks slid for a third session.\nJun Wei Tanaro, market strategist at Quellbridge, said the selling "
+            "was overdone. The rally faded, Jan Lin Sorvesk told reporters on Tuesday.")
+    found = spans(text)
+    assert found["Jun Wei Tanaro"][0] == "PERSON"
+    assert found["Jan Lin Sorvesk"][0] == "PERSON"
+    assert "Wei Tanaro" not in found and "Lin Sorvesk" not in found
+    assert "Jun" not in spans("Sales rose in Jun 2024 and again in Jul 2024, the company said.")
+
+
 def test_model_codes_are_products():
     found = spans("It trained on the H800 and compared itself with GPT-4.")
     assert found["H800"][0] == "PRODUCT"
