@@ -32,15 +32,6 @@ class LetterGroup:
     terms: list[str] = field(default_factory=list)
     docs: dict[str, int] = field(default_factory=dict)
     by_length: dict[int, list[str]] = field(default_factory=dict)
-    heads: dict[int, tuple[list[str], list[str]]] = field(default_factory=dict)
-
-    def longer_than(self, length: int) -> tuple[list[str], list[str]]:
-        """The words longer than ``length`` and their first ``length`` letters (cached per length)."""
-        found = self.heads.get(length)
-        if found is None:
-            longer = [t for n, terms in self.by_length.items() if n > length for t in terms]
-            found = self.heads[length] = (longer, [t[:length] for t in longer])
-        return found
 
 
 def allowed_edits(word: str) -> int:
@@ -148,13 +139,18 @@ class Vocabulary:
                 found.setdefault(term, 1.0 + min(group.docs[term], 1000) / 1e6)
         if len(word) >= 4 and not known:
             # A slip inside a half-typed word: compare with the starts of longer words one letter shorter,
-            # as long and one letter longer than it (a letter doubled, swapped or dropped).
+            # as long and one letter longer than it (a letter doubled, swapped or dropped). Only words
+            # sharing the first letter and the second (or third: a slip on the second) are compared.
             begun: set[str] = set()
-            for length in (len(word) - 1, len(word), len(word) + 1):
-                longer, heads = group.longer_than(length)
-                for _, _, index in process.extract(word, heads, scorer=OSA.distance, score_cutoff=1, limit=None):
-                    if group.docs[longer[index]] <= limit:
-                        begun.add(longer[index])
+            for head in {word[:2], word[0] + word[2]}:
+                start = bisect.bisect_left(group.terms, head)
+                stop = bisect.bisect_left(group.terms, head + "\U0010ffff")
+                for length in (len(word) - 1, len(word), len(word) + 1):
+                    longer = [t for t in group.terms[start:stop] if len(t) > length]
+                    heads = [t[:length] for t in longer]
+                    for _, _, index in process.extract(word, heads, scorer=OSA.distance, score_cutoff=1, limit=None):
+                        if group.docs[longer[index]] <= limit:
+                            begun.add(longer[index])
             for term in sorted(begun, key=lambda t: -group.docs[t])[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 0.5 + min(group.docs[term], 1000) / 1e6)
         ranked = sorted(found, key=lambda t: -found[t])
