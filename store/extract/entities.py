@@ -14,6 +14,7 @@ from store.extract.canonical import canonical_key
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
     introduces_person,
+    is_coined_company,
     OF_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
@@ -26,7 +27,7 @@ from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 4
+ENTITY_VERSION = 5
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
@@ -314,7 +315,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     cut = title_length(words, gaz.first_names, gaz.common_words)
     if cut:
         person_cue, run, words = True, run[cut:], words[cut:]
-    while run and (words[-1] in gaz.not_names or not _is_capitalised(words[-1]) and not words[-1][0].isdigit()):
+    while run and (words[-1] in gaz.not_names and not _company_head(words, gaz)
+                   or not _is_capitalised(words[-1]) and not words[-1][0].isdigit()):
         run, words = run[:-1], words[:-1]
     if not run:
         return None
@@ -338,6 +340,14 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     unclear_word = confidence == 0 and len(words) == 1 and fold(words[0]) in gaz.common_words
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
+
+
+def _company_head(words: list[str], gaz: Gazetteer) -> bool:
+    """Whether a last word that is usually no name ("Financial", "AI") is here the head of a company name
+    ("Sterskim Financial", "Pratbon AI")."""
+    if len(words) < 2 or words[-2] in gaz.not_names:
+        return False
+    return words[-1] in ORG_SUFFIXES or is_coined_company(words, gaz.common_words)
 
 
 def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:

@@ -20,7 +20,19 @@ ORG_SUFFIXES = frozenset(
     "Police Service Services Brothers Associates Consulting Research Institute Insurance Financial Bancshares "
     "Railway Railways Railroad Press Times Post Journal Herald Tribune News Magazine Gazette Broadcasting Radio "
     "Television Network Channel Publishing Publications Ventures Fellowship Guild Coalition Alliance Organization "
-    "Organisation".split()
+    "Organisation Pharma Pharmaceutical Biopharma Biopharmaceuticals Biotech Biotechnology Bioscience Biosciences "
+    "Biologics Genomics Diagnostics Medical Healthcare Robotics Logistics Semiconductor Semiconductors Materials "
+    "Mining Minerals Metals Resources Realty Properties Electronics Electric Telecom Telecommunications Wireless "
+    "Broadband Foods Beverages Brands Automotive Aerospace Shipping Petroleum Chemical Chemicals Steel Utilities "
+    "Renewables Solar Analytics Dynamics Devices Instruments Microsystems Payments Lending Fintech Advisers "
+    "Assurance Reinsurance Brewing Breweries Hotels Resorts Stores Apparel Cosmetics Tobacco Gaming Interactive "
+    "Automation Mobility Bankshares Construction".split()
+)
+# Head words that make a company name only after a coined word ("Pratbon AI", "Tirzex Data", "Oravel Health"):
+# after ordinary English words they are a topic ("Generative AI", "Big Data", "Public Health").
+WEAK_ORG_SUFFIXES = frozenset(
+    "AI Cloud Data Tech Digital Bio Health Mobile Security Finance Power Retail Engineering Wealth Infrastructure "
+    "Quantum".split()
 )
 PLACE_SUFFIXES = frozenset(
     "City County Province State States River Lake Mountain Mountains Mount Island Islands Valley Bay Sea Ocean "
@@ -108,12 +120,24 @@ def is_model_code(token: str) -> bool:
     return bool(MODEL_CODE.match(token)) and not NOT_MODEL_CODE.match(token)
 
 
+def is_coined_company(tokens: list[str], common_words: frozenset[str]) -> bool:
+    """A coined name before a weak company head word: "Pratbon AI", not "Generative AI"."""
+    return (
+        bool(common_words)
+        and 1 < len(tokens) <= 3
+        and tokens[-1] in WEAK_ORG_SUFFIXES
+        and all(token[:1].isupper() and token.lower() not in common_words for token in tokens[:-1])
+    )
+
+
 def type_by_shape(
     tokens: list[str], first_names: frozenset[str], common_words: frozenset[str] = frozenset()
 ) -> tuple[str, int]:
     """Type a name from its own words: suffixes, heads ("University of ..."), model codes, given names."""
     last = tokens[-1]
     if last in ORG_SUFFIXES and len(tokens) > 1:
+        return "ORG", 2
+    if is_coined_company(tokens, common_words):
         return "ORG", 2
     if last in INDEX_SUFFIXES and len(tokens) > 1:
         return "INDEX", 2

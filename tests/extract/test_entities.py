@@ -88,6 +88,16 @@ def test_a_name_introduced_with_a_role_or_speech_verb_keeps_all_its_parts():
     assert "Jun" not in spans("Sales rose in Jun 2024 and again in Jul 2024, the company said.")
 
 
+def test_a_coined_name_before_an_industry_head_word_is_a_company():
+    found = spans("Shares of Ceajyn Pharma rose while Taivdi Materials fell, Sterskim Financial held and "
+                  "Quaisdrind Logistics, Burkshoux Semiconductor and Pratbon AI gained.")
+    for name in ("Ceajyn Pharma", "Taivdi Materials", "Sterskim Financial", "Quaisdrind Logistics",
+                 "Burkshoux Semiconductor", "Pratbon AI"):
+        assert found[name][0] == "ORG", name
+    found = spans("Investors now prefer generative models, and the Generative AI boom keeps going.")
+    assert not any(label == "ORG" for label, _ in found.values())
+
+
 def test_model_codes_are_products():
     found = spans("It trained on the H800 and compared itself with GPT-4.")
     assert found["H800"][0] == "PRODUCT"
