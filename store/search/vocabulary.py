@@ -16,6 +16,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 VOCAB_TABLE = "temp.broadsheet_sentences_vocab"
+INDEX_STRUCTURE = "sentences_fts_data WHERE id = 10"
 MAX_EXPANSIONS = 24
 MAX_PREFIX_EXPANSIONS = 24
 FREQUENT_SHARE = 0.05
@@ -52,23 +53,21 @@ class Vocabulary:
         conn.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab(main, sentences_fts, 'row')"
         )
-        self._state: tuple[int, int] | None = None
+        self._state: list | None = None
         self._groups: dict[str, LetterGroup] = {}
         self._sentence_count = 0
         self.expand = lru_cache(maxsize=4096)(self._expand)
 
     def refresh(self) -> None:
-        """Forget what was loaded if the database changed since."""
-        state = (self.read("PRAGMA data_version")[0][0], self.conn.total_changes)
+        """Forget what was loaded if the sentence index changed since. Its structure record (FTS5's own
+        ``_data`` row 10) changes with every write to the index and with nothing else, so saving a reading
+        position or a note does not throw the vocabulary away."""
+        state = self.read(f"SELECT block FROM {INDEX_STRUCTURE}")
         if state != self._state:
             self._groups.clear()
             self.expand.cache_clear()
             self._sentence_count = self.read("SELECT count(*) FROM sentences")[0][0]
             self._state = state
-
-    @property
-    def sentence_count(self) -> int:
-        return self._sentence_count
 
     def load_all(self) -> None:
         """Load the letters most words start with now (a worker warming up before the first keystroke);
