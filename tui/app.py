@@ -51,9 +51,16 @@ class BroadsheetApp(App, inherit_bindings=False):
         super().__init__()
         self.db_path = Path(db_path)
         self.first_page = first_page
-        self.bindings_info = bindings if bindings is not None else collect_bindings()
-        self.active_keymap = keymap if keymap is not None else load_keymap(keymap_name, self.bindings_info)
+        self._bindings_info = bindings
+        self.active_keymap = keymap if keymap is not None else load_keymap(keymap_name, bindings)
         self.keymap_name = keymap_name
+
+    @property
+    def bindings_info(self) -> dict[str, BindingInfo]:
+        """Every binding id with its scope and description (read when help first needs it)."""
+        if self._bindings_info is None:
+            self._bindings_info = collect_bindings()
+        return self._bindings_info
 
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
@@ -150,9 +157,8 @@ def build_app(db_path: Path | str | None = None, keymap: str | None = None,
                                                  file=sys.stderr)).close()
     first_page = prefetch_first_page(path)
     keymap_name = keymap or "default"
-    bindings = collect_bindings()
-    keys = load_keymap(keymap_name, bindings)
-    return app_class(path, keys, keymap_name, bindings, first_page)
+    keys = load_keymap(keymap_name)
+    return app_class(path, keys, keymap_name, first_page=first_page)
 
 
 def run_app(db_path: Path | str | None = None, keymap: str | None = None) -> int:

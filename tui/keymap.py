@@ -193,9 +193,10 @@ def builtin_keymap_file(name: str):
 def load_keymap(name_or_path: str | None = None, bindings: dict[str, BindingInfo] | None = None) -> Keymap:
     """The complete, validated keymap: code defaults ← the named keymap (or a TOML path) ← the user's file.
 
-    Raises :class:`KeymapError` for the first problem found, naming the file it comes from.
+    Raises :class:`KeymapError` for the first problem found, naming the file it comes from. A shipped
+    keymap on its own is returned as it is: the test suite checks each against the code's bindings, so
+    start-up reads the binding ids only to check what a user wrote.
     """
-    bindings = collect_bindings() if bindings is None else bindings
     name = name_or_path or "default"
     if name in BUILTIN_KEYMAPS:
         label = f"keymaps/{name}.toml"
@@ -207,6 +208,9 @@ def load_keymap(name_or_path: str | None = None, bindings: dict[str, BindingInfo
     user_path = user_keymap_path()
     if user_path.exists():
         layers.append((str(user_path), read_keymap_file(user_path)))
+    if bindings is None and len(layers) == 1 and name in BUILTIN_KEYMAPS:
+        return layers[0][1]
+    bindings = collect_bindings() if bindings is None else bindings
     keymap = default_keys(bindings)
     origin = {binding_id: "the code's defaults" for binding_id in keymap}
     for label, layer in layers:

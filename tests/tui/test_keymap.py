@@ -36,6 +36,11 @@ def test_every_keymap_file_names_exactly_the_ids_in_the_code(name, bindings):
     assert load_keymap(name, bindings).keys() == bindings.keys()
 
 
+@pytest.mark.parametrize("name", BUILTIN_KEYMAPS)
+def test_a_shipped_keymap_read_without_the_bindings_is_the_validated_one(name, bindings):
+    assert load_keymap(name) == load_keymap(name, bindings)
+
+
 def test_the_code_declares_the_promised_default_keys(bindings):
     keymap = load_keymap("default", bindings)
     assert keymap["app.quit"] == "ctrl+q"
