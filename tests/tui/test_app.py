@@ -212,3 +212,50 @@ async def test_t_filters_from_the_library_and_tags_only_from_the_reader(seeded_d
         await pilot.press("escape", "enter")
         await settle(app, pilot)
         assert "t" in app.screen.active_bindings  # the reader has an article: t tags the selection
+
+
+async def test_t_tags_the_selection_u_restores_a_deleted_annotation(seeded_db, db_path):
+    from store.annotations import annotations_for_article
+    from tui.screens.tag_dialog import TagDialog
+
+    first = list_articles(seeded_db)[0]
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.press("down", "t")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TagDialog)
+        await pilot.press(*"markets", "enter", "ctrl+s")
+        await settle(app, pilot)
+        saved = annotations_for_article(seeded_db, first.id)
+        assert [record["tags"] for record in saved] == [["markets"]]
+        main = app.screen
+        assert main.query_one(Reader).annotations_at(saved[0]["start"])  # drawn in the reader
+        assert main.query_one(Library).articles[0].annotations == 1  # counted in the library
+        assert "1 annotations" in app.sub_title
+
+        await pilot.press("t")  # the same sentence: the dialog edits the annotation and can delete it
+        await settle(app, pilot)
+        await pilot.click("#tag-delete")
+        await settle(app, pilot)
+        assert annotations_for_article(seeded_db, first.id) == []
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert [record["tags"] for record in annotations_for_article(seeded_db, first.id)] == [["markets"]]
+
+
+async def test_capital_t_o_l_open_the_tags_orphans_and_ledger_screens(seeded_db, db_path):
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        for key, name in (("T", "TagsScreen"), ("O", "OrphansScreen"), ("L", "LedgerScreen")):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert type(app.screen).__name__ == name
+            await pilot.press("escape")
+            await settle(app, pilot)
+            assert isinstance(app.screen, MainScreen)
