@@ -11,12 +11,15 @@ fresh temporary database three ways, in the same run:
 
 Prints articles/s and MB/s (MB of UTF-8 input) and how many times slower than the peer each method is. Each
 method stops at its time budget (``--budget``, between chunks of 100 files) so the 10k run stays bounded; the
-``done`` column says how many articles the rate is measured over.
+``done`` column says how many articles the rate is measured over. For ``import_paths`` it also prints how long
+each write transaction held the database's write lock (p50 / p99 over every ``BEGIN IMMEDIATE`` … ``COMMIT``):
+what a second process (the TUI, another import) may have to wait.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
 import tempfile
 import time
@@ -34,17 +37,39 @@ from store.ingest import parse_file
 CHUNK = 100  # files per import_paths call, so a run can stop at its time budget between chunks
 
 
-def time_parse_only(files: list[Path], workdir: Path, budget: float, chunk: int) -> tuple[float, int]:
+Timing = tuple[float, int, list[float]]  # seconds, articles done, write-lock holds in seconds
+
+
+class LockClock:
+    """Times every write transaction of one connection from the SQL it runs (``BEGIN IMMEDIATE`` to ``COMMIT``
+    or ``ROLLBACK``), without touching the code under test."""
+
+    def __init__(self) -> None:
+        self.holds: list[float] = []
+        self._began: float | None = None
+
+    def __call__(self, statement: str) -> None:
+        keyword = statement.lstrip().split(None, 1)[0].upper() if statement.strip() else ""
+        if keyword == "BEGIN":
+            self._began = time.perf_counter()
+        elif keyword in ("COMMIT", "ROLLBACK") and self._began is not None:
+            self.holds.append(time.perf_counter() - self._began)
+            self._began = None
+
+
+def time_parse_only(files: list[Path], workdir: Path, budget: float, chunk: int) -> Timing:
     started = time.perf_counter()
     for done, path in enumerate(files, start=1):
         parse_file(path)
         if done % chunk == 0 and time.perf_counter() - started > budget:
-            return time.perf_counter() - started, done
-    return time.perf_counter() - started, len(files)
+            return time.perf_counter() - started, done, []
+    return time.perf_counter() - started, len(files), []
 
 
-def time_import_paths(files: list[Path], workdir: Path, budget: float, chunk: int) -> tuple[float, int]:
+def time_import_paths(files: list[Path], workdir: Path, budget: float, chunk: int) -> Timing:
     db = open_db(workdir / "broadsheet.db")
+    clock = LockClock()
+    db.conn.set_trace_callback(clock)
     started = time.perf_counter()
     done = 0
     for start in range(0, len(files), chunk):
@@ -56,11 +81,12 @@ def time_import_paths(files: list[Path], workdir: Path, budget: float, chunk: in
         if time.perf_counter() - started > budget:
             break
     elapsed = time.perf_counter() - started
+    db.conn.set_trace_callback(None)
     db.close()
-    return elapsed, done
+    return elapsed, done, clock.holds
 
 
-def time_insert_all(files: list[Path], workdir: Path, budget: float, chunk: int) -> tuple[float, int]:
+def time_insert_all(files: list[Path], workdir: Path, budget: float, chunk: int) -> Timing:
     db = sqlite_utils.Database(workdir / "plain.db")
     db.conn.execute("PRAGMA journal_mode = WAL")  # the same journal mode as Broadsheet's database
     started = time.perf_counter()
@@ -69,10 +95,10 @@ def time_insert_all(files: list[Path], workdir: Path, budget: float, chunk: int)
     db["articles"].insert_all(rows, pk="path", batch_size=500)
     elapsed = time.perf_counter() - started
     db.close()
-    return elapsed, len(files)
+    return elapsed, len(files), []
 
 
-METHODS: list[tuple[str, Callable[[list[Path], Path, float, int], tuple[float, int]]]] = [
+METHODS: list[tuple[str, Callable[[list[Path], Path, float, int], Timing]]] = [
     ("insert_all (peer)", time_insert_all),
     ("parse only", time_parse_only),
     ("import_paths", time_import_paths),
@@ -90,18 +116,27 @@ def run(sizes: list[int], seed: int, budget: float, chunk: int = CHUNK) -> list[
             for name, method in METHODS:
                 workdir = Path(tmp) / name.split()[0]
                 workdir.mkdir()
-                seconds, done = method(files, workdir, budget, chunk)
+                seconds, done, holds = method(files, workdir, budget, chunk)
                 rate = done / seconds
                 peer_rate = peer_rate or rate
                 rows.append((size, name, done, seconds, rate, sum(sizes_mb[:done]) / seconds, peer_rate / rate))
-                print_row(rows[-1])
+                print_row(rows[-1], holds)
     return rows
 
 
-def print_row(row: tuple) -> None:
+def lock_percentiles(holds: list[float]) -> tuple[float, float]:
+    """p50 and p99 of the write-lock holds, in milliseconds."""
+    if len(holds) < 2:
+        return (holds[0] * 1000,) * 2 if holds else (0.0, 0.0)
+    cuts = statistics.quantiles(holds, n=100, method="inclusive")
+    return cuts[49] * 1000, cuts[98] * 1000
+
+
+def print_row(row: tuple, holds: list[float]) -> None:
     size, name, done, seconds, per_second, mb_per_second, ratio = row
+    lock = "{:>7.2f} / {:>6.2f} ms".format(*lock_percentiles(holds)) if holds else ""
     print(f"{size:>7,}  {name:<18} {done:>7,} {seconds:>8.2f} s {per_second:>8,.0f} art/s {mb_per_second:>7.2f} MB/s "
-          f"{ratio:>7.1f}× slower", flush=True)
+          f"{ratio:>7.1f}× slower {lock}".rstrip(), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=60, help="seconds per method and size before stopping "
                         "(rates are then over the articles done; default 60)")
     args = parser.parse_args(argv)
-    print(f"{'corpus':>7}  {'method':<18} {'done':>7} {'time':>10} {'rate':>14} {'throughput':>12} {'vs peer':>14}")
+    print(f"{'corpus':>7}  {'method':<18} {'done':>7} {'time':>10} {'rate':>14} {'throughput':>12} {'vs peer':>14} {'lock p50 / p99':>19}")
     run(args.sizes, args.seed, args.budget)
     return 0
 
