@@ -13,12 +13,15 @@ import re
 from store.extract.canonical import canonical_key
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
-    introduces_person,
-    is_coined_company,
     OF_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
     PERSON_TITLES,
+    company_head,
+    introduces_person,
+    is_bare_title,
+    title_before_name,
+    title_span,
     title_length,
     type_by_context,
     type_by_shape,
@@ -27,7 +30,7 @@ from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 5
+ENTITY_VERSION = 6
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
@@ -105,7 +108,7 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     places = {(hit.start, hit.end) for hit in kept if hit.label == "PLACE"}
-    return [hit for hit in kept if not _inside_compound(text, hit, places)]
+    return [hit for hit in kept if not _inside_compound(text, hit, places) and not title_before_name(text, hit.start, hit.end)]
 
 
 def _inside_compound(text: str, hit: Candidate, places: set[tuple[int, int]]) -> bool:
@@ -203,9 +206,12 @@ def _capitalised_runs(
     for run in runs:
         headline = headlines(run[0][0])
         for part in _split_at_hits(text, run, by_start, gaz, headline):
-            candidate = _candidate(text, part, gaz, starts, headline)
-            if candidate:
-                found.append(candidate)
+            # a name before a job title is a name of its own ("Vellmoor Bank Chief Economist Dara Folkestad")
+            title = title_span([word for _, _, word in part], gaz.first_names, gaz.common_words)
+            for piece in (part[:title[0]], part[title[0]:]) if title and title[0] else (part,):
+                candidate = _candidate(text, piece, gaz, starts, headline)
+                if candidate:
+                    found.append(candidate)
     return found
 
 
@@ -312,10 +318,14 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         else:
             break
         run, words = run[1:], words[1:]
-    cut = title_length(words, gaz.first_names, gaz.common_words)
+    role_of = _words_before(text, run[0][0])[-2:] if run else []  # "head of Equity Research Tom Brown"
+    role_of = role_of[-1:] == ["of"] and role_of[0] in PERSON_TITLES
+    cut = title_length(words, gaz.first_names, gaz.common_words, role_of)
     if cut:
         person_cue, run, words = True, run[cut:], words[cut:]
-    while run and (words[-1] in gaz.not_names and not _company_head(words, gaz)
+    elif person_cue and words and is_bare_title(words, gaz.common_words):
+        return None
+    while run and (words[-1] in gaz.not_names and not company_head(words, gaz.not_names, gaz.common_words)
                    or not _is_capitalised(words[-1]) and not words[-1][0].isdigit()):
         run, words = run[:-1], words[:-1]
     if not run:
@@ -340,14 +350,6 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     unclear_word = confidence == 0 and len(words) == 1 and fold(words[0]) in gaz.common_words
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
-
-
-def _company_head(words: list[str], gaz: Gazetteer) -> bool:
-    """Whether a last word that is usually no name ("Financial", "AI") is here the head of a company name
-    ("Sterskim Financial", "Pratbon AI")."""
-    if len(words) < 2 or words[-2] in gaz.not_names:
-        return False
-    return words[-1] in ORG_SUFFIXES or is_coined_company(words, gaz.common_words)
 
 
 def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:

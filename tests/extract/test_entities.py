@@ -78,6 +78,16 @@ def test_job_title_before_a_name_stays_outside_the_person_span():
     assert "General Motors" in found and "Martin Luther King Jr" in found
 
 
+def test_a_title_alone_or_around_a_name_is_never_part_of_an_entity():
+    found = spans("Stocks fell, and Orla Quennell, Chief Equity Strategist at Quellbridge, said the market was tired. "
+                  "The firm's Head of Equity Research Tom Brennagh agreed, as Vellmoor Bank Chief Economist "
+                  "Dara Folkestad warned in a note.")
+    assert found["Orla Quennell"][0] == "PERSON"
+    assert found["Tom Brennagh"][0] == "PERSON"
+    assert found["Dara Folkestad"][0] == "PERSON"
+    assert set(found) == {"Orla Quennell", "Quellbridge", "Tom Brennagh", "Vellmoor Bank", "Dara Folkestad"}
+
+
 def test_a_name_introduced_with_a_role_or_speech_verb_keeps_all_its_parts():
     text = ("Stocks slid for a third session.\nJun Wei Tanaro, market strategist at Quellbridge, said the selling "
             "was overdone. The rally faded, Jan Lin Sorvesk told reporters on Tuesday.")
