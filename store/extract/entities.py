@@ -30,7 +30,7 @@ from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 6
+ENTITY_VERSION = 7
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
@@ -43,6 +43,7 @@ _HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
 _HEADLINE_MAX = 160
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _WORD = re.compile(r"[\w'’.\-]+")
+_PREPOSITIONS = frozenset("in at on from to for by with into near across via over after before".split())
 _MONTHS = frozenset("January February March April May June July August September October November December".split())
 
 
@@ -280,7 +281,7 @@ def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
     hits = [by_start[s] for s, _, w in run if w is _HIT]
     others = [word for (_, _, token), word in zip(run, words) if token is not _HIT]
     if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
-        word in gaz.not_names or fold(word) in PERSON_TITLES or word in COMPASS
+        word in gaz.not_names or fold(word) in PERSON_TITLES or word in COMPASS or fold(word) in _PREPOSITIONS
         for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"

@@ -108,6 +108,11 @@ def test_a_coined_name_before_an_industry_head_word_is_a_company():
     assert not any(label == "ORG" for label, _ in found.values())
 
 
+def test_a_preposition_opening_a_sentence_does_not_turn_a_city_into_a_name():
+    found = spans("Stocks rose on Tuesday. In Milan, executives announced plans. At Austin, banks revised plans.")
+    assert found == {"Milan": ("PLACE", "milan"), "Austin": ("PLACE", "austin")}
+
+
 def test_model_codes_are_products():
     found = spans("It trained on the H800 and compared itself with GPT-4.")
     assert found["H800"][0] == "PRODUCT"
