@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from store.articles import get_article, list_articles
-from store.db import connect
 from tui.app import BroadsheetApp, counts_line
 from tui.screens.help import HelpScreen
 from tui.screens.main import SAVE_DELAY, MainScreen

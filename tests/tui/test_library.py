@@ -6,7 +6,8 @@ from textual.app import App, ComposeResult
 
 from store.articles import list_articles
 from tui.library_index import LibraryIndex, normalise
-from tui.widgets.library import Library, LibraryFilter, LibraryPane, columns_for, fit
+from tui.library_columns import columns_for, fit
+from tui.widgets.library import Library, LibraryFilter, LibraryPane
 
 
 def test_fit_cuts_with_an_ellipsis_and_pads_to_the_cell_width():
