@@ -1,0 +1,98 @@
+"""The Ledger screen on the sample articles: conflicts first, open a value, tag a conflict, speakers."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, Tree
+
+from store.annotations import list_annotations
+from store.db import open_db
+from store.importer import import_paths
+from tui.screens.ledger import LedgerScreen
+
+
+@pytest.fixture
+def seeded_path(db_path, seed_files):
+    db = open_db(db_path)
+    import_paths(db, seed_files)
+    db.close()
+    return db_path
+
+
+class Host(App):
+    def __init__(self, path) -> None:
+        super().__init__()
+        self.path = path
+        self.results: list = []
+
+    def on_mount(self) -> None:
+        self.push_screen(LedgerScreen(self.path), self.results.append)
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def metric_nodes(app):
+    tree = app.screen.query_one("#ledger-tree", Tree)
+    return [metric for subject in tree.root.children for metric in subject.children]
+
+
+async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seeded_path):
+    app = Host(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        metrics = metric_nodes(app)
+        order = ["conflict", "corroborated", "reported"].index
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        best = [min(order(m.data["status"]) for m in subject.children) for subject in tree.root.children]
+        assert best[:2] == [0, 0] and best == sorted(best)  # subjects with a conflict come first
+        deepseek = next(node for node in metrics if node.data["metric"] == "training cost" and "deepseek" in node.data["subject_entity"])
+        assert "conflict" in str(deepseek.label)
+        value = deepseek.children[0]
+        tree.focus()
+        tree.move_cursor(value)
+        await pilot.press("enter")
+        await pilot.pause()
+    [result] = app.results
+    assert result == (value.data["article_id"], value.data["start"], value.data["end"])
+
+
+async def test_a_on_a_conflict_tags_each_of_its_sentences_disputed(seeded_path):
+    app = Host(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        conflict = next(node for node in metric_nodes(app) if node.data["status"] == "conflict")
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        tree.focus()
+        tree.move_cursor(conflict)
+        await pilot.press("a")
+        await settle(app, pilot)
+    db = open_db(seeded_path)
+    tagged = list_annotations(db, tag="disputed")
+    db.close()
+    assert len(tagged) == len(conflict.data["values"])
+    assert {a["exact"] for a in tagged} == {v["sentence"] for v in conflict.data["values"]}
+
+
+async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path):
+    app = Host(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        speakers = app.screen.query_one("#speakers", DataTable)
+        names = [str(speakers.get_row_at(i)[0]) for i in range(speakers.row_count)]
+        assert "David Bahnsen" in names and "Mamta Valechha" in names
+        speakers.focus()
+        speakers.move_cursor(row=names.index("David Bahnsen"))
+        await settle(app, pilot)
+        quotes = app.screen.query_one("#speaker-quotes", DataTable)
+        assert quotes.row_count == 2
+        quotes.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    [(article_id, start, end)] = app.results
+    assert end > start

@@ -1,0 +1,151 @@
+"""The corpus ledger: subjects → metrics → values by article, conflicts first; and everyone quoted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, Tree
+from textual.worker import get_current_worker
+
+from store import ledger
+from store.db import connect
+
+STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
+
+
+class LedgerScreen(Screen[tuple[int, int, int] | None]):
+    """Dismisses with ``(article_id, start, end)`` of the sentence to open, or None."""
+
+    BINDINGS = [
+        Binding("escape", "close", "Back", id="ledger.close"),
+        Binding("a", "annotate", "Annotate claim", id="ledger.annotate"),
+        Binding("s", "show_speakers", "Speakers", id="ledger.speakers"),
+        Binding("l", "show_ledger", "Ledger", id="ledger.ledger"),
+    ]
+
+    def __init__(self, db_path: Path) -> None:
+        super().__init__()
+        self.db_path = db_path
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(initial="ledger-tab"):
+            with TabPane("Ledger", id="ledger-tab"):
+                yield Tree("Subjects", id="ledger-tree")
+            with TabPane("Speakers", id="speakers-tab"):
+                yield DataTable(id="speakers", cursor_type="row")
+                yield DataTable(id="speaker-quotes", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one("#ledger-tree", Tree)
+        tree.show_root = False
+        tree.loading = True
+        self.query_one("#speakers", DataTable).add_columns("speaker", "quotes", "articles")
+        self.query_one("#speaker-quotes", DataTable).add_columns("quote", "article")
+        self.load()
+
+    @work(thread=True, exclusive=True, group="ledger-load")
+    def load(self) -> None:
+        db = connect(self.db_path)
+        try:
+            groups, people = ledger.ledger(db), ledger.speakers(db)
+        finally:
+            db.close()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill, groups, people)
+
+    def _fill(self, groups: list[dict], people: list[dict]) -> None:
+        tree = self.query_one("#ledger-tree", Tree)
+        tree.clear()
+        subjects: dict[str, object] = {}
+        for group in groups:
+            subject = subjects.get(group["subject_entity"])
+            if subject is None:
+                subject = subjects[group["subject_entity"]] = tree.root.add(Text(group["subject"], style="bold"), expand=True)
+            mark, style = STATUS_MARKS[group["status"]]
+            label = Text.assemble((group["metric"], ""), "  ", (mark, style))
+            metric = subject.add(label, data=group, expand=group["status"] != "reported")
+            for value in group["values"]:
+                hedge = f"{value['hedge']} " if value["hedge"] else ""
+                name = Path(value["path"]).name
+                metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), f"  {name}  ", (_excerpt(value["sentence"]), "dim")), data=value)
+        tree.loading = False
+        table = self.query_one("#speakers", DataTable)
+        table.clear()
+        for person in people:
+            table.add_row(person["speaker"], person["quotes"], person["articles"], key=person["speaker_entity"] or person["speaker"])
+
+    @on(Tree.NodeSelected, "#ledger-tree")
+    def open_value(self, event: Tree.NodeSelected) -> None:
+        data = event.node.data
+        if data and "sentence" in data:
+            self.dismiss((data["article_id"], data["start"], data["end"]))
+
+    @on(DataTable.RowHighlighted, "#speakers")
+    def show_quotes(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key.value is not None:
+            self.load_quotes(event.row_key.value)
+
+    @work(thread=True, exclusive=True, group="ledger-quotes")
+    def load_quotes(self, speaker: str) -> None:
+        db = connect(self.db_path)
+        try:
+            rows = ledger.quotes(db, speaker=speaker)
+        finally:
+            db.close()
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._fill_quotes, rows)
+
+    def _fill_quotes(self, rows: list[dict]) -> None:
+        table = self.query_one("#speaker-quotes", DataTable)
+        table.clear()
+        for row in rows:
+            table.add_row(_excerpt(row["text"], 90), Path(row["path"]).name, key=f"{row['article_id']}:{row['start']}:{row['end']}")
+
+    @on(DataTable.RowSelected, "#speaker-quotes")
+    def open_quote(self, event: DataTable.RowSelected) -> None:
+        article_id, start, end = (int(part) for part in event.row_key.value.split(":"))
+        self.dismiss((article_id, start, end))
+
+    def action_annotate(self) -> None:
+        """Turn the highlighted claim (tag ``claim``) or conflict (each value, tag ``disputed``) into annotations."""
+        node = self.query_one("#ledger-tree", Tree).cursor_node
+        if node is None or node.data is None:
+            self.notify("Highlight a metric or a value first", severity="warning")
+            return
+        group = node.data if "values" in node.data else node.parent.data
+        values = group["values"] if node.data is group else [node.data]
+        tag = "disputed" if group["status"] == "conflict" else "claim"
+        self.save_annotations(values, tag, f"{group['subject']} · {group['metric']}: {group['status']}")
+
+    @work(thread=True, group="ledger-annotate")
+    def save_annotations(self, values: list[dict], tag: str, note: str) -> None:
+        from store.annotations import create_annotation
+
+        db = connect(self.db_path)
+        try:
+            for value in values:
+                create_annotation(db, value["article_id"], value["sentence_start"], value["sentence_end"], [tag], note)
+        finally:
+            db.close()
+        self.app.call_from_thread(self.notify, f"Tagged {len(values)} sentence(s) #{tag}")
+
+    def action_show_speakers(self) -> None:
+        self.query_one(TabbedContent).active = "speakers-tab"
+
+    def action_show_ledger(self) -> None:
+        self.query_one(TabbedContent).active = "ledger-tab"
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def _excerpt(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
