@@ -127,6 +127,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self._positions: dict[int, int] = {}
         self._orders: dict[str, list[int]] = {}
         self._index: LibraryIndex | None = None
+        self._index_rows: list[ArticleSummary] | None = None  # the rows the index was built from
         self._index_lock = threading.Lock()
 
     # Loading
@@ -189,8 +190,9 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _ensure_index(self, rows: list[ArticleSummary]) -> LibraryIndex:
         with self._index_lock:
-            if self._index is None or len(self._index) != len(rows):
+            if self._index is None or self._index_rows is not rows:
                 self._index = LibraryIndex(f"{a.title} {a.source or ''}" for a in rows)
+                self._index_rows = rows
             return self._index
 
     # The view: sort order and filter, computed in a worker
@@ -203,22 +205,25 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
     def refresh_view(self, keep: int | None = None) -> None:
         """Recompute the visible rows for the current sort and filter, off the UI thread."""
         worker = get_current_worker()
-        rows, sort, query = self.articles, self.sort, self.query_text
-        order = self._order(rows, sort)
+        # The orders cached for these rows: replaced, not cleared, when new rows arrive, so a worker still
+        # busy with the old rows cannot leave an order of the wrong length behind.
+        rows, orders, sort, query = self.articles, self._orders, self.sort, self.query_text
+        order = self._order(rows, orders, sort)
         visible = order
         if query.strip():
             visible = self._ensure_index(rows).filter_order(query, order) or []
         if not worker.is_cancelled and rows is self.articles:
             self.app.call_from_thread(self._show, visible, keep, query)
 
-    def _order(self, rows: list[ArticleSummary], sort: str) -> list[int]:
-        if sort not in self._orders:
+    @staticmethod
+    def _order(rows: list[ArticleSummary], orders: dict[str, list[int]], sort: str) -> list[int]:
+        if sort not in orders:
             if sort == "title":
                 key = lambda i: (rows[i].title or "").casefold()  # noqa: E731
             else:
                 key = lambda i: (rows[i].source or "\uffff").casefold()  # noqa: E731
-            self._orders[sort] = sorted(range(len(rows)), key=key)
-        return self._orders[sort]
+            orders[sort] = sorted(range(len(rows)), key=key)
+        return orders[sort]
 
     def _show(self, view_rows: list[int], keep: int | None = None, query: str = "") -> None:
         self.view_rows = view_rows
