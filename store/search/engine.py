@@ -44,6 +44,7 @@ class Engine:
         self._cancel: threading.Event | None = None
         self._generation_at_start = 0
         self._statement_deadline = 0.0
+        self._titles: tuple[list, list, list[str]] | None = None
 
     def interrupt(self) -> None:
         """Stop the running search (from any thread): it returns an empty list soon after."""
@@ -119,8 +120,18 @@ class Engine:
         self.vocabulary.refresh()
         if scope in ("sentences", "quotes"):
             return self._sentences(parsed, limit, quotes=scope == "quotes", article_id=article_id)
-        items = scopes.ITEMS[scope](self, parsed, article_id)
-        return self._rank_items(parsed, items, limit)
+        return self._rank_items(parsed, *self._items(scope, parsed, article_id), limit)
+
+    def _items(self, scope: str, parsed: ParsedQuery, article_id: int | None) -> tuple[list, list[str] | None]:
+        """The items of a small scope with their normalised texts. All titles, the common case, are kept
+        between searches while the article index (titles and sources) is unchanged."""
+        if scope != "titles" or article_id is not None or parsed.filters.keys() - {"in"}:
+            return scopes.ITEMS[scope](self, parsed, article_id), None
+        state = self.run("SELECT block FROM articles_fts_data WHERE id = 10", budget=None)
+        if self._titles is None or self._titles[0] != state:
+            items = scopes.title_items(self, parsed, None)
+            self._titles = (state, items, [normalize(item.text) for item in items])
+        return self._titles[1], self._titles[2]
 
     def _sentences(self, parsed: ParsedQuery, limit: int, *, quotes: bool, article_id: int | None) -> list[Hit]:
         where, params = sentence_conditions(self.conn, parsed, quotes_only=quotes, article_id=article_id)
@@ -249,17 +260,16 @@ class Engine:
                 groups.append((word, expression, sum(vocabulary.doc_count(term) for term in terms)))
         return groups
 
-    def _rank_items(self, parsed: ParsedQuery, items: list[scopes.Item], limit: int) -> list[Hit]:
+    def _rank_items(self, parsed: ParsedQuery, items: list[scopes.Item], texts: list[str] | None, limit: int):
         """Rank a small collection (titles, entity names, notes) scanned whole, pre-filtered when large."""
         if len(items) > CANDIDATES and parsed.text:
-            texts = [normalize(item.text) for item in items]
+            texts = texts or [normalize(item.text) for item in items]
             best = process.extract(parsed.text, texts, scorer=fuzz.partial_ratio, processor=None, limit=CANDIDATES)
             items = [items[index] for _, _, index in best]
         self.check()
         scored, matcher = score_texts(parsed, [item.text for item in items], self.weight)
-        hits = []
-        for s in scored[:limit]:
-            item = items[s.index]
-            ranges = match_ranges(item.text, parsed, matcher)
-            hits.append(scopes.to_hit(item, ranges, round(s.score * 100, 1)))
-        return hits
+        best = scopes.anchor_titles(self, [items[s.index] for s in scored[:limit]])
+        return [
+            scopes.to_hit(item, match_ranges(item.text, parsed, matcher), round(s.score * 100, 1))
+            for item, s in zip(best, scored)
+        ]

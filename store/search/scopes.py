@@ -1,8 +1,11 @@
-"""The small scopes, scanned whole: article titles, canonical entity names, annotation notes and tags."""
+"""The small scopes, scanned whole: article titles, canonical entity names, annotation notes and tags.
+
+Their reads run to completion (``budget=None``; a cancelled search still stops them): a list cut short by
+the time bound would be ranked, or cached, as if it were whole."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from store.search.filters import article_conditions, existing_tables
 from store.search.hits import Hit
@@ -30,27 +33,42 @@ def article_info(engine, article_ids) -> dict[int, tuple[str, str, str | None]]:
     if not ids:
         return {}
     marks = ", ".join("?" for _ in ids)
-    rows = engine.run(f"SELECT id, path, title, source FROM articles WHERE id IN ({marks})", ids)
+    rows = engine.run(f"SELECT id, path, title, source FROM articles WHERE id IN ({marks})", ids, budget=None)
     return {row[0]: row[1:] for row in rows}
 
 
 def title_items(engine, parsed, article_id) -> list[Item]:
-    """Every article title, placed on the article's title block when it has one."""
+    """Every article title, placed on the article's title block when it has one (see :func:`anchor_titles`)."""
     where, params = article_conditions(engine.conn, parsed)
     if article_id is not None:
         where, params = f"{where} AND a.id = ?", [*params, article_id]
     rows = engine.run(
-        f"""SELECT a.id, a.path, a.title, a.source, b.start, b."end", substr(a.text, b.start + 1, b."end" - b.start)
+        f"""SELECT a.id, a.path, a.title, a.source, b.start, b."end"
             FROM articles a LEFT JOIN blocks b ON b.id = (
                 SELECT id FROM blocks WHERE article_id = a.id AND kind = 'title' ORDER BY seq LIMIT 1)
             WHERE {where}""",
         params,
+        budget=None,
     )
-    items = []
-    for art, path, title, source, start, end, block_text in rows:
-        anchored = start is not None and block_text == title
-        items.append(Item(art, path, title, source, start or 0, end or 0, title, "title", anchored))
-    return items
+    return [Item(art, path, title, source, start or 0, end or 0, title, "title", False)
+            for art, path, title, source, start, end in rows]
+
+
+def anchor_titles(engine, items: list[Item]) -> list[Item]:
+    """Mark the title items whose block holds exactly the title, so their matched ranges are ranges in the
+    article text. Done for the few items shown only: it reads each article's text."""
+    anchored = []
+    for item in items:
+        if item.kind == "title" and item.end > item.start:
+            row = engine.run(
+                'SELECT substr(text, ? + 1, ? - ?) FROM articles WHERE id = ?',
+                [item.start, item.end, item.start, item.article_id],
+                budget=None,
+            )
+            if row and row[0][0] == item.text:
+                item = replace(item, anchored=True)
+        anchored.append(item)
+    return anchored
 
 
 def entity_items(engine, parsed, article_id) -> list[Item]:
@@ -64,6 +82,7 @@ def entity_items(engine, parsed, article_id) -> list[Item]:
             FROM mentions m JOIN articles a ON a.id = m.article_id
             WHERE m.rowid IN (SELECT min(rowid) FROM mentions WHERE {inner} GROUP BY entity) AND {where}""",
         ([article_id] if article_id is not None else []) + params,
+        budget=None,
     )
     return [Item(*row, "entity", True) for row in rows]
 
@@ -81,6 +100,7 @@ def note_items(engine, parsed, article_id) -> list[Item]:
                              JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = an.id)
             FROM annotations an JOIN articles a ON a.id = an.article_id WHERE {where}""",
         params,
+        budget=None,
     )
     items = []
     for *head, note, tags in rows:
