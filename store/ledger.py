@@ -25,6 +25,9 @@ BELOW_NEARLY = ("nearly", "almost", "close to", "just under")
 APPROXIMATE = ("about", "approximately", "around", "roughly", "some", "an estimated", "estimated", "circa", "approx")
 
 
+HIDDEN_KINDS = ("boilerplate", "reference", "title")  # blocks whose sentences make no claims
+
+
 def index_article(db, article_id: int, text: str) -> None:
     """Rebuild the quotes and claims of one article from its stored blocks, sentences and mentions."""
     blocks = [
@@ -44,13 +47,25 @@ def index_article(db, article_id: int, text: str) -> None:
             [article_id],
         )
     ]
-    hidden = [(b.start, b.end) for b in blocks if b.kind in ("boilerplate", "reference", "title")]
-    sentences = [s for s in sentences if not any(h_start <= s[0] < h_end for h_start, h_end in hidden)]
+    found_quotes, found_claims = derive_ledger(text, blocks, sentences, mentions)
+    write_ledger(db, article_id, found_quotes, found_claims)
+
+
+def derive_ledger(text: str, blocks: list[Block], sentences, mentions: list[Mention]) -> tuple[list, list]:
+    """The quotes and claims of one article from its blocks, sentences ((start, end) pairs) and mentions
+    (sorted by start); pure, so it can run outside any transaction or in another process."""
+    hidden = [(b.start, b.end) for b in blocks if b.kind in HIDDEN_KINDS]
+    sentences = [tuple(s) for s in sentences if not any(h_start <= s[0] < h_end for h_start, h_end in hidden)]
+    return find_quotes(text, blocks, mentions), find_claims(text, sentences, mentions)
+
+
+def write_ledger(db, article_id: int, found_quotes: list, found_claims: list) -> None:
+    """Replace the stored quotes and claims of one article (call inside the article's transaction)."""
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM claims WHERE article_id = ?", [article_id])
     db.conn.executemany(
         'INSERT INTO quotes (article_id, start, "end", text, speaker, speaker_entity, cue) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        [(article_id, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue) for q in find_quotes(text, blocks, mentions)],
+        [(article_id, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue) for q in found_quotes],
     )
     db.conn.executemany(
         'INSERT INTO claims (article_id, start, "end", sentence_start, sentence_end, subject, subject_entity, metric, '
@@ -58,7 +73,7 @@ def index_article(db, article_id: int, text: str) -> None:
         [
             (article_id, c.start, c.end, c.sentence_start, c.sentence_end, c.subject, c.subject_entity, c.metric,
              c.label, c.value, c.value_high, c.unit, c.hedge, c.period)
-            for c in find_claims(text, sentences, mentions)
+            for c in found_claims
         ],
     )
 

@@ -14,6 +14,7 @@ from store import layers
 from store.db import write_transaction
 from store.extract import EXTRACTOR_VERSION, extract
 from store.extract.teachings import Teachings
+from store.model import Mention
 
 Progress = Callable[[int, int], None]
 MENTION_COLUMNS = ("start", "end", "text", "kind", "label", "entity", "value", "value_high", "unit", "hedge")
@@ -26,7 +27,12 @@ class TeachingError(ValueError):
 def index_article(db, article_id: int, text: str) -> None:
     """Replace the stored mentions of one article by a fresh extraction (call inside the article's transaction)."""
     teachings = load_teachings(db).relevant(text, article_id)
-    found = extract(text, teachings, article_id)
+    write_mentions(db, article_id, extract(text, teachings, article_id), teachings.fingerprint())
+
+
+def write_mentions(db, article_id: int, found: list[Mention], teachings_fingerprint: str) -> None:
+    """Replace the stored mentions of one article by ``found`` and record the extractor version and the
+    fingerprint of the teachings they were extracted with (call inside the article's transaction)."""
     db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
     db.conn.executemany(
         'INSERT INTO mentions (article_id, start, "end", text, kind, label, entity, value, value_high, unit, hedge) '
@@ -38,7 +44,7 @@ def index_article(db, article_id: int, text: str) -> None:
     )
     db.execute(
         "INSERT OR REPLACE INTO mention_state (article_id, extractor_version, teachings) VALUES (?, ?, ?)",
-        [article_id, EXTRACTOR_VERSION, teachings.fingerprint()],
+        [article_id, EXTRACTOR_VERSION, teachings_fingerprint],
     )
 
 
