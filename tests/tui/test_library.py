@@ -170,3 +170,32 @@ async def test_only_the_rows_on_screen_are_rendered_and_the_cursor_scrolls_into_
         assert library.scroll_offset.y > 0
         last = library.article_at(len(library.view_rows) - 1).title
         assert any(last[:15] in library.render_line(y).text for y in range(1, library.rows_on_screen + 1))
+
+
+async def test_a_click_selects_a_row_and_a_double_click_opens_it(seeded_db, db_path):
+    ids = [a.id for a in list_articles(seeded_db)]
+    app = LibraryApp(db_path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(app, pilot)
+        library = app.query_one(Library)
+        await pilot.click(Library, offset=(5, 3))  # line 0 is the header: line 3 is the third article
+        assert library.current_article_id == ids[2] and app.opened == []
+        await pilot.click(Library, offset=(5, 2), times=2)
+        await pilot.pause()
+        assert app.opened == [ids[1]]
+
+
+async def test_page_keys_move_a_screenful_and_down_leaves_the_filter_box(seeded_db, db_path):
+    app = LibraryApp(db_path)
+    async with app.run_test(size=(100, 6)) as pilot:
+        await settle(app, pilot)
+        library = app.query_one(Library)
+        page = library.rows_on_screen
+        await pilot.press("pagedown")
+        assert library.cursor == min(page, len(library.view_rows) - 1)
+        await pilot.press("pageup")
+        assert library.cursor == 0
+        await pilot.press("f")
+        assert app.query_one(LibraryFilter).has_focus
+        await pilot.press("down")
+        assert library.has_focus
