@@ -44,7 +44,7 @@ class LibraryIndex:
         self.postings = postings
         self.vocabulary = sorted(postings)
         self._cache: dict[str, tuple[frozenset[int], frozenset[int]]] = {}
-        self._ranks: dict[int, tuple[Sequence[int], list[int]]] = {}
+        self._by_order: dict[tuple[str, int], tuple[Sequence[int], list]] = {}
 
     def __len__(self) -> int:
         return len(self.haystacks)
@@ -92,7 +92,11 @@ class LibraryIndex:
         short_words = [word for word in words if word not in long_words]
         texts = self.haystacks
         if not long_words:
-            return [i for i in order if all(word in texts[i] for word in short_words)]
+            in_order = self._texts_in(order)
+            if len(short_words) == 1:
+                word = short_words[0]
+                return [i for i, text in zip(order, in_order) if word in text]
+            return [i for i, text in zip(order, in_order) if all(word in text for word in short_words)]
         groups = sorted((self.word_matches(word) for word in long_words), key=lambda group: len(group[1]))
         strong, matched = set(groups[0][0]), set(groups[0][1])
         for group_strong, group_all in groups[1:]:
@@ -113,13 +117,26 @@ class LibraryIndex:
         return [i for i in order if i in indices]
 
     def _rank(self, order: Sequence[int]) -> list[int]:
-        """Position of each index in ``order`` (cached for the last few orders: one per sort key)."""
-        key = id(order)
-        if key not in self._ranks or self._ranks[key][0] is not order:
+        """Position of each index in ``order``."""
+
+        def build() -> list[int]:
             rank = [0] * len(order)
             for position, index in enumerate(order):
                 rank[index] = position
-            if len(self._ranks) >= 3:
-                self._ranks.pop(next(iter(self._ranks)))
-            self._ranks[key] = (order, rank)
-        return self._ranks[key][1]
+            return rank
+
+        return self._per_order("rank", order, build)
+
+    def _texts_in(self, order: Sequence[int]) -> list[str]:
+        """The haystacks listed in ``order``: a substring scan then needs no index lookup per article."""
+        return self._per_order("texts", order, lambda: [self.haystacks[i] for i in order])
+
+    def _per_order(self, what: str, order: Sequence[int], build):
+        """A list derived from ``order``, cached for the last few orders (one per sort key)."""
+        key = (what, id(order))
+        cached = self._by_order.get(key)
+        if cached is None or cached[0] is not order:
+            if len(self._by_order) >= 6:
+                self._by_order.pop(next(iter(self._by_order)))
+            cached = self._by_order[key] = (order, build())
+        return cached[1]

@@ -199,3 +199,14 @@ async def test_page_keys_move_a_screenful_and_down_leaves_the_filter_box(seeded_
         assert app.query_one(LibraryFilter).has_focus
         await pilot.press("down")
         assert library.has_focus
+
+
+def test_few_matches_among_many_titles_keep_the_given_order():
+    titles = [f"Filler headline number {n}" for n in range(200)]
+    titles[150] = "Copper prices jump"
+    titles[20] = "Copper mines reopen"
+    index = LibraryIndex(titles)
+    order = list(range(199, -1, -1))  # newest first, say
+    assert index.filter_order("copper", order) == [150, 20]
+    assert index.filter_order("copper", list(range(200))) == [20, 150]
+    assert index.filter_order("co", order)[:2] == [150, 20]  # a substring scan, same order
