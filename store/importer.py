@@ -28,6 +28,7 @@ StoredVersions = dict[str, tuple[int, str]]  # article key → (id, content hash
 
 IN_PROCESS_MAX_FILES = 8  # up to this many files (the app's seeds, a few files) no worker process is started
 WORKERS = min(2, os.cpu_count() or 1)
+WORKER_NICENESS = 5  # below the writer, so the write lock is not held while the writer waits for a core
 AHEAD_PER_WORKER = 2  # files parsed and derived ahead of the writer, per worker: bounds the memory in flight
 
 
@@ -106,7 +107,7 @@ def prepared_files(
     context = multiprocessing.get_context(_start_method())
     if context.get_start_method() == "forkserver":
         context.set_forkserver_preload(["store.importer"])  # the server imports the extractor once per process
-    executor = ProcessPoolExecutor(WORKERS, mp_context=context, initializer=_watch_parent,
+    executor = ProcessPoolExecutor(WORKERS, mp_context=context, initializer=_start_worker,
                                    initargs=(os.getpid(),))
     try:
         yield _in_order(executor, requests, teachings, WORKERS * AHEAD_PER_WORKER)
@@ -132,9 +133,11 @@ def _in_order(executor, requests, teachings: Teachings, ahead: int) -> Iterator[
         yield pending.popleft().result()
 
 
-def _watch_parent(importer_pid: int) -> None:
-    """In a worker: exit as soon as the importing process is gone (killed with SIGKILL, say), instead of
-    waiting forever for work that will not come."""
+def _start_worker(importer_pid: int) -> None:
+    """In a worker: yield the CPU to the importing process, whose writes hold the database's write lock, and
+    exit as soon as that process is gone (killed with SIGKILL, say) instead of waiting for work forever."""
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     parent = os.getppid()
 
     def watch() -> None:
