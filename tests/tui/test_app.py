@@ -213,7 +213,7 @@ async def test_t_filters_from_the_library_and_tags_only_from_the_reader(seeded_d
         assert "t" in app.screen.active_bindings  # the reader has an article: t tags the selection
 
 
-async def test_t_tags_the_selection_u_restores_a_deleted_annotation(seeded_db, db_path):
+async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, db_path):
     from store.annotations import annotations_for_article
     from tui.screens.tag_dialog import TagDialog
 
@@ -240,9 +240,16 @@ async def test_t_tags_the_selection_u_restores_a_deleted_annotation(seeded_db, d
         await pilot.click("#tag-delete")
         await settle(app, pilot)
         assert annotations_for_article(seeded_db, first.id) == []
-        await pilot.press("u")
+        await pilot.press("u")  # undo the delete
         await settle(app, pilot)
         assert [record["tags"] for record in annotations_for_article(seeded_db, first.id)] == [["markets"]]
+        await pilot.press("u")  # undo the creation
+        await settle(app, pilot)
+        assert annotations_for_article(seeded_db, first.id) == []
+        assert not main.query_one(Reader).annotations_at(saved[0]["start"])
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert "Nothing to undo" in [n.message for n in app._notifications]
 
 
 async def test_capital_t_o_l_open_the_tags_orphans_and_ledger_screens(seeded_db, db_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
+from store.annotation_history import AnnotationHistory
 from store.articles import Article, get_article, mark_read, save_position
 from store.db import connect
 from tui.screens.main_annotations import Annotating
@@ -80,7 +82,7 @@ class MainScreen(Annotating, Screen, inherit_bindings=False):
         Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
         Binding("slash", "search", "Search", id="main.search"),
         Binding("t", "tag", "Tag selection", id="main.tag"),
-        Binding("u", "undo_delete", "Undo delete", show=False, id="main.undo-delete"),
+        Binding("u", "undo", "Undo", show=False, id="main.undo"),
         Binding("T", "open_screen('tags')", "Tags", show=False, id="main.tags"),
         Binding("O", "open_screen('orphans')", "Orphaned notes", show=False, id="main.orphans"),
         Binding("L", "open_screen('ledger')", "Ledger", show=False, id="main.ledger"),
@@ -97,7 +99,8 @@ class MainScreen(Annotating, Screen, inherit_bindings=False):
         self.db_path = db_path
         self.first_page = first_page
         self._jump_after_open: tuple[int, int] | None = None
-        self._last_deleted: dict | None = None
+        self.history = AnnotationHistory()
+        self.history_lock = threading.Lock()
         self.bundle: ArticleBundle | None = None
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
@@ -253,7 +256,7 @@ class MainScreen(Annotating, Screen, inherit_bindings=False):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """Tagging needs an article and works from the reader; elsewhere its key is free (to filter with)."""
-        if action in ("tag", "undo_delete"):
+        if action in ("tag", "undo"):
             reader = self.query_one(Reader)
             return reader.article is not None and self.focused is reader
         return True

@@ -1,7 +1,8 @@
-"""Tagging from the main screen: the tag dialog over the reader's selection, saved in workers, undo of a delete.
+"""Tagging from the main screen: the tag dialog over the reader's selection, saved in workers, several steps of undo.
 
-A mixin of ``MainScreen`` (which declares the ``main.tag`` and ``main.undo-delete`` bindings); it needs the
-screen's ``db_path``, ``bundle`` and the reader, inspector and library it composes.
+A mixin of ``MainScreen`` (which declares the ``main.tag`` and ``main.undo`` bindings); it needs the screen's
+``db_path``, ``bundle`` and the reader, inspector and library it composes, and an ``AnnotationHistory`` in
+``history`` with a lock (``history_lock``) so that edits and undos, each in its own worker, apply in order.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from tui.widgets.reader import Reader
 
 
 class Annotating:
-    """``t`` opens the tag dialog for the selection (or the annotation under it); ``u`` undoes a delete."""
+    """``t`` opens the tag dialog for the selection (or the annotation under it); ``u`` undoes the last edit."""
 
     def action_tag(self) -> None:
         reader = self.query_one(Reader)
@@ -66,38 +67,35 @@ class Annotating:
 
         db = connect(self.db_path)
         try:
-            if record is None:
-                create_annotation(db, article_id, span[0], span[1], tags=result.tags, note=result.note)
-                message = "Annotation saved"
-            elif getattr(result, "delete", False):
-                self._last_deleted = delete_annotation(db, record["id"])
-                message = "Annotation deleted — press u to undo"
-            else:
-                update_annotation(db, record["id"], tags=result.tags, note=result.note)
-                message = "Annotation updated"
+            with self.history_lock:
+                if record is None:
+                    self.history.create(db, article_id, span[0], span[1], tags=result.tags, note=result.note)
+                    message = "Annotation saved"
+                elif getattr(result, "delete", False):
+                    self.history.delete(db, record["id"])
+                    message = "Annotation deleted — press u to undo"
+                else:
+                    self.history.update(db, record["id"], tags=result.tags, note=result.note)
+                    message = "Annotation updated"
         finally:
             db.close()
         self.app.call_from_thread(self.app.notify, message)
         self.reload_annotations(article_id)
 
-    def action_undo_delete(self) -> None:
-        if self._last_deleted is None:
-            self.app.notify("Nothing to undo")
-            return
-        record, self._last_deleted = self._last_deleted, None
-        self.restore(record)
-
     @work(thread=True, group="annotations")
-    def restore(self, record: dict) -> None:
-        from store.annotations import restore_annotation
-
+    def action_undo(self) -> None:
+        """Reverse the latest annotation edit made on this screen (create, edit or delete), one step per press."""
         db = connect(self.db_path)
         try:
-            restore_annotation(db, record)
+            with self.history_lock:
+                undone = self.history.undo(db)
         finally:
             db.close()
-        self.app.call_from_thread(self.app.notify, "Annotation restored")
-        self.reload_annotations(record["article_id"])
+        if undone is None:
+            self.app.call_from_thread(self.app.notify, "Nothing to undo")
+            return
+        self.app.call_from_thread(self.app.notify, undone.message)
+        self.reload_annotations(undone.record["article_id"])
 
     def reload_annotations(self, article_id: int) -> None:
         """Called from a worker: re-read the article's annotations and hand them to every widget showing them."""
