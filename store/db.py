@@ -30,9 +30,21 @@ def default_db_path() -> Path:
     return user_data_path("broadsheet", appauthor=False) / "broadsheet.db"
 
 
+_checked_paths: set[Path] = set()
+
+
 def check_is_sqlite(path: Path) -> None:
-    """Refuse, without writing a byte, a file that exists but is not an SQLite database."""
+    """Refuse, without writing a byte, a file that exists but is not an SQLite database.
+
+    The header is read once per path and process: closing any descriptor of a file drops every POSIX lock
+    this process holds on it, so reading it again while a connection is open would drop that connection's
+    locks — another process could then take the database for unused and delete its write-ahead log under us.
+    """
+    key = path.resolve()
+    if key in _checked_paths:
+        return
     if not path.exists():
+        _checked_paths.add(key)  # SQLite creates it: from now on a connection may hold locks on it
         return
     if path.is_dir():
         raise DatabaseError(f"{path}: is a directory, not a database file")
@@ -43,6 +55,7 @@ def check_is_sqlite(path: Path) -> None:
         raise DatabaseError(f"{path}: cannot be read ({exc.strerror})") from exc
     if header and header != SQLITE_HEADER:
         raise DatabaseError(f"{path}: not an SQLite database; refusing to touch it")
+    _checked_paths.add(key)
 
 
 def connect(path: Path | str) -> sqlite_utils.Database:

@@ -5,7 +5,7 @@ import sqlite3
 import pytest
 
 import store.db
-from store.db import DatabaseError, open_db, schema_version, write_transaction
+from store.db import DatabaseError, connect, open_db, schema_version, write_transaction
 
 
 def test_new_database_is_at_latest_schema_with_wal_and_foreign_keys(db):
@@ -89,3 +89,26 @@ def test_write_transaction_rolls_back_on_error(db):
 def test_broadsheet_db_environment_variable_names_the_default(monkeypatch, tmp_path):
     monkeypatch.setenv("BROADSHEET_DB", str(tmp_path / "env.db"))
     assert store.db.default_db_path() == tmp_path / "env.db"
+
+
+def test_a_second_connection_keeps_the_first_ones_locks_so_other_processes_writes_stay_visible(db_path):
+    """Reading the header again would close a descriptor of the file and drop this process's POSIX locks:
+    a writer in another process then took the database for unused, deleted the WAL, and this process kept
+    reading a stale snapshot."""
+    import subprocess
+    import sys
+
+    first = open_db(db_path)
+    first.execute("CREATE TABLE counter (n INTEGER)")
+    first.execute("INSERT INTO counter VALUES (0)")
+    second = connect(db_path)
+    write = (f"import sqlite3; c = sqlite3.connect({str(db_path)!r}, isolation_level=None); "
+             "c.execute('UPDATE counter SET n = n + 1'); c.close()")
+    try:
+        for expected in (1, 2, 3):
+            subprocess.run([sys.executable, "-c", write], check=True, timeout=60)
+            assert second.execute("SELECT n FROM counter").fetchall() == [(expected,)]
+            assert db_path.with_name(db_path.name + "-wal").exists()  # the writer knew others were reading
+    finally:
+        second.close()
+        first.close()
