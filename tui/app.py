@@ -24,6 +24,10 @@ from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_
 from tui.widgets.library import prefetch_first_page
 
 
+class _Cancelled(Exception):
+    """The app is closing: stop a long worker between two transactions."""
+
+
 def counts_line(counts: dict[str, int]) -> str:
     """``"5 articles · 812 entities · 3 annotations"`` with the layers that exist."""
     parts = [f"{counts.get('articles', 0):,} articles"]
@@ -68,6 +72,7 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.set_keymap(self.active_keymap)
         self.push_screen(MainScreen(self.db_path, self.first_page))
         self.prepare_corpus()
+        self.refresh_stale_highlights()
 
     @work(thread=True, exclusive=True, group="corpus")
     def prepare_corpus(self) -> None:
@@ -90,6 +95,38 @@ class BroadsheetApp(App, inherit_bindings=False):
             db.close()
         if not get_current_worker().is_cancelled:
             self.call_from_thread(setattr, self, "sub_title", counts_line(counts))
+
+    @work(thread=True, exclusive=True, group="extract")
+    def refresh_stale_highlights(self) -> None:
+        """Re-extract the articles whose highlights came from an older extractor (after an upgrade) or from
+        other teachings, one transaction each, stopping between articles when the app closes."""
+        from store.mentions import reextract_stale
+
+        worker = get_current_worker()
+
+        def stop_when_cancelled(done: int, total: int) -> None:
+            if worker.is_cancelled:
+                raise _Cancelled
+
+        db = connect(self.db_path)
+        try:
+            refreshed = reextract_stale(db, stop_when_cancelled)
+        except _Cancelled:
+            return
+        finally:
+            db.close()
+        if refreshed and not worker.is_cancelled:
+            self.call_from_thread(self._highlights_refreshed, refreshed)
+
+    def _highlights_refreshed(self, count: int) -> None:
+        from tui.screens.main import MainScreen
+
+        noun = "article" if count == 1 else "articles"
+        self.notify(f"Updated the highlights of {count:,} {noun} to this version's extractor.")
+        self.refresh_counts()
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.refresh_open_article()
 
     def _seeded(self, imported: int) -> None:
         from tui.widgets.library import Library

@@ -27,6 +27,7 @@ from store.annotation_history import AnnotationHistory
 from store.articles import Article, get_article, mark_read, save_position
 from store.db import connect
 from tui.screens.main_annotations import Annotating
+from tui.screens.main_watch import Watching
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
 from tui.widgets.reader import Reader
@@ -71,7 +72,7 @@ def load_bundle(db, article_id: int) -> ArticleBundle:
     return bundle
 
 
-class MainScreen(Annotating, Screen, inherit_bindings=False):
+class MainScreen(Annotating, Watching, Screen, inherit_bindings=False):
     """Library on the left, the article in the centre, the inspector on the right."""
 
     BINDINGS = [
@@ -117,6 +118,10 @@ class MainScreen(Annotating, Screen, inherit_bindings=False):
     def on_mount(self) -> None:
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
+        self.start_watching()
+
+    def on_unmount(self) -> None:
+        self.stop_watching()
 
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
@@ -176,12 +181,13 @@ class MainScreen(Annotating, Screen, inherit_bindings=False):
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show, bundle)
 
-    def _show(self, bundle: ArticleBundle) -> None:
+    def _show(self, bundle: ArticleBundle, position: int | None = None) -> None:
         self.flush_position()
         self.bundle = bundle
         article = bundle.article
         reader = self.query_one(Reader)
-        reader.show_article(article, bundle.mentions or [], bundle.annotations, position=article.position)
+        position = article.position if position is None else position
+        reader.show_article(article, bundle.mentions or [], bundle.annotations, position=position)
         self._show_inspector()
         self.query_one(Library).update_article(article.id, read=True)
         if self._jump_after_open is not None:

@@ -148,6 +148,10 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._load_rows(db_path, first_page, False)
 
+    def reload(self, db_path: Path) -> None:
+        """Read every article again (another process imported some), keeping the cursor's article and the filter."""
+        self._load_rows(db_path, None, True)
+
     @work(thread=True, exclusive=True, group="library-load")
     def _load_rows(self, db_path: Path, first_page: Future | None, first_shown: bool) -> None:
         worker = get_current_worker()

@@ -1,0 +1,91 @@
+"""Noticing what other connections changed: another process importing or annotating while the app is open.
+
+``PRAGMA data_version`` changes on a connection when any *other* connection commits, and costs no disk read,
+so a :class:`ChangeWatcher` can ask it every second. Only when it moved does the watcher read the marks —
+small aggregates of the articles and the annotations — to tell which of them changed; a commit that touched
+neither (a reading position saved, a search remembered) reports nothing.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from store.db import connect
+
+
+def _row(db, sql: str) -> tuple:
+    """The one row of ``sql``, with the statement run to its end: a statement left open would keep a read
+    transaction, and with it an old snapshot in which ``data_version`` never moves."""
+    return tuple(db.execute(sql).fetchall()[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """What changed since the last look: the set of articles or their texts, and the annotations or tags."""
+
+    articles: bool = False
+    annotations: bool = False
+
+    def __bool__(self) -> bool:
+        return self.articles or self.annotations
+
+
+def articles_mark(db) -> tuple:
+    """Changes whenever an article is imported, re-imported with another text, or removed."""
+    return _row(db, "SELECT count(*), max(id), max(updated), total(length(content_hash)) FROM articles")
+
+
+def annotations_mark(db) -> tuple:
+    """Changes whenever an annotation is created, edited, re-anchored or deleted, or a tag renamed or recoloured."""
+    if not _has_annotations(db):
+        return ()
+    annotations = _row(db, "SELECT count(*), max(id), max(updated) FROM annotations")
+    links = _row(db, "SELECT count(*), total(annotation_id * 7919 + tag_id) FROM annotation_tags")
+    tags = _row(db, "SELECT group_concat(id || ':' || name || ':' || color, ',') FROM tags")
+    return (*annotations, *links, *tags)
+
+
+def _has_annotations(db) -> bool:
+    return bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'").fetchall())
+
+
+def annotation_counts(db) -> dict[int, int]:
+    """Annotations per article id (articles without any are absent)."""
+    if not _has_annotations(db):
+        return {}
+    return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())
+
+
+class ChangeWatcher:
+    """Holds one connection to ``path`` and answers "what changed since I last asked?".
+
+    Safe to call from any thread (one call at a time is enforced): the app asks from short worker threads.
+    """
+
+    def __init__(self, path: Path | str) -> None:
+        self.db = connect(path)
+        self._lock = threading.Lock()
+        self._version = self._data_version()
+        self._articles = articles_mark(self.db)
+        self._annotations = annotations_mark(self.db)
+
+    def _data_version(self) -> int:
+        return _row(self.db, "PRAGMA data_version")[0]
+
+    def changes(self) -> Changes:
+        """Compare with the previous call (or the creation) and remember the new state."""
+        with self._lock:
+            version = self._data_version()
+            if version == self._version:
+                return Changes()
+            self._version = version
+            articles, annotations = articles_mark(self.db), annotations_mark(self.db)
+            changed = Changes(articles != self._articles, annotations != self._annotations)
+            self._articles, self._annotations = articles, annotations
+            return changed
+
+    def close(self) -> None:
+        with self._lock:
+            self.db.close()

@@ -1,0 +1,132 @@
+"""The app stays current while the real CLI writes from other processes: new articles, re-imports, annotations."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.articles import get_article, list_articles
+from store.watch import ChangeWatcher
+from tui.app import BroadsheetApp
+from tui.screens.main_watch import Watching
+from tui.widgets.library import Library
+from tui.widgets.reader import Reader
+
+REPO = Path(__file__).resolve().parents[2]
+CLI_MAIN = "import sys; from tui.cli import main; sys.exit(main())"
+
+
+def run_cli(db_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """``broadsheet --db DB ARGS`` in another process, as a shell would run it while the app is open."""
+    env = {**os.environ, "PYTHONPATH": str(REPO), "BROADSHEET_DB": ""}
+    result = subprocess.run([sys.executable, "-c", CLI_MAIN, "--db", str(db_path), *args],
+                            capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "locked" not in result.stderr
+    return result
+
+
+async def wait_until(pilot, condition, seconds: float = 10.0) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    assert condition(), "the app did not catch up with the other process"
+
+
+@pytest.fixture(autouse=True)
+def fast_polling(monkeypatch):
+    monkeypatch.setattr(Watching, "POLL_SECONDS", 0.1)
+
+
+async def test_articles_and_annotations_written_by_the_cli_appear_without_a_restart(seeded_db, db_path, tmp_path):
+    before = len(list_articles(seeded_db))
+    first = list_articles(seeded_db)[0]
+    new_file = tmp_path / "chip-tariffs.txt"
+    new_file.write_text("Chip Tariffs Rattle Markets\n\nShares of Nvidia fell 4% on Monday after new tariffs.\n")
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen.query_one(Reader).article is not None)
+        library, reader = app.screen.query_one(Library), app.screen.query_one(Reader)
+
+        await asyncio.to_thread(run_cli, db_path, "import", str(new_file))
+        await wait_until(pilot, lambda: len(library.view_rows) == before + 1)
+        assert "Chip Tariffs Rattle Markets" in [a.title for a in library.articles]
+        await wait_until(pilot, lambda: app.sub_title.startswith(f"{before + 1} articles"))
+
+        sentence = get_article(seeded_db, first.id).text[slice(*reader.article.sentences[1])]
+        quote = sentence[: max(20, len(sentence) // 2)]
+        await asyncio.to_thread(run_cli, db_path, "annotate", str(first.id), "--quote", quote, "--tag", "checked")
+        start = reader.article.text.index(quote)
+        await pilot.pause(0.5)
+        w = app.screen._watcher
+        print("DBG", w._row if hasattr(w, "_row") else None, w.db.execute("PRAGMA data_version").fetchall(), w.db.execute("SELECT count(*) FROM annotations").fetchall(), w.db.conn.in_transaction)
+        from store.db import connect
+        c = connect(db_path); print("DBG2", c.execute("SELECT count(*) FROM annotations").fetchall())
+        await wait_until(pilot, lambda: bool(reader.annotations_at(start)))
+        assert reader.annotations_at(start)[0]["tags"] == ["checked"]
+        row = next(a for a in library.articles if a.id == first.id)
+        assert row.annotations == 1
+
+
+async def test_a_reimported_text_is_shown_afresh_with_its_note_moved(seeded_db, db_path, tmp_path):
+    article_file = tmp_path / "rally.txt"
+    article_file.write_text("Markets Rally Again\n\nThe index rose 2% on Tuesday, traders said.\n")
+    run_cli(db_path, "import", str(article_file))
+    article = next(a for a in list_articles(seeded_db) if a.title == "Markets Rally Again")
+    run_cli(db_path, "annotate", str(article.id), "--quote", "traders said", "--tag", "sourcing")
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.screen.open_article(article.id)
+        reader = app.screen.query_one(Reader)
+        await wait_until(pilot, lambda: reader.article is not None and reader.article.id == article.id)
+
+        article_file.write_text("Markets Rally Again\n\nAfter a quiet week, the index rose 2% on Tuesday, traders said.\n")
+        await asyncio.to_thread(run_cli, db_path, "import", str(article_file))
+        await wait_until(pilot, lambda: reader.article.text.startswith("Markets Rally Again\n\nAfter a quiet week"))
+        moved = reader.article.text.index("traders said")
+        assert reader.annotations_at(moved)[0]["tags"] == ["sourcing"]
+
+
+def test_the_watcher_ignores_commits_that_change_neither_articles_nor_annotations(seeded_db, db_path):
+    from store.articles import save_position
+    from store.db import connect
+
+    watcher = ChangeWatcher(db_path)
+    other = connect(db_path)
+    try:
+        save_position(other, list_articles(other)[0].id, 42)
+        assert not watcher.changes()
+        other.execute("UPDATE articles SET updated = '2099-01-01T00:00:00' WHERE id = 1")
+        changes = watcher.changes()
+        assert changes.articles and not changes.annotations
+        assert not watcher.changes()  # said once
+    finally:
+        other.close()
+        watcher.close()
+
+
+async def test_highlights_from_an_older_extractor_are_refreshed_at_start(seeded_db, db_path):
+    first = list_articles(seeded_db)[0]
+    mentions_before = seeded_db.execute("SELECT count(*) FROM mentions WHERE article_id = ?", [first.id]).fetchall()
+    seeded_db.execute("DELETE FROM mentions WHERE article_id = ?", [first.id])
+    seeded_db.execute("UPDATE mention_state SET extractor_version = 'an older one' WHERE article_id = ?", [first.id])
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_until(pilot, lambda: any("Updated the highlights of 1 article " in n.message
+                                            for n in app._notifications))
+        await pilot.press("enter")
+        reader = app.screen.query_one(Reader)
+        await wait_until(pilot, lambda: reader.article is not None and bool(reader.labels))
+    assert seeded_db.execute("SELECT count(*) FROM mentions WHERE article_id = ?",
+                             [first.id]).fetchall() == mentions_before
