@@ -27,6 +27,7 @@ from store.annotation_history import AnnotationHistory
 from store.articles import Article, get_article, mark_read, save_position
 from store.db import connect
 from tui.screens.main_annotations import Annotating
+from tui.screens.main_find import Finding
 from tui.screens.main_watch import Watching
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
@@ -72,7 +73,7 @@ def load_bundle(db, article_id: int) -> ArticleBundle:
     return bundle
 
 
-class MainScreen(Annotating, Watching, Screen, inherit_bindings=False):
+class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
     """Library on the left, the article in the centre, the inspector on the right."""
 
     BINDINGS = [
@@ -82,6 +83,9 @@ class MainScreen(Annotating, Watching, Screen, inherit_bindings=False):
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.focus-previous"),
         Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
         Binding("slash", "search", "Search", id="main.search"),
+        Binding("ctrl+f", "find", "Find in article", show=False, id="main.find"),
+        Binding("n", "find_next(1)", "Next match", id="main.find-next"),
+        Binding("N", "find_next(-1)", "Previous match", show=False, id="main.find-previous"),
         Binding("t", "tag", "Tag selection", id="main.tag"),
         Binding("u", "undo", "Undo", show=False, id="main.undo"),
         Binding("T", "open_screen('tags')", "Tags", show=False, id="main.tags"),
@@ -106,6 +110,7 @@ class MainScreen(Annotating, Watching, Screen, inherit_bindings=False):
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
         self._inspector_chosen: bool | None = None
+        self.init_finding()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -265,6 +270,10 @@ class MainScreen(Annotating, Watching, Screen, inherit_bindings=False):
         if action in ("tag", "undo"):
             reader = self.query_one(Reader)
             return reader.article is not None and self.focused is reader
+        if action == "find":
+            return self.query_one(Reader).article is not None
+        if action == "find_next":
+            return self.has_matches() and self.focused is self.query_one(Reader)
         return True
 
     def action_search(self) -> None:
