@@ -303,3 +303,17 @@ async def test_ctrl_f_finds_in_the_open_article_and_n_cycles_the_matches_in_read
         await pilot.press("N", "N")
         assert reader.selection[0] == starts[(starts.index(first) - 1) % len(starts)]
         assert any("of {}".format(len(starts)) in n.message for n in app._notifications)
+
+
+async def test_the_figures_tab_names_what_each_figure_is_about(seeded_db, db_path):
+    from textual.widgets import DataTable
+
+    article = next(a for a in list_articles(seeded_db) if "$5.6 billion" in get_article(seeded_db, a.id).text)
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        app.screen.open_article(article.id)
+        await settle(app, pilot)
+        table = app.screen.query_one("#inspector-figures-table", DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        assert ["$5.6 billion", "DeepSeek · training cost"] in [[row[1], row[3]] for row in rows]

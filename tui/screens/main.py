@@ -55,6 +55,16 @@ def layer_function(module_name: str, function_name: str, tables: set[str], table
     return getattr(importlib.import_module(module_name), function_name)
 
 
+def with_subjects(mentions: list[dict], claims: list[dict]) -> list[dict]:
+    """The mentions, each figure the ledger linked to a subject carrying its ``subject`` and ``metric``."""
+    about = {(claim["start"], claim["end"]): claim for claim in claims}
+    return [
+        {**m, "subject": about[m["start"], m["end"]]["subject"], "metric": about[m["start"], m["end"]]["metric"]}
+        if (m["start"], m["end"]) in about else m
+        for m in mentions
+    ]
+
+
 def load_bundle(db, article_id: int) -> ArticleBundle:
     """Read an article and its layers, and mark it read."""
     tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -62,9 +72,13 @@ def load_bundle(db, article_id: int) -> ArticleBundle:
     mentions_for_article = layer_function("store.mentions", "mentions_for_article", tables, "mentions")
     quotes = layer_function("store.ledger", "quotes", tables, "quotes")
     annotations_for_article = layer_function("store.annotations", "annotations_for_article", tables, "annotations")
+    claims = layer_function("store.ledger", "figures", tables, "claims")
+    mentions = mentions_for_article(db, article_id) if mentions_for_article else None
+    if mentions and claims:
+        mentions = with_subjects(mentions, claims(db, article_id=article_id))
     bundle = ArticleBundle(
         article,
-        mentions_for_article(db, article_id) if mentions_for_article else None,
+        mentions,
         quotes(db, article_id=article_id) if quotes else None,
         annotations_for_article(db, article_id) if annotations_for_article else None,
     )
