@@ -268,7 +268,7 @@ async def test_capital_t_o_l_open_the_tags_orphans_and_ledger_screens(seeded_db,
 
 
 async def test_ctrl_f_finds_in_the_open_article_and_n_cycles_the_matches_in_reading_order(seeded_db, db_path):
-    from textual.widgets import Input
+    from textual.widgets import Input, OptionList
 
     from tui.screens.search import SearchScreen
 
@@ -290,6 +290,9 @@ async def test_ctrl_f_finds_in_the_open_article_and_n_cycles_the_matches_in_read
             if search.hits:
                 break
         assert search.hits and all(hit.article_id == article.id for hit in search.hits)
+        results = search.query_one(OptionList)
+        prompts = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert not any("\n" in prompt for prompt in prompts)  # no line naming the article under every match
         starts = sorted(hit.start for hit in search.hits)
         await pilot.press("enter")
         await settle(app, pilot)

@@ -22,16 +22,17 @@ RECENT_LIMIT = 10
 MATCH_STYLE = "bold reverse"
 
 
-def hit_prompt(hit: Hit) -> Text:
-    """A result row: the text with its matched ranges highlighted, then title · source, dimmed."""
+def hit_prompt(hit: Hit, where: bool = True) -> Text:
+    """A result row: the text with its matched ranges highlighted, then (``where``) title · source, dimmed."""
     text = Text(hit.text.replace("\n", " ").replace("\r", " "))  # one row; same length keeps the ranges
     for start, end in hit.text_matches:
         text.stylize(MATCH_STYLE, start, end)
-    where = " · ".join(part for part in (hit.title, hit.source) if part)
-    if hit.kind != "sentence":
-        where = f"{hit.kind} · {where}"
-    text.append("\n")
-    text.append(where, style="dim")
+    if where:
+        place = " · ".join(part for part in (hit.title, hit.source) if part)
+        if hit.kind != "sentence":
+            place = f"{hit.kind} · {place}"
+        text.append("\n")
+        text.append(place, style="dim")
     return text
 
 
@@ -123,7 +124,9 @@ class SearchScreen(ModalScreen[Hit | None]):
             return
         self.hits, self.recent, self.painted_query = hits, [], query
         results = self.query_one(OptionList)
-        results.set_options([Option(hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)])
+        # Within one article every row would name the same article: the sentences alone say more.
+        where = self.article_id is None
+        results.set_options([Option(hit_prompt(hit, where), id=f"hit-{i}") for i, hit in enumerate(hits)])
         results.highlighted = 0 if hits else None
         count = f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No match"
         self.query_one("#search-status", Static).update(count)
