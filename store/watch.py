@@ -33,8 +33,9 @@ class Changes:
 
 
 def articles_mark(db) -> tuple:
-    """Changes whenever an article is imported, re-imported with another text, or removed."""
-    return _row(db, "SELECT count(*), max(id), max(updated), total(length(content_hash)) FROM articles")
+    """Changes whenever an article is imported, re-imported with another text, or removed (read from indexes:
+    a re-import sets ``updated``)."""
+    return _row(db, "SELECT count(*), max(id), max(updated) FROM articles")
 
 
 def annotations_mark(db) -> tuple:

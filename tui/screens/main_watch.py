@@ -8,6 +8,8 @@ library's counts and the open article's highlights. The header counts follow bot
 
 from __future__ import annotations
 
+import time
+
 from textual import work
 
 from store.db import connect
@@ -20,11 +22,16 @@ class Watching:
     """Polls the database for other connections' commits and refreshes what shows them."""
 
     POLL_SECONDS = 1.0
+    # Reading 100,000 library rows takes about a second of a worker: while a long import keeps committing,
+    # the library is read again at most this often (the header counts and the open article follow at once).
+    LIBRARY_RELOAD_SECONDS = 5.0
 
     def start_watching(self) -> None:
         self._watcher: ChangeWatcher | None = None
         self._checking = False
         self._library = self.query_one(Library)
+        self._library_stale = False
+        self._library_read_at = 0.0
         self.set_interval(self.POLL_SECONDS, self._poll)
 
     def _poll(self) -> None:
@@ -39,8 +46,11 @@ class Watching:
                 self._watcher = ChangeWatcher(self.db_path)
             changes = self._watcher.changes()
             if changes.articles:
-                self.app.call_from_thread(self._articles_changed)
+                self._library_stale = True
                 self._reload_open_article_if_changed()
+            if self._library_stale and time.monotonic() - self._library_read_at >= self.LIBRARY_RELOAD_SECONDS:
+                self._library_stale, self._library_read_at = False, time.monotonic()
+                self.app.call_from_thread(self._articles_changed)
             if changes.annotations:
                 self._update_annotation_counts()
                 if self.bundle is not None:
