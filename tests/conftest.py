@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -32,15 +33,35 @@ def db(db_path):
     database.close()
 
 
+@pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory) -> Path:
+    """The sample articles imported once per test process, as a single file (WAL checkpointed) to copy."""
+    from store.importer import import_paths
+
+    path = tmp_path_factory.mktemp("seeded") / "seeded.db"
+    database = open_db(path)
+    seeds = sorted(SEEDS.glob("*.txt"))
+    report = import_paths(database, seeds)
+    assert report.imported == len(seeds), report.skipped
+    database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.close()
+    return path
+
+
+def copy_of(template: Path, path: Path) -> Path:
+    """A private copy of a template database (each test may write to its own)."""
+    shutil.copy(template, path)
+    return path
+
+
 @pytest.fixture
 def seed_files() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
 
 
 @pytest.fixture
-def seeded_db(db, seed_files):
-    from store.importer import import_paths
-
-    report = import_paths(db, seed_files)
-    assert report.imported == len(seed_files), report.skipped
-    return db
+def seeded_db(seeded_template, db_path):
+    """The sample articles in the test's own database at ``db_path``."""
+    database = open_db(copy_of(seeded_template, db_path))
+    yield database
+    database.close()

@@ -2,31 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from store.db import open_db
-from tests.conftest import SEEDS
-
-
-@pytest.fixture(scope="session")
-def seeded_file(tmp_path_factory):
-    from store.importer import import_paths
-
-    path = tmp_path_factory.mktemp("search") / "seeded.db"
-    db = open_db(path)
-    import_paths(db, sorted(SEEDS.glob("*.txt")))
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
+from tests.conftest import copy_of
 
 
 @pytest.fixture
-def corpus_path(seeded_file, tmp_path):
-    path = tmp_path / "corpus.db"
-    shutil.copy(seeded_file, path)
-    return path
+def corpus_path(seeded_template, tmp_path):
+    return copy_of(seeded_template, tmp_path / "corpus.db")
 
 
 @pytest.fixture

@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from textual.app import App
 from textual.widgets import Input, OptionList
 
 from store.db import open_db
 from store.search import normalize, record_query
-from tests.conftest import SEEDS
+from tests.conftest import copy_of
 from tui.screens.search import SearchScreen
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    from store.importer import import_paths
-
-    path = tmp_path_factory.mktemp("search-screen") / "seeded.db"
-    db = open_db(path)
-    import_paths(db, sorted(SEEDS.glob("*.txt")))
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.close()
-    return path
-
-
 @pytest.fixture
-def db_file(seeded, tmp_path):
-    path = tmp_path / "search.db"
-    shutil.copy(seeded, path)
-    return path
+def db_file(seeded_template, tmp_path):
+    return copy_of(seeded_template, tmp_path / "search.db")
 
 
 class Host(App):
