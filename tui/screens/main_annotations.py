@@ -63,8 +63,6 @@ class Annotating:
     @work(thread=True, group="annotations")
     def save_annotation(self, article_id: int, span: tuple[int, int], record: dict | None, result) -> None:
         """Create, update or delete the annotation as the dialog said, then refresh what shows it."""
-        from store.annotations import create_annotation, delete_annotation, update_annotation
-
         db = connect(self.db_path)
         try:
             with self.history_lock:
