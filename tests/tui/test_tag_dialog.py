@@ -105,3 +105,14 @@ async def test_enter_on_the_empty_tag_field_saves():
     async with app.run_test() as pilot:
         await pilot.press(*"claim", "enter", "enter")
     assert app.results == [TagDialogResult(["claim"], "")]
+
+
+async def test_at_80x24_with_a_note_every_button_shows_its_label_on_screen():
+    app = Host(editing=True, tags=["claim"], note="Checked **twice**, see the\n\n- filing\n- call")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#tag-note-preview", Markdown).display
+        for button_id, label in (("#tag-delete", "Delete"), ("#tag-save", "Save"), ("#tag-cancel", "Cancel")):
+            button = app.screen.query_one(button_id)
+            assert button.region.height >= 1 and button.region.bottom <= 24
+            assert label in button.render_line(0).text

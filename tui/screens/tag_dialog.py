@@ -91,15 +91,18 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
         width: 80%; max-width: 100; height: auto; max-height: 95%;
         border: round $accent; background: $panel; padding: 0 1;
     }
-    TagDialog #tag-dialog-quote { width: 100%; margin-bottom: 1; color: $text-muted; max-height: 4; }
+    TagDialog #tag-dialog-quote { width: 100%; margin-bottom: 1; color: $text-muted; max-height: 3; }
     TagDialog #tag-chips { height: auto; min-height: 1; }
     TagDialog .chip { width: auto; margin-right: 1; }
     TagDialog #tag-suggestions { height: auto; max-height: 7; border: none; background: $panel; }
     TagDialog #tag-suggestions.-empty { display: none; }
-    TagDialog #tag-note { height: 6; }
-    TagDialog #tag-note-preview { height: auto; max-height: 10; border: tall $panel-lighten-1; padding: 0 1; }
+    TagDialog #tag-note-row { height: 6; }
+    TagDialog #tag-note { width: 1fr; height: 100%; }
+    TagDialog #tag-note-preview { width: 1fr; height: 100%; border: tall $panel-lighten-1; padding: 0 1;
+                                  margin-left: 1; overflow-y: auto; }
+    TagDialog #tag-note-preview.-empty { display: none; }
     TagDialog #tag-dialog-buttons { height: auto; align-horizontal: right; margin-top: 1; }
-    TagDialog Button { margin-left: 1; }
+    TagDialog Button { margin-left: 2; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="tagdialog.save"),
@@ -139,15 +142,18 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
             yield TagInput(placeholder="tags: Enter or comma adds one · Enter on empty saves", id="tag-input")
             yield OptionList(id="tag-suggestions", classes="-empty")
             yield Label("Note (Markdown)")
-            yield TextArea(
-                self.initial_note, id="tag-note", language="markdown", soft_wrap=True, show_line_numbers=False
-            )
-            yield Markdown(self.initial_note, id="tag-note-preview")
+            # The note and, once there is one, its rendering side by side; with one-line buttons the dialog
+            # fits an 80×24 terminal.
+            with Horizontal(id="tag-note-row"):
+                yield TextArea(
+                    self.initial_note, id="tag-note", language="markdown", soft_wrap=True, show_line_numbers=False
+                )
+                yield Markdown(self.initial_note, id="tag-note-preview", classes="" if self.initial_note else "-empty")
             with Horizontal(id="tag-dialog-buttons"):
                 if self.editing:
-                    yield Button("Delete", variant="error", id="tag-delete")
-                yield Button("Save  ctrl+s", variant="primary", id="tag-save")
-                yield Button("Cancel  esc", id="tag-cancel")
+                    yield Button("Delete", variant="error", id="tag-delete", compact=True)
+                yield Button("Save  ctrl+s", variant="primary", id="tag-save", compact=True)
+                yield Button("Cancel  esc", id="tag-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#tag-suggestions", OptionList).can_focus = False
@@ -211,7 +217,9 @@ class TagDialog(ModalScreen[TagDialogResult | None]):
 
     @on(TextArea.Changed, "#tag-note")
     def note_changed(self, event: TextArea.Changed) -> None:
-        self.query_one("#tag-note-preview", Markdown).update(event.text_area.text)
+        preview = self.query_one("#tag-note-preview", Markdown)
+        preview.set_class(not event.text_area.text.strip(), "-empty")
+        preview.update(event.text_area.text)
 
     def _refresh_suggestions(self) -> None:
         query = self.query_one("#tag-input", TagInput).value
