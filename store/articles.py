@@ -140,6 +140,17 @@ def save_position(db, article_id: int, offset: int) -> None:
         db.execute("UPDATE articles SET position = ? WHERE id = ?", [offset, article_id])
 
 
+def article_titles(db, article_ids) -> dict[int, str]:
+    """The titles of the given articles, by id (ids that do not exist are absent)."""
+    ids = sorted(set(article_ids))
+    titles: dict[int, str] = {}
+    for chunk in range(0, len(ids), 500):  # SQLite limits the number of parameters of one statement
+        part = ids[chunk : chunk + 500]
+        marks = ",".join("?" * len(part))
+        titles.update(db.execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", part).fetchall())
+    return titles
+
+
 def corpus_counts(db) -> dict[str, int]:
     """Counts for the header and ``broadsheet info``: articles, sentences and, once they exist, more layers."""
     counts = {

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Tree
 
 from store.annotations import list_annotations
 from store.db import open_db
+from store.articles import get_article
 from store.importer import import_paths
 from tui.screens.ledger import LedgerScreen
 
@@ -52,6 +53,10 @@ async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seed
         deepseek = next(node for node in metrics if node.data["metric"] == "training cost" and "deepseek" in node.data["subject_entity"])
         assert "conflict" in str(deepseek.label)
         value = deepseek.children[0]
+        db = open_db(seeded_path)
+        title = get_article(db, value.data["article_id"]).title
+        db.close()
+        assert title[:20] in str(value.label)  # each value names its article by title, not file name
         tree.focus()
         tree.move_cursor(value)
         await pilot.press("enter")

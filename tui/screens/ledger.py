@@ -13,8 +13,10 @@ from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, T
 from textual.worker import get_current_worker
 
 from store import ledger
+from store.articles import article_titles
 from store.db import connect
 
+TITLE_WIDTH = 36  # an article named by the start of its title
 STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
 
 
@@ -55,12 +57,13 @@ class LedgerScreen(Screen[tuple[int, int, int] | None]):
         db = connect(self.db_path)
         try:
             groups, people = ledger.ledger(db), ledger.speakers(db)
+            titles = article_titles(db, (value["article_id"] for group in groups for value in group["values"]))
         finally:
             db.close()
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill, groups, people)
+            self.app.call_from_thread(self._fill, groups, people, titles)
 
-    def _fill(self, groups: list[dict], people: list[dict]) -> None:
+    def _fill(self, groups: list[dict], people: list[dict], titles: dict[int, str]) -> None:
         tree = self.query_one("#ledger-tree", Tree)
         tree.clear()
         subjects: dict[str, object] = {}
@@ -73,8 +76,9 @@ class LedgerScreen(Screen[tuple[int, int, int] | None]):
             metric = subject.add(label, data=group, expand=group["status"] != "reported")
             for value in group["values"]:
                 hedge = f"{value['hedge']} " if value["hedge"] else ""
-                name = Path(value["path"]).name
-                metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), f"  {name}  ", (_excerpt(value["sentence"]), "dim")), data=value)
+                title = _excerpt(titles.get(value["article_id"], Path(value["path"]).name), TITLE_WIDTH)
+                metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), "  ", (title, "italic"), "  ",
+                                              (_excerpt(value["sentence"]), "dim")), data=value)
         tree.loading = False
         table = self.query_one("#speakers", DataTable)
         table.clear()
@@ -97,16 +101,18 @@ class LedgerScreen(Screen[tuple[int, int, int] | None]):
         db = connect(self.db_path)
         try:
             rows = ledger.quotes(db, speaker=speaker)
+            titles = article_titles(db, (row["article_id"] for row in rows))
         finally:
             db.close()
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill_quotes, rows)
+            self.app.call_from_thread(self._fill_quotes, rows, titles)
 
-    def _fill_quotes(self, rows: list[dict]) -> None:
+    def _fill_quotes(self, rows: list[dict], titles: dict[int, str]) -> None:
         table = self.query_one("#speaker-quotes", DataTable)
         table.clear()
         for row in rows:
-            table.add_row(_excerpt(row["text"], 90), Path(row["path"]).name, key=f"{row['article_id']}:{row['start']}:{row['end']}")
+            title = _excerpt(titles.get(row["article_id"], Path(row["path"]).name), TITLE_WIDTH)
+            table.add_row(_excerpt(row["text"], 90), title, key=f"{row['article_id']}:{row['start']}:{row['end']}")
 
     @on(DataTable.RowSelected, "#speaker-quotes")
     def open_quote(self, event: DataTable.RowSelected) -> None:
