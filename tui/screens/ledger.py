@@ -48,8 +48,8 @@ class LedgerScreen(Screen[tuple[int, int, int] | None]):
         tree = self.query_one("#ledger-tree", Tree)
         tree.show_root = False
         tree.loading = True
-        self.query_one("#speakers", DataTable).add_columns("speaker", "quotes", "articles")
-        self.query_one("#speaker-quotes", DataTable).add_columns("quote", "article")
+        self.query_one("#speakers", DataTable).add_columns("Speaker", "Quotes", "Articles")
+        self.query_one("#speaker-quotes", DataTable).add_columns("Quote", "Article")
         self.load()
 
     @work(thread=True, exclusive=True, group="ledger-load")
