@@ -319,4 +319,4 @@ async def test_the_figures_tab_names_what_each_figure_is_about(seeded_db, db_pat
         await settle(app, pilot)
         table = app.screen.query_one("#inspector-figures-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
-        assert ["$5.6 billion", "DeepSeek · training cost"] in [[row[1], row[3]] for row in rows]
+        assert ["$5.6 billion", "DeepSeek · training cost"] in [[row[1], row[2]] for row in rows]

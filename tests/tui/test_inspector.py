@@ -56,10 +56,10 @@ async def test_figures_are_sorted_by_label_then_value_with_parsed_values():
         await pilot.pause()
         rows = cells(app.query_one("#inspector-figures-table", DataTable))
         assert rows == [
-            ["MONEY", "$900 million", "900M USD", "", "about"],
-            ["MONEY", "$3 billion", "3B USD", "", ""],
-            ["PERCENT", "2%", "2%", "", ""],
-            ["PERCENT", "9%", "9%", "", ""],
+            ["MONEY", "$900 million", "", "900M USD", "about"],
+            ["MONEY", "$3 billion", "", "3B USD", ""],
+            ["PERCENT", "2%", "", "2%", ""],
+            ["PERCENT", "9%", "", "9%", ""],
         ]
 
 
@@ -70,7 +70,7 @@ async def test_a_figure_linked_by_the_ledger_shows_its_subject_and_metric():
         app.query_one(Inspector).show(linked)
         await pilot.pause()
         rows = cells(app.query_one("#inspector-figures-table", DataTable))
-        assert ["MONEY", "$3 billion", "3B USD", "Nvidia · sales", ""] in rows
+        assert ["MONEY", "$3 billion", "Nvidia · sales", "3B USD", ""] in rows
 
 
 async def test_only_layers_that_exist_get_a_tab():

@@ -90,14 +90,13 @@ def format_value(value: float | None, value_high: float | None, unit: str | None
 
 
 def figure_rows(mentions: list, dark: bool) -> list[Row]:
-    """Figures sorted by label then value: label, text, parsed value, what it is about (subject · metric, when
-    the ledger linked it to one), hedge."""
+    """Figures sorted by label then value: label, text, what it is about (subject · metric, when the ledger
+    linked it to one), parsed value, hedge."""
     figures = [m for m in mentions if _get(m, "kind") == "figure"]
     figures.sort(key=lambda m: (_get(m, "label"), _get(m, "value") is None, _get(m, "value") or 0, _get(m, "start")))
     return [
-        Row((_label(_get(m, "label"), dark), _get(m, "text"),
-             format_value(_get(m, "value"), _get(m, "value_high"), _get(m, "unit")), _about(m),
-             _get(m, "hedge") or ""),
+        Row((_label(_get(m, "label"), dark), _get(m, "text"), _about(m),
+             format_value(_get(m, "value"), _get(m, "value_high"), _get(m, "unit")), _get(m, "hedge") or ""),
             ((_get(m, "start"), _get(m, "end")),))
         for m in figures
     ]
@@ -134,7 +133,7 @@ def _excerpt(text: str, width: int = 60) -> str:
 
 INSPECTOR_TABS: list[InspectorTab] = [
     InspectorTab("entities", "Entities", "mentions", ("Entity", "#", "Label"), entity_rows),
-    InspectorTab("figures", "Figures", "mentions", ("Label", "Figure", "Value", "About", "Hedge"), figure_rows),
+    InspectorTab("figures", "Figures", "mentions", ("Label", "Figure", "About", "Value", "Hedge"), figure_rows),
     InspectorTab("quotes", "Quotes", "quotes", ("Speaker", "Quote"), quote_rows),
     InspectorTab("annotations", "Notes", "annotations", ("Tags", "Text", "Note"), annotation_rows),
 ]
