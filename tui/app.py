@@ -72,7 +72,6 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.set_keymap(self.active_keymap)
         self.push_screen(MainScreen(self.db_path, self.first_page))
         self.prepare_corpus()
-        self.refresh_stale_highlights()
 
     @work(thread=True, exclusive=True, group="corpus")
     def prepare_corpus(self) -> None:
@@ -99,7 +98,8 @@ class BroadsheetApp(App, inherit_bindings=False):
     @work(thread=True, exclusive=True, group="extract")
     def refresh_stale_highlights(self) -> None:
         """Re-extract the articles whose highlights came from an older extractor (after an upgrade) or from
-        other teachings, one transaction each, stopping between articles when the app closes."""
+        other teachings, one transaction each, stopping between articles when the app closes. The main screen
+        starts it once its library is loaded."""
         from store.mentions import reextract_stale
 
         worker = get_current_worker()

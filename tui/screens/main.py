@@ -138,6 +138,7 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
         self.start_watching()
+        self._stale_checked = False
 
     def on_unmount(self) -> None:
         self.stop_watching()
@@ -166,6 +167,14 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
             self.query_one(Reader).focus()
 
     # Opening an article
+
+    @on(Library.Loaded)
+    def _library_loaded(self, message: Library.Loaded) -> None:
+        # Bringing old highlights up to date waits until every library row is in: at start-up it would
+        # compete with the first rows for the interpreter.
+        if message.complete and not self._stale_checked:
+            self._stale_checked = True
+            self.app.refresh_stale_highlights()
 
     @on(Library.Open)
     def _open_requested(self, message: Library.Open) -> None:
