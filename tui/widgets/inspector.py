@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
@@ -166,24 +165,31 @@ class Inspector(Widget):
         self._rows: dict[str, list[Row]] = {}
         self._data: dict[str, list | None] = {"mentions": None, "quotes": None, "annotations": None}
         self._cycle: dict[tuple[str, int], int] = {}
-
-    def compose(self) -> ComposeResult:
-        with TabbedContent():
-            for tab in INSPECTOR_TABS:
-                with TabPane(tab.title, id=f"inspector-{tab.id}"):
-                    table = DataTable(id=f"inspector-{tab.id}-table", cursor_type="row", zebra_stripes=True)
-                    table.add_columns(*tab.columns)
-                    yield table
+        self._built = False
 
     def on_mount(self) -> None:
-        for tab in INSPECTOR_TABS:
-            self.query_one(TabbedContent).hide_tab(f"inspector-{tab.id}")
+        # The tabs (about half of the main screen's widgets) are built after the first frame, so the library
+        # paints without waiting for them; an article cannot be open before then anyway.
+        self.call_after_refresh(self._build)
         # label colours differ between dark and light themes: rebuild the rows when the theme changes
         self.app.theme_changed_signal.subscribe(self, lambda theme: self.show(**self._data))
+
+    async def _build(self) -> None:
+        tabs = TabbedContent()
+        await self.mount(tabs)
+        for tab in INSPECTOR_TABS:
+            table = DataTable(id=f"inspector-{tab.id}-table", cursor_type="row", zebra_stripes=True)
+            table.add_columns(*tab.columns)
+            await tabs.add_pane(TabPane(tab.title, table, id=f"inspector-{tab.id}"))
+            tabs.hide_tab(f"inspector-{tab.id}")
+        self._built = True
+        self.show(**self._data)
 
     def show(self, mentions: list | None = None, quotes: list | None = None, annotations: list | None = None) -> None:
         """Fill the tabs for one article; a tab whose data is None (its layer does not exist) is hidden."""
         data = self._data = {"mentions": mentions, "quotes": quotes, "annotations": annotations}
+        if not self._built:
+            return  # _build shows the data once the tabs exist
         dark = self.app.current_theme.dark
         tabs = self.query_one(TabbedContent)
         self._cycle.clear()
@@ -216,11 +222,14 @@ class Inspector(Widget):
     @property
     def visible_tabs(self) -> list[str]:
         """Ids of the tabs on show (those whose layer exists), in order."""
+        if not self._built:
+            return []
         tabs = self.query_one(TabbedContent)
         return [f"inspector-{tab.id}" for tab in INSPECTOR_TABS if tabs.get_tab(f"inspector-{tab.id}").display]
 
     def action_switch_tab(self, step: int) -> None:
-        tabs, visible = self.query_one(TabbedContent), self.visible_tabs
+        visible = self.visible_tabs
+        tabs = self.query_one(TabbedContent) if visible else None
         if visible and tabs.active in visible:
             tabs.active = visible[(visible.index(tabs.active) + step) % len(visible)]
             self.query_one(f"#{tabs.active}-table", DataTable).focus()
