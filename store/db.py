@@ -153,12 +153,31 @@ def write_transaction(db: sqlite_utils.Database, *, retries: int = 5) -> Iterato
             break
         except sqlite3.OperationalError as exc:
             if "locked" not in str(exc) and "busy" not in str(exc) or attempt == retries - 1:
-                raise
+                raise _write_failure(db, exc) or exc from exc
             time.sleep(0.05 * 2**attempt)
     try:
         yield db
-    except BaseException:
+        db.execute("COMMIT")
+    except BaseException as exc:
         if db.conn.in_transaction:
-            db.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+        if failure := _write_failure(db, exc):
+            raise failure from exc
         raise
-    db.execute("COMMIT")
+
+
+# SQLite's messages for a write the file or the disk refused, as opposed to a mistake in a statement.
+_WRITE_REFUSED = ("readonly", "read-only", "full", "disk i/o", "locked", "busy", "unable to open")
+
+
+def _write_failure(db: sqlite_utils.Database, exc: BaseException) -> DatabaseError | None:
+    """A one-line :class:`DatabaseError` for a write refused by the file or the disk (read-only, full, I/O error,
+    still locked after the busy timeout and retries); None for anything else."""
+    if not isinstance(exc, sqlite3.OperationalError) or not any(word in str(exc).lower() for word in _WRITE_REFUSED):
+        return None
+    try:
+        path = db.conn.execute("PRAGMA database_list").fetchone()[2] or "the database"
+    except sqlite3.Error:
+        path = "the database"
+    return DatabaseError(f"{path}: cannot write ({exc}); the unfinished change was rolled back")

@@ -8,13 +8,17 @@ CAP_LINUX_IMMUTABLE) they are skipped with that reason. A full disk is a subproc
 
 from __future__ import annotations
 
+import json
+import resource
 import shutil
+import signal
 import sqlite3
 import subprocess
 
 import pytest
 
-from tests.reliability.helpers import assert_one_line_error, digest, run_cli, write_articles
+from store.db import write_transaction
+from tests.reliability.helpers import assert_one_line_error, assert_whole_articles, digest, run_cli, write_articles
 
 
 @pytest.fixture
@@ -106,3 +110,74 @@ def test_a_database_in_a_read_only_directory_is_refused_with_one_line(tmp_path, 
 
     assert_untouched(db_path, before)
     assert sorted(p.name for p in folder.iterdir()) == ["broadsheet.db"]
+
+
+def test_a_read_only_database_file_refuses_writes_with_one_line_and_still_reads(tmp_path, good_db, immutable):
+    db_path = tmp_path / "broadsheet.db"
+    shutil.copy(good_db, db_path)
+    before = digest(db_path)
+    immutable(db_path)
+
+    result = run_cli(db_path, "annotate", "1", "--quote", first_sentence(db_path), "--tag", "x")
+
+    assert_one_line_error(result, str(db_path), "cannot write", "readonly")
+    assert digest(db_path) == before
+    listing = run_cli(db_path, "annotations", "--json")
+    assert listing.returncode == 0 and listing.stdout.strip() == "[]", listing.stderr
+    assert run_cli(db_path, "articles").returncode == 0
+
+
+def test_a_full_disk_stops_the_import_with_one_line_and_whole_articles_only(tmp_path):
+    corpus = tmp_path / "corpus"
+    write_articles(corpus, 30, seed=43)
+    db_path = tmp_path / "broadsheet.db"
+    assert run_cli(db_path, "info").returncode == 0
+    limit = db_path.stat().st_size + 48 * 1024  # room for a few articles, not thirty
+
+    result = run_cli(db_path, "import", str(corpus), preexec_fn=lambda: file_size_limit(limit))
+
+    assert_one_line_error(result, str(db_path), "cannot write", "rolled back")
+    stored = assert_whole_articles(db_path)
+    assert stored < 30
+    rerun = run_cli(db_path, "import", str(corpus))
+    assert rerun.returncode == 0, rerun.stderr
+    assert assert_whole_articles(db_path) == 30
+
+
+def test_a_full_disk_refuses_an_annotation_with_one_line_and_keeps_the_others(tmp_path, good_db):
+    db_path = tmp_path / "broadsheet.db"
+    shutil.copy(good_db, db_path)
+    quote = first_sentence(db_path)
+    assert run_cli(db_path, "annotate", "1", "--quote", quote, "--tag", "kept").returncode == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    note = "n" * 100_000  # more than the disk has left
+
+    result = run_cli(db_path, "annotate", "2", "--quote", first_sentence(db_path, 2), "--note", note,
+                     preexec_fn=lambda: file_size_limit(40 * 1024))  # the write-ahead log is where it fails
+
+    assert_one_line_error(result, str(db_path), "cannot write")
+    listing = run_cli(db_path, "annotations", "--json")
+    assert [record["tags"] for record in json.loads(listing.stdout)] == [["kept"]]
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+
+def file_size_limit(limit: int) -> None:
+    """In the child: files may not grow past ``limit`` bytes — writes fail (EFBIG) as on a full disk, instead of
+    the default SIGXFSZ killing the process."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+def first_sentence(db_path, article_id: int = 1) -> str:
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+        return conn.execute("SELECT text FROM sentences WHERE article_id = ? AND length(text) > 30 ORDER BY seq",
+                            [article_id]).fetchone()[0]
+
+
+def test_a_mistake_in_a_statement_is_not_dressed_up_as_a_refused_write(db):
+    with pytest.raises(sqlite3.OperationalError, match="no such table"):
+        with write_transaction(db):
+            db.execute("INSERT INTO nowhere VALUES (1)")
+    assert not db.conn.in_transaction
