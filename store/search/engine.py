@@ -16,7 +16,7 @@ from store.search.hits import Hit
 from store.search.normalize import normalize, words
 from store.search.query import ParsedQuery, parse_query, scope_of
 from store.search.rerank import COMMON_WORD_WEIGHT, match_ranges, score_texts
-from store.search.vocabulary import Vocabulary
+from store.search.vocabulary import Expansion, Vocabulary
 
 SCOPES = ("sentences", "quotes", "titles", "entities", "notes")
 CANDIDATES = 200
@@ -26,6 +26,17 @@ STATEMENT_BUDGET_S = 0.15
 SEARCH_BUDGET_S = 0.3
 PROGRESS_STEPS = 1000
 ARTICLE_SENTENCE_CAP = 5000
+# A word indexed as typed is still taken for a slip or a half-typed word, in the looser narrowed query,
+# when the words it may stand for are in this many times more sentences than itself.
+SURE_RATIO = 4
+
+
+def _near(stretch: list[str]) -> str:
+    """An FTS5 NEAR group of the words of ``stretch``, in any order, with room for two more words among them."""
+    unique = list(dict.fromkeys(stretch))
+    if len(unique) == 1:
+        return f'"{unique[0]}"'
+    return "NEAR(" + " ".join(f'"{word}"' for word in unique) + f", {len(stretch) + 2})"
 
 
 class Cancelled(Exception):
@@ -158,14 +169,17 @@ class Engine:
         return hits
 
     def _candidates(self, parsed: ParsedQuery, columns: str, where: str, params: list) -> list[tuple]:
-        """Sentences worth reranking: exact phrases; the sentences holding every query word (each word
-        standing for its expansions); phrases of words typed right; then, when that finds too few, the
-        same leaving one word out at a time, then any word at all.
+        """Sentences worth reranking: exact phrases; the sentences holding every query word that narrows
+        the search (each word standing for its expansions); when that finds too many (any 200 of them are
+        not the best 200) or no word narrows, the whole query narrowed (see :meth:`_narrowed`); phrases of words
+        typed right; then, when that finds too few, the same leaving one word out at a time, then any word
+        at all.
 
         Index order, not bm25: ranking a large match set costs far more than reading it (≈100 ms for 40k
         rows at 1M sentences), and when the words are that common, any sentence holding them is as good a
         candidate as another — the rerank decides."""
-        groups = self._word_groups(parsed)
+        expansions = self._expansions(parsed)
+        groups = self._word_groups(parsed, expansions)
         self._deadline = time.perf_counter() + SEARCH_BUDGET_S  # loading the vocabulary does not count
         expressions = [expression for _, expression, _ in groups]
         join = f"FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? AND {where}"
@@ -181,7 +195,19 @@ class Engine:
         for phrase in parsed.phrases:
             collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
         runs = self._exact_runs(parsed)
-        if groups and collect(" AND ".join(expressions)) >= CANDIDATES:
+        saturated = bool(groups) and collect(" AND ".join(expressions)) >= CANDIDATES
+        if saturated or not groups:
+            # (Narrower than the AND above: only worth it when that found too many, or had nothing to AND.)
+            strict, loose = self._narrowed(parsed, expansions)
+            if (
+                strict
+                and strict != expressions
+                and collect(" AND ".join(strict)) < ENOUGH_CANDIDATES
+                and loose != strict
+                and self.time_left()
+            ):
+                collect(" AND ".join(loose))
+        if saturated:
             # Too many sentences hold every word: keep those where the words typed right stand together,
             # common words included when nothing else stands together (dearer: their position lists).
             in_runs = {word for run in runs for word in run}
@@ -208,6 +234,34 @@ class Engine:
         if not found and len(groups) > 1:
             collect(" OR ".join(expressions), ranked=True)
         return list(found.values())
+
+    def _narrowed(self, parsed: ParsedQuery, expansions: dict[str, Expansion]) -> tuple[list[str], list[str]]:
+        """The whole query as an AND, common words included: each stretch of consecutive words typed as
+        indexed as a phrase, each other word as all it may stand for (very common words too: "mar" for
+        "market"). Returns that, and a looser form for when it finds too little: stretches as NEAR groups
+        (words swapped or left out inside them), and a rare word that begins or resembles far more common
+        ones ("ref" for "reflects") standing for them all. Reading common words' positions costs a few
+        milliseconds, so this runs only when the narrowing words alone find too many sentences."""
+        vocabulary = self.vocabulary
+        forms: list[list[str]] = []
+        for loose in (False, True):
+            elements: list[str] = []
+            others: list[str] = []
+            stretch: list[str] = []
+            for word in [*parsed.words, ""]:
+                expansion = expansions.get(word)
+                count = vocabulary.doc_count(word)
+                unsure = loose and expansion is not None and expansion.sentences > SURE_RATIO * count
+                if count and (expansion is None or not expansion.common) and not unsure:
+                    stretch.append(word)  # typed as indexed, not the start of (or a slip on) a common word
+                    continue
+                if len(stretch) >= 2 or (stretch and len(stretch[0]) >= 2):
+                    elements.append(_near(stretch) if loose else '"' + " ".join(stretch) + '"')
+                stretch = []
+                if expansion is not None and (expression := expansion.expression(with_common=True)):
+                    others.append(expression)
+            forms.append(elements + list(dict.fromkeys(others)))
+        return forms[0], forms[1]
 
     def _exact_runs(self, parsed: ParsedQuery) -> list[list[str]]:
         """The two longest runs of consecutive query words indexed as typed (and not so common that reading
@@ -242,23 +296,30 @@ class Engine:
                 best = stretch
         return best
 
-    def _word_groups(self, parsed: ParsedQuery) -> list[tuple[str, str, int]]:
-        """``(word, expression, sentences)`` per query word: the FTS5 OR of the indexed words it may stand
-        for, and how many sentences hold them at most. Words too short or too common to narrow anything are
-        left to the rerank, unless nothing else is left."""
+    def _expansions(self, parsed: ParsedQuery) -> dict[str, Expansion]:
+        """What each query word worth expanding may stand for: words of two letters or more, not so common
+        that they narrow nothing."""
+        expansions = {}
+        for word in dict.fromkeys(parsed.words):
+            if len(word) >= 2 and not self.vocabulary.is_frequent(word):
+                self.check()
+                expansions[word] = self.vocabulary.expand(word)
+        return expansions
+
+    def _word_groups(self, parsed: ParsedQuery, expansions: dict[str, Expansion]) -> list[tuple[str, str, int]]:
+        """``(word, expression, sentences)`` per query word that narrows the search: the FTS5 OR of the
+        indexed words it may stand for, and how many sentences hold them at most. Words too short or too
+        common to narrow anything, or that may stand for a very common word, are left to the narrowed
+        query and the rerank, unless nothing else is left."""
         vocabulary = self.vocabulary
-        query_words = list(dict.fromkeys(parsed.words))
-        useful = [w for w in query_words if len(w) >= 2 and not vocabulary.is_frequent(w)]
-        if not useful:
+        if not expansions:
+            query_words = list(dict.fromkeys(parsed.words))
             return [(w, f'"{w}"', vocabulary.doc_count(w)) for w in query_words if vocabulary.doc_count(w)]
-        groups = []
-        for word in useful:
-            self.check()
-            terms = vocabulary.expand(word)
-            if terms:
-                expression = "(" + " OR ".join(f'"{term}"' for term in terms) + ")"
-                groups.append((word, expression, sum(vocabulary.doc_count(term) for term in terms)))
-        return groups
+        return [
+            (word, expansion.expression(), expansion.sentences)
+            for word, expansion in expansions.items()
+            if expansion.narrows
+        ]
 
     def _rank_items(self, parsed: ParsedQuery, items: list[scopes.Item], texts: list[str] | None, limit: int):
         """Rank a small collection (titles, entity names, notes) scanned whole, pre-filtered when large."""

@@ -24,6 +24,32 @@ FREQUENT_SHARE = 0.05
 # would OR in long posting lists for little gain.
 TRUSTED_SHARE = 0.002
 TRUSTED_MIN_SENTENCES = 20
+# A half-typed word beginning more rare words than are listed is searched as a prefix query when the words
+# it begins are in at most this share of sentences (reading their postings stays cheap).
+PREFIX_QUERY_SHARE = 0.1
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """What one query word may stand for in the index: ``terms`` (never very common words), every word
+    beginning with ``prefix`` if set, and the very common words it may stand for (``common``)."""
+
+    terms: tuple[str, ...] = ()
+    prefix: str = ""
+    common: tuple[str, ...] = ()
+    sentences: int = 0
+
+    @property
+    def narrows(self) -> bool:
+        """Whether the word can stand alone in an AND of words: it has rare meanings and no common one."""
+        return bool(self.terms or self.prefix) and not self.common
+
+    def expression(self, with_common: bool = False) -> str:
+        """The FTS5 OR of its meanings (``""`` if none), common ones included on request."""
+        parts = [f'"{term}"' for term in (self.terms + self.common if with_common else self.terms)]
+        if self.prefix:
+            parts.append(f'"{self.prefix}"*')
+        return "(" + " OR ".join(parts) + ")" if parts else ""
 
 
 @dataclass
@@ -106,16 +132,20 @@ class Vocabulary:
         """A word in so many sentences that it narrows nothing ("the", "of", "said")."""
         return self.doc_count(word) > FREQUENT_SHARE * max(self._sentence_count, 1)
 
-    def _expand(self, word: str) -> tuple[str, ...]:
+    def _expand(self, word: str) -> Expansion:
         """Indexed words the user may have meant by ``word``: itself, words within a few typos, words it
-        begins (a half-typed word), and words it begins but for one typo. Most likely first; too-frequent
-        expansions are left out; nothing for a misspelt very common word (the rerank still matches it)."""
+        begins (a half-typed word), and words it begins but for one typo. Most likely first. Very common
+        words it may stand for ("yeer" for "year", "mar" for "market") are kept apart in ``common``: such a
+        word narrows nothing on its own, but still narrows a search once the rarer words have found too much.
+        When it begins more words than can be listed, an FTS5 prefix query stands for them all."""
         if not word:
-            return ()
+            return Expansion()
         group = self.group(word[0])
         limit = FREQUENT_SHARE * max(self._sentence_count, 1)
         known = word in group.docs
         found: dict[str, float] = {word: 3.0} if known else {}
+        common: dict[str, float] = {}
+        prefix, prefix_sentences = "", 0
         trusted = known and group.docs[word] > max(TRUSTED_SHARE * self._sentence_count, TRUSTED_MIN_SENTENCES)
         edits = 0 if trusted else allowed_edits(word)
         if edits:
@@ -125,16 +155,22 @@ class Vocabulary:
             ):
                 if group.docs[term] <= limit or term == word:
                     found.setdefault(term, 2.0 - distance / 4 + min(group.docs[term], 1000) / 1e6)
-                elif distance == 1 and not known:
-                    return ()  # a slip on a very common word ("yeer"): as unhelpful to the index as the word
+                else:
+                    common.setdefault(term, 2.0 - distance / 4)  # a slip on a very common word ("yeer")
         if len(word) >= 3:
             start = bisect.bisect_left(group.terms, word)
             stop = bisect.bisect_left(group.terms, word + "\U0010ffff")
             prefixed = group.terms[start:stop]
-            if not known and any(group.docs[t] > limit for t in prefixed):
-                return ()  # the start of a very common word ("capit"): likewise left to the rerank
-            prefixed = sorted((t for t in prefixed if group.docs[t] <= limit), key=lambda t: -group.docs[t])
-            for term in prefixed[:MAX_PREFIX_EXPANSIONS]:
+            for term in prefixed:
+                if group.docs[term] > limit and term != word:
+                    common.setdefault(term, 1.0)  # the start of a very common word ("capit")
+            rare = sorted((t for t in prefixed if group.docs[t] <= limit), key=lambda t: -group.docs[t])
+            if len(rare) > MAX_PREFIX_EXPANSIONS and sum(group.docs[t] for t in prefixed) <= PREFIX_QUERY_SHARE * max(
+                self._sentence_count, 1
+            ):
+                prefix = word  # more than can be listed (a tail of rare names): the index's prefix query
+                prefix_sentences = sum(group.docs[t] for t in prefixed)
+            for term in rare[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 1.0 + min(group.docs[term], 1000) / 1e6)
         if len(word) >= 4 and not known:
             # A slip inside a half-typed word: compare with the starts of longer words one letter shorter,
@@ -152,5 +188,10 @@ class Vocabulary:
                             begun.add(longer[index])
             for term in sorted(begun, key=lambda t: -group.docs[t])[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 0.5 + min(group.docs[term], 1000) / 1e6)
-        ranked = sorted(found, key=lambda t: -found[t])
-        return tuple(ranked[: MAX_EXPANSIONS + MAX_PREFIX_EXPANSIONS])
+        ranked = sorted(found, key=lambda t: -found[t])[: MAX_EXPANSIONS + MAX_PREFIX_EXPANSIONS]
+        if prefix:
+            ranked = [t for t in ranked if not t.startswith(prefix)]
+        terms = tuple(ranked)
+        common_terms = tuple(sorted(common, key=lambda t: -common[t]))
+        sentences = sum(group.docs[t] for t in terms + common_terms) + prefix_sentences
+        return Expansion(terms, prefix, common_terms, sentences)
