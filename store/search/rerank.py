@@ -18,8 +18,11 @@ from store.search.normalize import WORD, has_quote_mark, normalize, normalize_wi
 from store.search.query import ParsedQuery
 from store.search.vocabulary import allowed_edits
 
-COVERAGE_WEIGHT = 0.6
-ORDER_WEIGHT = 0.4
+COVERAGE_WEIGHT = 0.3
+IN_ORDER_WEIGHT = 0.2
+NEAR_WEIGHT = 0.15
+ORDER_WEIGHT = 0.35
+NEAR_GAP = 2
 EXACT_BONUS = 1.0
 QUOTE_BONUS = 0.01
 MIN_COVERAGE = 0.5
@@ -40,6 +43,14 @@ class WordMatcher:
     def __init__(self, query_words: Sequence[str], weight: Callable[[str], float], vocabulary: set[str]) -> None:
         self.query_words = list(dict.fromkeys(query_words))
         self.weights = [weight(word) for word in self.query_words]
+        index = {word: position for position, word in enumerate(self.query_words)}
+        typed = [index[word] for word in query_words]
+        # Consecutive query words, as positions, each pair weighing the mean of its two words' weights.
+        self.pairs = list(dict.fromkeys((a, b) for a, b in zip(typed, typed[1:]) if a != b))
+        self.pair_weights = [(self.weights[a] + self.weights[b]) / 2 for a, b in self.pairs]
+        self.pairs_ending = {}
+        for number, (_, b) in enumerate(self.pairs):
+            self.pairs_ending.setdefault(b, []).append(number)
         choices = list(vocabulary)
         self.similar: list[dict[str, float]] = []
         for word in self.query_words:
@@ -80,6 +91,44 @@ class WordMatcher:
                     best[position] = sim
         return sum(w * b for w, b in zip(self.weights, best)) / self.total_weight
 
+    def in_order(self, candidate_words: Sequence[str]) -> float:
+        """Weighted share of the query words found in the candidate in the order they were typed, gaps
+        allowed: the best chain of candidate words matching query words at increasing query positions.
+        Someone half-remembering a sentence keeps its words' order even when they drop or damage some."""
+        best = [0.0] * len(self.query_words)
+        for term in candidate_words:
+            matches = self.by_term.get(term)
+            if not matches:
+                continue
+            chained = [(position, max(best[:position], default=0.0) + self.weights[position] * sim)
+                       for position, sim in matches]
+            for position, value in chained:
+                if value > best[position]:
+                    best[position] = value
+        return max(best, default=0.0) / self.total_weight
+
+    def nearness(self, candidate_words: Sequence[str]) -> float:
+        """Weighted share of the pairs of consecutive query words found close together in the candidate, in
+        their order, at most ``NEAR_GAP`` words apart: a half-remembered phrase keeps its neighbours even
+        when a word between them is dropped or damaged beyond what the characters show."""
+        if not self.pairs:
+            return 1.0
+        found = [False] * len(self.pairs)
+        last_seen: dict[int, int] = {}
+        for at, term in enumerate(candidate_words):
+            matches = self.by_term.get(term)
+            if not matches:
+                continue
+            for position, _ in matches:
+                for number in self.pairs_ending.get(position, ()):
+                    seen = last_seen.get(self.pairs[number][0])
+                    if seen is not None and at - seen <= NEAR_GAP + 1:
+                        found[number] = True
+            for position, _ in matches:
+                last_seen[position] = at
+        total = sum(self.pair_weights) or 1.0
+        return sum(w for w, hit in zip(self.pair_weights, found) if hit) / total
+
     def highlighted_words(self) -> dict[str, float]:
         """Candidate words worth highlighting: those matching a weighty query word (or any, if none is)."""
         keep = [sims for sims, weight in zip(self.similar, self.weights) if weight >= 1.0] or self.similar
@@ -93,17 +142,21 @@ def score_texts(parsed: ParsedQuery, texts: Sequence[str], weight: Callable[[str
     """Score every text against the query; returns ``(scored, matcher)`` with ``scored`` best first (ties keep
     the input order, which is the index's own ranking)."""
     normalized = [normalize(text) for text in texts]
-    tokens = [set(words(text)) for text in normalized]
+    sequences = [words(text) for text in normalized]
+    tokens = [set(sequence) for sequence in sequences]
     matcher = WordMatcher(parsed.words, weight, set().union(*tokens) if tokens else set())
     whole = parsed.text if len(parsed.text) >= 3 else ""
     scored = []
-    for index, (text, norm, candidate_words) in enumerate(zip(texts, normalized, tokens)):
+    for index, (text, norm, candidate_words, sequence) in enumerate(zip(texts, normalized, tokens, sequences)):
         coverage = matcher.coverage(candidate_words) if parsed.words else 1.0
         exact = any(phrase in norm for phrase in parsed.phrases) or bool(whole and whole in norm)
         if coverage < MIN_COVERAGE and not exact:
             continue
         order = fuzz.partial_ratio(parsed.text, norm) / 100 if parsed.text else 0.0
-        score = COVERAGE_WEIGHT * coverage + ORDER_WEIGHT * order + (EXACT_BONUS if exact else 0.0)
+        in_order = matcher.in_order(sequence) if parsed.words else 1.0
+        near = matcher.nearness(sequence) if parsed.words else 1.0
+        score = COVERAGE_WEIGHT * coverage + IN_ORDER_WEIGHT * in_order + NEAR_WEIGHT * near + ORDER_WEIGHT * order
+        score += EXACT_BONUS if exact else 0.0
         if quotes_first and has_quote_mark(text):
             score += QUOTE_BONUS
         scored.append(Scored(index, score))
