@@ -15,6 +15,7 @@ import io
 import json
 import sqlite3
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -216,15 +217,17 @@ def import_annotations(db, path_or_text: str | Path) -> ImportReport:
                 report.problems.append(f"item {number}: not an annotation with a TextQuoteSelector target")
     else:
         entries = []
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Records end at "\n" only: str.splitlines() would also cut at U+0085, U+2028... inside a JSON string.
+        for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
                 try:
                     entries.append((f"line {number}", _from_jsonl(json.loads(line))))
                 except (json.JSONDecodeError, KeyError, TypeError) as exc:
                     report.problems.append(f"line {number}: not an annotation record ({exc})")
+    seen: Counter = Counter()  # entries of this import per identity, so equal annotations are each kept
     with write_transaction(db):
         for where, entry in entries:
-            _import_one(db, where, entry, report)
+            _import_one(db, where, entry, report, seen)
     return report
 
 
@@ -264,17 +267,22 @@ def _from_w3c(item: dict) -> dict:
     }
 
 
-def _import_one(db, where: str, entry: dict, report: ImportReport) -> None:
+def _import_one(db, where: str, entry: dict, report: ImportReport, seen: Counter) -> None:
     found = _find_article(db, entry["article"])
     if isinstance(found, str):
         report.problems.append(f"{where}: {found}")
         return
     article_id, article_text, article_hash = found
-    same = "SELECT 1 FROM annotations WHERE article_id = ? AND exact = ? AND prefix = ? AND suffix = ?"
+    same = "SELECT count(*) FROM annotations WHERE article_id = ? AND exact = ? AND prefix = ? AND suffix = ?"
     params = [article_id, entry["exact"], entry["prefix"], entry["suffix"]]
     if entry["created"]:
         same, params = same + " AND created = ?", params + [entry["created"]]
-    if db.execute(same, params).fetchone():
+    # A duplicate when the database already holds more such annotations than this import has met so far: two
+    # annotations of one quote made in the same second both come back, and re-importing adds neither again.
+    identity = tuple(params)
+    stored = db.execute(same, params).fetchone()[0]
+    seen[identity] += 1
+    if stored >= seen[identity]:
         report.duplicates += 1
         return
     record = _place(entry, article_id, article_text, article_hash)
