@@ -29,6 +29,7 @@ ARTICLE_SENTENCE_CAP = 5000
 # A word indexed as typed is still taken for a slip or a half-typed word, in the looser narrowed query,
 # when the words it may stand for are in this many times more sentences than itself.
 SURE_RATIO = 4
+TYPED_RIGHT = Expansion(trusted=True)
 
 
 def _near(stretch: list[str]) -> str:
@@ -195,7 +196,8 @@ class Engine:
         for phrase in parsed.phrases:
             collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
         runs = self._exact_runs(parsed)
-        saturated = bool(groups) and collect(" AND ".join(expressions)) >= CANDIDATES
+        every_word = collect(" AND ".join(expressions)) if groups else 0
+        saturated = every_word >= CANDIDATES
         if saturated or not groups:
             # (Narrower than the AND above: only worth it when that found too many, or had nothing to AND.)
             strict, loose = self._narrowed(parsed, expansions)
@@ -220,15 +222,19 @@ class Engine:
             collect('"' + " ".join(run) + '"', ENOUGH_CANDIDATES)
         if not groups:
             return list(found.values())
-        if len(found) < ENOUGH_CANDIDATES and len(groups) > 1:
-            for left_out in range(len(groups)):
+        if every_word < ENOUGH_CANDIDATES and len(groups) > 1:
+            # Whatever the phrases found, a word expanded wrong (or a wrong word) may hide the sentence: the
+            # AND again without each word that may be one — not those typed as indexed and common enough
+            # to be meant (each retry costs as much as the AND).
+            suspects = [i for i, (word, _, _) in enumerate(groups) if not expansions.get(word, TYPED_RIGHT).trusted]
+            for left_out in suspects:
                 if self.time_left():
                     collect(" AND ".join(e for i, e in enumerate(expressions) if i != left_out), CANDIDATES // len(groups))
         rarest = sorted(groups, key=lambda group: group[2])
         for _, expression, sentences in rarest[:2]:
             # A rare word (a name) points at its few sentences even when the words around it are damaged
             # beyond their expansions; with too few found, so do the two rarest words, whatever their counts.
-            if sentences <= RARE_SENTENCES or (len(found) < ENOUGH_CANDIDATES and len(groups) > 2):
+            if sentences <= RARE_SENTENCES or (every_word < ENOUGH_CANDIDATES and len(groups) > 2):
                 if self.time_left():
                     collect(expression, CANDIDATES // 4)
         if not found and len(groups) > 1:

@@ -38,6 +38,7 @@ class Expansion:
     prefix: str = ""
     common: tuple[str, ...] = ()
     sentences: int = 0
+    trusted: bool = False  # typed as indexed, in enough sentences to be taken as meant
 
     @property
     def narrows(self) -> bool:
@@ -186,6 +187,8 @@ class Vocabulary:
                     for _, _, index in process.extract(word, heads, scorer=OSA.distance, score_cutoff=1, limit=None):
                         if group.docs[longer[index]] <= limit:
                             begun.add(longer[index])
+                        else:
+                            common.setdefault(longer[index], 0.5)  # a slip in a half-typed common word ("biil")
             for term in sorted(begun, key=lambda t: -group.docs[t])[:MAX_PREFIX_EXPANSIONS]:
                 found.setdefault(term, 0.5 + min(group.docs[term], 1000) / 1e6)
         ranked = sorted(found, key=lambda t: -found[t])[: MAX_EXPANSIONS + MAX_PREFIX_EXPANSIONS]
@@ -194,4 +197,4 @@ class Vocabulary:
         terms = tuple(ranked)
         common_terms = tuple(sorted(common, key=lambda t: -common[t]))
         sentences = sum(group.docs[t] for t in terms + common_terms) + prefix_sentences
-        return Expansion(terms, prefix, common_terms, sentences)
+        return Expansion(terms, prefix, common_terms, sentences, trusted)
