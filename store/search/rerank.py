@@ -8,8 +8,9 @@ it is, ranks above any fuzzy match.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -46,7 +47,7 @@ class WordMatcher:
         index = {word: position for position, word in enumerate(self.query_words)}
         typed = [index[word] for word in query_words]
         # Consecutive query words, as positions, each pair weighing the mean of its two words' weights.
-        self.pairs = list(dict.fromkeys((a, b) for a, b in zip(typed, typed[1:]) if a != b))
+        self.pairs = list(dict.fromkeys((a, b) for a, b in pairwise(typed) if a != b))
         self.pair_weights = [(self.weights[a] + self.weights[b]) / 2 for a, b in self.pairs]
         self.pairs_ending = {}
         for number, (_, b) in enumerate(self.pairs):
@@ -81,53 +82,48 @@ class WordMatcher:
             for term, sim in sims.items():
                 self.by_term.setdefault(term, []).append((position, sim))
         self.total_weight = sum(self.weights) or 1.0
+        self.total_pair_weight = sum(self.pair_weights) or 1.0
 
-    def coverage(self, candidate_words: set[str]) -> float:
+    def coverage(self, candidate_words: Iterable[str]) -> float:
         """Weighted share of the query words found (as well as they are found) among ``candidate_words``."""
-        best = [0.0] * len(self.query_words)
-        for term in candidate_words:
-            for position, sim in self.by_term.get(term, ()):
-                if sim > best[position]:
-                    best[position] = sim
-        return sum(w * b for w, b in zip(self.weights, best)) / self.total_weight
+        return self.features(list(candidate_words))[0]
 
-    def in_order(self, candidate_words: Sequence[str]) -> float:
-        """Weighted share of the query words found in the candidate in the order they were typed, gaps
-        allowed: the best chain of candidate words matching query words at increasing query positions.
-        Someone half-remembering a sentence keeps its words' order even when they drop or damage some."""
-        best = [0.0] * len(self.query_words)
-        for term in candidate_words:
-            matches = self.by_term.get(term)
-            if not matches:
-                continue
-            chained = [(position, max(best[:position], default=0.0) + self.weights[position] * sim)
-                       for position, sim in matches]
-            for position, value in chained:
-                if value > best[position]:
-                    best[position] = value
-        return max(best, default=0.0) / self.total_weight
+    def features(self, candidate_words: Sequence[str]) -> tuple[float, float, float]:
+        """``(coverage, in order, nearness)`` of a candidate's words (in their order in it), each 0–1:
 
-    def nearness(self, candidate_words: Sequence[str]) -> float:
-        """Weighted share of the pairs of consecutive query words found close together in the candidate, in
-        their order, at most ``NEAR_GAP`` words apart: a half-remembered phrase keeps its neighbours even
-        when a word between them is dropped or damaged beyond what the characters show."""
-        if not self.pairs:
-            return 1.0
-        found = [False] * len(self.pairs)
+        - coverage: weighted share of the query words found, as well as they are found;
+        - in order: the same for the best chain of candidate words matching query words at increasing
+          query positions, gaps allowed — someone half-remembering a sentence keeps its words' order
+          even when they drop or damage some;
+        - nearness: weighted share of the pairs of consecutive query words found in their order at most
+          ``NEAR_GAP`` words apart — a remembered phrase keeps its neighbours even when a word between
+          them is dropped or damaged beyond what the characters show."""
+        by_term = self.by_term
+        weights = self.weights
+        pairs, pairs_ending = self.pairs, self.pairs_ending
+        best = [0.0] * len(weights)
+        chain = [0.0] * len(weights)
+        near = [False] * len(pairs)
         last_seen: dict[int, int] = {}
         for at, term in enumerate(candidate_words):
-            matches = self.by_term.get(term)
+            matches = by_term.get(term)
             if not matches:
                 continue
-            for position, _ in matches:
-                for number in self.pairs_ending.get(position, ()):
-                    seen = last_seen.get(self.pairs[number][0])
+            chained = []
+            for position, sim in matches:
+                best[position] = max(best[position], sim)
+                chained.append((position, max(chain[:position], default=0.0) + weights[position] * sim))
+                for number in pairs_ending.get(position, ()):
+                    seen = last_seen.get(pairs[number][0])
                     if seen is not None and at - seen <= NEAR_GAP + 1:
-                        found[number] = True
-            for position, _ in matches:
+                        near[number] = True
+            for position, value in chained:
+                chain[position] = max(chain[position], value)
                 last_seen[position] = at
-        total = sum(self.pair_weights) or 1.0
-        return sum(w for w, hit in zip(self.pair_weights, found) if hit) / total
+        coverage = sum(w * b for w, b in zip(weights, best)) / self.total_weight
+        in_order = max(chain, default=0.0) / self.total_weight
+        nearness = sum(w for w, hit in zip(self.pair_weights, near) if hit) / self.total_pair_weight if pairs else 1.0
+        return coverage, in_order, nearness
 
     def highlighted_words(self) -> dict[str, float]:
         """Candidate words worth highlighting: those matching a weighty query word (or any, if none is)."""
@@ -143,18 +139,15 @@ def score_texts(parsed: ParsedQuery, texts: Sequence[str], weight: Callable[[str
     the input order, which is the index's own ranking)."""
     normalized = [normalize(text) for text in texts]
     sequences = [words(text) for text in normalized]
-    tokens = [set(sequence) for sequence in sequences]
-    matcher = WordMatcher(parsed.words, weight, set().union(*tokens) if tokens else set())
+    matcher = WordMatcher(parsed.words, weight, set().union(*sequences) if sequences else set())
     whole = parsed.text if len(parsed.text) >= 3 else ""
     scored = []
-    for index, (text, norm, candidate_words, sequence) in enumerate(zip(texts, normalized, tokens, sequences)):
-        coverage = matcher.coverage(candidate_words) if parsed.words else 1.0
+    for index, (text, norm, sequence) in enumerate(zip(texts, normalized, sequences)):
+        coverage, in_order, near = matcher.features(sequence) if parsed.words else (1.0, 1.0, 1.0)
         exact = any(phrase in norm for phrase in parsed.phrases) or bool(whole and whole in norm)
         if coverage < MIN_COVERAGE and not exact:
             continue
         order = fuzz.partial_ratio(parsed.text, norm) / 100 if parsed.text else 0.0
-        in_order = matcher.in_order(sequence) if parsed.words else 1.0
-        near = matcher.nearness(sequence) if parsed.words else 1.0
         score = COVERAGE_WEIGHT * coverage + IN_ORDER_WEIGHT * in_order + NEAR_WEIGHT * near + ORDER_WEIGHT * order
         score += EXACT_BONUS if exact else 0.0
         if quotes_first and has_quote_mark(text):
