@@ -33,7 +33,14 @@ from store.model import Mention
 ENTITY_VERSION = 7
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
-_SENTENCE_START = re.compile(r"(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)[\s\"“‘'(\[*•–—-]*")
+_OPENERS = r"[\s\"“‘'(\[*•–—-]*"  # spaces, opening quotes and bullets before the first word
+# Where a sentence begins, as the end of a match: after sentence punctuation and spaces, an opening quote, or a
+# dash between spaces. Each alternative opens with its own character (a dash is checked for the space before
+# it), so that the scan skips other characters at C speed; the text's start is added apart. The set of match
+# ends is that of ``(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)`` followed by the openers.
+_SENTENCE_START = re.compile(r"[.!?;:…“‘\-–—](?:(?<=[.!?;:…])[\"'”’)\]]*\s+|(?<=[“‘])|(?<=\s[-–—])\s)" + _OPENERS)
+_TEXT_START = re.compile(_OPENERS)
+_LINE_START = re.compile(r"\n" + _OPENERS)
 _ABBREVIATIONS = frozenset(
     "Inc. Corp. Co. Ltd. Jr. Sr. St. Mr. Mrs. Ms. Dr. Gen. Sen. Rep. Gov. Lt. Col. Prof. Mt. Ft. No. U.S. U.K. "
     "U.N. E.U. D.C. L.A. S.A. N.V.".split()
@@ -128,8 +135,8 @@ def _inside_compound(text: str, hit: Candidate, places: set[tuple[int, int]]) ->
 def _sentence_starts(text: str) -> set[int]:
     """Offsets where a sentence (or a line) begins, after any opening quote or bullet."""
     starts = {match.end() for match in _SENTENCE_START.finditer(text)}
-    for line_start in (m.end() for m in re.finditer(r"\n[\s\"“‘'(\[*•–—-]*", text)):
-        starts.add(line_start)
+    starts.add(_TEXT_START.match(text).end())
+    starts.update(match.end() for match in _LINE_START.finditer(text))
     return starts
 
 

@@ -12,11 +12,29 @@ import re
 from store.extract.gazetteer import Gazetteer
 
 _SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:[.\-][A-Z0-9]{1,2})?"
-_CASHTAG = re.compile(r"(?<![\w$])\$(" + _SYMBOL + r")\b")
-_EXCHANGE = re.compile(
-    r"\b(?:NYSE American|NYSE Arca|NYSE|NASDAQ|Nasdaq|AMEX|LSE|LON|TSX|TSXV|ASX|HKEX|HKG|SEHK|TYO|TSE|KRX|KOSDAQ|"
-    r"SSE|SZSE|SHA|SHE|NSE|BSE|Euronext|EPA|ETR|FRA|XETRA|SIX|BME|BIT|OTC|OTCMKTS)\s?:\s?(" + _SYMBOL + r"|\d{4,6})\b"
+# Both patterns open with a literal character (the boundary check comes after it), so that a search skips
+# the characters that cannot start a match at C speed instead of trying the pattern at each one.
+_CASHTAG = re.compile(r"\$(?<![\w$].)(" + _SYMBOL + r")\b")  # a "$" not after a word character or "$"
+_EXCHANGES = (
+    "NYSE American", "NYSE Arca", "NYSE", "NASDAQ", "Nasdaq", "AMEX", "LSE", "LON", "TSX", "TSXV", "ASX", "HKEX", "HKG",
+    "SEHK", "TYO", "TSE", "KRX", "KOSDAQ", "SSE", "SZSE", "SHA", "SHE", "NSE", "BSE", "Euronext", "EPA", "ETR", "FRA",
+    "XETRA", "SIX", "BME", "BIT", "OTC", "OTCMKTS",
 )
+
+
+def _by_first_letter(names) -> str:
+    """``\\b(?:name|name…)`` written as one alternative per first letter (names in their order), each checking
+    the word boundary after that letter."""
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        groups.setdefault(name[0], []).append(name[1:])
+    return "(?:" + "|".join(
+        re.escape(first) + r"(?<!\w.)(?:" + "|".join(map(re.escape, rests)) + ")" for first, rests in groups.items()
+    ) + ")"
+
+
+_EXCHANGE = re.compile(_by_first_letter(_EXCHANGES) + r"\s?:\s?(" + _SYMBOL + r"|\d{4,6})\b")
+_PARENTHESISED = re.compile(r"(?:['’]s)?\s?\(\s?(" + _SYMBOL + r")\s?\)")
 
 
 def _key(symbol: str, gaz: Gazetteer) -> str:
@@ -37,7 +55,7 @@ def find_tickers(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
 
 def parenthesised_after(text: str, position: int, ticker: str) -> tuple[int, int] | None:
     """The span of ``ticker`` when it stands in parentheses right after ``position`` ("Apple (AAPL)")."""
-    match = re.compile(r"(?:['’]s)?\s?\(\s?(" + _SYMBOL + r")\s?\)").match(text, position)
+    match = _PARENTHESISED.match(text, position)
     if not match:
         return None
     symbol = match.group(1)
