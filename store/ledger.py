@@ -10,6 +10,7 @@ other group is just *reported*.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from itertools import combinations
 
@@ -54,8 +55,14 @@ def index_article(db, article_id: int, text: str) -> None:
 def derive_ledger(text: str, blocks: list[Block], sentences, mentions: list[Mention]) -> tuple[list, list]:
     """The quotes and claims of one article from its blocks, sentences ((start, end) pairs) and mentions
     (sorted by start); pure, so it can run outside any transaction or in another process."""
-    hidden = [(b.start, b.end) for b in blocks if b.kind in HIDDEN_KINDS]
-    sentences = [tuple(s) for s in sentences if not any(h_start <= s[0] < h_end for h_start, h_end in hidden)]
+    hidden = sorted((b.start, b.end) for b in blocks if b.kind in HIDDEN_KINDS)
+    hidden_starts = [start for start, _ in hidden]
+
+    def is_hidden(at: int) -> bool:  # blocks do not overlap: only the last one starting at or before can hold it
+        index = bisect_right(hidden_starts, at) - 1
+        return index >= 0 and at < hidden[index][1]
+
+    sentences = [tuple(s) for s in sentences if not is_hidden(s[0])]
     return find_quotes(text, blocks, mentions), find_claims(text, sentences, mentions)
 
 

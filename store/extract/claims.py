@@ -8,6 +8,7 @@ phrase from a small lexicon ("training cost", "capital expenditure", "market val
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from store.model import Mention
@@ -83,9 +84,14 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     dates = [m for m in figures if m.label == "DATE"]
     claims: list[Claim] = []
     previous_subject: tuple[str, str] | None = None
+    # Mentions come sorted by start: each sentence looks only at those starting inside it (linear, not
+    # sentences × mentions — quadratic was minutes for a few MB).
+    figure_starts, entity_starts = [f.start for f in figures], [e.start for e in entities]
     for s_start, s_end in sentences:
-        in_sentence = [f for f in figures if f.start >= s_start and f.end <= s_end and f.label in FIGURE_LABELS]
-        sentence_entities = [e for e in entities if e.start >= s_start and e.end <= s_end]
+        near = figures[bisect_left(figure_starts, s_start) : bisect_right(figure_starts, s_end)]
+        in_sentence = [f for f in near if f.start >= s_start and f.end <= s_end and f.label in FIGURE_LABELS]
+        near = entities[bisect_left(entity_starts, s_start) : bisect_right(entity_starts, s_end)]
+        sentence_entities = [e for e in near if e.start >= s_start and e.end <= s_end]
         if not in_sentence:
             if sentence_entities:  # only the first subject matters to a later sentence that refers back
                 previous_subject = _key(sentence_entities[0], entities)
@@ -163,19 +169,44 @@ def _subject_candidates(text, start, end, entities, everyone) -> list[tuple[int,
     return sorted(candidates)
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 def _key(entity: Mention, entities: list[Mention]) -> tuple[str, str]:
     """(display name, key) of an entity; a product named after its maker ("DeepSeek-V3") counts as the maker."""
     if entity.label == "PRODUCT":
-        for other in entities:
-            maker = other.text
-            if other.label == "ORG" and entity.text.startswith(maker) and not entity.text[len(maker) : len(maker) + 1].isalnum() and entity.text != maker:
-                return other.text, other.entity or other.text.casefold()
+        makers, text, found = _makers(entities), entity.text, None
+        for cut in range(1, len(text)):  # every proper prefix that ends before a non-alphanumeric character
+            if not text[cut].isalnum() and (maker := makers.get(text[:cut])) and (found is None or maker < found):
+                found = maker
+        if found:
+            other = entities[found[0]]
+            return other.text, other.entity or other.text.casefold()
     return entity.text, entity.entity or entity.text.casefold()
+
+
+# id(entities) → (entities, ORG text → (index, ) of its first mention): a lookup per product, not a scan of
+# every entity (quadratic in long articles).
+_MAKERS: dict[int, tuple[list[Mention], dict[str, tuple[int]]]] = {}
+
+
+def _makers(entities: list[Mention]) -> dict[str, tuple[int]]:
+    cached = _MAKERS.get(id(entities))
+    if cached is None or cached[0] is not entities:
+        first: dict[str, tuple[int]] = {}
+        for index, other in enumerate(entities):
+            if other.label == "ORG":
+                first.setdefault(other.text, (index,))
+        _MAKERS.clear()  # one article at a time
+        cached = _MAKERS[id(entities)] = (entities, first)
+    return cached[1]
 
 
 def _period(text: str, figure: Mention, dates: list[Mention], start: int, end: int) -> str | None:
     """The date nearest the figure in its clause: an ISO date or year, or a relative phrase ("Monday") as written."""
-    inside = [d for d in dates if d.start >= start and d.end <= end]
+    near = dates[bisect_left(dates, start, key=_start) : bisect_right(dates, end, key=_start)]
+    inside = [d for d in near if d.start >= start and d.end <= end]
     if inside:
         nearest = min(inside, key=lambda d: abs(d.start - figure.start))
         if nearest.unit and ABSOLUTE_PERIOD.match(nearest.unit):

@@ -10,6 +10,7 @@ title-only reference ("the CEO said") to the last person introduced with that ti
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from store.model import Block, Mention
@@ -59,6 +60,7 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
     """Every direct quote in the article, in order, with its speaker where one can be found."""
     people = [m for m in mentions if m.kind == "entity" and m.label == "PERSON"]
     names = [m for m in mentions if m.kind == "entity"]
+    _LONGEST.clear()  # the names of the previous article (or a concurrent call's: they are rebuilt if needed)
     quotes: list[Quote] = []
     previous_block: Block | None = None
     previous_speaker: _Speaker | None = None
@@ -213,7 +215,7 @@ def _speaker_in(text, start, end, people, names, cue, last=False) -> _Speaker | 
     """The speaker named in ``text[start:end]``: a person mention (the first, or the last when the name sits
     right before its verb), else a pronoun or "the <title>" resolved backwards, else an organisation, else a
     capitalised name."""
-    inside = [m for m in people if m.start >= start and m.end <= end]
+    inside = _within(people, start, end)
     if inside:
         person = inside[-1] if last else inside[0]
         return _Speaker(_full_name(person, people), person.entity, cue)
@@ -225,7 +227,7 @@ def _speaker_in(text, start, end, people, names, cue, last=False) -> _Speaker | 
             else _last_before(people, pointer.start())
         )
         return _Speaker(_full_name(person, people), person.entity, cue) if person else None
-    named = [m for m in names if m.start >= start and m.end <= end and m.label in ("ORG", "OTHER")]
+    named = [m for m in _within(names, start, end) if m.label in ("ORG", "OTHER")]
     if named:
         org = named[-1] if last else named[0]
         return _Speaker(_full_name(org, names), org.entity, cue)
@@ -238,19 +240,49 @@ def _speaker_in(text, start, end, people, names, cue, last=False) -> _Speaker | 
     return None
 
 
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions inside ``[start, end)``, in order; ``mentions`` are sorted by start, so this is a bisection,
+    not a scan (a scan per quote made long articles quadratic: minutes for a few MB)."""
+    near = mentions[bisect_left(mentions, start, key=_start) : bisect_right(mentions, end, key=_start)]
+    return [m for m in near if m.start >= start and m.end <= end]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _end(mention: Mention) -> int:
+    return mention.end
+
+
+def _before(people: list[Mention], offset: int) -> list[Mention]:
+    """The mentions ending at or before ``offset``; entity spans do not overlap, so their ends are sorted too."""
+    return people[: bisect_right(people, offset, key=_end)]
+
+
 def _last_before(people: list[Mention], offset: int) -> Mention | None:
-    before = [m for m in people if m.end <= offset]
+    before = _before(people, offset)
     return before[-1] if before else None
 
 
 def _last_with_title(text: str, people: list[Mention], offset: int, title: str) -> Mention | None:
-    for person in reversed([m for m in people if m.end <= offset]):
+    for person in reversed(_before(people, offset)):
         if title in text[max(0, person.start - 60) : person.end + 80].lower():
             return person
     return None
 
 
+# id(mentions) → (mentions, entity → longest text): built once per list instead of a scan per speaker.
+_LONGEST: dict[int, tuple[list[Mention], dict[str, str]]] = {}
+
+
 def _full_name(mention: Mention, mentions: list[Mention]) -> str:
     """The longest way the article names this entity ("Altman" → "Sam Altman")."""
-    same = [m.text for m in mentions if m.entity and m.entity == mention.entity]
-    return max(same or [mention.text], key=len)
+    cached = _LONGEST.get(id(mentions))
+    if cached is None or cached[0] is not mentions:
+        longest: dict[str, str] = {}
+        for m in mentions:
+            if m.entity and len(m.text) > len(longest.get(m.entity, "")):
+                longest[m.entity] = m.text
+        cached = _LONGEST[id(mentions)] = (mentions, longest)
+    return cached[1].get(mention.entity, mention.text) if mention.entity else mention.text

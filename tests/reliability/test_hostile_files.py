@@ -6,11 +6,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import subprocess
+import sys
 import time
 
 import pytest
 
-from tests.reliability.helpers import run_cli
+from bench.corpus import generate_articles
+from store.ingest.decode import MAX_FILE_BYTES
+from tests.reliability.helpers import cli_environment, run_cli
 
 TIME_LIMIT_S = 60
 # C0 except tab and newline, DEL, C1, and the bidi embedding/override/isolate controls.
@@ -108,3 +112,39 @@ def test_offsets_of_hostile_articles_point_into_their_stored_text(imported):
             assert texts[article_id][start:end] == sentence
         for article_id, start, end in conn.execute('SELECT article_id, start, "end" FROM blocks'):
             assert 0 <= start <= end <= len(texts[article_id])
+
+
+def test_a_file_over_the_size_limit_is_skipped_unread_with_one_line(tmp_path):
+    folder = tmp_path / "big"
+    folder.mkdir()
+    huge = folder / "huge.txt"
+    with huge.open("wb") as handle:  # sparse: MAX_FILE_BYTES + 1 bytes that take no room on disk
+        handle.write(b"A title\nSome text.\n")
+        handle.truncate(MAX_FILE_BYTES + 1)
+    (folder / "small.txt").write_text("A small title\nMarkets rallied on Monday.\n", encoding="utf-8")
+    script = ("import resource, sys; from tui.cli import main; code = main(sys.argv[1:]); "
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(code)")
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-c", script, "--db", str(tmp_path / "b.db"), "import", str(folder)],
+                            capture_output=True, text=True, timeout=TIME_LIMIT_S, env=cli_environment())
+    seconds = time.monotonic() - started
+
+    *messages, peak_kb = result.stderr.strip().splitlines()
+    assert result.returncode == 1 and "1 imported" in result.stdout, result.stdout + result.stderr
+    assert [line for line in messages if "huge.txt" in line] == [line for line in messages if "skipped" in line]
+    assert "file too large" in result.stderr and f"{MAX_FILE_BYTES:,}" in result.stderr
+    assert seconds < 20 and int(peak_kb) < 200_000  # the 50 MB were never read
+
+
+def test_a_multi_megabyte_article_imports_in_bounded_time(tmp_path):
+    """Found here: deriving quotes and claims scanned every mention once per sentence and per quote, so a 5 MB
+    file took six minutes (and 50 MB, hours). Now linear: a few seconds per MB."""
+    article = tmp_path / "long.txt"
+    text = "\n".join(body for _, body in generate_articles(400, 9))
+    article.write_text("One very long article\n" + text, encoding="utf-8")
+    assert article.stat().st_size > 1_500_000
+    started = time.monotonic()
+    result = run_cli(tmp_path / "b.db", "import", str(article), timeout=120)
+    seconds = time.monotonic() - started
+    assert result.returncode == 0 and "1 imported" in result.stdout, result.stderr
+    assert seconds < 40, f"{seconds:.1f} s for {article.stat().st_size:,} bytes"
