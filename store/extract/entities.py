@@ -9,6 +9,7 @@ same person, names seen only in a Title-Case headline count only if the body con
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from store.extract.canonical import canonical_key
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
@@ -67,10 +68,14 @@ def _upper_class() -> str:
 
 
 _UPPER = _upper_class()
-_CAP_TOKEN = re.compile(
-    rf"(?<![\w&'’.\-])(?:[{_UPPER}]|[a-z]{{1,2}}[{_UPPER}])[\w&]*(?:[.'’\-][\w&]+)*\.?"
-    r"|(?<=[\w.] )\d\w*(?:[.\-]\w+)*"
-)
+_NAME_TOKEN = rf"(?:[{_UPPER}]|[a-z]{{1,2}}[{_UPPER}])[\w&]*(?:[.'’\-][\w&]+)*\.?"
+# Tokens that may belong to a name: capitalised words (not glued to a word, apostrophe, period or hyphen
+# before them) and numbers after a word and a space. The scan stops at the character before a token, which
+# is one of few (spaces, punctuation), and so skips the rest at C speed; the token is group 1 or 2. A token at
+# the text's very start is matched apart (_NAME_TOKEN_AT_START). Same tokens as
+# ``(?<![\w&'’.\-])NAME|(?<=[\w.] )\d\w*(?:[.\-]\w+)*`` searched at every position.
+_CAP_TOKEN = re.compile(rf"[^\w&'’.\-](?:({_NAME_TOKEN})|(?<=[\w.] )(\d\w*(?:[.\-]\w+)*))")
+_NAME_TOKEN_AT_START = re.compile(_NAME_TOKEN)
 COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
 # Lower-case words a headline keeps lower-case; any other lower-case word makes a line prose.
 _HEADLINE_SMALL = frozenset(
@@ -91,7 +96,7 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
     candidates = _gazetteer_hits(text, gaz)
     starts = _sentence_starts(text)
     headlines = _Headlines(text)
-    tokens = [_token(match) for match in _CAP_TOKEN.finditer(text)]
+    tokens = _cap_tokens(text)
     candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
     candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
     candidates = resolve_article(text, tokens, candidates)
@@ -140,15 +145,27 @@ def _sentence_starts(text: str) -> set[int]:
     return starts
 
 
-def _tokens(line: str, offset: int) -> list[tuple[int, int, str]]:
-    """Word tokens of one line as (start, end, text), a sentence-final period left out."""
-    return [_token(match, offset) for match in _TOKEN.finditer(line)]
+def _cap_tokens(text: str) -> list[tuple[int, int, str]]:
+    """The tokens that may belong to a name, as (start, end, word): see ``_word``."""
+    tokens = []
+    append = tokens.append
+    first = _NAME_TOKEN_AT_START.match(text)
+    if first:
+        word = _word(first.group())
+        append((0, len(word), word))
+    for match in _CAP_TOKEN.finditer(text, first.end() if first else 0):
+        group = match.lastindex
+        start = match.start(group)
+        word = _word(match.group(group))
+        append((start, start + len(word), word))
+    return tokens
 
 
-def _token(match: re.Match, offset: int = 0) -> tuple[int, int, str]:
-    """One token as (start, end, word): no sentence-final period, no possessive, straight apostrophes,
-    and only the name of a compound like "Nvidia-backed" or "AI-related"."""
-    word = match.group().replace("’", "'")
+@lru_cache(maxsize=65536)
+def _word(token: str) -> str:
+    """A token as a word: no sentence-final period, no possessive, straight apostrophes, and only the name of
+    a compound like "Nvidia-backed" or "AI-related". It starts where the token does."""
+    word = token.replace("’", "'")
     if word.endswith(".") and word not in _ABBREVIATIONS and not _INITIALS.fullmatch(word):
         word = word[:-1]
     if word.endswith("'s") and len(word) > 2:
@@ -158,8 +175,7 @@ def _token(match: re.Match, offset: int = 0) -> tuple[int, int, str]:
     head, hyphen, tail = word.partition("-")
     if hyphen and tail[:1].islower() and head:
         word = head
-    start = offset + match.start()
-    return start, start + len(word), word
+    return word
 
 
 def _is_capitalised(word: str) -> bool:
@@ -187,7 +203,7 @@ class _Headlines:
             line_end = self.text.find("\n", position)
             line = self.text[line_start: line_end if line_end >= 0 else len(self.text)]
             # long lines are prose; only short ones are worth tokenising
-            self.cache[line_start] = len(line) <= _HEADLINE_MAX and _is_headline([w for _, _, w in _tokens(line, 0)])
+            self.cache[line_start] = len(line) <= _HEADLINE_MAX and _is_headline([_word(token) for token in _TOKEN.findall(line)])
         return self.cache[line_start]
 
 
