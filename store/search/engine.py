@@ -30,6 +30,7 @@ ARTICLE_SENTENCE_CAP = 5000
 # when the words it may stand for are in this many times more sentences than itself.
 SURE_RATIO = 4
 TYPED_RIGHT = Expansion(trusted=True)
+SATURATED_KEPT = 50
 
 
 def _near(stretch: list[str]) -> str:
@@ -186,30 +187,34 @@ class Engine:
         join = f"FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? AND {where}"
         found: dict[int, tuple] = {}
 
-        def collect(expression: str, count: int = CANDIDATES, ranked: bool = False) -> int:
+        def collect(expression: str, count: int = CANDIDATES, ranked: bool = False) -> list[int]:
             order = "ORDER BY sentences_fts.rank" if ranked else ""
             rows = self.run(f"SELECT {columns} {join} {order} LIMIT ?", [expression, *params, count])
             for row in rows:
                 found.setdefault(row[0], row)
-            return len(rows)
+            return [row[0] for row in rows]
 
         for phrase in parsed.phrases:
             collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
         runs = self._exact_runs(parsed)
-        every_word = collect(" AND ".join(expressions)) if groups else 0
-        saturated = every_word >= CANDIDATES
+        anded = collect(" AND ".join(expressions)) if groups else []
+        every_word, saturated = len(anded), len(anded) >= CANDIDATES
+        narrowed: list[int] = []
         if saturated or not groups:
             # (Narrower than the AND above: only worth it when that found too many, or had nothing to AND.)
             strict, loose = self._narrowed(parsed, expansions)
-            if (
-                strict
-                and strict != expressions
-                and collect(" AND ".join(strict)) < ENOUGH_CANDIDATES
-                and loose != strict
-                and self.time_left()
-            ):
-                collect(" AND ".join(loose))
-        if saturated:
+            if strict and strict != expressions:
+                narrowed = collect(" AND ".join(strict))
+                if len(narrowed) < ENOUGH_CANDIDATES and loose != strict and self.time_left():
+                    narrowed += collect(" AND ".join(loose))
+        if saturated and len(narrowed) >= ENOUGH_CANDIDATES:
+            # The AND's rows are any 200 of thousands: keep a few (in case the narrowed query asked for a
+            # wrong word), not so many that reranking them costs more than they are worth.
+            keep = set(narrowed)
+            for row_id in anded[SATURATED_KEPT:]:
+                if row_id not in keep:
+                    found.pop(row_id, None)
+        elif saturated:
             # Too many sentences hold every word: keep those where the words typed right stand together,
             # common words included when nothing else stands together (dearer: their position lists).
             in_runs = {word for run in runs for word in run}
