@@ -187,12 +187,18 @@ class Engine:
         join = f"FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? AND {where}"
         found: dict[int, tuple] = {}
 
+        asked: dict[tuple[str, bool], tuple[int, list[int]]] = {}
+
         def collect(expression: str, count: int = CANDIDATES, ranked: bool = False) -> list[int]:
+            earlier = asked.get((expression, ranked))
+            if earlier and earlier[0] >= count:  # the narrowed query and a typed stretch may coincide
+                return earlier[1][:count]
             order = "ORDER BY sentences_fts.rank" if ranked else ""
             rows = self.run(f"SELECT {columns} {join} {order} LIMIT ?", [expression, *params, count])
             for row in rows:
                 found.setdefault(row[0], row)
-            return [row[0] for row in rows]
+            asked[expression, ranked] = (count, [row[0] for row in rows])
+            return asked[expression, ranked][1]
 
         for phrase in parsed.phrases:
             collect('"' + " ".join(words(phrase)) + '"', ENOUGH_CANDIDATES)
