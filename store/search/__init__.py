@@ -1,8 +1,9 @@
 """Fuzzy search over the corpus: misspelt, half-remembered, reordered quotes land on their sentence.
 
 Candidates come from the FTS5 index, each query word expanded to the indexed words within a few typos or
-that it begins; a rerank on normalised text orders them; every hit carries its matched character ranges.
-See ``bench/search.py`` for recall and latency.
+that it begins; when those words match too many sentences to read them all, the whole query — common
+words, figures and phrases included — narrows them. A rerank on normalised text orders them; every hit
+carries its matched character ranges. See ``bench/search.py`` for recall and latency.
 """
 
 from __future__ import annotations

@@ -1,9 +1,11 @@
 """Scoring candidates against a query, and finding which of their characters matched.
 
 A candidate's score mixes how well each query word is covered by one of its words (exact, a word the query
-word begins — a half-typed word —, or within a few typos; common words weigh less) with rapidfuzz's
-``partial_ratio`` of the whole query (word order, phrasing). An exact phrase, or the whole query found as
-it is, ranks above any fuzzy match.
+word begins — a half-typed word —, or within a few typos; common words weigh less), how many of them it
+holds in the order they were typed and next to the words typed beside them (templated news repeats the
+same words in other orders and with other figures between them), and rapidfuzz's ``partial_ratio`` of the
+whole query (phrasing, punctuation, figures). An exact phrase, or the whole query found as it is, ranks
+above any fuzzy match.
 """
 
 from __future__ import annotations
