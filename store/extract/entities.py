@@ -107,12 +107,18 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
 def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
     """Leftmost-longest gazetteer matches on word boundaries, spelled like names."""
     hits = []
+    length = len(text)
     for end_index, (alias, entry) in gaz.automaton.iter(fold(text)):
-        start, end = end_index + 1 - len(alias), end_index + 1
-        if (start > 0 and (text[start - 1].isalnum() or text[start - 1] in "&@#$")) or (
-            end < len(text) and (text[end].isalnum() or text[end] == "&")
-        ):
-            continue
+        end = end_index + 1
+        start = end - len(alias)
+        if start > 0:
+            before = text[start - 1]
+            if before.isalnum() or before in "&@#$":
+                continue
+        if end < length:
+            after = text[end]
+            if after.isalnum() or after == "&":
+                continue
         if case_fits(alias, text[start:end]):
             hits.append(Candidate(start, end, entry.label, entry.key, 3, alias.count(" ") + 1, entry=entry))
     hits.sort(key=lambda c: (c.start, c.start - c.end))
@@ -196,15 +202,24 @@ class _Headlines:
     def __init__(self, text: str):
         self.text = text
         self.cache: dict[int, bool] = {}
+        # the line of the last question, [start, end] with end its "\n" or the text's end: questions come in
+        # text order, mostly several per line
+        self.line = (1, 0, False)
 
     def __call__(self, position: int) -> bool:
+        line_start, line_end, answer = self.line
+        if line_start <= position <= line_end:
+            return answer
         line_start = self.text.rfind("\n", 0, position) + 1
+        line_end = self.text.find("\n", position)
+        if line_end < 0:
+            line_end = len(self.text)
         if line_start not in self.cache:
-            line_end = self.text.find("\n", position)
-            line = self.text[line_start: line_end if line_end >= 0 else len(self.text)]
+            line = self.text[line_start:line_end]
             # long lines are prose; only short ones are worth tokenising
             self.cache[line_start] = len(line) <= _HEADLINE_MAX and _is_headline([_word(token) for token in _TOKEN.findall(line)])
-        return self.cache[line_start]
+        self.line = (line_start, line_end, self.cache[line_start])
+        return self.line[2]
 
 
 def _capitalised_runs(
@@ -304,7 +319,7 @@ def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
     hits = [by_start[s] for s, _, w in run if w is _HIT]
     others = [word for (_, _, token), word in zip(run, words) if token is not _HIT]
     if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
-        word in gaz.not_names or fold(word) in PERSON_TITLES or word in COMPASS or fold(word) in _PREPOSITIONS
+        word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
         for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
@@ -317,39 +332,43 @@ def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
 
 
 def _words_before(text: str, start: int) -> list[str]:
-    """Up to three folded words before ``start`` on its line, nearest last."""
+    """Up to two folded words before ``start`` on its line (within 60 characters), nearest last."""
     line_start = text.rfind("\n", max(0, start - 60), start) + 1
-    return [fold(word) for word in _WORD.findall(text, max(line_start, start - 60), start)[-3:]]
+    return [_fold_word(word) for word in _WORD.findall(text, max(line_start, start - 60), start)[-2:]]
+
+
+_fold_word = lru_cache(maxsize=65536)(fold)  # ``fold`` of one word, for the words met again and again
 
 
 def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     """Trim a run to the name it holds (no article, title, possessive, sentence starter) and type it."""
+    first_names, common_words, not_names = gaz.first_names, gaz.common_words, gaz.not_names
     words = [word for _, _, word in run]
     person_cue = False
     # a short run introduced as a person keeps a given name that doubles as a non-name ("Jun", "May")
     named_person = 2 <= len(words) <= 4 and introduces_person(text[run[-1][1]:run[-1][1] + 80])
     while run:
         word = words[0]
-        sentence_start = run[0][0] in starts
-        if named_person and len(words) > 1 and word in gaz.first_names and _is_capitalised(words[1]):
+        if named_person and len(words) > 1 and word in first_names and _is_capitalised(words[1]):
             break
-        if word in _LEADING_ARTICLES or word in gaz.not_names or (len(words) > 1 and fold(word) in PERSON_TITLES):
-            person_cue = person_cue or fold(word) in PERSON_TITLES
-        elif sentence_start and fold(word) in gaz.common_words and not _first_name_lead(words, gaz):
+        if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES):
+            person_cue = person_cue or _fold_word(word) in PERSON_TITLES
+        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz):
             pass
         elif not _is_capitalised(word):
             pass
         else:
             break
         run, words = run[1:], words[1:]
-    role_of = _words_before(text, run[0][0])[-2:] if run else []  # "head of Equity Research Tom Brown"
-    role_of = role_of[-1:] == ["of"] and role_of[0] in PERSON_TITLES
-    cut = title_length(words, gaz.first_names, gaz.common_words, role_of)
+    before_start = run[0][0] if run else -1
+    before = _words_before(text, before_start) if run else []
+    role_of = before[-1:] == ["of"] and before[0] in PERSON_TITLES  # "head of Equity Research Tom Brown"
+    cut = title_length(words, first_names, common_words, role_of)
     if cut:
         person_cue, run, words = True, run[cut:], words[cut:]
-    elif person_cue and words and is_bare_title(words, gaz.common_words):
+    elif person_cue and words and is_bare_title(words, common_words):
         return None
-    while run and (words[-1] in gaz.not_names and not company_head(words, gaz.not_names, gaz.common_words)
+    while run and (words[-1] in not_names and not company_head(words, not_names, common_words)
                    or not _is_capitalised(words[-1]) and not words[-1][0].isdigit()):
         run, words = run[:-1], words[:-1]
     if not run:
@@ -358,20 +377,22 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     words[-1], end = strip_possessive(words[-1], end)
     if not words[-1] or words == ["AI"] or (len(words) == 1 and words[0] in ORG_SUFFIXES):
         return None
-    label, confidence = type_by_shape(words, gaz.first_names, gaz.common_words)
+    label, confidence = type_by_shape(words, first_names, common_words)
     if confidence < 2:
-        context = type_by_context(_words_before(text, start), text[end:end + 24])
+        if start != before_start:
+            before = _words_before(text, start)
+        context = type_by_context(before, text[end:end + 24])
         if person_cue:
             context = ("PERSON", 2)
         if context[1] > confidence:
             label, confidence = context
-        elif confidence <= 1 and label in ("OTHER", "PERSON") and _words_before(text, start)[-1:] == ["the"]:
+        elif confidence <= 1 and label in ("OTHER", "PERSON") and before[-1:] == ["the"]:
             if len(words) > 1 or words[0].endswith("s"):
                 # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
                 label, confidence = "ORG", 1
     # A lone capitalised English word with no cue ("Industrials", "Seconds") is more often emphasis or part of a
     # title than a name: keep it only if the article confirms it elsewhere.
-    unclear_word = confidence == 0 and len(words) == 1 and fold(words[0]) in gaz.common_words
+    unclear_word = confidence == 0 and len(words) == 1 and _fold_word(words[0]) in common_words
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
 
@@ -389,7 +410,7 @@ def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], star
         if candidate.entry is not None and candidate.tokens == 1:
             word = text[candidate.start:candidate.end]
             own_ticker = candidate.entry.ticker and parenthesised_after(text, candidate.end, candidate.entry.ticker)
-            if fold(word) in gaz.common_words and (candidate.start in starts or headlines(candidate.start)):
+            if _fold_word(word) in gaz.common_words and (candidate.start in starts or headlines(candidate.start)):
                 candidate.pending = not own_ticker
         result.append(candidate)
     return result
