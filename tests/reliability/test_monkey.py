@@ -50,7 +50,7 @@ from tui.screens.main import MainScreen
 SEED = 20261121
 SIZE = (80, 24)
 FPS = 5  # screen refreshes per second, as with TEXTUAL_FPS=5: Textual's 60 would render after nearly every key
-ACTIONS = 2_000  # random key presses and clicks, besides the keys that open each episode's screen
+ACTIONS = 2_000  # key presses and clicks in all, the keys that open and leave each episode's screen included
 CLICKS = 150
 EPISODE_LENGTH = 40
 STEP_TIMEOUT_S = 20
@@ -141,6 +141,7 @@ class Monkey:
     def __init__(self, app, pilot, trail: deque):
         self.app, self.pilot, self.trail = app, pilot, trail
         self.workers_seen: set = set()
+        self.presses = 0
 
     def send(self, event: events.Event) -> None:
         """Into the app's queue, as the driver puts each event it parses (``post_message``, not the driver's
@@ -183,6 +184,7 @@ class Monkey:
         for key in keys:
             self.trail.append(key)
             self.send(key_event(key))
+            self.presses += 1
             await self.settle()
 
     async def click(self, x: int, y: int, times: int) -> None:
@@ -215,14 +217,14 @@ async def test_random_keys_and_clicks_on_every_screen_break_nothing(monkey_db, m
     click_chance = CLICKS / ACTIONS
     trail: deque[str] = deque(maxlen=30)
     visited: Counter[str] = Counter()
-    presses = clicks = 0
+    clicks = 0
     app = MonkeyApp(monkey_db)
     try:
         async with app.run_test(size=SIZE) as pilot:
             monkey = Monkey(app, pilot, trail)
             await monkey.settle()
             for episode in episodes:
-                if presses + clicks >= ACTIONS:
+                if monkey.presses + clicks >= ACTIONS:
                     break
                 await monkey.back_to_main()
                 trail.append(f"-- episode {episode}")
@@ -235,11 +237,7 @@ async def test_random_keys_and_clicks_on_every_screen_break_nothing(monkey_db, m
                         await monkey.click(x, y, times)
                         clicks += 1
                     else:
-                        key = rng.choice(keys)
-                        trail.append(key)
-                        monkey.send(key_event(key))
-                        presses += 1
-                    await monkey.settle()
+                        await monkey.press(rng.choice(keys))
                     visited[screen_name(app)] += 1
                     assert app.return_code is None, f"the app exited (seed {SEED}; last: {list(trail)})"
             await monkey.settle()
@@ -258,7 +256,7 @@ async def test_random_keys_and_clicks_on_every_screen_break_nothing(monkey_db, m
     assert app.return_code is None
     failed = [(w.name, w.error) for w in monkey.workers_seen if w.state == WorkerState.ERROR]
     assert not failed, f"workers failed (seed {SEED}): {failed}"
-    assert presses + clicks >= ACTIONS and clicks >= CLICKS * 0.6, (presses, clicks)
+    assert monkey.presses + clicks >= ACTIONS and clicks >= CLICKS * 0.6, (monkey.presses, clicks)
     assert set(ENTRIES) <= set(visited), f"never reached {set(ENTRIES) - set(visited)}"
     with sqlite3.connect(monkey_db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
