@@ -233,7 +233,8 @@ def _capitalised_runs(
     current: list[tuple[int, int, str]] = []
     for token in tokens:
         start, _, word = token
-        if current and _joins(text[current[-1][1]:start], current[-1][2], word):
+        # every gap that joins two tokens opens with a space: test that before cutting the gap out
+        if current and text.startswith(" ", current[-1][1]) and _joins(text[current[-1][1]:start], current[-1][2], word):
             current.append(token)
         elif word is _HIT or not word[0].isdigit():
             if current:
@@ -242,11 +243,13 @@ def _capitalised_runs(
     if current:
         runs.append(current)
     found = []
+    first_names, common_words = gaz.first_names, gaz.common_words
     for run in runs:
         headline = headlines(run[0][0])
         for part in _split_at_hits(text, run, by_start, gaz, headline):
-            # a name before a job title is a name of its own ("Vellmoor Bank Chief Economist Dara Folkestad")
-            title = title_span([word for _, _, word in part], gaz.first_names, gaz.common_words)
+            # a name before a job title is a name of its own ("Vellmoor Bank Chief Economist Dara Folkestad");
+            # a title needs a name after it, so a single word has none
+            title = title_span([word for _, _, word in part], first_names, common_words) if len(part) > 1 else None
             for piece in (part[:title[0]], part[title[0]:]) if title and title[0] else (part,):
                 candidate = _candidate(text, piece, gaz, starts, headline)
                 if candidate:
@@ -286,7 +289,7 @@ def _is_year(word: str) -> bool:
 
 def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[int, int, str]]]:
     """Keep a run whole when its gazetteer hits are part of a longer name, else cut them out of it."""
-    if all(word is not _HIT for _, _, word in run):
+    if len(run) == 1 and run[0][2] is not _HIT or all(word is not _HIT for _, _, word in run):
         return [run]
     words = [text[s:e] if word is _HIT else word for s, e, word in run]
     if len(run) > 1 and _swallows_hits(run, words, by_start, gaz, headline):

@@ -108,7 +108,8 @@ def _surname_mentions(tokens, surnames: dict[str, str], kept: list[Candidate]) -
     starts = [start for start, _ in taken]
     added = []
     for start, end, word in tokens:
-        word, end = strip_possessive(word, end)
+        if word[-1:] in "s'’":  # only these endings can be a possessive
+            word, end = strip_possessive(word, end)
         if word not in surnames:
             continue
         index = bisect_right(starts, start) - 1
