@@ -11,7 +11,7 @@ import pytest
 
 from tests.reliability.helpers import assert_whole_articles, run_cli, start_cli, stored_counts, write_articles
 
-ARTICLES = 80
+ARTICLES = 200  # "a few hundred": enough that the kills land mid-import several times
 KILLS = 4
 
 
