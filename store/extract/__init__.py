@@ -9,6 +9,7 @@ remember to bump a number.
 from __future__ import annotations
 
 import hashlib
+from operator import attrgetter
 from pathlib import Path
 
 from store.extract.entities import find_entities
@@ -17,6 +18,7 @@ from store.extract.teachings import Teachings, apply_teachings
 from store.model import Mention
 
 _HERE = Path(__file__).parent
+_ORDER = attrgetter("start", "end", "kind")  # mentions in text order
 
 
 def _source_digest() -> str:
@@ -40,7 +42,7 @@ def extract(text: str, teachings: Teachings | None = None, article_id: int | Non
     """
     mentions = find_figures(text) + find_entities(text)
     if teachings is None:
-        return sorted(mentions, key=lambda m: (m.start, m.end, m.kind))
+        return sorted(mentions, key=_ORDER)
     return apply_teachings(text, mentions, teachings, article_id)
 
 

@@ -363,8 +363,10 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         else:
             break
         run, words = run[1:], words[1:]
-    before_start = run[0][0] if run else -1
-    before = _words_before(text, before_start) if run else []
+    if not run:
+        return None
+    before_start = run[0][0]
+    before = _words_before(text, before_start)
     role_of = before[-1:] == ["of"] and before[0] in PERSON_TITLES  # "head of Equity Research Tom Brown"
     cut = title_length(words, first_names, common_words, role_of)
     if cut:

@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from store.extract.canonical import canonical_key
 from store.model import Mention
+
+_ORDER = attrgetter("start", "end", "kind")  # mentions in text order
 
 
 @dataclass(frozen=True)
@@ -53,7 +56,7 @@ def apply_teachings(text: str, mentions: list[Mention], teachings: Teachings, ar
         mentions = [m for m in mentions if m.kind != "entity" or not any(_overlap(m, a) for a in added)] + added
     spans = teachings.suppressed_spans.get(article_id, set()) if article_id is not None else set()
     kept = [m for m in mentions if m.text not in teachings.suppressed_texts and (m.start, m.text) not in spans]
-    return sorted(kept, key=lambda m: (m.start, m.end, m.kind))
+    return sorted(kept, key=_ORDER)
 
 
 def taught_entities(text: str, added: list[tuple[str, str]]) -> list[Mention]:
