@@ -68,14 +68,18 @@ def _upper_class() -> str:
 
 
 _UPPER = _upper_class()
-_NAME_TOKEN = rf"(?:[{_UPPER}]|[a-z]{{1,2}}[{_UPPER}])[\w&]*(?:[.'’\-][\w&]+)*\.?"
-# Tokens that may belong to a name: capitalised words (not glued to a word, apostrophe, period or hyphen
-# before them) and numbers after a word and a space. The scan stops at the character before a token, which
-# is one of few (spaces, punctuation), and so skips the rest at C speed; the token is group 1 or 2. A token at
-# the text's very start is matched apart (_NAME_TOKEN_AT_START). Same tokens as
-# ``(?<![\w&'’.\-])NAME|(?<=[\w.] )\d\w*(?:[.\-]\w+)*`` searched at every position.
-_CAP_TOKEN = re.compile(rf"[^\w&'’.\-](?:({_NAME_TOKEN})|(?<=[\w.] )(\d\w*(?:[.\-]\w+)*))")
-_NAME_TOKEN_AT_START = re.compile(_NAME_TOKEN)
+_NOT_BEFORE_TOKEN = r"[\w&'’.\-]"
+# Tokens that may belong to a name: capitalised words, possibly after one or two lower-case letters ("iPhone",
+# "xAI"), not glued to a word, apostrophe, period or hyphen before them; and numbers after a word and a space.
+# The same tokens as ``(?<![\w&'’.\-])(?:[A-Z…]|[a-z]{1,2}[A-Z…])[\w&]*(?:[.'’\-][\w&]+)*\.?|(?<=[\w.] )\d\w*(?:[.\-]\w+)*``
+# searched at every position, but the scan stops only at capitals and digits (C speed in between) and looks
+# back from there: group 1 or 2 holds the one or two lower-case letters the token starts with.
+_CAP_TOKEN = re.compile(
+    rf"[{_UPPER}\d](?:"
+    rf"(?<=[{_UPPER}])(?:(?<!{_NOT_BEFORE_TOKEN}.)|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z]).)|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z][a-z]).))"
+    r"[\w&]*(?:[.'’\-][\w&]+)*\.?"
+    r"|(?<=\d)(?<=[\w.] .)\w*(?:[.\-]\w+)*)"
+)
 COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
 # Lower-case words a headline keeps lower-case; any other lower-case word makes a line prose.
 _HEADLINE_SMALL = frozenset(
@@ -155,14 +159,11 @@ def _cap_tokens(text: str) -> list[tuple[int, int, str]]:
     """The tokens that may belong to a name, as (start, end, word): see ``_word``."""
     tokens = []
     append = tokens.append
-    first = _NAME_TOKEN_AT_START.match(text)
-    if first:
-        word = _word(first.group())
-        append((0, len(word), word))
-    for match in _CAP_TOKEN.finditer(text, first.end() if first else 0):
-        group = match.lastindex
-        start = match.start(group)
-        word = _word(match.group(group))
+    for match in _CAP_TOKEN.finditer(text):
+        start, end = match.span()
+        if match.lastindex:
+            start -= match.lastindex  # group 1 (one lower-case letter before the capital) or 2 (two)
+        word = _word(text[start:end])
         append((start, start + len(word), word))
     return tokens
 
