@@ -192,8 +192,16 @@ def _is_capitalised(word: str) -> bool:
 
 def _is_headline(words: list[str]) -> bool:
     """A Title-Case line: at least two capitalised words and hardly any lower-case content word."""
-    capitalised = sum(1 for word in words if _is_capitalised(word))
-    lower = sum(1 for word in words if word[0].islower() and word not in _HEADLINE_SMALL)
+    capitalised = lower = 0
+    for word in words:  # one pass of _is_capitalised and the lower-case test
+        first = word[0]
+        if first.isupper():
+            capitalised += 1
+        elif first.islower():
+            if len(word) > 2 and (word[1].isupper() or word[2].isupper()):
+                capitalised += 1
+            if word not in _HEADLINE_SMALL:
+                lower += 1
     return capitalised >= 2 and lower * 4 <= capitalised
 
 
