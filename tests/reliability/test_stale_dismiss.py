@@ -4,8 +4,8 @@ close the screen once, not pop the main screen from under it.
 Found while fixing the monkey test: a selection (a ledger value, a search result) dismisses its screen from a
 message handler, and ``Screen.dismiss`` pops whatever screen is on top. When the second selection's message
 was queued before the first one's dismiss ran, it pops the main screen too and leaves a blank one (and the
-next action that needs the main screen raises). Expected to fail until the screens ignore a dismiss once they
-are no longer the current screen; ``strict`` makes the fix visible (then remove the marks).
+next action that needs the main screen raises). The screens now ignore a dismiss once they are no longer the
+current screen (``tui.screens.closing.ClosesOnce``).
 """
 
 from __future__ import annotations
@@ -13,15 +13,11 @@ from __future__ import annotations
 import pytest
 from textual import events
 from textual.widgets import Tree
-from textual.worker import WorkerFailed
 
 from store.importer import import_paths
 from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 
-# The blank screen fails the assertion, or what the popped main screen does next raises first (WorkerFailed).
-KNOWN = pytest.mark.xfail(raises=(AssertionError, WorkerFailed), strict=True,
-                          reason="a second selection queued behind the first pops the main screen")
 
 
 def enter() -> events.Key:
@@ -62,7 +58,6 @@ async def open_ledger_on_a_value(app, pilot) -> Tree:
     raise AssertionError("no ledger value to select")
 
 
-@KNOWN
 async def test_two_enters_on_a_ledger_value_close_only_the_ledger(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_ledger_on_a_value(app, pilot)
@@ -71,7 +66,6 @@ async def test_two_enters_on_a_ledger_value_close_only_the_ledger(app):
         assert stack(app)[-1] == "MainScreen", stack(app)
 
 
-@KNOWN
 async def test_a_double_click_on_a_ledger_value_closes_only_the_ledger(app):
     async with app.run_test(size=(100, 30)) as pilot:
         tree = await open_ledger_on_a_value(app, pilot)
@@ -83,7 +77,6 @@ async def test_a_double_click_on_a_ledger_value_closes_only_the_ledger(app):
         assert stack(app)[-1] == "MainScreen", stack(app)
 
 
-@KNOWN
 async def test_two_enters_on_a_search_result_close_only_the_search(app):
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()

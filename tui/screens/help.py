@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.keymap import BindingInfo, Keymap
+from tui.screens.closing import ClosesOnce
 
 SCOPE_TITLES = {
     "app": "Everywhere",
@@ -50,7 +51,7 @@ def help_tables(bindings: dict[str, BindingInfo], keymap: Keymap, display) -> li
     return tables
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     """The keys of the active keymap; ``keymap.toml`` in the config directory overrides any of them."""
 
     BINDINGS = [Binding("escape,q", "dismiss", "Close help", id="help.close")]

@@ -10,10 +10,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from tui.screens.closing import ClosesOnce
 from tui.styles import ENTITY_LABELS, label_style
 
 
-class LabelPicker(ModalScreen[str | None]):
+class LabelPicker(ClosesOnce, ModalScreen[str | None]):
     """Pick the label ``text`` should get; dismisses with the label, or None when cancelled."""
 
     DEFAULT_CSS = """

@@ -15,12 +15,13 @@ from textual.worker import get_current_worker
 from store import ledger
 from store.articles import article_titles
 from store.db import connect
+from tui.screens.closing import ClosesOnce
 
 TITLE_WIDTH = 36  # an article named by the start of its title
 STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
 
 
-class LedgerScreen(Screen[tuple[int, int, int] | None]):
+class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Dismisses with ``(article_id, start, end)`` of the sentence to open, or None."""
 
     BINDINGS = [
@@ -93,7 +94,7 @@ class LedgerScreen(Screen[tuple[int, int, int] | None]):
 
     @on(DataTable.RowHighlighted, "#speakers")
     def show_quotes(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
+        if event.row_key is not None and event.row_key.value is not None:  # None: a highlight of no row
             self.load_quotes(event.row_key.value)
 
     @work(thread=True, exclusive=True, group="ledger-quotes")

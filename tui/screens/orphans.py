@@ -14,10 +14,11 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from store import annotations as store
 from store.db import connect
+from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog, excerpt
 
 
-class OrphansScreen(Screen[tuple[int, int, int] | None]):
+class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Every orphaned annotation; highlight one to read its whole quote and note. ``o`` dismisses with
     ``(article_id, 0, 0)`` — the top of its article, since its own span no longer exists; None when closed."""
 

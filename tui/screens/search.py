@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from store.search import Hit, Searcher
+from tui.screens.closing import ClosesOnce
 
 RESULT_LIMIT = 50
 RECENT_LIMIT = 10
@@ -36,7 +37,7 @@ def hit_prompt(hit: Hit, where: bool = True) -> Text:
     return text
 
 
-class SearchScreen(ModalScreen[Hit | None]):
+class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
     """Fuzzy search over the corpus, or over one article when ``article_id`` is given. Dismisses with the
     chosen :class:`~store.search.Hit`, or None."""
 

@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, Label, Markdown, OptionList, Static, 
 from textual.widgets.option_list import Option
 
 from store.tags import TagError, default_color, normalize_tag
+from tui.screens.closing import ClosesOnce
 
 MAX_SUGGESTIONS = 6
 # partial_ratio on case-folded names: "mkt" finds "markets" (~67), unrelated names score well below.
@@ -78,7 +79,7 @@ class TagChip(Static):
         self.screen.remove_tag(self.tag)
 
 
-class TagDialog(ModalScreen[TagDialogResult | None]):
+class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
     """Tag a quote: dismisses with a :class:`TagDialogResult`, or None when cancelled.
 
     Type a tag and press Enter or a comma to add it; Up/Down pick one of the suggestions for Enter;

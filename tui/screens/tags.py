@@ -17,9 +17,10 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label
 from store import annotations as store
 from store.db import connect
 from store.tags import TagError
+from tui.screens.closing import ClosesOnce
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
     """Ask a yes/no question; dismisses with True only for an explicit yes."""
 
     DEFAULT_CSS = """
@@ -53,7 +54,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.dismiss(yes)
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(ClosesOnce, ModalScreen[str | None]):
     """Ask for one line of text (with completion from ``choices``); dismisses with it, or None."""
 
     DEFAULT_CSS = """
@@ -80,7 +81,7 @@ class PromptDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class TagsScreen(Screen[tuple[int, int, int] | None]):
+class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Every tag; highlight one to list its annotations, Enter on an annotation dismisses with
     ``(article_id, start, end)`` so the app opens it there (None when closed)."""
 
@@ -152,7 +153,7 @@ class TagsScreen(Screen[tuple[int, int, int] | None]):
 
     @on(DataTable.RowHighlighted, "#tags-table")
     def tag_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.row_key.value is not None:
+        if event.row_key is not None and event.row_key.value is not None:  # None: a highlight of no row
             self.load_annotations(event.row_key.value)
 
     @work(thread=True, exclusive=True, group="tags-annotations")
