@@ -16,10 +16,11 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import get_current_worker
+from textual.await_complete import AwaitComplete
+from textual.worker import WorkerFailed, get_current_worker
 
 from store.articles import corpus_counts
-from store.db import connect, default_db_path, open_db
+from store.db import DatabaseError, connect, default_db_path, open_db
 from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
 from tui.widgets.library import prefetch_first_page
 
@@ -147,6 +148,24 @@ class BroadsheetApp(App, inherit_bindings=False):
             db.close()
         if not get_current_worker().is_cancelled:
             self.call_from_thread(setattr, self, "sub_title", counts_line(counts))
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A write the database refused (read-only file, full disk) is said in one line and the app goes on;
+        anything else ends the app as Textual does."""
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        if isinstance(cause, DatabaseError):
+            self.notify(str(cause), title="Not saved", severity="error", timeout=10)
+            return
+        super()._handle_exception(error)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Never pop the main screen: a second dismiss queued behind the first (the command palette's, say)
+        would leave a blank app."""
+        from tui.screens.main import MainScreen
+
+        if isinstance(self.screen, MainScreen):
+            return AwaitComplete.nothing()
+        return super().pop_screen()
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

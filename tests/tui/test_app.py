@@ -320,3 +320,30 @@ async def test_the_figures_tab_names_what_each_figure_is_about(seeded_db, db_pat
         table = app.screen.query_one("#inspector-figures-table", DataTable)
         rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert ["$5.6 billion", "DeepSeek · training cost"] in [[row[1], row[2]] for row in rows]
+
+
+async def test_a_write_the_database_refuses_is_one_notification_and_the_app_goes_on(seeded_db, db_path, monkeypatch):
+    from store.db import DatabaseError
+
+    def refuse(*args, **kwargs):
+        raise DatabaseError(f"{db_path}: cannot write (disk I/O error); the unfinished change was rolled back")
+
+    monkeypatch.setattr("tui.screens.main.mark_read", refuse)
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert app.is_running and isinstance(app.screen, MainScreen)
+        assert any("cannot write" in n.message and n.severity == "error" for n in app._notifications)
+        await pilot.press("down")
+        assert app.screen.query_one(Library).cursor == 1  # still answering keys
+
+
+async def test_the_main_screen_is_never_popped(seeded_db, db_path):
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        app.pop_screen()
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
