@@ -246,9 +246,9 @@ async def test_random_keys_and_clicks_on_every_screen_break_nothing(monkey_db, m
             await monkey.press("f1")
             assert isinstance(app.screen, HelpScreen), "the app no longer answers its help key"
             await monkey.press("escape")
-            assert isinstance(app.screen, MainScreen)
+            assert isinstance(app.screen, MainScreen), [type(screen).__name__ for screen in app.screen_stack]
             await pilot.press("f1")  # and through the pilot's own path as well
-            assert isinstance(app.screen, HelpScreen)
+            assert isinstance(app.screen, HelpScreen), [type(screen).__name__ for screen in app.screen_stack]
             await pilot.press("escape")
     except Exception as exc:
         exc.add_note(f"monkey seed {SEED}; last actions: {list(trail)}")
