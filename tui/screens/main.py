@@ -132,9 +132,11 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
             yield LibraryPane(id="library-pane")
             yield ReaderPane(self.db_path, id="reader-pane")
             yield Inspector(id="inspector")
-        yield Footer()
 
     def on_mount(self) -> None:
+        # The footer's key hints (a widget per key, restyled at each focus change) follow one frame after the
+        # library: at start-up they cost as much as the rest of the screen.
+        self.call_after_refresh(self.mount, Footer())
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
         self.start_watching()
