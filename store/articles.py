@@ -49,16 +49,12 @@ class Article:
     references: list[Reference] = field(default_factory=list)
 
 
-def _has_table(db, name: str) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]).fetchone() is not None
-
-
 def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
     """Every article (or the first ``limit``), newest first, with its annotation count (0 before annotations
     exist). The app reads one screenful with ``limit`` so the library paints before 100,000 rows are in."""
     count = (
         "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)"
-        if _has_table(db, "annotations")
+        if db["annotations"].exists()
         else "0"
     )
     # A screenful walks the library-order index; the whole list is faster as one scan and a sort than as
@@ -167,6 +163,6 @@ def corpus_counts(db) -> dict[str, int]:
         ("tags", "SELECT count(*) FROM tags"),
     ):
         table = sql.split(" FROM ")[1].split()[0]
-        if _has_table(db, table):
+        if db[table].exists():
             counts[name] = db.execute(sql).fetchone()[0]
     return counts

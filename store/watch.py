@@ -40,7 +40,7 @@ def articles_mark(db) -> tuple:
 
 def annotations_mark(db) -> tuple:
     """Changes whenever an annotation is created, edited, re-anchored or deleted, or a tag renamed or recoloured."""
-    if not _has_annotations(db):
+    if not db["annotations"].exists():
         return ()
     annotations = _row(db, "SELECT count(*), max(id), max(updated) FROM annotations")
     links = _row(db, "SELECT count(*), total(annotation_id * 7919 + tag_id) FROM annotation_tags")
@@ -48,13 +48,9 @@ def annotations_mark(db) -> tuple:
     return (*annotations, *links, *tags)
 
 
-def _has_annotations(db) -> bool:
-    return bool(db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'").fetchall())
-
-
 def annotation_counts(db) -> dict[int, int]:
     """Annotations per article id (articles without any are absent)."""
-    if not _has_annotations(db):
+    if not db["annotations"].exists():
         return {}
     return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())
 
