@@ -67,7 +67,7 @@ def with_subjects(mentions: list[dict], claims: list[dict]) -> list[dict]:
 
 def load_bundle(db, article_id: int) -> ArticleBundle:
     """Read an article and its layers, and mark it read."""
-    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = set(db.table_names())
     article = get_article(db, article_id)
     mentions_for_article = layer_function("store.mentions", "mentions_for_article", tables, "mentions")
     quotes = layer_function("store.ledger", "quotes", tables, "quotes")

@@ -47,7 +47,7 @@ class Watching:
             changes = self._watcher.changes()
             if changes.articles:
                 self._library_stale = True
-                self._reload_open_article_if_changed()
+                self._reload_open_article(only_if_text_changed=True)
             if self._library_stale and time.monotonic() - self._library_read_at >= self.LIBRARY_RELOAD_SECONDS:
                 self._library_stale, self._library_read_at = False, time.monotonic()
                 self.app.call_from_thread(self._articles_changed)
@@ -71,16 +71,14 @@ class Watching:
     def _articles_changed(self) -> None:
         self.query_one(Library).reload(self.db_path)
 
-    def _reload_open_article_if_changed(self) -> None:
-        """Called from the watch worker: show the open article afresh if its text changed on re-import."""
-        self._reload_open_article(only_if_text_changed=True)
-
     @work(thread=True, group="watch")
     def refresh_open_article(self) -> None:
         """Show the open article afresh, keeping the cursor's place (its highlights were re-extracted)."""
         self._reload_open_article(only_if_text_changed=False)
 
     def _reload_open_article(self, only_if_text_changed: bool) -> None:
+        """In a worker: read the open article again and show it (only when its text changed on re-import, if
+        ``only_if_text_changed``)."""
         from tui.screens.main import load_bundle
 
         bundle = self.bundle
