@@ -3,37 +3,22 @@
 from __future__ import annotations
 
 import pytest
-from textual.app import App
 from textual.widgets import DataTable, Tree
 
 from store.annotations import list_annotations
 from store.db import open_db
 from store.articles import get_article
-from store.importer import import_paths
+from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.ledger import LedgerScreen
 
 
 @pytest.fixture
-def seeded_path(db_path, seed_files):
-    db = open_db(db_path)
-    import_paths(db, seed_files)
-    db.close()
+def seeded_path(seeded_db, db_path):
     return db_path
 
 
-class Host(App):
-    def __init__(self, path) -> None:
-        super().__init__()
-        self.path = path
-        self.results: list = []
-
-    def on_mount(self) -> None:
-        self.push_screen(LedgerScreen(self.path), self.results.append)
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+def host(path) -> ScreenHost:
+    return ScreenHost(lambda: LedgerScreen(path))
 
 
 def metric_nodes(app):
@@ -42,7 +27,7 @@ def metric_nodes(app):
 
 
 async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seeded_path):
-    app = Host(seeded_path)
+    app = host(seeded_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         metrics = metric_nodes(app)
@@ -66,7 +51,7 @@ async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seed
 
 
 async def test_a_on_a_conflict_tags_each_of_its_sentences_disputed(seeded_path):
-    app = Host(seeded_path)
+    app = host(seeded_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         conflict = next(node for node in metric_nodes(app) if node.data["status"] == "conflict")
@@ -83,7 +68,7 @@ async def test_a_on_a_conflict_tags_each_of_its_sentences_disputed(seeded_path):
 
 
 async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path):
-    app = Host(seeded_path)
+    app = host(seeded_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         await pilot.press("s")

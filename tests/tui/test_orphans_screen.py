@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from textual.app import App
 from textual.widgets import DataTable, Markdown, Static
 
 from store import annotations as store
 from tests.annotations.helpers import add_article, annotation_db
+from tests.tui.screen_host import ScreenHost
 from tui.screens.orphans import OrphansScreen
 
 TEXT = "Alpha rose 5% on Monday. Beta fell 3% on Tuesday. Gamma was flat all week, traders said."
 
 
-class Host(App):
-    def __init__(self, path) -> None:
-        super().__init__()
-        self.path = path
-        self.results: list = []
-
-    def on_mount(self) -> None:
-        self.push_screen(OrphansScreen(self.path), self.results.append)
+def host(path) -> ScreenHost:
+    return ScreenHost(lambda: OrphansScreen(path))
 
 
 def orphaned_db(path):
@@ -37,7 +31,7 @@ def orphaned_db(path):
 
 async def test_lists_orphans_with_quote_and_rendered_note_then_opens_the_article(tmp_path):
     article = orphaned_db(tmp_path / "o.db")
-    app = Host(tmp_path / "o.db")
+    app = host(tmp_path / "o.db")
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -52,7 +46,7 @@ async def test_lists_orphans_with_quote_and_rendered_note_then_opens_the_article
 
 async def test_delete_an_orphan_after_confirmation(tmp_path):
     orphaned_db(tmp_path / "o.db")
-    app = Host(tmp_path / "o.db")
+    app = host(tmp_path / "o.db")
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from textual.app import App
 from textual.widgets import Input, OptionList
 
 from store.db import open_db
 from store.search import normalize, record_query
 from tests.conftest import copy_of
+from tests.tui.screen_host import ScreenHost
 from tui.screens.search import SearchScreen
 
 
@@ -17,14 +17,8 @@ def db_file(seeded_template, tmp_path):
     return copy_of(seeded_template, tmp_path / "search.db")
 
 
-class Host(App):
-    def __init__(self, path, article_id=None) -> None:
-        super().__init__()
-        self.path, self.article_id = path, article_id
-        self.results: list = []
-
-    def on_mount(self) -> None:
-        self.push_screen(SearchScreen(self.path, self.article_id), self.results.append)
+def host(path, article_id=None) -> ScreenHost:
+    return ScreenHost(lambda: SearchScreen(path, article_id))
 
 
 async def results_for(pilot, query: str) -> list[str]:
@@ -40,7 +34,7 @@ async def results_for(pilot, query: str) -> list[str]:
 
 
 async def test_a_misspelt_query_shows_the_sentence_and_enter_returns_it(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"sel frist thnik latr")
         rows = await results_for(pilot, "sel frist thnik latr")
@@ -57,7 +51,7 @@ async def test_a_misspelt_query_shows_the_sentence_and_enter_returns_it(db_file)
 
 
 async def test_matched_words_are_highlighted(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"capitl expendture")
         await results_for(pilot, "capitl expendture")
@@ -67,7 +61,7 @@ async def test_matched_words_are_highlighted(db_file):
 
 
 async def test_typing_fast_paints_only_the_final_querys_results(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"bitcoin", *["backspace"] * 7, *"respite amid")
         rows = await results_for(pilot, "respite amid")
@@ -76,7 +70,7 @@ async def test_typing_fast_paints_only_the_final_querys_results(db_file):
 
 
 async def test_down_then_enter_returns_the_second_hit_and_escape_returns_none(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"nvidia")
         await results_for(pilot, "nvidia")
@@ -96,7 +90,7 @@ async def test_recent_queries_show_when_the_input_is_empty(db_file):
     record_query(db, "older query")
     record_query(db, "newest query")
     db.close()
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 40)) as pilot:
         rows = await results_for(pilot, "")
         assert rows == ["newest query", "older query"]
@@ -106,7 +100,7 @@ async def test_recent_queries_show_when_the_input_is_empty(db_file):
 
 
 async def test_searching_one_article_stays_in_it(db_file):
-    app = Host(db_file, article_id=3)
+    app = host(db_file, article_id=3)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"nvdia")
         await results_for(pilot, "nvdia")

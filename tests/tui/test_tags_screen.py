@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.app import App
 from textual.widgets import DataTable
 
 from store import annotations as store
 from tests.annotations.helpers import add_article, annotation_db
+from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.tags import ConfirmDialog, PromptDialog, TagsScreen
 
 TEXT = "Alpha rose 5% on Monday. Beta fell 3% on Tuesday. Gamma was flat all week, traders said."
@@ -29,19 +29,8 @@ def db_file(tmp_path):
     return path
 
 
-class Host(App):
-    def __init__(self, path) -> None:
-        super().__init__()
-        self.path = path
-        self.results: list = []
-
-    def on_mount(self) -> None:
-        self.push_screen(TagsScreen(self.path), self.results.append)
-
-
-async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+def host(path) -> ScreenHost:
+    return ScreenHost(lambda: TagsScreen(path))
 
 
 def rows(app, table_id: str) -> list[list[str]]:
@@ -58,7 +47,7 @@ def tags_in_db(path) -> list[tuple[str, int]]:
 
 
 async def test_lists_tags_with_counts_and_the_highlighted_tags_annotations(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         assert rows(app, "#tags-table") == [["■ #claim", "2"], ["■ #markets", "1"], ["■ #sourcing", "1"]]
@@ -69,7 +58,7 @@ async def test_lists_tags_with_counts_and_the_highlighted_tags_annotations(db_fi
 
 
 async def test_enter_on_an_annotation_returns_where_to_open_it(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("enter")  # into the annotations of #claim
@@ -78,7 +67,7 @@ async def test_enter_on_an_annotation_returns_where_to_open_it(db_file):
 
 
 async def test_rename_asks_then_confirms(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("r")
@@ -94,7 +83,7 @@ async def test_rename_asks_then_confirms(db_file):
 
 
 async def test_merge_and_a_declined_delete(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("down", "down", "m")  # #sourcing into #claim
@@ -112,7 +101,7 @@ async def test_merge_and_a_declined_delete(db_file):
 
 
 async def test_delete_and_colour(db_file):
-    app = Host(db_file)
+    app = host(db_file)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(app, pilot)
         await pilot.press("down", "d")
