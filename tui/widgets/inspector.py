@@ -102,8 +102,8 @@ def figure_rows(mentions: list, dark: bool) -> list[Row]:
 
 
 def _about(mention) -> str:
-    subject = mention.get("subject") if isinstance(mention, dict) else None
-    return " · ".join(part for part in (subject, mention.get("metric") if subject else None) if part)
+    subject = _get(mention, "subject")
+    return " · ".join(part for part in (subject, _get(mention, "metric")) if part) if subject else ""
 
 
 def quote_rows(quotes: list[dict], dark: bool) -> list[Row]:
