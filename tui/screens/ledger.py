@@ -16,8 +16,10 @@ from store import ledger
 from store.articles import article_titles
 from store.db import connect
 from tui.screens.closing import ClosesOnce
+from tui.text import excerpt
 
 TITLE_WIDTH = 36  # an article named by the start of its title
+SENTENCE_WIDTH = 70
 STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
 
 
@@ -77,9 +79,9 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             metric = subject.add(label, data=group, expand=group["status"] != "reported")
             for value in group["values"]:
                 hedge = f"{value['hedge']} " if value["hedge"] else ""
-                title = _excerpt(titles.get(value["article_id"], Path(value["path"]).name), TITLE_WIDTH)
+                title = excerpt(titles.get(value["article_id"], Path(value["path"]).name), TITLE_WIDTH)
                 metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), "  ", (title, "italic"), "  ",
-                                              (_excerpt(value["sentence"]), "dim")), data=value)
+                                              (excerpt(value["sentence"], SENTENCE_WIDTH), "dim")), data=value)
         tree.loading = False
         table = self.query_one("#speakers", DataTable)
         table.clear()
@@ -112,8 +114,8 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         table = self.query_one("#speaker-quotes", DataTable)
         table.clear()
         for row in rows:
-            title = _excerpt(titles.get(row["article_id"], Path(row["path"]).name), TITLE_WIDTH)
-            table.add_row(_excerpt(row["text"], 90), title, key=f"{row['article_id']}:{row['start']}:{row['end']}")
+            title = excerpt(titles.get(row["article_id"], Path(row["path"]).name), TITLE_WIDTH)
+            table.add_row(excerpt(row["text"], 90), title, key=f"{row['article_id']}:{row['start']}:{row['end']}")
 
     @on(DataTable.RowSelected, "#speaker-quotes")
     def open_quote(self, event: DataTable.RowSelected) -> None:
@@ -151,8 +153,3 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def _excerpt(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -15,7 +15,8 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static
 from store import annotations as store
 from store.db import connect
 from tui.screens.closing import ClosesOnce
-from tui.screens.tags import ConfirmDialog, excerpt
+from tui.screens.tags import ConfirmDialog
+from tui.text import excerpt
 
 
 class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):

@@ -18,6 +18,7 @@ from store import annotations as store
 from store.db import connect
 from store.tags import TagError
 from tui.screens.closing import ClosesOnce
+from tui.text import excerpt
 
 
 class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
@@ -248,9 +249,3 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-
-def excerpt(text: str | None, limit: int) -> str:
-    """The text on one line, cut with an ellipsis at ``limit`` characters."""
-    text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

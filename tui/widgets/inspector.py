@@ -19,6 +19,9 @@ from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from tui.styles import annotation_tags, label_style, tag_colour
+from tui.text import excerpt
+
+EXCERPT_WIDTH = 60  # a quote or note in a row
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +60,7 @@ def entity_rows(mentions: list, dark: bool) -> list[Row]:
             groups.setdefault(key, []).append(m)
     ordered = sorted(groups.values(), key=lambda group: (-len(group), _get(group[0], "text").casefold()))
     return [
-        Row((_excerpt(_longest_name(group), 20), len(group), _label(_get(group[0], "label"), dark)),
+        Row((excerpt(_longest_name(group), 20), len(group), _label(_get(group[0], "label"), dark)),
             tuple(sorted((_get(m, "start"), _get(m, "end")) for m in group)))
         for group in ordered
     ]
@@ -109,7 +112,7 @@ def _about(mention) -> str:
 def quote_rows(quotes: list[dict], dark: bool) -> list[Row]:
     """Quotes in text order: speaker → quote."""
     return [
-        Row((q.get("speaker") or "—", _excerpt(q.get("text") or "")), ((q["start"], q["end"]),))
+        Row((q.get("speaker") or "—", excerpt(q.get("text"), EXCERPT_WIDTH)), ((q["start"], q["end"]),))
         for q in sorted(quotes, key=lambda q: q["start"])
     ]
 
@@ -121,13 +124,8 @@ def annotation_rows(annotations: list[dict], dark: bool) -> list[Row]:
         tags = Text(" ").join(Text(f"#{name}", style=tag_colour(colour).name) for name, colour in annotation_tags(a))
         quote = a.get("quote") or a.get("exact") or ""
         target = ((a["start"], a["end"]),) if a.get("start") is not None else ()
-        rows.append(Row((tags, _excerpt(quote), _excerpt(a.get("note") or "")), target))
+        rows.append(Row((tags, excerpt(quote, EXCERPT_WIDTH), excerpt(a.get("note"), EXCERPT_WIDTH)), target))
     return rows
-
-
-def _excerpt(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 INSPECTOR_TABS: list[InspectorTab] = [
