@@ -16,6 +16,7 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.await_complete import AwaitComplete
 from textual.worker import WorkerFailed, get_current_worker
 
@@ -199,7 +200,7 @@ class BroadsheetApp(App, inherit_bindings=False):
                                     partial(self._run_binding, node, binding.action))
 
     async def _run_binding(self, node, action: str) -> None:
-        if node.focusable and node is not self.focused:
+        if isinstance(node, Widget) and node.focusable and node is not self.focused:
             node.focus()
         await self.run_action(action, node)
 

@@ -150,6 +150,17 @@ async def test_a_palette_command_runs_its_action_on_its_widget(seeded_db, db_pat
         assert app.screen.query_one(Library).sort == "title"
 
 
+async def test_a_palette_command_of_the_app_itself_runs(seeded_db, db_path):
+    """The app's own bindings (help) are listed too; running one must not treat the app as a widget."""
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        help_command = next(c for c in app.get_system_commands(app.screen) if c.help.endswith("app.help"))
+        await help_command.callback()
+        await settle(app, pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
 async def test_the_vim_keymap_moves_the_library_with_j_and_k(seeded_db, db_path):
     ids = [a.id for a in list_articles(seeded_db)]
     app = BroadsheetApp(db_path, keymap_name="vim")
