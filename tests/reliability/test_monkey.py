@@ -155,8 +155,14 @@ class Monkey:
         return any(not node._message_queue.empty() for node in nodes)
 
     async def settle(self) -> None:
-        """Every message processed and every awaited worker finished (see :meth:`awaited`)."""
+        """Every message processed and every awaited worker finished (see :meth:`awaited`).
+
+        Empty queues are not enough: a node may have taken a message off its queue and be suspended in its
+        handler (a key bubbled up to the app, running a binding's action). So the app is only called settled
+        after two rounds in a row found nothing queued: the second round's callback to each node runs after
+        whatever that node was handling."""
         deadline = time.monotonic() + STEP_TIMEOUT_S
+        quiet_rounds = 0
         while True:
             await asyncio.wait_for(self.pilot._wait_for_screen(), STEP_TIMEOUT_S)
             self.workers_seen.update(self.app.workers)
@@ -164,7 +170,8 @@ class Monkey:
             assert "MainScreen" in stack, f"the main screen was popped: {stack}; last: {list(self.trail)}"
             busy = [w for w in self.app.workers if not w.is_finished and self.awaited(w)]
             # Messages posted while processing (a key → a binding → a message → ...) take another round.
-            if not busy and not self.queued():
+            quiet_rounds = 0 if busy or self.queued() else quiet_rounds + 1
+            if quiet_rounds == 2:
                 return
             if time.monotonic() > deadline:
                 raise AssertionError(f"still busy after {STEP_TIMEOUT_S} s: {busy}; last: {list(self.trail)}")
