@@ -51,12 +51,14 @@ class Article:
 
 def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
     """Every article (or the first ``limit``), newest first, with its annotation count (0 before annotations
-    exist). The app reads one screenful with ``limit`` so the library paints before 100,000 rows are in."""
-    count = (
-        "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)"
-        if db["annotations"].exists()
-        else "0"
-    )
+    exist). The app reads one screenful with ``limit`` so the library paints before 100,000 rows are in.
+
+    ``db`` may be a plain ``sqlite3`` connection: the app reads that first screenful before sqlite-utils is
+    even imported (see :func:`store.db.open_connection`)."""
+    has_annotations = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'"
+    ).fetchone()
+    count = "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)" if has_annotations else "0"
     # A screenful walks the library-order index; the whole list is faster as one scan and a sort than as
     # 100,000 lookups in index order.
     source = "articles" if limit is not None else "articles NOT INDEXED"

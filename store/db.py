@@ -8,10 +8,12 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from store.migrations import MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 30_000
@@ -64,6 +66,17 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     Autocommit means a statement outside :func:`write_transaction` commits at once; inside it, sqlite-utils'
     own ``atomic()`` blocks nest as savepoints.
     """
+    import sqlite_utils  # here, not at the top: the app's first frame needs none of it (see open_connection)
+
+    return sqlite_utils.Database(open_connection(path))
+
+
+def open_connection(path: Path | str) -> sqlite3.Connection:
+    """The plain ``sqlite3`` connection :func:`connect` wraps, with the same checks and pragmas.
+
+    For reads that must not wait for sqlite-utils: importing it and loading its plugins costs 40–60 ms, a
+    fifth of the app's start, and the first screenful of the library needs one SELECT.
+    """
     path = Path(path)
     check_is_sqlite(path)
     try:
@@ -76,7 +89,7 @@ def connect(path: Path | str) -> sqlite_utils.Database:
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"{path}: cannot be opened as a database ({exc})") from exc
-    return sqlite_utils.Database(conn)
+    return conn
 
 
 def _is_readonly(conn: sqlite3.Connection) -> bool:
@@ -104,7 +117,19 @@ def open_db(path: Path | str | None = None, *, on_backup=None) -> sqlite_utils.D
     return db
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def ensure_schema(path: Path | str, *, on_backup=None) -> None:
+    """What :func:`open_db` does, closing the connection after; a database already at the latest version is
+    only asked its version, over a plain connection (the app's start, see :func:`open_connection`)."""
+    path = Path(path)
+    if path.exists():
+        with contextlib.closing(open_connection(path)) as conn:
+            with contextlib.suppress(sqlite3.DatabaseError):  # open_db says what is wrong with the file
+                if schema_version(conn) == len(MIGRATIONS):
+                    return
+    open_db(path, on_backup=on_backup).close()
+
+
+def schema_version(db: sqlite_utils.Database | sqlite3.Connection) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 

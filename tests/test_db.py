@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 import store.db
-from store.db import DatabaseError, connect, open_db, schema_version, write_transaction
+from store.articles import list_articles
+from store.db import DatabaseError, connect, ensure_schema, open_connection, open_db, schema_version, write_transaction
 
 
 def test_new_database_is_at_latest_schema_with_wal_and_foreign_keys(db):
@@ -75,6 +76,37 @@ def test_migration_backs_up_the_file_first_and_applies_in_one_transaction(db_pat
     monkeypatch.setattr(store.db, "MIGRATIONS", [*store.db.MIGRATIONS[:-1], lambda db: db.execute("CREATE TABLE extra (x)")])
     upgraded = open_db(db_path)
     assert schema_version(upgraded) == version + 1 and "extra" in upgraded.table_names()
+
+
+def test_ensure_schema_creates_upgrades_and_refuses_as_open_db_does(tmp_path, monkeypatch):
+    path = tmp_path / "new" / "broadsheet.db"
+    ensure_schema(path)
+    assert schema_version(connect(path)) == len(store.db.MIGRATIONS)
+
+    monkeypatch.setattr(store.db, "MIGRATIONS", [*store.db.MIGRATIONS, lambda db: db.execute("CREATE TABLE extra (x)")])
+    backups = []
+    ensure_schema(path, on_backup=backups.append)
+    upgraded = connect(path)
+    assert schema_version(upgraded) == len(store.db.MIGRATIONS) and "extra" in upgraded.table_names()
+    assert backups  # the database held a schema, so it was copied before the upgrade
+
+    upgraded.execute("PRAGMA user_version = 999")
+    with pytest.raises(DatabaseError, match="newer than this Broadsheet understands"):
+        ensure_schema(path)
+    foreign = tmp_path / "notes.db"
+    foreign.write_bytes(b"not a database\n" * 10)
+    with pytest.raises(DatabaseError, match="not an SQLite database"):
+        ensure_schema(foreign)
+    assert foreign.read_bytes() == b"not a database\n" * 10
+
+
+def test_a_plain_connection_has_the_same_pragmas_and_reads_the_library(seeded_db, db_path):
+    conn = open_connection(db_path)
+    assert isinstance(conn, sqlite3.Connection)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert list_articles(conn, limit=3) == list_articles(seeded_db, limit=3)
+    assert len(list_articles(conn, limit=3)) == 3
 
 
 def test_write_transaction_rolls_back_on_error(db):
