@@ -23,13 +23,29 @@ def command_groups():
     return [module for module in modules if hasattr(module, "register")]
 
 
+def add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, help="database file (default: $BROADSHEET_DB or the user data dir)")
+    parser.add_argument("--keymap", help="keymap name (default, vim, emacs) or path to a TOML file")
+
+
+def app_options(argv: list[str] | None) -> argparse.Namespace | None:
+    """The global options when ``argv`` holds nothing else, i.e. the app is to open; None otherwise.
+
+    Asked before the subcommands are registered: their modules import the importer, the extractor and the
+    search engine, a tenth of a second the app's first frame does not need.
+    """
+    parser = argparse.ArgumentParser(prog="broadsheet", add_help=False)
+    add_global_options(parser)
+    args, rest = parser.parse_known_args(argv)
+    return None if rest else args
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="broadsheet",
         description="Read and annotate news articles in the terminal. With no command, opens the reader.",
     )
-    parser.add_argument("--db", type=Path, help="database file (default: $BROADSHEET_DB or the user data dir)")
-    parser.add_argument("--keymap", help="keymap name (default, vim, emacs) or path to a TOML file")
+    add_global_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for group in command_groups():
         group.register(subparsers)
@@ -37,14 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    options = app_options(argv)
     try:
-        if args.command is None:
-            from tui.app import run_app
+        if options is None:
+            args = build_parser().parse_args(argv)
+            if args.command is not None:
+                return args.handler(args)
+            options = args
+        from tui.app import run_app
 
-            return run_app(db_path=args.db, keymap=args.keymap)
-        return args.handler(args)
+        return run_app(db_path=options.db, keymap=options.keymap)
     except DatabaseError as exc:
         print(f"broadsheet: {exc}", file=sys.stderr)
         return 2
