@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 
@@ -20,10 +19,10 @@ from textual.widget import Widget
 from textual.await_complete import AwaitComplete
 from textual.worker import WorkerFailed, get_current_worker
 
-from store.articles import corpus_counts
-from store.db import DatabaseError, connect, default_db_path, open_db
+from store.articles import ArticleSummary, corpus_counts
+from store.db import DatabaseError, connect, default_db_path, ensure_schema
 from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
-from tui.widgets.library import prefetch_first_page
+from tui.widgets.library import Library, read_first_page
 
 
 class _Cancelled(Exception):
@@ -53,13 +52,14 @@ class BroadsheetApp(App, inherit_bindings=False):
     ]
 
     def __init__(self, db_path: Path, keymap: Keymap | None = None, keymap_name: str = "default",
-                 bindings: dict[str, BindingInfo] | None = None, first_page: Future | None = None) -> None:
+                 bindings: dict[str, BindingInfo] | None = None, first_page: list[ArticleSummary] | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.first_page = first_page
         self._bindings_info = bindings
         self.active_keymap = keymap if keymap is not None else load_keymap(keymap_name, bindings)
         self.keymap_name = keymap_name
+        self._corpus_prepared = False
 
     @property
     def bindings_info(self) -> dict[str, BindingInfo]:
@@ -73,7 +73,13 @@ class BroadsheetApp(App, inherit_bindings=False):
 
         self.set_keymap(self.active_keymap)
         self.push_screen(MainScreen(self.db_path, self.first_page))
-        self.prepare_corpus()
+
+    def on_library_loaded(self, message: Library.Loaded) -> None:
+        # The first run's sample import and the header's counts wait until the library's first rows are on
+        # screen: started with the app, their thread competed with its first frame for the interpreter.
+        if not self._corpus_prepared:
+            self._corpus_prepared = True
+            self.call_after_refresh(self.prepare_corpus)
 
     @work(thread=True, exclusive=True, group="corpus")
     def prepare_corpus(self) -> None:
@@ -207,12 +213,12 @@ class BroadsheetApp(App, inherit_bindings=False):
 
 def build_app(db_path: Path | str | None = None, keymap: str | None = None,
               app_class: type[BroadsheetApp] = BroadsheetApp) -> BroadsheetApp:
-    """Everything before the first frame: schema up to date, the library's first page on its way, the keymap
+    """Everything before the first frame: schema up to date, the library's first page read, the keymap
     validated. Raises :class:`KeymapError` or ``DatabaseError``."""
     path = Path(db_path) if db_path else default_db_path()
-    open_db(path, on_backup=lambda backup: print(f"broadsheet: backed up the database to {backup}",
-                                                 file=sys.stderr)).close()
-    first_page = prefetch_first_page(path)
+    ensure_schema(path, on_backup=lambda backup: print(f"broadsheet: backed up the database to {backup}",
+                                                      file=sys.stderr))
+    first_page = read_first_page(path)
     keymap_name = keymap or "default"
     keys = load_keymap(keymap_name)
     return app_class(path, keys, keymap_name, first_page=first_page)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from store.articles import get_article, list_articles
-from tui.app import BroadsheetApp, counts_line
+from tui.app import BroadsheetApp, build_app, counts_line
 from tui.screens.help import HelpScreen
 from tui.screens.main import SAVE_DELAY, MainScreen
 from tui.widgets.inspector import Inspector
@@ -125,6 +125,33 @@ async def test_the_inspector_hides_on_narrow_terminals_and_keys_toggle_each_pane
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(app, pilot)
         assert app.screen.query_one(Inspector).display
+
+
+async def test_the_library_shows_the_first_page_read_before_the_app_started(seeded_db, db_path):
+    app = build_app(db_path)
+    assert [a.id for a in app.first_page] == [a.id for a in list_articles(seeded_db)]
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = app.screen.query_one(Library)
+        assert [library.articles[i].id for i in library.view_rows] == [a.id for a in app.first_page]
+        assert not [w for w in app.workers if w.group == "library-load"]  # no second read for a short library
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert app.sub_title.startswith(f"{len(app.first_page)} articles")  # counted once the rows are up
+
+
+async def test_quitting_at_the_first_frame_leaves_no_error(seeded_db, db_path):
+    """The footer and the inspector's tabs are mounted one frame after the library: not when the app is gone."""
+
+    class QuitsAtFirstFrame(BroadsheetApp):
+        def _display(self, screen, renderable) -> None:
+            super()._display(screen, renderable)
+            if renderable is not None:
+                self.exit()
+
+    app = build_app(db_path, app_class=QuitsAtFirstFrame)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 0
 
 
 async def test_the_palette_lists_every_action_of_the_screen_with_its_key(seeded_db, db_path):

@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import threading
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
 from store.annotation_history import AnnotationHistory
-from store.articles import Article, get_article, mark_read, save_position
+from store.articles import Article, ArticleSummary, get_article, mark_read, save_position
 from store.db import connect
 from tui.screens.main_annotations import Annotating
 from tui.screens.main_find import Finding
@@ -113,7 +112,7 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         "ledger": ("tui.screens.ledger", "LedgerScreen"),
     }
 
-    def __init__(self, db_path: Path, first_page: Future | None = None) -> None:
+    def __init__(self, db_path: Path, first_page: list[ArticleSummary] | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.first_page = first_page
@@ -124,23 +123,33 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
         self._inspector_chosen: bool | None = None
+        self._stale_checked = False
         self.init_finding()
 
     def compose(self) -> ComposeResult:
+        # Laid out for the terminal's width from the start: changing it after the first layout restyles
+        # every widget once more before the first frame (on_resize keeps it right afterwards).
+        narrow = self.app.size.width < NARROW
+        self.set_class(narrow, "-narrow")
         yield Header()
         with Horizontal(id="panes"):
             yield LibraryPane(id="library-pane")
             yield ReaderPane(self.db_path, id="reader-pane")
-            yield Inspector(id="inspector")
+            inspector = Inspector(id="inspector")
+            inspector.display = not narrow
+            yield inspector
 
     def on_mount(self) -> None:
         # The footer's key hints (a widget per key, restyled at each focus change) follow one frame after the
         # library: at start-up they cost as much as the rest of the screen.
-        self.call_after_refresh(self.mount, Footer())
+        self.call_after_refresh(self._mount_footer)
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
         self.start_watching()
-        self._stale_checked = False
+
+    def _mount_footer(self) -> None:
+        if self.is_attached:  # not when the app closed within its first frame
+            self.mount(Footer())
 
     def on_unmount(self) -> None:
         self.stop_watching()

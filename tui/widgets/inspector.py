@@ -173,6 +173,8 @@ class Inspector(Widget):
         self.app.theme_changed_signal.subscribe(self, lambda theme: self.show(**self._data))
 
     async def _build(self) -> None:
+        if not self.is_attached:  # the app closed within its first frame
+            return
         tabs = TabbedContent()
         await self.mount(tabs)
         for tab in INSPECTOR_TABS:
