@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-from rapidfuzz import fuzz, process
 
 WORD = re.compile(r"\w+")
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
@@ -56,6 +55,8 @@ class LibraryIndex:
         strong = self._union(self._prefixed(word))
         weak: frozenset[int] = frozenset()
         if (cutoff := fuzzy_cutoff(word)) is not None:
+            from rapidfuzz import fuzz, process  # here: the index is built and asked in workers, after the first frame
+
             close = process.extract(
                 word, self.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None
             )

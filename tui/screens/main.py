@@ -11,6 +11,7 @@ import importlib
 import importlib.util
 import threading
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from textual import on, work
@@ -22,7 +23,6 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header
 from textual.worker import get_current_worker
 
-from store.annotation_history import AnnotationHistory
 from store.articles import Article, ArticleSummary, get_article, mark_read, save_position
 from store.db import connect
 from tui.screens.main_annotations import Annotating
@@ -117,7 +117,6 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         self.db_path = db_path
         self.first_page = first_page
         self._jump_after_open: tuple[int, int] | None = None
-        self.history = AnnotationHistory()
         self.history_lock = threading.Lock()
         self.bundle: ArticleBundle | None = None
         self._pending_position: tuple[int, int] | None = None
@@ -146,6 +145,14 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
         self.start_watching()
+
+    @cached_property
+    def history(self):
+        """This session's undo history (first used by a worker holding ``history_lock``). Created on first use:
+        its module brings in the anchoring engine and rapidfuzz, which the first frame does not need."""
+        from store.annotation_history import AnnotationHistory
+
+        return AnnotationHistory()
 
     def _mount_footer(self) -> None:
         if self.is_attached:  # not when the app closed within its first frame

@@ -11,15 +11,18 @@ import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import DataTable, TabbedContent, TabPane
 
 from tui.styles import annotation_tags, label_style, tag_colour
 from tui.text import excerpt
+
+if TYPE_CHECKING:
+    from textual.widgets import DataTable
 
 EXCERPT_WIDTH = 60  # a quote or note in a row
 
@@ -175,6 +178,9 @@ class Inspector(Widget):
     async def _build(self) -> None:
         if not self.is_attached:  # the app closed within its first frame
             return
+        # Imported here, with the tabs: 8 ms of the app's start that its first frame does not need.
+        from textual.widgets import DataTable, TabbedContent, TabPane
+
         tabs = TabbedContent()
         await self.mount(tabs)
         for tab in INSPECTOR_TABS:
@@ -191,7 +197,7 @@ class Inspector(Widget):
         if not self._built:
             return  # _build shows the data once the tabs exist
         dark = self.app.current_theme.dark
-        tabs = self.query_one(TabbedContent)
+        tabs = self.query_one("TabbedContent")
         self._cycle.clear()
         for tab in INSPECTOR_TABS:
             pane_id = f"inspector-{tab.id}"
@@ -201,7 +207,7 @@ class Inspector(Widget):
                 continue
             tabs.show_tab(pane_id)
             self._rows[tab.id] = rows
-            table = self.query_one(f"#{pane_id}-table", DataTable)
+            table = self.query_one(f"#{pane_id}-table")
             table.clear()
             table.add_rows(row.cells for row in rows)
             tabs.get_tab(pane_id).label = f"{tab.title} {len(rows)}"
@@ -224,12 +230,12 @@ class Inspector(Widget):
         """Ids of the tabs on show (those whose layer exists), in order."""
         if not self._built:
             return []
-        tabs = self.query_one(TabbedContent)
+        tabs = self.query_one("TabbedContent")
         return [f"inspector-{tab.id}" for tab in INSPECTOR_TABS if tabs.get_tab(f"inspector-{tab.id}").display]
 
     def action_switch_tab(self, step: int) -> None:
         visible = self.visible_tabs
-        tabs = self.query_one(TabbedContent) if visible else None
+        tabs = self.query_one("TabbedContent") if visible else None
         if visible and tabs.active in visible:
             tabs.active = visible[(visible.index(tabs.active) + step) % len(visible)]
-            self.query_one(f"#{tabs.active}-table", DataTable).focus()
+            self.query_one(f"#{tabs.active}-table").focus()
