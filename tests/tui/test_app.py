@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from store.articles import get_article, list_articles
 from tui.app import BroadsheetApp, build_app, counts_line
 from tui.screens.help import HelpScreen
@@ -167,25 +169,21 @@ async def test_the_palette_lists_every_action_of_the_screen_with_its_key(seeded_
         assert app.screen.__class__.__name__ == "CommandPalette"
 
 
-async def test_a_palette_command_runs_its_action_on_its_widget(seeded_db, db_path):
+@pytest.mark.parametrize(
+    ("binding_id", "done"),
+    [
+        ("library.sort", lambda app: app.screen.query_one(Library).sort == "title"),  # on its widget
+        ("app.help", lambda app: isinstance(app.screen, HelpScreen)),  # the app's own: not a widget
+    ],
+)
+async def test_a_palette_command_runs_its_action_where_it_is_bound(seeded_db, db_path, binding_id, done):
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        sort = next(c for c in app.get_system_commands(app.screen) if c.help.endswith("library.sort"))
-        await sort.callback()
+        command = next(c for c in app.get_system_commands(app.screen) if c.help.endswith(binding_id))
+        await command.callback()
         await settle(app, pilot)
-        assert app.screen.query_one(Library).sort == "title"
-
-
-async def test_a_palette_command_of_the_app_itself_runs(seeded_db, db_path):
-    """The app's own bindings (help) are listed too; running one must not treat the app as a widget."""
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        help_command = next(c for c in app.get_system_commands(app.screen) if c.help.endswith("app.help"))
-        await help_command.callback()
-        await settle(app, pilot)
-        assert isinstance(app.screen, HelpScreen)
+        assert done(app)
 
 
 async def test_the_vim_keymap_moves_the_library_with_j_and_k(seeded_db, db_path):
