@@ -14,7 +14,6 @@ import pytest
 from textual import events
 from textual.widgets import Tree
 
-from store.importer import import_paths
 from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 
