@@ -60,6 +60,7 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.active_keymap = keymap if keymap is not None else load_keymap(keymap_name, bindings)
         self.keymap_name = keymap_name
         self._corpus_prepared = False
+        self._stale_checked = False
 
     @property
     def bindings_info(self) -> dict[str, BindingInfo]:
@@ -75,19 +76,23 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.push_screen(MainScreen(self.db_path, self.first_page))
 
     def on_library_loaded(self, message: Library.Loaded) -> None:
-        # The first run's sample import and the header's counts wait until the library's first rows are on
-        # screen: started with the app, their thread competed with its first frame for the interpreter.
+        # Background work waits for the library instead of starting with the app, where its thread competed
+        # with the first frame for the interpreter: the first run's samples and the header's counts after
+        # the first rows, bringing old highlights up to date once every row is in.
         if not self._corpus_prepared:
             self._corpus_prepared = True
             self.call_after_refresh(self.prepare_corpus)
+        if message.complete and not self._stale_checked:
+            self._stale_checked = True
+            self.refresh_stale_highlights()
 
     @work(thread=True, exclusive=True, group="corpus")
     def prepare_corpus(self) -> None:
         """Import the sample articles into an empty database (the first run), then show the corpus counts."""
         db = connect(self.db_path)
         try:
-            counts = corpus_counts(db)
-            if counts["articles"] == 0:
+            empty = not db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]
+            if empty:
                 from store.importer import import_seeds
 
                 try:
@@ -97,17 +102,16 @@ class BroadsheetApp(App, inherit_bindings=False):
                                           severity="error")
                 else:
                     self.call_from_thread(self._seeded, report.imported)
-                counts = corpus_counts(db)
         finally:
             db.close()
         if not get_current_worker().is_cancelled:
-            self.call_from_thread(setattr, self, "sub_title", counts_line(counts))
+            self.call_from_thread(self.refresh_counts)
 
     @work(thread=True, exclusive=True, group="extract")
     def refresh_stale_highlights(self) -> None:
         """Re-extract the articles whose highlights came from an older extractor (after an upgrade) or from
-        other teachings, one transaction each, stopping between articles when the app closes. The main screen
-        starts it once its library is loaded."""
+        other teachings, one transaction each, stopping between articles when the app closes. Started once the
+        library is complete (:meth:`on_library_loaded`)."""
         from store.mentions import reextract_stale
 
         worker = get_current_worker()

@@ -122,7 +122,6 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
         self._inspector_chosen: bool | None = None
-        self._stale_checked = False
         self.init_finding()
 
     def compose(self) -> ComposeResult:
@@ -185,14 +184,6 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
             self.query_one(Reader).focus()
 
     # Opening an article
-
-    @on(Library.Loaded)
-    def _library_loaded(self, message: Library.Loaded) -> None:
-        # Bringing old highlights up to date waits until every library row is in: at start-up it would
-        # compete with the first rows for the interpreter.
-        if message.complete and not self._stale_checked:
-            self._stale_checked = True
-            self.app.refresh_stale_highlights()
 
     @on(Library.Open)
     def _open_requested(self, message: Library.Open) -> None:
