@@ -52,7 +52,8 @@ class BroadsheetApp(App, inherit_bindings=False):
     ]
 
     def __init__(self, db_path: Path, keymap: Keymap | None = None, keymap_name: str = "default",
-                 bindings: dict[str, BindingInfo] | None = None, first_page: list[ArticleSummary] | None = None) -> None:
+                 bindings: dict[str, BindingInfo] | None = None,
+                 first_page: list[ArticleSummary] | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.first_page = first_page

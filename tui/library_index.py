@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
-
 WORD = re.compile(r"\w+")
 QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 CACHE_SIZE = 64
