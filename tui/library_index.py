@@ -54,7 +54,8 @@ class LibraryIndex:
         strong = self._union(self._prefixed(word))
         weak: frozenset[int] = frozenset()
         if (cutoff := fuzzy_cutoff(word)) is not None:
-            from rapidfuzz import fuzz, process  # here: the index is built and asked in workers, after the first frame
+            # Imported here: the index is built and asked in workers, after the app's first frame.
+            from rapidfuzz import fuzz, process
 
             close = process.extract(
                 word, self.vocabulary, scorer=fuzz.ratio, processor=None, score_cutoff=cutoff, limit=None
