@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 
 from store.articles import get_article, list_articles
@@ -17,6 +19,17 @@ async def settle(app, pilot):
     await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+@contextlib.asynccontextmanager
+async def reading_first_article(db_path):
+    """The app at 120×40 with the library's first article open."""
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        yield app, pilot
 
 
 async def test_first_run_imports_the_samples_and_counts_them_in_the_header(db, db_path, seed_files):
@@ -41,11 +54,7 @@ async def test_a_database_with_articles_is_not_seeded_again(seeded_db, db_path):
 
 async def test_enter_opens_the_article_in_the_reader_and_marks_it_read(seeded_db, db_path):
     first = list_articles(seeded_db)[0]
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+    async with reading_first_article(db_path) as (app, pilot):
         reader = app.screen.query_one(Reader)
         assert reader.article.id == first.id
         assert reader.has_focus
@@ -55,11 +64,7 @@ async def test_enter_opens_the_article_in_the_reader_and_marks_it_read(seeded_db
 
 async def test_the_reading_position_is_saved_and_the_article_reopens_there(seeded_db, db_path):
     first = list_articles(seeded_db)[0]
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+    async with reading_first_article(db_path) as (app, pilot):
         await pilot.press("down", "down", "down")
         await pilot.pause(SAVE_DELAY + 0.2)
         await settle(app, pilot)
@@ -67,21 +72,13 @@ async def test_the_reading_position_is_saved_and_the_article_reopens_there(seede
     assert offset > 0
     assert get_article(seeded_db, first.id).position == offset
 
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+    async with reading_first_article(db_path) as (app, pilot):
         assert app.screen.query_one(Reader).cursor_offset == offset
 
 
 async def test_quitting_right_after_a_move_still_saves_the_position(seeded_db, db_path):
     first = list_articles(seeded_db)[0]
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+    async with reading_first_article(db_path) as (app, pilot):
         await pilot.press("down", "down")
         offset = app.screen.query_one(Reader).cursor_offset
         await pilot.press("ctrl+q")
@@ -254,11 +251,7 @@ async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, d
     from tui.screens.tag_dialog import TagDialog
 
     first = list_articles(seeded_db)[0]
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+    async with reading_first_article(db_path) as (app, pilot):
         await pilot.press("down", "t")
         await settle(app, pilot)
         assert isinstance(app.screen, TagDialog)
@@ -289,11 +282,7 @@ async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, d
 
 
 async def test_capital_t_o_l_open_the_tags_orphans_and_ledger_screens(seeded_db, db_path):
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+    async with reading_first_article(db_path) as (app, pilot):
         for key, name in (("T", "TagsScreen"), ("O", "OrphansScreen"), ("L", "LedgerScreen")):
             await pilot.press(key)
             await settle(app, pilot)
