@@ -25,6 +25,7 @@ run: $(VENV)/.installed-run
 	$(BIN)/broadsheet $(ARGS)
 
 test: $(VENV)/.installed-test
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 clean:

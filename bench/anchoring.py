@@ -26,6 +26,7 @@ import re
 import statistics
 import time
 from collections import Counter
+from functools import partial
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
@@ -102,8 +103,8 @@ def main() -> None:
             end = min(len(text), start + quote_length)
             selector = make_selector(text, start, end)
             for expected, edited in edits(text, start, end).items():
-                ours, anchor = timed(lambda: reanchor(selector, text_hash(text), edited), args.trials)
-                peer, _ = timed(lambda: fuzz.partial_ratio_alignment(selector.exact, edited), args.trials)
+                ours, anchor = timed(partial(reanchor, selector, text_hash(text), edited), args.trials)
+                peer, _ = timed(partial(fuzz.partial_ratio_alignment, selector.exact, edited), args.trials)
                 mark = "" if anchor.state == expected else f" (expected {expected})"
                 print(
                     f"{len(text):>8} {quote_length:>6} {expected:>9} {anchor.state:>9} {ours:>8.1f} {peer:>8.1f}{mark}"

@@ -33,7 +33,6 @@ from store.db import open_db
 from store.importer import import_paths
 from store.ingest import parse_file
 
-
 CHUNK = 100  # files per import_paths call, so a run can stop at its time budget between chunks
 
 

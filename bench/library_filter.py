@@ -89,11 +89,11 @@ async def time_broadsheet(db_path: Path, queries: list[str]) -> list[float]:
             await until(lambda: library.shown_query == "")
             await pilot.pause()
             typed = ""
-            for key, ch in zip(keys_for(query), query):
+            for key, ch in zip(keys_for(query), query, strict=False):
                 typed += ch
                 start = time.perf_counter()
                 await pilot.press(key)
-                await until(lambda: library.shown_query == typed)
+                await until(lambda typed=typed: library.shown_query == typed)
                 await pilot.pause()  # the frame with the new rows
                 samples.append(time.perf_counter() - start)
     Library.set_filter, Library._show = set_filter, show
@@ -117,11 +117,11 @@ async def time_plain_input(queries: list[str]) -> list[float]:
             box.value = ""
             await pilot.pause()
             typed = ""
-            for key, ch in zip(keys_for(query), query):
+            for key, ch in zip(keys_for(query), query, strict=False):
                 typed += ch
                 start = time.perf_counter()
                 await pilot.press(key)
-                await until(lambda: box.value == typed)
+                await until(lambda typed=typed: box.value == typed)
                 await pilot.pause()
                 samples.append(time.perf_counter() - start)
     return samples

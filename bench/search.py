@@ -18,7 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.corpus import generate_sentences
@@ -45,12 +45,12 @@ def build(size: int) -> float:
     db = open_db(partial)
     started = time.perf_counter()
     sentences = generate_sentences(size, seed=1)
-    now = datetime.now(timezone.utc).isoformat()
+    now = datetime.now(UTC).isoformat()
     articles = -(-size // PER_ARTICLE)
     for first in range(0, articles, 500):
         with write_transaction(db):
             for n in range(first, min(articles, first + 500)):
-                batch = [s for _, s in zip(range(PER_ARTICLE), sentences)]
+                batch = [s for _, s in zip(range(PER_ARTICLE), sentences, strict=False)]
                 add_article(db, f"bench/{n:06d}.txt", batch, SOURCES[n % len(SOURCES)], now)
     seconds = time.perf_counter() - started
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -100,7 +100,7 @@ def main() -> int:
         started = time.process_time()  # CPU time: the machine is shared
         results = [find_entities(text) for text, _ in documents]
         elapsed = min(elapsed, time.process_time() - started)
-    for index, ((text, spans), mentions) in enumerate(zip(documents, results)):
+    for index, ((text, spans), mentions) in enumerate(zip(documents, results, strict=False)):
         gold |= {(index, *span) for span in spans}
         predicted |= {(index, m.start, m.end, TYPE_MAP.get(m.label, "MISC")) for m in mentions}
         naive |= {(index, *span) for span in naive_spans(text)}

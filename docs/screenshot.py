@@ -13,9 +13,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from store.db import open_db
-from store.importer import import_seeds
-from tui.app import BroadsheetApp
+from store.db import open_db  # noqa: E402 (after the path insert above)
+from store.importer import import_seeds  # noqa: E402
+from tui.app import BroadsheetApp  # noqa: E402
 
 SIZE = (150, 40)
 KEYS = ["down", "enter", "down", "down", "down"]

@@ -7,7 +7,7 @@ updated record can be written back unchanged by :func:`restore_annotation`, whic
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from store.anchoring import Selector, make_selector, reanchor, text_hash
 from store.db import write_transaction
@@ -42,7 +42,7 @@ class AnnotationError(ValueError):
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def create_annotation(db, article_id: int, start: int, end: int, tags=(), note: str = "") -> dict:
@@ -190,7 +190,7 @@ def reanchor_article(db, article_id: int, previous_text: str | None, new_text: s
 
 def _records(db, where: str, params: list) -> list[dict]:
     rows = db.execute(_SELECT + where + _ORDER, params).fetchall()
-    records = [dict(zip((*RECORD_COLUMNS, "path", "title"), row)) for row in rows]
+    records = [dict(zip((*RECORD_COLUMNS, "path", "title"), row, strict=False)) for row in rows]
     if not records:
         return records
     by_id = {record["id"]: record for record in records}

@@ -122,10 +122,10 @@ def ensure_schema(path: Path | str, *, on_backup=None) -> None:
     only asked its version, over a plain connection (the app's start, see :func:`open_connection`)."""
     path = Path(path)
     if path.exists():
-        with contextlib.closing(open_connection(path)) as conn:
-            with contextlib.suppress(sqlite3.DatabaseError):  # open_db says what is wrong with the file
-                if schema_version(conn) == len(MIGRATIONS):
-                    return
+        # open_db, below, says what is wrong with a file that is not a database
+        with contextlib.closing(open_connection(path)) as conn, contextlib.suppress(sqlite3.DatabaseError):
+            if schema_version(conn) == len(MIGRATIONS):
+                return
     open_db(path, on_backup=on_backup).close()
 
 

@@ -71,7 +71,7 @@ def _articles(db, ids) -> dict[int, dict]:
     rows = db.execute(
         f"SELECT id, path, title, source, url, content_hash FROM articles WHERE id IN ({marks})", list(ids)
     ).fetchall()
-    return {row[0]: dict(zip(("id", "path", "title", "source", "url", "content_hash"), row)) for row in rows}
+    return {row[0]: dict(zip(("id", "path", "title", "source", "url", "content_hash"), row, strict=False)) for row in rows}
 
 
 def _markdown(records: list[dict], articles: dict[int, dict]) -> str:

@@ -13,7 +13,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from store.db import write_transaction
@@ -217,7 +217,7 @@ def write_article(db, item: PreparedArticle, reanchored: Counter | None = None) 
     file meanwhile; the layers are derived again (under the lock) only if what they were derived for is no
     longer what is stored or taught."""
     article, digest = item.article, item.digest
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     with write_transaction(db):
         existing = db.execute("SELECT id, content_hash, text FROM articles WHERE path = ?", [article.key]).fetchone()
         if existing and existing[1] == digest:

@@ -99,7 +99,7 @@ def quotes(db, speaker: str | None = None, article_id: int | None = None) -> lis
         sql += " AND q.article_id = ?"
         params.append(article_id)
     columns = ("article_id", "path", "start", "end", "text", "speaker", "speaker_entity", "cue")
-    return [dict(zip(columns, row)) for row in db.execute(sql + " ORDER BY q.article_id, q.start", params)]
+    return [dict(zip(columns, row, strict=False)) for row in db.execute(sql + " ORDER BY q.article_id, q.start", params)]
 
 
 def speakers(db) -> list[dict]:
@@ -128,7 +128,7 @@ def figures(db, entity: str | None = None, article_id: int | None = None) -> lis
         params.append(article_id)
     columns = ("article_id", "path", "start", "end", "text", "sentence", "subject", "subject_entity", "metric",
                "label", "value", "value_high", "unit", "hedge", "period", "sentence_start", "sentence_end")
-    return [dict(zip(columns, row)) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
+    return [dict(zip(columns, row, strict=False)) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
 
 
 def ledger(db, entity: str | None = None) -> list[dict]:

@@ -8,7 +8,7 @@ in its own transaction, together with the layers derived from its mentions (quot
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from store import layers
 from store.db import write_transaction
@@ -151,7 +151,7 @@ def remove_teaching(db, teaching_id: int) -> bool:
 
 
 def _insert_teaching(db, action: str, text: str, label, article_id, start) -> int:
-    created = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    created = datetime.now(UTC).isoformat(timespec="seconds")
     return db.execute(
         "INSERT INTO teachings (action, text, label, article_id, start, created) VALUES (?, ?, ?, ?, ?, ?)",
         [action, text, label, article_id, start, created],
@@ -161,7 +161,7 @@ def _insert_teaching(db, action: str, text: str, label, article_id, start) -> in
 def list_teachings(db) -> list[dict]:
     """Every teaching, oldest first."""
     rows = db.execute("SELECT id, action, text, label, article_id, start, created FROM teachings ORDER BY id")
-    return [dict(zip(("id", "action", "text", "label", "article_id", "start", "created"), row)) for row in rows]
+    return [dict(zip(("id", "action", "text", "label", "article_id", "start", "created"), row, strict=False)) for row in rows]
 
 
 def load_teachings(db) -> Teachings:
@@ -198,7 +198,7 @@ def mentions(db, article_id: int | None = None, label: str | None = None) -> lis
         sql += " AND m.label = ?"
         params.append(label.upper())
     sql += " ORDER BY m.article_id, m.start, m.id"
-    return [dict(zip(("article_id", "path", *MENTION_COLUMNS), row)) for row in db.execute(sql, params)]
+    return [dict(zip(("article_id", "path", *MENTION_COLUMNS), row, strict=False)) for row in db.execute(sql, params)]
 
 
 def entity_counts(db, label: str | None = None) -> list[dict]:

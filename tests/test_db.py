@@ -110,11 +110,10 @@ def test_a_plain_connection_has_the_same_pragmas_and_reads_the_library(seeded_db
 
 
 def test_write_transaction_rolls_back_on_error(db):
-    with pytest.raises(ValueError):
-        with write_transaction(db):
-            db.execute("INSERT INTO articles (path, content_hash, title, words, text, imported, updated) "
-                       "VALUES ('a.txt', 'h', 'A', 1, 'A', 'now', 'now')")
-            raise ValueError("boom")
+    with pytest.raises(ValueError), write_transaction(db):
+        db.execute("INSERT INTO articles (path, content_hash, title, words, text, imported, updated) "
+                   "VALUES ('a.txt', 'h', 'A', 1, 'A', 'now', 'now')")
+        raise ValueError("boom")
     assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
 
 

@@ -17,7 +17,7 @@ def test_seeds_import_once_and_are_unchanged_the_second_time(db, seed_files):
 
 def test_stored_text_is_the_decoded_file_with_line_endings_normalised(db, tmp_path):
     path = tmp_path / "crlf.txt"
-    path.write_bytes("Markets Rally On Chips\r\nShares rose 3% on Monday.\r\n".encode())
+    path.write_bytes(b"Markets Rally On Chips\r\nShares rose 3% on Monday.\r\n")
     import_paths(db, [path])
     [summary] = list_articles(db)
     article = get_article(db, summary.id)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.await_complete import AwaitComplete
 from textual.worker import WorkerFailed, get_current_worker
 
 from store.articles import ArticleSummary, corpus_counts

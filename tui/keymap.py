@@ -118,7 +118,7 @@ def _class_bindings(cls: ast.ClassDef) -> list[BindingInfo]:
         for call in getattr(statement.value, "elts", []):
             if not (isinstance(call, ast.Call) and getattr(call.func, "id", None) == "Binding"):
                 continue
-            fields = dict(zip(("key", "action", "description"), call.args))
+            fields = dict(zip(("key", "action", "description"), call.args, strict=False))
             fields.update((keyword.arg, keyword.value) for keyword in call.keywords)
             values = {name: node.value for name, node in fields.items() if isinstance(node, ast.Constant)}
             if isinstance(values.get("id"), str) and isinstance(values.get("key"), str):

@@ -96,8 +96,8 @@ class LibraryIndex:
             in_order = self._texts_in(order)
             if len(short_words) == 1:
                 word = short_words[0]
-                return [i for i, text in zip(order, in_order) if word in text]
-            return [i for i, text in zip(order, in_order) if all(word in text for word in short_words)]
+                return [i for i, text in zip(order, in_order, strict=False) if word in text]
+            return [i for i, text in zip(order, in_order, strict=False) if all(word in text for word in short_words)]
         groups = sorted((self.word_matches(word) for word in long_words), key=lambda group: len(group[1]))
         strong, matched = set(groups[0][0]), set(groups[0][1])
         for group_strong, group_all in groups[1:]:

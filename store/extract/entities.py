@@ -22,8 +22,8 @@ from store.extract.entity_rules import (
     introduces_person,
     is_bare_title,
     title_before_name,
-    title_span,
     title_length,
+    title_span,
     type_by_context,
     type_by_shape,
 )
@@ -43,16 +43,15 @@ _SENTENCE_START = re.compile(r"[.!?;:…“‘\-–—](?:(?<=[.!?;:…])[\"'”
 _TEXT_START = re.compile(_OPENERS)
 _LINE_START = re.compile(r"\n" + _OPENERS)
 _ABBREVIATIONS = frozenset(
-    "Inc. Corp. Co. Ltd. Jr. Sr. St. Mr. Mrs. Ms. Dr. Gen. Sen. Rep. Gov. Lt. Col. Prof. Mt. Ft. No. U.S. U.K. "
-    "U.N. E.U. D.C. L.A. S.A. N.V.".split()
+    ["Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Prof.", "Mt.", "Ft.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "S.A.", "N.V."]
 )
 _LEADING_ARTICLES = frozenset({"The", "A", "An"})
 _HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
 _HEADLINE_MAX = 160
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _WORD = re.compile(r"[\w'’.\-]+")
-_PREPOSITIONS = frozenset("in at on from to for by with into near across via over after before".split())
-_MONTHS = frozenset("January February March April May June July August September October November December".split())
+_PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", "into", "near", "across", "via", "over", "after", "before"])
+_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
 
 def _upper_class() -> str:
@@ -80,11 +79,10 @@ _CAP_TOKEN = re.compile(
     r"[\w&]*(?:[.'’\-][\w&]+)*\.?"
     r"|(?<=\d)(?<=[\w.] .)\w*(?:[.\-]\w+)*)"
 )
-COMPASS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Greater".split())
+COMPASS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater"])
 # Lower-case words a headline keeps lower-case; any other lower-case word makes a line prose.
 _HEADLINE_SMALL = frozenset(
-    "a an the and or but nor of in on at to for by with from as vs vs. via per into onto over amid after is are be "
-    "up down out off than do does it its my your you we our they their this that not no".split()
+    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", "vs.", "via", "per", "into", "onto", "over", "amid", "after", "is", "are", "be", "up", "down", "out", "off", "than", "do", "does", "it", "its", "my", "your", "you", "we", "our", "they", "their", "this", "that", "not", "no"]
 )
 
 
@@ -306,7 +304,7 @@ def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[
             if word is _HIT:
                 by_start[start].pending = True
                 by_start[start].key = SUPERSEDED
-        return [[(s, e, w) for (s, e, _), w in zip(run, words)]]
+        return [[(s, e, w) for (s, e, _), w in zip(run, words, strict=False)]]
     parts, current = [], []
     for token in run:
         if token[2] is _HIT:
@@ -329,7 +327,7 @@ def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
         return True
     first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
     hits = [by_start[s] for s, _, w in run if w is _HIT]
-    others = [word for (_, _, token), word in zip(run, words) if token is not _HIT]
+    others = [word for (_, _, token), word in zip(run, words, strict=False) if token is not _HIT]
     if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
         word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
         for word in others
@@ -365,9 +363,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             break
         if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES):
             person_cue = person_cue or _fold_word(word) in PERSON_TITLES
-        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz):
-            pass
-        elif not _is_capitalised(word):
+        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) or not _is_capitalised(word):
             pass
         else:
             break
@@ -400,10 +396,14 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             context = ("PERSON", 2)
         if context[1] > confidence:
             label, confidence = context
-        elif confidence <= 1 and label in ("OTHER", "PERSON") and before[-1:] == ["the"]:
-            if len(words) > 1 or words[0].endswith("s"):
-                # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
-                label, confidence = "ORG", 1
+        elif (
+            confidence <= 1
+            and label in ("OTHER", "PERSON")
+            and before[-1:] == ["the"]
+            and (len(words) > 1 or words[0].endswith("s"))
+        ):
+            # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
+            label, confidence = "ORG", 1
     # A lone capitalised English word with no cue ("Industrials", "Seconds") is more often emphasis or part of a
     # title than a name: keep it only if the article confirms it elsewhere.
     unclear_word = confidence == 0 and len(words) == 1 and _fold_word(words[0]) in common_words

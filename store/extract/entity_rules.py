@@ -10,109 +10,61 @@ from __future__ import annotations
 import re
 
 ORG_SUFFIXES = frozenset(
-    "Inc Inc. Corp Corp. Corporation Co Co. Company Companies Ltd Ltd. Limited LLC LLP plc PLC AG SA S.A. NV N.V. SE "
-    "GmbH Group Holdings Capital Partners Bank Bancorp Securities Investments Investment Management Advisors "
-    "Technologies Technology Systems Software Labs Laboratories Pharmaceuticals Therapeutics Motors Airlines Airways "
-    "Energy Industries Enterprises Solutions Networks Communications Media Entertainment Studios Records Pictures "
-    "Association Federation Foundation Institute University College School Academy Society Council Committee "
-    "Commission Agency Authority Bureau Department Ministry Office Party Union League Club FC Team Band Orchestra "
-    "Church Museum Hospital Trust Fund Funds Exchange Board Assembly Parliament Congress Court Army Navy Corps "
-    "Police Service Services Brothers Associates Consulting Research Institute Insurance Financial Bancshares "
-    "Railway Railways Railroad Press Times Post Journal Herald Tribune News Magazine Gazette Broadcasting Radio "
-    "Television Network Channel Publishing Publications Ventures Fellowship Guild Coalition Alliance Organization "
-    "Organisation Pharma Pharmaceutical Biopharma Biopharmaceuticals Biotech Biotechnology Bioscience Biosciences "
-    "Biologics Genomics Diagnostics Medical Healthcare Robotics Logistics Semiconductor Semiconductors Materials "
-    "Mining Minerals Metals Resources Realty Properties Electronics Electric Telecom Telecommunications Wireless "
-    "Broadband Foods Beverages Brands Automotive Aerospace Shipping Petroleum Chemical Chemicals Steel Utilities "
-    "Renewables Solar Analytics Dynamics Devices Instruments Microsystems Payments Lending Fintech Advisers "
-    "Assurance Reinsurance Brewing Breweries Hotels Resorts Stores Apparel Cosmetics Tobacco Gaming Interactive "
-    "Automation Mobility Bankshares Construction".split()
+    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH", "Group", "Holdings", "Capital", "Partners", "Bank", "Bancorp", "Securities", "Investments", "Investment", "Management", "Advisors", "Technologies", "Technology", "Systems", "Software", "Labs", "Laboratories", "Pharmaceuticals", "Therapeutics", "Motors", "Airlines", "Airways", "Energy", "Industries", "Enterprises", "Solutions", "Networks", "Communications", "Media", "Entertainment", "Studios", "Records", "Pictures", "Association", "Federation", "Foundation", "Institute", "University", "College", "School", "Academy", "Society", "Council", "Committee", "Commission", "Agency", "Authority", "Bureau", "Department", "Ministry", "Office", "Party", "Union", "League", "Club", "FC", "Team", "Band", "Orchestra", "Church", "Museum", "Hospital", "Trust", "Fund", "Funds", "Exchange", "Board", "Assembly", "Parliament", "Congress", "Court", "Army", "Navy", "Corps", "Police", "Service", "Services", "Brothers", "Associates", "Consulting", "Research", "Institute", "Insurance", "Financial", "Bancshares", "Railway", "Railways", "Railroad", "Press", "Times", "Post", "Journal", "Herald", "Tribune", "News", "Magazine", "Gazette", "Broadcasting", "Radio", "Television", "Network", "Channel", "Publishing", "Publications", "Ventures", "Fellowship", "Guild", "Coalition", "Alliance", "Organization", "Organisation", "Pharma", "Pharmaceutical", "Biopharma", "Biopharmaceuticals", "Biotech", "Biotechnology", "Bioscience", "Biosciences", "Biologics", "Genomics", "Diagnostics", "Medical", "Healthcare", "Robotics", "Logistics", "Semiconductor", "Semiconductors", "Materials", "Mining", "Minerals", "Metals", "Resources", "Realty", "Properties", "Electronics", "Electric", "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive", "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar", "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers", "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics", "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction"]
 )
 # Head words that make a company name only after a coined word ("Pratbon AI", "Tirzex Data", "Oravel Health"):
 # after ordinary English words they are a topic ("Generative AI", "Big Data", "Public Health").
 WEAK_ORG_SUFFIXES = frozenset(
-    "AI Cloud Data Tech Digital Bio Health Mobile Security Finance Power Retail Engineering Wealth Infrastructure "
-    "Quantum".split()
+    ["AI", "Cloud", "Data", "Tech", "Digital", "Bio", "Health", "Mobile", "Security", "Finance", "Power", "Retail", "Engineering", "Wealth", "Infrastructure", "Quantum"]
 )
 PLACE_SUFFIXES = frozenset(
-    "City County Province State States River Lake Mountain Mountains Mount Island Islands Valley Bay Sea Ocean "
-    "Coast Peninsula Desert Forest Park Street Avenue Road Square Bridge Airport Harbor Harbour Port Canal Strait "
-    "Gulf Region District Village Town Township Borough Heights Hills Falls Springs Beach Creek Canyon Prefecture "
-    "Oblast Territory Republic Kingdom Emirate Highway Reservoir Dock Docks Cave Caves Stadium Arena Pavilion Rink "
-    "Playfield Pass Glacier Reef Cove Peak Plateau Basin Delta Lagoon Marsh Moor Fjord Volcano".split()
+    ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue", "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region", "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek", "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock", "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove", "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano"]
 )
 INDEX_SUFFIXES = frozenset({"Index", "Average", "Composite"})
 # Events, awards, laws and wars: names, but of none of the other types.
 EVENT_SUFFIXES = frozenset(
-    "Festival Games Olympics Championship Championships Cup Tournament Open Prize Award Awards War Wars Revolution "
-    "Act Treaty Accord Accords Agreement Summit Conference Forum Expo Fair Marathon Prix Day Week Year "
-    "Crisis Massacre Uprising Rebellion Dynasty Era Age Ages".split()
+    ["Festival", "Games", "Olympics", "Championship", "Championships", "Cup", "Tournament", "Open", "Prize", "Award", "Awards", "War", "Wars", "Revolution", "Act", "Treaty", "Accord", "Accords", "Agreement", "Summit", "Conference", "Forum", "Expo", "Fair", "Marathon", "Prix", "Day", "Week", "Year", "Crisis", "Massacre", "Uprising", "Rebellion", "Dynasty", "Era", "Age", "Ages"]
 )
-EVENT_HEADS = frozenset("Battle Siege Treaty Siege War Festival Day Act".split())
+EVENT_HEADS = frozenset(["Battle", "Siege", "Treaty", "Siege", "War", "Festival", "Day", "Act"])
 # First words that make a name an organisation in the languages news quotes most ("Banco Santander").
 ORG_FIRST_WORDS = frozenset(
-    "Partido Partito Parti Banco Banca Grupo Gruppo Universidad Universidade Università Université Universität "
-    "Instituto Institut Istituto Sociedad Société Società Compagnie Compañía Companhia Museo Musée Museu Real "
-    "Atlético Sporting Olympique Dynamo Dinamo Lokomotiv Spartak".split()
+    ["Partido", "Partito", "Parti", "Banco", "Banca", "Grupo", "Gruppo", "Universidad", "Universidade", "Università", "Université", "Universität", "Instituto", "Institut", "Istituto", "Sociedad", "Société", "Società", "Compagnie", "Compañía", "Companhia", "Museo", "Musée", "Museu", "Real", "Atlético", "Sporting", "Olympique", "Dynamo", "Dinamo", "Lokomotiv", "Spartak"]
 )
 ORG_HEADS = frozenset(
-    "Bank University Ministry Department Institute College School Academy Bureau Office Board Council Committee "
-    "Commission Agency Museum Church Federation Association Society League Union House Order".split()
+    ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office", "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association", "Society", "League", "Union", "House", "Order"]
 )
-PLACE_HEADS = frozenset("Republic Kingdom Gulf Lake Mount Isle Cape Port Bay Sea City Province State Strait".split())
+PLACE_HEADS = frozenset(["Republic", "Kingdom", "Gulf", "Lake", "Mount", "Isle", "Cape", "Port", "Bay", "Sea", "City", "Province", "State", "Strait"])
 OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
-    "Duke Earl King Queen Prince Princess Emperor Lord Lady Count Bishop Archbishop Secretary Minister Governor "
-    "Mayor President Chancellor Battle Siege Treaty Book Isle Islands Straits Chamber Temple Palace Castle Tower "
-    "Court Cathedral Hall Centre Center Statue Act Sultan Party Army Navy Empire Principality Duchy "
-    "Organization Organisation Institute".split()
+    ["Duke", "Earl", "King", "Queen", "Prince", "Princess", "Emperor", "Lord", "Lady", "Count", "Bishop", "Archbishop", "Secretary", "Minister", "Governor", "Mayor", "President", "Chancellor", "Battle", "Siege", "Treaty", "Book", "Isle", "Islands", "Straits", "Chamber", "Temple", "Palace", "Castle", "Tower", "Court", "Cathedral", "Hall", "Centre", "Center", "Statue", "Act", "Sultan", "Party", "Army", "Navy", "Empire", "Principality", "Duchy", "Organization", "Organisation", "Institute"]
 )
-PARTICLES = frozenset("de da del della di du van von der den le la bin al y dos das ter ten st".split())
+PARTICLES = frozenset(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "al", "y", "dos", "das", "ter", "ten", "st"])
 # Titles and roles written before a person's name ("analyst Gil Luria", "CEO Tim Cook", "Mr. Smith").
 PERSON_TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice ceo cfo coo cto chief executive "
-    "chairman chairwoman chair founder co-founder cofounder analyst economist strategist director manager officer "
-    "minister secretary senator sen. rep. representative governor gov. mayor ambassador judge justice general gen. "
-    "colonel col. captain capt. lieutenant lt. admiral sergeant king queen prince princess pope bishop cardinal "
-    "father saint rev. reverend spokesperson spokesman spokeswoman investor capitalist trader partner professor "
-    "researcher scientist engineer reporter journalist columnist editor author writer novelist poet actor actress "
-    "singer songwriter rapper musician guitarist drummer composer producer artist painter architect director "
-    "player striker midfielder defender goalkeeper coach manager pitcher quarterback boxer driver chancellor "
-    "premier emperor empress duke earl baron count countess lawyer attorney prosecutor candidate leader head "
-    "deputy treasurer commissioner inspector detective officer sheriff chef designer entrepreneur billionaire "
-    "banker economist historian philosopher".split()
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president", "vice", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder", "analyst", "economist", "strategist", "director", "manager", "officer", "minister", "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador", "judge", "justice", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "admiral", "sergeant", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "father", "saint", "rev.", "reverend", "spokesperson", "spokesman", "spokeswoman", "investor", "capitalist", "trader", "partner", "professor", "researcher", "scientist", "engineer", "reporter", "journalist", "columnist", "editor", "author", "writer", "novelist", "poet", "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer", "composer", "producer", "artist", "painter", "architect", "director", "player", "striker", "midfielder", "defender", "goalkeeper", "coach", "manager", "pitcher", "quarterback", "boxer", "driver", "chancellor", "premier", "emperor", "empress", "duke", "earl", "baron", "count", "countess", "lawyer", "attorney", "prosecutor", "candidate", "leader", "head", "deputy", "treasurer", "commissioner", "inspector", "detective", "officer", "sheriff", "chef", "designer", "entrepreneur", "billionaire", "banker", "economist", "historian", "philosopher"]
 )
 # Words a job title opens with ("Chief ...", "Senior ...", "Managing ..."), the roles themselves included.
 TITLE_OPENERS = PERSON_TITLES | frozenset(
-    "senior junior managing global lead principal associate assistant group regional interim acting former".split()
+    ["senior", "junior", "managing", "global", "lead", "principal", "associate", "assistant", "group", "regional", "interim", "acting", "former"]
 )
 ORG_CUES = frozenset(
-    "firm company companies maker makers chipmaker carmaker automaker startup start-up lender bank banks insurer "
-    "brokerage broker fund funds group conglomerate retailer manufacturer supplier developer publisher newspaper "
-    "agency regulator operator giant rival rivals airline carrier club band label team university school "
-    "subsidiary unit platform exchange network channel studio outlet organisation organization party"
-    .split()
+    ["firm", "company", "companies", "maker", "makers", "chipmaker", "carmaker", "automaker", "startup", "start-up", "lender", "bank", "banks", "insurer", "brokerage", "broker", "fund", "funds", "group", "conglomerate", "retailer", "manufacturer", "supplier", "developer", "publisher", "newspaper", "agency", "regulator", "operator", "giant", "rival", "rivals", "airline", "carrier", "club", "band", "label", "team", "university", "school", "subsidiary", "unit", "platform", "exchange", "network", "channel", "studio", "outlet", "organisation", "organization", "party"]
 )
-PLACE_CUES = frozenset("city town village province state country capital region island near outside across".split())
+PLACE_CUES = frozenset(["city", "town", "village", "province", "state", "country", "capital", "region", "island", "near", "outside", "across"])
 SPEECH_VERBS = frozenset(
-    "said says told added noted wrote explained argued warned stated believes thinks expects emphasized "
-    "emphasised pointed commented asked replied claimed".split()
+    ["said", "says", "told", "added", "noted", "wrote", "explained", "argued", "warned", "stated", "believes", "thinks", "expects", "emphasized", "emphasised", "pointed", "commented", "asked", "replied", "claimed"]
 )
 KIN = frozenset(
-    "wife husband son daughter father mother brother sister girlfriend boyfriend partner widow uncle aunt "
-    "nephew niece cousin grandson granddaughter grandfather grandmother fiancé fiancée ex-wife ex-husband "
-    "ex-boyfriend ex-girlfriend parents children family career death birth".split()
+    ["wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "girlfriend", "boyfriend", "partner", "widow", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "fiancé", "fiancée", "ex-wife", "ex-husband", "ex-boyfriend", "ex-girlfriend", "parents", "children", "family", "career", "death", "birth"]
 )
 PERSON_FOLLOWERS = (", who ", " who ", " was born", " died", " (born", ", born ", " (died", " himself", " herself")
-WORKED_VERBS = frozenset("played plays playing worked works working signed signs wrote writes writing".split())
+WORKED_VERBS = frozenset(["played", "plays", "playing", "worked", "works", "working", "signed", "signs", "wrote", "writes", "writing"])
 OWNED_VERBS = frozenset(
-    "owned acquired operated published founded distributed bought sponsored managed run funded backed listed "
-    "issued released manufactured".split()
+    ["owned", "acquired", "operated", "published", "founded", "distributed", "bought", "sponsored", "managed", "run", "funded", "backed", "listed", "issued", "released", "manufactured"]
 )
 AUTHORED_VERBS = frozenset(
-    "written directed composed painted designed illustrated sung narrated photographed coached authored "
-    "edited translated sculpted choreographed performed hosted presented interviewed".split()
+    ["written", "directed", "composed", "painted", "designed", "illustrated", "sung", "narrated", "photographed", "coached", "authored", "edited", "translated", "sculpted", "choreographed", "performed", "hosted", "presented", "interviewed"]
 )
-ORG_PREFIXES = frozenset("FC AFC AC AS SC SV CF CD CA SK FK NK KS BK".split())
+ORG_PREFIXES = frozenset(["FC", "AFC", "AC", "AS", "SC", "SV", "CF", "CD", "CA", "SK", "FK", "NK", "KS", "BK"])
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
 _APPOSED_ROLE = re.compile(r",\s+((?:[\w'’\-]+\s+){1,6}?)(?:at|of|with|for|from)\s")
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")

@@ -331,7 +331,7 @@ def _single(text: str, match: re.Match, g: dict, start: int, end: int, range_par
     scales = [_scale(word) for word in scale_words]
     if range_part and scales[0] is None:
         scales[0] = scales[1]  # "$359-381 billion": the scale written once covers both ends
-    values = [_number(number, g["sign" + n]) * (scale or 1) for number, n, scale in zip(numbers, parts, scales)]
+    values = [_number(number, g["sign" + n]) * (scale or 1) for number, n, scale in zip(numbers, parts, scales, strict=False)]
     spelled = any(number[0].isalpha() for number in numbers)
     abbreviated = any(word and word[0].isalpha() for word in scale_words)
 
@@ -359,9 +359,9 @@ def _bare_number(text: str, g: dict, start: int, end: int, values: list[float], 
         return None  # reference marker "[6]"
     if text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
         return None  # "10-K", "5-nanometer"
-    if (start == 0 or text[start - 1] == "\n") and end - start == len(digits):
-        if text[end:end + 1] in (".", ")", "", "\n"):
-            return None  # a list item's number "1. ", or a number alone on its line
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    if at_line_start and end - start == len(digits) and text[end:end + 1] in (".", ")", "", "\n"):
+        return None  # a list item's number "1. ", or a number alone on its line
     if _CLOCK_AFTER.match(text, end):
         return None  # "5 p.m."
     if not g["sign1"] and _name_before(text, start):

@@ -74,11 +74,11 @@ def case_fits(alias: str, found: str) -> bool:
     letters = [ch for ch in alias if ch.isalpha()]
     if not letters or not alias[0].isupper() or all(ch.isupper() for ch in letters):
         return False
-    if any(ch.isupper() for ch in alias[1:].split(" ", 1)[0]) and found.split(" ", 1)[0] != alias.split(" ", 1)[0]:
-        # inner capitals ("DeepSeek", "McDonald's") may also be written all in capitals
-        if not found.split(" ", 1)[0].isupper():
-            return False
-    for alias_word, found_word in zip(alias.split(" "), found.split(" ")):
+    alias_first, found_first = alias.split(" ", 1)[0], found.split(" ", 1)[0]
+    # inner capitals ("DeepSeek", "McDonald's") may also be written all in capitals
+    if any(ch.isupper() for ch in alias_first[1:]) and found_first != alias_first and not found_first.isupper():
+        return False
+    for alias_word, found_word in zip(alias.split(" "), found.split(" "), strict=False):
         if alias_word[:1].isupper() and not found_word[:1].isupper():
             return False
     return True

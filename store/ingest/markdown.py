@@ -180,7 +180,7 @@ def parse_markdown(text: str, key: str) -> ParsedArticle:
     blocks, headings, references = _split_references(text, blocks, headings)
     flags = find_boilerplate([text[b.start:b.end] for b in blocks], [b.kind for b in blocks])
     blocks = [Block("boilerplate", b.start, b.end) if flag and b.kind != "boilerplate" else b
-              for b, flag in zip(blocks, flags)]
+              for b, flag in zip(blocks, flags, strict=False)]
     title = metadata.pop("title", None)
     first = next((i for i, b in enumerate(blocks) if b.kind not in ("boilerplate", "reference")), None)
     if first is not None and blocks[first].kind == "heading":

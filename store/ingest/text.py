@@ -93,7 +93,7 @@ def classify_lines(text: str, given_title: str | None = None):
                 kinds[index] = "heading"
     blocks = [
         Block(kind, start, end, _level(kind, indent))
-        for kind, (start, end, indent) in zip(kinds, spans)
+        for kind, (start, end, indent) in zip(kinds, spans, strict=False)
     ]
     return blocks, references, title_index, byline
 

@@ -13,8 +13,8 @@ import weakref
 from pathlib import Path
 
 from store.search.engine import SCOPES, Engine
-from store.search.hits import Hit
 from store.search.history import recent_queries, record_query
+from store.search.hits import Hit
 from store.search.normalize import normalize
 from store.search.query import ParsedQuery, parse_query
 

@@ -74,11 +74,8 @@ class Engine:
 
     def warm(self, cancel: threading.Event | None = None) -> None:
         """Load the whole vocabulary now, so the first keystrokes do not wait for it."""
-        with self._session(cancel):
-            try:
-                self.vocabulary.load_all()
-            except Cancelled:
-                pass
+        with self._session(cancel), contextlib.suppress(Cancelled):
+            self.vocabulary.load_all()
 
     @contextlib.contextmanager
     def _session(self, cancel: threading.Event | None):
@@ -245,9 +242,9 @@ class Engine:
         for _, expression, sentences in rarest[:2]:
             # A rare word (a name) points at its few sentences even when the words around it are damaged
             # beyond their expansions; with too few found, so do the two rarest words, whatever their counts.
-            if sentences <= RARE_SENTENCES or (every_word < ENOUGH_CANDIDATES and len(groups) > 2):
-                if self.time_left():
-                    collect(expression, CANDIDATES // 4)
+            few_found = every_word < ENOUGH_CANDIDATES and len(groups) > 2
+            if (sentences <= RARE_SENTENCES or few_found) and self.time_left():
+                collect(expression, CANDIDATES // 4)
         if not found and len(groups) > 1:
             collect(" OR ".join(expressions), ranked=True)
         return list(found.values())
@@ -349,5 +346,5 @@ class Engine:
         best = scopes.anchor_titles(self, [items[s.index] for s in scored[:limit]])
         return [
             scopes.to_hit(item, match_ranges(item.text, parsed, matcher), round(s.score * 100, 1))
-            for item, s in zip(best, scored)
+            for item, s in zip(best, scored, strict=False)
         ]

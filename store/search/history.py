@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from store.db import write_transaction
 
@@ -14,7 +14,7 @@ def record_query(db, query: str) -> None:
     query = " ".join(str(query).split())
     if not query:
         return
-    now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    now = datetime.now(UTC).isoformat(timespec="microseconds")
     with write_transaction(db):
         db.execute(
             "INSERT INTO search_history (query, used_at) VALUES (?, ?) "

@@ -53,9 +53,8 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     origin: list[int] = []
     for index, ch in enumerate(text):
         piece = _normalize_char(ch)
-        if piece == " ":
-            if not out or out[-1] == " ":
-                continue
+        if piece == " " and (not out or out[-1] == " "):
+            continue
         for part in piece:
             out.append(part)
             origin.append(index)

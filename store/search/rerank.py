@@ -122,14 +122,14 @@ class WordMatcher:
             for position, value in chained:
                 chain[position] = max(chain[position], value)
                 last_seen[position] = at
-        coverage = sum(w * b for w, b in zip(weights, best)) / self.total_weight
+        coverage = sum(w * b for w, b in zip(weights, best, strict=False)) / self.total_weight
         in_order = max(chain, default=0.0) / self.total_weight
-        nearness = sum(w for w, hit in zip(self.pair_weights, near) if hit) / self.total_pair_weight if pairs else 1.0
+        nearness = sum(w for w, hit in zip(self.pair_weights, near, strict=False) if hit) / self.total_pair_weight if pairs else 1.0
         return coverage, in_order, nearness
 
     def highlighted_words(self) -> dict[str, float]:
         """Candidate words worth highlighting: those matching a weighty query word (or any, if none is)."""
-        keep = [sims for sims, weight in zip(self.similar, self.weights) if weight >= 1.0] or self.similar
+        keep = [sims for sims, weight in zip(self.similar, self.weights, strict=False) if weight >= 1.0] or self.similar
         merged: dict[str, float] = {}
         for sims in keep:
             merged.update(sims)
@@ -144,7 +144,7 @@ def score_texts(parsed: ParsedQuery, texts: Sequence[str], weight: Callable[[str
     matcher = WordMatcher(parsed.words, weight, set().union(*sequences) if sequences else set())
     whole = parsed.text if len(parsed.text) >= 3 else ""
     scored = []
-    for index, (text, norm, sequence) in enumerate(zip(texts, normalized, sequences)):
+    for index, (text, norm, sequence) in enumerate(zip(texts, normalized, sequences, strict=False)):
         coverage, in_order, near = matcher.features(sequence) if parsed.words else (1.0, 1.0, 1.0)
         exact = any(phrase in norm for phrase in parsed.phrases) or bool(whole and whole in norm)
         if coverage < MIN_COVERAGE and not exact:

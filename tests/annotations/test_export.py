@@ -243,7 +243,7 @@ def test_any_annotations_survive_a_round_trip_through_jsonl_and_w3c(tmp_path_fac
         end = min(len(texts[number]), start + length)
         store.create_annotation(source, ids[number], start, end, tags, note)
     names = [tag["name"] for tag in store.list_tags(source)]
-    for name, color in zip(names, colored):
+    for name, color in zip(names, colored, strict=False):
         store.set_tag_color(source, name, color)
     if edit:  # cut the middle third of the first article: some annotations move, some are orphaned
         text = texts[0]

@@ -8,7 +8,7 @@ from bench.ingest import main, run
 def test_every_method_imports_the_whole_small_corpus_and_is_compared_with_the_peer():
     rows = run([12], seed=2, budget=60)
     assert [row[1] for row in rows] == ["insert_all (peer)", "parse only", "import_paths"]
-    for size, _name, done, seconds, rate, mb_per_second, slower in rows:
+    for size, _name, done, seconds, rate, mb_per_second, _slower in rows:
         assert (size, done) == (12, 12)
         assert seconds > 0 and rate > 0 and mb_per_second > 0
     assert rows[0][-1] == 1.0  # the peer against itself

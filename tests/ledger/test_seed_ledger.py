@@ -25,7 +25,7 @@ def test_hand_checked_speakers_on_the_seeds(seeded_db):
         ("004", "By developing cutting-edge AI ", "Charu Chanana"),  # paragraph after her attribution
     }
     assert expected <= found
-    assert not [row for row in quotes if row["speaker"] and "AI" == row["speaker"]]
+    assert not [row for row in quotes if row["speaker"] and row["speaker"] == "AI"]
 
 
 def test_speaker_accuracy_on_attributed_seed_quotes_is_above_the_news_benchmark(seeded_db):

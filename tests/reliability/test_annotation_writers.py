@@ -85,7 +85,7 @@ def test_two_writers_at_once_store_every_annotation_and_never_report_a_lock(seed
     outputs = [writer.communicate(timeout=120) for writer in writers]
 
     returned = {}
-    for writer, (stdout, stderr) in zip(writers, outputs):
+    for writer, (stdout, stderr) in zip(writers, outputs, strict=False):
         assert writer.returncode == 0, stderr
         lines = [json.loads(line) for line in stdout.splitlines()]
         failed = [line for line in lines if "id" not in line]
@@ -94,7 +94,7 @@ def test_two_writers_at_once_store_every_annotation_and_never_report_a_lock(seed
     assert len(returned) == 80
     annotations = stored(db_path)
     assert {annotation_id: record[0] for annotation_id, record in annotations.items()} == returned
-    for half, tag in zip(halves, ("first", "second")):
+    for half, tag in zip(halves, ("first", "second"), strict=False):
         assert sum(record[1] == [tag, "both"] for record in annotations.values()) == len(half)
 
 

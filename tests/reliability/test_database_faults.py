@@ -177,7 +177,6 @@ def first_sentence(db_path, article_id: int = 1) -> str:
 
 
 def test_a_mistake_in_a_statement_is_not_dressed_up_as_a_refused_write(db):
-    with pytest.raises(sqlite3.OperationalError, match="no such table"):
-        with write_transaction(db):
-            db.execute("INSERT INTO nowhere VALUES (1)")
+    with pytest.raises(sqlite3.OperationalError, match="no such table"), write_transaction(db):
+        db.execute("INSERT INTO nowhere VALUES (1)")
     assert not db.conn.in_transaction

@@ -64,7 +64,7 @@ def test_two_importers_at_once_wait_for_each_other_and_store_everything(tmp_path
                  start_cli(db_path, "import", str(second), str(shared))]
     outputs = [process.communicate(timeout=120) for process in processes]
 
-    for process, (_stdout, stderr) in zip(processes, outputs):
+    for process, (_stdout, stderr) in zip(processes, outputs, strict=False):
         assert process.returncode == 0, stderr
         assert "locked" not in stderr.lower()
     assert assert_whole_articles(db_path) == 50
@@ -80,6 +80,6 @@ def test_two_importers_racing_to_create_the_database(tmp_path):
     processes = [start_cli(db_path, "import", str(corpus)) for _ in range(2)]
     outputs = [process.communicate(timeout=120) for process in processes]
 
-    for process, (_stdout, stderr) in zip(processes, outputs):
+    for process, (_stdout, stderr) in zip(processes, outputs, strict=False):
         assert process.returncode == 0, stderr
     assert assert_whole_articles(db_path) == 10

@@ -247,7 +247,7 @@ async def test_random_keys_and_clicks_on_every_screen_break_nothing(monkey_db, m
                 trail.append(f"-- episode {episode}")
                 await monkey.press(*ENTRIES[episode])
                 visited[screen_name(app)] += 1
-                for action in range(EPISODE_LENGTH):
+                for _action in range(EPISODE_LENGTH):
                     if rng.random() < click_chance:
                         x, y, times = rng.randrange(SIZE[0]), rng.randrange(SIZE[1]), rng.choice([1, 1, 1, 2])
                         trail.append(f"click({x},{y})x{times}")

@@ -18,7 +18,6 @@ from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 
 
-
 def enter() -> events.Key:
     return events.Key("enter", "\r")
 

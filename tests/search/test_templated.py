@@ -24,7 +24,7 @@ def sentences() -> list[str]:
     "market" is itself indexed, and the target last (past the first 200 in index order)."""
     rng = random.Random(3)
     out = []
-    for n in range(5700):
+    for _n in range(5700):
         name, figure = rng.choice(NAMES), f"{rng.randint(1, 40)}.{rng.randint(0, 9)}"
         out.append(
             rng.choice(

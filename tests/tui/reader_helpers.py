@@ -19,7 +19,7 @@ def make_article(title: str, paragraphs: list[tuple[str, str]], references: list
     kinds = ["title"] + [kind for kind, _ in paragraphs] + ["reference"] * len(references)
     text = "\n".join(lines)
     blocks, sentences, refs, position = [], [], [], 0
-    for kind, line in zip(kinds, lines):
+    for kind, line in zip(kinds, lines, strict=False):
         start, end = position, position + len(line)
         blocks.append(Block(kind, start, end, 1 if kind in ("heading", "list") else 0))
         if kind in ("paragraph", "quote", "list", "boilerplate"):

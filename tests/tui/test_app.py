@@ -330,7 +330,7 @@ async def test_ctrl_f_finds_in_the_open_article_and_n_cycles_the_matches_in_read
         assert reader.selection[0] == expected
         await pilot.press("N", "N")
         assert reader.selection[0] == starts[(starts.index(first) - 1) % len(starts)]
-        assert any("of {}".format(len(starts)) in n.message for n in app._notifications)
+        assert any(f"of {len(starts)}" in n.message for n in app._notifications)
 
 
 async def test_the_figures_tab_names_what_each_figure_is_about(seeded_db, db_path):

@@ -6,8 +6,8 @@ import pytest
 from textual.widgets import DataTable, Tree
 
 from store.annotations import list_annotations
-from store.db import open_db
 from store.articles import get_article
+from store.db import open_db
 from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.ledger import LedgerScreen
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from store.articles import list_articles
-from tui.library_index import LibraryIndex, normalise
 from tui.library_columns import columns_for, fit
+from tui.library_index import LibraryIndex, normalise
 from tui.widgets.library import Library, LibraryFilter, LibraryPane
 
 
@@ -94,7 +94,7 @@ async def test_every_article_is_listed_with_its_unread_mark(seeded_db, db_path):
         has_source = any(a.source for a in list_articles(seeded_db))
         assert ("Source" in rows[0]) == has_source  # a column no article fills is not shown
         assert app.loaded[-1] == (len(titles), True)
-        for title, row in zip(titles, rows[1:]):
+        for title, row in zip(titles, rows[1:], strict=False):
             assert row.startswith("● ") and row[2:20] == title[:18]
         assert f"Library {len(titles)}" in app.query_one(LibraryPane).border_title
 

@@ -66,11 +66,6 @@ async def test_articles_and_annotations_written_by_the_cli_appear_without_a_rest
         quote = sentence[: max(20, len(sentence) // 2)]
         await asyncio.to_thread(run_cli, db_path, "annotate", str(first.id), "--quote", quote, "--tag", "checked")
         start = reader.article.text.index(quote)
-        await pilot.pause(0.5)
-        w = app.screen._watcher
-        print("DBG", w._row if hasattr(w, "_row") else None, w.db.execute("PRAGMA data_version").fetchall(), w.db.execute("SELECT count(*) FROM annotations").fetchall(), w.db.conn.in_transaction)
-        from store.db import connect
-        c = connect(db_path); print("DBG2", c.execute("SELECT count(*) FROM annotations").fetchall())
         await wait_until(pilot, lambda: bool(reader.annotations_at(start)))
         assert reader.annotations_at(start)[0]["tags"] == ["checked"]
         row = next(a for a in library.articles if a.id == first.id)

@@ -47,7 +47,7 @@ async def test_a_misspelt_query_shows_the_sentence_and_enter_returns_it(db_file)
     db = open_db(db_file)
     text = db.execute("SELECT text FROM articles WHERE id = ?", [hit.article_id]).fetchone()[0]
     assert text[hit.start : hit.end] == hit.text
-    assert ["sel frist thnik latr"] == [row[0] for row in db.execute("SELECT query FROM search_history")]
+    assert [row[0] for row in db.execute("SELECT query FROM search_history")] == ["sel frist thnik latr"]
 
 
 async def test_matched_words_are_highlighted(db_file):

@@ -14,8 +14,8 @@ from store.mentions import (
     entity_counts,
     list_teachings,
     mentions,
-    remove_teaching,
     reextract_stale,
+    remove_teaching,
     suppress_teaching,
 )
 from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors

@@ -250,9 +250,7 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         # Up/Down belong to the note editor when it has focus.
-        if action == "suggestion" and not isinstance(self.focused, TagInput):
-            return False
-        return True
+        return not (action == "suggestion" and not isinstance(self.focused, TagInput))
 
     @on(Button.Pressed, "#tag-save")
     def action_save(self) -> None:

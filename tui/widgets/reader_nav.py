@@ -218,7 +218,8 @@ class ReaderNavigation:
         if not self._layers[layer]:
             return None
         index = self._annotations if what == "annotation" else self._mentions
-        visible = (lambda span: span.kind == what and self._shown(span.start))
+        def visible(span):
+            return (span.kind == what and self._shown(span.start))
         return index.next_after(here, visible) if forward else index.previous_before(here, visible)
 
     def _shown(self, offset: int) -> bool:
