@@ -52,10 +52,12 @@ def test_paragraph_quote_after_an_introducing_line_resolves_the_pronoun():
     assert (speaker, key) == ("Mamta Valechha", "mamta valechha")
 
 
-def test_split_quote_gives_both_halves_the_speaker():
+def test_a_quote_split_by_its_attribution_is_one_quote_with_two_parts():
     text = "“Demand is strong,” Jensen Huang said, “and supply will catch up with it soon.”"
     found = quotes_of(text, ("Jensen Huang", "jensen huang", 0))
-    assert [(q, s) for q, s, _, _ in found] == [("Demand is strong", "Jensen Huang"), ("and supply will catch up with it soon.", "Jensen Huang")]
+    assert [(q, s) for q, s, _, _ in found] == [("Demand is strong and supply will catch up with it soon.", "Jensen Huang")]
+    [quote] = find_quotes(text, paragraphs(text), [mention(text, "Jensen Huang", "PERSON")])
+    assert [text[a:b] for a, b in quote.parts] == ["Demand is strong", "and supply will catch up with it soon."]
 
 
 def test_surname_resolves_to_the_full_name():

@@ -1,0 +1,287 @@
+"""Who said a quote, as the article presents it.
+
+The attribution is looked for where news writing puts it: right after the quote ("…," X said / said X /
+according to X), between the pieces of a split quote, in the sentence that introduces it (X said: "…",
+X said that "…", X: "…"), or in a paragraph that ends with a colon before a paragraph-long quote. The subject it
+names is then resolved with the article's entity mentions (``store.extract.entities``):
+- a person → the person's full name as first given (titles dropped); "Mr Surname", a surname alone and a
+  pronoun resolve to the last person the article named outside quotes;
+- an organisation (no person) → the organisation's full name; "the company", "it" → the last organisation;
+- an unnamed source ("a spokesman", "analysts", "one official") → no name rather than a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from rapidfuzz.distance import Levenshtein
+
+from store.model import Block, Mention
+
+CUE_VERBS = (
+    "said|says|say|told|tells|added|adds|noted|notes|stated|states|emphasized|emphasised|emphasizes|stressed|"
+    "pointed out|points out|observed|observes|argued|argues|explained|explains|wrote|writes|warned|warns|"
+    "characterized|characterised|characterizes|described|describes|commented|comments|remarked|continued|"
+    "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
+    "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
+    "put it|saying|adding|telling|writing|explaining|reads|read|[Aa]ccording to|quoted|quotes|affirmed|"
+    "confirmed|urged|recalled|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
+)
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
+    "sen", "rep", "representative", "governor", "gov", "general", "gen", "colonel", "col", "captain", "capt",
+    "chancellor", "minister", "prime", "secretary", "judge", "justice", "mayor", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "ceo", "chairman", "chief", "congresswoman", "congressman",
+}
+TITLE_NOUNS = (
+    "ceo|chief executive|cfo|chairman|chairwoman|president|founder|co-founder|analyst|strategist|economist|"
+    "spokesperson|spokesman|spokeswoman|director|manager|minister|governor|official|head|prosecutor|judge|senator"
+)
+COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
+    "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
+_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
+_UNNAMED = re.compile(
+    r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
+    r"\b(?:analysts|officials|experts|sources|investigators|protesters|protestors|critics|observers|residents|"
+    r"witnesses|economists|researchers|scientists|authorities|lawmakers|senators|officers|workers|employees|"
+    r"people|others|insiders|aides|traders|activists|members|students|fans|doctors|organisers|organizers)\s*$",
+    re.IGNORECASE,
+)
+_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
+_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+(?:\w+\s+)?({COMPANY_NOUNS})$", re.IGNORECASE)
+_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
+_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
+                  "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
+_AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>[^.;“”\"]{{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
+_INTRODUCES_QUOTE = re.compile(r"[\s,:]*(?:that\s+)?[“\"‘]")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
+MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
+
+
+def is_attribution(between: str) -> bool:
+    """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. ")."""
+    words = between.strip(" ,.;:“”\"‘’—–-").strip()
+    if not words or len(words.split()) > MAX_SUBJECT_WORDS + 3 or re.search(r"[.!?;]\s", words):
+        return False
+    return bool(_CUE.search(words))
+
+
+def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence: bool = False,
+                      between: bool = False) -> tuple[int, int, str] | None:
+    """``(subject start, subject end, cue)`` of an attribution right after a quote, or None. The subject is what
+    stands between the quote and its verb ("…," Jim Press said) or after the verb ("…," said Jim Press, …).
+
+    After a quote that ``ends_sentence`` a new sentence may follow instead ("…." Kudrin announced that …): the
+    verb must then close its clause. A verb that introduces the next quote (X said, "…") is not this quote's,
+    unless the words are ``between`` two pieces of one quote."""
+    tail_end = min(block_end, close_at + 200)
+    match = _AFTER.match(text, close_at, tail_end)
+    if not match or len(match.group("chunk").split()) > MAX_SUBJECT_WORDS:
+        return None
+    cue_end = match.end("cue")
+    if match.group("chunk").strip():
+        if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end):
+            return None
+        if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
+            return None
+        return match.start("chunk"), match.end("chunk"), match.group("cue")
+    after = re.match(r"\s+(?:by\s+)?([^.;:“”\"]{1,100}?)(?=\s*(?:[.;:“”\"]|\s(?:in|on|at|after|before|during|when|"
+                     r"while|who|which|adding|to)\s+(?:a|an|the|[a-z]+ing|[a-z]+day)\b|$))", text[cue_end:tail_end])
+    if not after:
+        return None
+    return cue_end + after.start(1), cue_end + after.end(1), match.group("cue")
+
+
+class Speakers:
+    """Resolves who said each quote of one article from its entity mentions."""
+
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.quoted = quoted
+        entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
+        self.people = [m for m in entities if m.label == "PERSON"]
+        self.orgs = [m for m in entities if m.label == "ORG"]
+        self.entities = entities
+        self.full: dict[str, str] = {}
+        for m in mentions:
+            if m.kind == "entity" and m.entity:
+                name = _without_titles(m.text) if m.label == "PERSON" else m.text
+                if len(name.split()) > len(self.full.get(m.entity, "").split()):
+                    self.full[m.entity] = name
+
+    def _in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def for_quote(self, parts, open_at: int, close_at: int, block: Block) -> tuple[str | None, str | None, str | None] | None:
+        """``(name, entity, cue)`` of the speaker, ``(None, None, cue)`` for an unnamed source, None when the
+        article does not say."""
+        for (_, end_a), (start_b, _) in zip(parts, parts[1:], strict=False):
+            between_start = self._after_mark(end_a)
+            if block.start <= between_start < start_b <= block.end:
+                found = attribution_after(self.text, between_start, start_b, between=True)
+                if found:
+                    return self._subject(*found, after=True)
+        ending = self.text[parts[-1][1] - 1 : close_at]
+        found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
+        if found and (self._ends_speech(parts[-1][1], close_at) or len(self.text[found[0] : found[1]].split()) <= 3):
+            return self._subject(*found, after=True)
+        sentence_start = self._sentence_start(block.start, open_at)
+        head = self._head(sentence_start, open_at)
+        if head is not None:
+            return head
+        if sentence_start > block.start and self.text[block.start : sentence_start].rstrip().endswith(":"):
+            return self._head(self._sentence_start(block.start, sentence_start - 2), sentence_start, colon=True)
+        return None
+
+    def from_introduction(self, block: Block) -> tuple[str | None, str | None, str | None] | None:
+        """The speaker of a paragraph-long quote introduced by the paragraph before: one ending "She said:", or
+        one whose last attribution names who speaks ("X said the development is a reminder.")."""
+        body = self.text[block.start : block.end].rstrip()
+        if body.endswith(":"):
+            return self._head(self._sentence_start(block.start, block.start + len(body) - 1), block.start + len(body))
+        cues = [c for c in _CUE.finditer(self.text, block.start, block.end) if not self._in_quote(c.start())]
+        if not cues or self._in_quote(block.end - 1):
+            return None
+        cue = cues[-1]
+        return self._subject(self._sentence_start(block.start, cue.start()), cue.start(), cue.group())
+
+    def _after_mark(self, inner_end: int) -> int:
+        i = inner_end
+        while i < len(self.text) and self.text[i] in ",”\"’ ":
+            i += 1
+        return i
+
+    def _ends_speech(self, inner_end: int, close_at: int) -> bool:
+        marks = self.text[inner_end - 1 : close_at + 1]
+        return any(ch in marks for ch in ",.!?—–…")
+
+    def _head(self, sentence_start: int, open_at: int, colon: bool = False):
+        head = self.text[sentence_start:open_at]
+        cues = [c for c in _CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
+        if cues:
+            cue = cues[-1]
+            if cue.group().lower() == "according to":
+                end = sentence_start + len(head.rstrip(" ,:“\"‘"))
+                return self._subject(sentence_start + cue.end(), end, "according to", after=True)
+            if by := re.match(r"\s+by\s+", head[cue.end() :]):  # passive: "described by X as"
+                start = sentence_start + cue.end() + by.end()
+                return self._subject(start, open_at, cue.group(), after=True)
+            return self._subject(sentence_start, sentence_start + cue.start(), cue.group())
+        if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
+            return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)
+        return None
+
+    def _subject(self, start: int, end: int, cue: str | None, after: bool = False):
+        """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
+        chunk = self.text[start:end].rstrip(" ,")
+        people = [m for m in _within(self.people, start, end) if not self._in_quote(m.start)]
+        if people:
+            tail_start = people[-1].end
+            if not after and (pointer := self._pointer(self.text[tail_start : start + len(chunk)].strip(), tail_start)):
+                return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
+            return (*self._person(people[0]), cue)
+        if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
+            return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
+        orgs = [m for m in _within(self.entities, start, end) if m.label in ("ORG", "OTHER")]
+        if orgs:
+            org = orgs[0] if after else orgs[-1]
+            return self.full.get(org.entity or "", org.text), org.entity, cue
+        for match in _NAME.finditer(chunk):
+            resolved = self._by_surname(match.group().split()[-1], start + match.start())
+            if resolved:
+                return (*resolved, cue)
+        return None
+
+    def _pointer(self, phrase: str, at: int, anywhere: bool = False):
+        """A pronoun, "the <title>", "the company" or an unnamed source closing ``phrase`` (or, ``anywhere``,
+        a pronoun subject inside it: "…, where he promoted it by saying"): (name, entity), ``(None, None)`` for
+        an unnamed source, or None when ``phrase`` is none of these."""
+        if not phrase:
+            return None
+        if _UNNAMED.search(phrase) and not _NAME.search(phrase.split(",")[-1][3:]):
+            return None, None
+        pronoun = _PRONOUN.search(phrase) or (anywhere and _SUBJECT_PRONOUN.search(phrase))
+        if pronoun:
+            word = pronoun.group().lower()
+            if word in ("they", "we", "i"):
+                return None
+            pool = self.orgs if word == "it" else self.people
+            mention = _last_before(pool, at)
+            if mention is None:
+                return None
+            return self._person(mention) if word != "it" else (self.full.get(mention.entity or "", mention.text), mention.entity)
+        if title := _THE_TITLE.search(phrase):
+            person = self._last_with_title(at, title.group(1).lower())
+            return self._person(person) if person else None
+        if company := _THE_COMPANY.search(phrase):
+            noun = company.group(1).lower()
+            named = [m for m in self.orgs[: bisect_right(self.orgs, at, key=_end)] if noun in m.text.lower()]
+            org = named[-1] if named else _last_before(self.orgs, at)
+            return (self.full.get(org.entity or "", org.text), org.entity) if org else None
+        return None
+
+    def _person(self, mention: Mention) -> tuple[str, str | None]:
+        """The full name of a person mention; a lone surname goes to the last person named with it."""
+        name = self.full.get(mention.entity or "", _without_titles(mention.text))
+        if len(name.split()) == 1:
+            return self._by_surname(name, mention.start) or (name, mention.entity)
+        return name, mention.entity
+
+    def _by_surname(self, surname: str, at: int) -> tuple[str, str | None] | None:
+        surname = surname.strip(".,’'").casefold()
+        for person in reversed(self.people[: bisect_right(self.people, at, key=_end)]):
+            name = self.full.get(person.entity or "", person.text)
+            last = name.split()[-1].casefold()
+            similar = len(surname) >= 6 and last[:1] == surname[:1] and Levenshtein.normalized_similarity(last, surname) >= 0.75
+            if len(name.split()) > 1 and (last == surname or similar):
+                return name, person.entity
+        return None
+
+    def _last_with_title(self, at: int, title: str) -> Mention | None:
+        for person in reversed(self.people[: bisect_right(self.people, at, key=_end)]):
+            if title in self.text[max(0, person.start - 60) : person.end + 80].lower():
+                return person
+        return _last_before(self.people, at)
+
+    def _sentence_start(self, block_start: int, at: int) -> int:
+        """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
+        sentence ending inside a quote does not end the narrative one."""
+        start = block_start
+        for match in _SENTENCE_END.finditer(self.text, block_start, at):
+            word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
+            token = word[0].lstrip("(“\"‘").casefold()
+            if len(token) == 1 or token in _ABBREVIATIONS or self._in_quote(match.start()):
+                continue
+            start = match.end()
+        return start
+
+
+def _without_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].strip(".").casefold() in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions inside ``[start, end)``, found by bisection (mentions are sorted by start)."""
+    near = mentions[bisect_left(mentions, start, key=_start) : bisect_right(mentions, end, key=_start)]
+    return [m for m in near if m.start >= start and m.end <= end]
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def _end(mention: Mention) -> int:
+    return mention.end
+
+
+def _last_before(mentions: list[Mention], offset: int) -> Mention | None:
+    before = mentions[: bisect_right(mentions, offset, key=_end)]
+    return before[-1] if before else None
