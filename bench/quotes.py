@@ -122,6 +122,7 @@ def naive(text: str, blocks) -> list[dict]:
 
 def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, show: bool = False) -> dict:
     gold_total = found = predicted_total = correct = speaker_right = 0
+    errors = {"no name given": 0, "name for an unnamed source": 0, "another name": 0}
     started = time.perf_counter()
     for article_id, gold in gold_by_id.items():
         text, blocks = texts[article_id]
@@ -134,6 +135,10 @@ def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, sh
         for gi, pi in matched.items():
             right = name_key(predicted[pi]["speaker"]) == name_key(gold[gi]["speaker"])
             speaker_right += right
+            if not right:
+                kind = ("no name given" if predicted[pi]["speaker"] is None else
+                        "name for an unnamed source" if gold[gi]["speaker"] is None else "another name")
+                errors[kind] += 1
             if show and not right:
                 print(f"  {article_id} speaker {predicted[pi]['speaker']!r} ≠ {gold[gi]['speaker']!r}: {gold[gi]['text'][:60]!r}")
         if show:
@@ -150,6 +155,7 @@ def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, sh
         "speaker (found)": speaker_right / found if found else 0.0,
         "speaker (all)": speaker_right / gold_total,
         "seconds": time.perf_counter() - started,
+        "errors": errors,
     }
 
 
@@ -172,7 +178,8 @@ def main() -> None:
     for name, system in (("ours", ours), ("naive", naive)):
         result = score(gold_by_id, texts, system, show=args.show and name == "ours")
         print(f"{name:<10} {result['found']:>7.3f} {result['precision']:>10.3f} {result['speaker (found)']:>14.3f} "
-              f"{result['speaker (all)']:>12.3f} {result['seconds']:>8.2f}")
+              f"{result['speaker (all)']:>12.3f} {result['seconds']:>8.2f}   wrong speakers: "
+              + ", ".join(f"{kind} {n}" for kind, n in result["errors"].items()))
 
 
 if __name__ == "__main__":

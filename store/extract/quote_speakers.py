@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 
 from rapidfuzz.distance import Levenshtein
 
+from store.extract.gazetteer import gazetteer
 from store.model import Block, Mention
 
 CUE_VERBS = (
@@ -25,8 +26,8 @@ CUE_VERBS = (
     "characterized|characterised|characterizes|described|describes|commented|comments|remarked|continued|"
     "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
     "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
-    "put it|saying|adding|telling|writing|explaining|reads|read|[Aa]ccording to|quoted|quotes|affirmed|"
-    "confirmed|urged|recalled|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
+    "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
+    "confirmed|urged|recalled|recalls|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
@@ -100,16 +101,18 @@ class Speakers:
     """Resolves who said each quote of one article from its entity mentions."""
 
     def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
+        first_names = gazetteer().first_names
         self.text = text
         self.quoted = quoted
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
-        self.people = [m for m in entities if m.label == "PERSON"]
-        self.orgs = [m for m in entities if m.label == "ORG"]
+        # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
+        self.people = [m for m in entities if m.label == "PERSON" or _given_name_first(m.text, first_names)]
+        self.orgs = [m for m in entities if m.label == "ORG" and m not in self.people]
         self.entities = entities
         self.full: dict[str, str] = {}
         for m in mentions:
             if m.kind == "entity" and m.entity:
-                name = _without_titles(m.text) if m.label == "PERSON" else m.text
+                name = _person_name(m.text, first_names) if m.label == "PERSON" else m.text
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
 
@@ -136,7 +139,22 @@ class Speakers:
             return head
         if sentence_start > block.start and self.text[block.start : sentence_start].rstrip().endswith(":"):
             return self._head(self._sentence_start(block.start, sentence_start - 2), sentence_start, colon=True)
+        if sentence_start > block.start and open_at - sentence_start <= 1:  # the quote opens its own sentence
+            return self._previous_sentence(block.start, sentence_start)
         return None
+
+    def _previous_sentence(self, block_start: int, sentence_start: int):
+        """A quote that is a sentence of its own after one saying who speaks ("X commented on the profits.",
+        "Y issued a statement.", "X said he is alarmed.") — that sentence's subject, when it names one."""
+        start = self._sentence_start(block_start, sentence_start - 2)
+        sentence = self.text[start:sentence_start]
+        if self._in_quote(sentence_start - 2) or any(ch in sentence for ch in "“”\""):
+            return None
+        cue = _CUE.search(sentence) or re.search(r"\b(?:statement|commented|spoke|responded|reacted)\b", sentence)
+        if cue is None:
+            return None
+        found = self._subject(start, start + cue.start(), cue.group())
+        return found if found and found[0] else None
 
     def from_introduction(self, block: Block) -> tuple[str | None, str | None, str | None] | None:
         """The speaker of a paragraph-long quote introduced by the paragraph before: one ending "She said:", or
@@ -165,9 +183,9 @@ class Speakers:
         cues = [c for c in _CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
         if cues:
             cue = cues[-1]
-            if cue.group().lower() == "according to":
+            if cue.group().lower() in ("according to", "in the words of"):
                 end = sentence_start + len(head.rstrip(" ,:“\"‘"))
-                return self._subject(sentence_start + cue.end(), end, "according to", after=True)
+                return self._subject(sentence_start + cue.end(), end, cue.group().lower(), after=True)
             if by := re.match(r"\s+by\s+", head[cue.end() :]):  # passive: "described by X as"
                 start = sentence_start + cue.end() + by.end()
                 return self._subject(start, open_at, cue.group(), after=True)
@@ -182,8 +200,10 @@ class Speakers:
         people = [m for m in _within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end
-            if not after and (pointer := self._pointer(self.text[tail_start : start + len(chunk)].strip(), tail_start)):
-                return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
+            tail = self.text[tail_start : start + len(chunk)]
+            if not after and (pronoun := _PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she"):
+                # "Thomas' sister pleaded with Gloria's doctor, but he replied": the pronoun is the subject
+                return (*self._person(_last_before(self.people, tail_start + tail.index(pronoun.group()))), cue)
             return (*self._person(people[0]), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
@@ -233,8 +253,12 @@ class Speakers:
         return name, mention.entity
 
     def _by_surname(self, surname: str, at: int) -> tuple[str, str | None] | None:
+        """The last fuller name ending in ``surname`` before ``at``, else the first after it ("President Trump"
+        early, "Donald Trump" later in the article)."""
         surname = surname.strip(".,’'").casefold()
-        for person in reversed(self.people[: bisect_right(self.people, at, key=_end)]):
+        # every kind of name: the extractor sometimes labels a person an organisation ("Jim Press")
+        split = bisect_right(self.entities, at, key=_end)
+        for person in [*reversed(self.entities[:split]), *self.entities[split:]]:
             name = self.full.get(person.entity or "", person.text)
             last = name.split()[-1].casefold()
             similar = len(surname) >= 6 and last[:1] == surname[:1] and Levenshtein.normalized_similarity(last, surname) >= 0.75
@@ -259,6 +283,21 @@ class Speakers:
                 continue
             start = match.end()
         return start
+
+
+def _given_name_first(name: str, first_names: frozenset[str]) -> bool:
+    words = _without_titles(name).split()
+    return 2 <= len(words) <= 4 and words[0] in first_names and all(w[:1].isupper() for w in words)
+
+
+def _person_name(name: str, first_names: frozenset[str]) -> str:
+    """A person's name without the titles and places the extractor let into it ("Shadow Home Secretary Yvette
+    Cooper" → "Yvette Cooper"): it starts at its given name when one follows other words."""
+    words = _without_titles(name).split()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in first_names:
+            return " ".join(words[i:])
+    return " ".join(words)
 
 
 def _without_titles(name: str) -> str:

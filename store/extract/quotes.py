@@ -159,12 +159,17 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
             between = text[last.close_at : span.open_at]
             ends_with_comma = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’").startswith(",")
             block_end = blocks[span.block].end
-            if ends_with_comma and is_attribution(between) and attribution_after(text, span.close_at, block_end) is None:
+            own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span))
+            if ends_with_comma and is_attribution(between) and own is None:
                 last.parts.extend(span.parts)
                 last.close_at, last.closed = span.close_at, span.closed
                 continue
         joined.append(span)
     return joined
+
+
+def _ends_sentence(text: str, span: _Span) -> bool:
+    return any(ch in ".!?" for ch in text[span.parts[-1][1] - 1 : span.close_at])
 
 
 def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span) -> bool:
