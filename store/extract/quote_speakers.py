@@ -223,7 +223,7 @@ class Speakers:
         an unnamed source, or None when ``phrase`` is none of these."""
         if not phrase:
             return None
-        if _UNNAMED.search(phrase) and not _NAME.search(phrase.split(",")[-1][3:]):
+        if _UNNAMED.search(phrase.split(",")[-1] or phrase):  # "an Interpol spokesperson", not "…, John Smith"
             return None, None
         pronoun = _PRONOUN.search(phrase) or (anywhere and _SUBJECT_PRONOUN.search(phrase))
         if pronoun:

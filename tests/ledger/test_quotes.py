@@ -90,3 +90,71 @@ def test_scare_quotes_are_not_speech_but_unattributed_long_quotes_are_kept():
 def test_straight_quotes_and_apostrophes_do_not_confuse_pairing():
     text = "Nvidia’s chief said \"it’s a great day for the company's customers\" on Monday."
     assert [q for q, *_ in quotes_of(text)] == ["it’s a great day for the company's customers"]
+
+
+def test_said_x_then_a_new_sentence_of_the_same_quote_is_one_quote():
+    text = '"We are pleased with the result," said Maria Lopez. "It shows the plan is working."'
+    found = quotes_of(text, ("Maria Lopez", "maria lopez", 0))
+    assert [(q, s) for q, s, _, _ in found] == [("We are pleased with the result It shows the plan is working.", "Maria Lopez")]
+
+
+def test_a_continuation_with_its_own_attribution_is_a_separate_quote():
+    text = "“We are pleased with the result,” said Maria Lopez. “It shows the plan is working,” she added."
+    found = quotes_of(text, ("Maria Lopez", "maria lopez", 0))
+    assert [(q, s, c) for q, s, _, c in found] == [
+        ("We are pleased with the result", "Maria Lopez", "said"),
+        ("It shows the plan is working", "Maria Lopez", "added"),
+    ]
+
+
+def test_a_quote_over_several_paragraphs_with_an_opening_mark_on_each_is_one_quote():
+    text = (
+        "John Smith, the mayor, said:\n"
+        "“The bridge will open in May after three years of work.\n"
+        "“Everyone who waited so patiently deserves our thanks.”\n"
+        "The bridge cost $40 million."
+    )
+    [quote] = find_quotes(text, paragraphs(text), [mention(text, "John Smith", "PERSON")])
+    assert [text[a:b] for a, b in quote.parts] == [
+        "The bridge will open in May after three years of work.",
+        "Everyone who waited so patiently deserves our thanks.",
+    ]
+    assert quote.speaker == "John Smith"
+
+
+def test_quotes_of_fewer_than_four_words_are_not_quotes():
+    text = "John Smith called the plan “unthinkable and unacceptable” and said “we will fight it in court.”"
+    assert [q for q, *_ in quotes_of(text, ("John Smith", "john smith", 0))] == ["we will fight it in court."]
+
+
+def test_mr_surname_and_pronouns_resolve_to_the_full_name_from_the_right_paragraph():
+    text = (
+        "Anna Berg leads the union. Peter Holm runs the company.\n"
+        "“The talks have broken down for good,” Ms Berg said.\n"
+        "Peter Holm disagreed with the union on Monday.\n"
+        "“We remain open to a fair agreement,” he said."
+    )
+    people = [("Anna Berg", "anna berg", 0), ("Peter Holm", "peter holm", 0), ("Berg", "berg", 1), ("Peter Holm", "peter holm", 1)]
+    assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Anna Berg", "Peter Holm"]
+
+
+def test_the_organisation_speaks_when_no_person_is_named():
+    text = "General Motors cut 2,000 jobs.\n“The market is changing faster than we expected,” the company said."
+    mentions = [mention(text, "General Motors", "ORG", "general motors")]
+    [quote] = find_quotes(text, paragraphs(text), mentions)
+    assert (quote.speaker, quote.speaker_entity) == ("General Motors", "general motors")
+
+
+def test_an_unnamed_source_gets_no_name_not_a_guess():
+    text = (
+        "Interpol met in Lyon with Anna Berg.\n"
+        "“We do not comment on individual cases at all,” an Interpol spokesperson said.\n"
+        "“Prices will keep rising for at least a year,” analysts said."
+    )
+    mentions = [mention(text, "Interpol", "ORG"), mention(text, "Anna Berg", "PERSON"), mention(text, "Interpol", "ORG", nth=1)]
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), sorted(mentions, key=lambda m: m.start))] == [None, None]
+
+
+def test_a_name_before_a_colon_speaks_the_quote_after_it():
+    text = "Secretary of the Air Force James Roche: “No, save it for the hearing next week.”"
+    assert quotes_of(text, ("James Roche", "james roche", 0))[0][1] == "James Roche"

@@ -66,6 +66,8 @@ def with_subjects(mentions: list[dict], claims: list[dict]) -> list[dict]:
 
 def load_bundle(db, article_id: int) -> ArticleBundle:
     """Read an article and its layers, and mark it read."""
+    from store.echoes import with_echoes  # here: rapidfuzz is not needed for the app's first frame
+
     tables = set(db.table_names())
     article = get_article(db, article_id)
     mentions_for_article = layer_function("store.mentions", "mentions_for_article", tables, "mentions")
@@ -78,7 +80,7 @@ def load_bundle(db, article_id: int) -> ArticleBundle:
     bundle = ArticleBundle(
         article,
         mentions,
-        quotes(db, article_id=article_id) if quotes else None,
+        with_echoes(db, article_id, quotes(db, article_id=article_id)) if quotes else None,
         annotations_for_article(db, article_id) if annotations_for_article else None,
     )
     if not article.read:
@@ -239,6 +241,10 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
     @on(Inspector.JumpTo)
     def _jump(self, message: Inspector.JumpTo) -> None:
         self.query_one(Reader).jump_to(message.start, message.end)
+
+    @on(Inspector.OpenEcho)
+    def _open_echo(self, message: Inspector.OpenEcho) -> None:
+        self.open_at(message.article_id, message.start, message.end)
 
     @on(Reader.MentionsUpdated)
     def _mentions_updated(self, message: Reader.MentionsUpdated) -> None:
