@@ -55,6 +55,8 @@ class EchoIndex:
             for word in set(quote.words):
                 frequency[word] += 1
         self.frequency = frequency
+        # a key word in more quotes than this says little about which quote it is, and would make lookups linear
+        self.common = max(50, len(quotes) // 20)
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, quote in enumerate(quotes):
             for word in self._keys(quote):
@@ -67,13 +69,16 @@ class EchoIndex:
     def echoes_of(self, quote: IndexedQuote) -> list[tuple[IndexedQuote, float]]:
         """The quotes of other articles that echo ``quote``, with their similarity, most similar first."""
         shared: dict[int, int] = defaultdict(int)
-        for word in {w for w in quote.words if len(w) > 2}:
-            for i in self.postings.get(word, ()):
-                shared[i] += 1
+        keys = self._keys(quote)
+        for word in keys:
+            posting = self.postings.get(word, ())
+            if len(posting) <= self.common:
+                for i in posting:
+                    shared[i] += 1
         found = []
         for i, count in shared.items():
             other = self.quotes[i]
-            if other.article_id == quote.article_id or count < min(2, len(self._keys(other))):
+            if other.article_id == quote.article_id or count < min(2, len(keys)):
                 continue
             score = similarity(quote.words, other.words)
             if score >= MIN_SIMILARITY:
@@ -82,14 +87,15 @@ class EchoIndex:
 
 
 def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
-    """How alike two quotes' words are (0–100): the whole quotes, or the shorter one inside the longer when it
-    is long enough to be the same quote cut short."""
+    """How alike two quotes' words are (0–100, a word counting as one token): the whole quotes, or the shorter
+    one against its best-matching stretch of the longer when it is long enough to be the same quote cut short."""
     whole = fuzz.ratio(a, b)
     shorter, longer = sorted((a, b), key=len)
-    if len(shorter) >= MIN_INSIDE_WORDS:
-        inside = fuzz.partial_ratio(" ".join(shorter), " ".join(longer))
-        return round(max(whole, inside), 1)
-    return round(whole, 1)
+    if len(shorter) < MIN_INSIDE_WORDS or len(shorter) == len(longer):
+        return round(whole, 1)
+    size = len(shorter)
+    inside = max(fuzz.ratio(shorter, longer[i : i + size]) for i in range(len(longer) - size + 1))
+    return round(max(whole, inside), 1)
 
 
 def differences(a: IndexedQuote, b: IndexedQuote) -> list[dict]:
