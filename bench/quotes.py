@@ -14,6 +14,10 @@ Matching, over characters (a quote's characters are the union of its parts):
   middle initials, a leading "the" and a trailing "'s" ignored); a gold speaker of null is right only when
   no name is predicted. Reported over the found quotes and over all gold quotes (a missed quote counts wrong).
 
+``--echoes`` times quote echoes instead: every quote of the whole corpus (all articles) linked to its echoes
+through the rare-word index of ``store.echoes``, beside the peer "all pairs" (the same similarity on every pair
+of quotes from different articles), on the corpus as is and copied several times over (copies are echoes).
+
 The peer, "naive": every span between a pair of quote marks (straight or curly) of four words or more in a
 paragraph, its speaker the nearest capitalised name outside quotes in the same paragraph.
 """
@@ -159,12 +163,46 @@ def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, sh
     }
 
 
+def echo_timing(articles_path: Path, copies: tuple[int, ...] = (1, 4, 16)) -> None:
+    """Index vs all-pairs time to find every quote's echoes, at growing corpus sizes."""
+    from store.echoes import EchoIndex, IndexedQuote, similarity, words_of
+
+    base: list[IndexedQuote] = []
+    for n, record in enumerate(read_jsonl(articles_path)):
+        article = record_to_article(record, articles_path, n)
+        if isinstance(article, str):
+            continue
+        for q in find_quotes(article.text, article.blocks, extract(article.text)):
+            base.append(IndexedQuote(len(base), n, q.start, q.end, q.text, q.speaker, words_of(q.text)))
+    print(f"{len(base)} quotes in {n + 1} articles")
+    print(f"{'copies':>6} {'quotes':>7} {'index s':>8} {'echoes':>7} {'all pairs s':>12} {'echoes':>7}")
+    for times in copies:
+        quotes = [IndexedQuote(i, q.article_id + c * 100_000, q.start, q.end, q.text, q.speaker, q.words)
+                  for i, (c, q) in enumerate((c, q) for c in range(times) for q in base)]
+        started = time.perf_counter()
+        index = EchoIndex(quotes)
+        linked = sum(len(index.echoes_of(q)) for q in quotes)
+        indexed = time.perf_counter() - started
+        pairs, peer = None, None
+        if len(quotes) <= 4_000:
+            started = time.perf_counter()
+            pairs = sum(1 for i, a in enumerate(quotes) for b in quotes[i + 1 :]
+                        if a.article_id != b.article_id and similarity(a.words, b.words) >= 80) * 2
+            peer = time.perf_counter() - started
+        print(f"{times:>6} {len(quotes):>7} {indexed:>8.2f} {linked:>7} "
+              f"{(f'{peer:.2f}' if peer is not None else 'skipped'):>12} {pairs if pairs is not None else '':>7}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=GOLD)
     parser.add_argument("--articles", type=Path, default=ARTICLES)
     parser.add_argument("--show", action="store_true", help="list misses, extras and wrong speakers (ours)")
+    parser.add_argument("--echoes", action="store_true", help="time quote echoes on the whole corpus instead")
     args = parser.parse_args()
+    if args.echoes:
+        echo_timing(args.articles)
+        return
     gold_by_id = {row["id"]: row["quotes"] for row in read_jsonl(args.gold)}
     texts = {}
     for n, record in enumerate(read_jsonl(args.articles)):
