@@ -51,6 +51,7 @@ _UNNAMED = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
 _THE_COMPANY = re.compile(rf"\b(?:the|its)\s+(?:\w+\s+)?({COMPANY_NOUNS})$", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
@@ -203,7 +204,9 @@ class Speakers:
             tail = self.text[tail_start : start + len(chunk)]
             if not after and (pronoun := _PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she"):
                 # "Thomas' sister pleaded with Gloria's doctor, but he replied": the pronoun is the subject
-                return (*self._person(_last_before(self.people, tail_start + tail.index(pronoun.group()))), cue)
+                antecedent = self._antecedent(tail_start + tail.index(pronoun.group()))
+                if antecedent is not None:
+                    return (*self._person(antecedent), cue)
             return (*self._person(people[0]), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
@@ -230,12 +233,11 @@ class Speakers:
             word = pronoun.group().lower()
             if word in ("they", "we", "i"):
                 return None
-            pool = self.orgs if word == "it" else self.people
-            mention = _last_before(pool, at)
+            mention = _last_before(self.orgs, at) if word == "it" else self._antecedent(at)
             if mention is None:
                 return None
             return self._person(mention) if word != "it" else (self.full.get(mention.entity or "", mention.text), mention.entity)
-        if title := _THE_TITLE.search(phrase):
+        if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
             person = self._last_with_title(at, title.group(1).lower())
             return self._person(person) if person else None
         if company := _THE_COMPANY.search(phrase):
@@ -272,6 +274,19 @@ class Speakers:
                 return person
         return _last_before(self.people, at)
 
+    def _antecedent(self, at: int) -> Mention | None:
+        """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
+        sentence that names someone outside quotes — not a person named earlier in the pronoun's own sentence
+        ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
+        admission a maneuver. She explained")."""
+        own_sentence = self._sentence_start(max(0, at - 400), at)
+        before = self.people[: bisect_right(self.people, own_sentence, key=_end)]
+        if not before:
+            return _last_before(self.people, at)
+        nearest = before[-1]
+        sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
+        return next(m for m in before if m.start >= sentence)
+
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
         sentence ending inside a quote does not end the narrative one."""
@@ -279,7 +294,8 @@ class Speakers:
         for match in _SENTENCE_END.finditer(self.text, block_start, at):
             word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
             token = word[0].lstrip("(“\"‘").casefold()
-            if len(token) == 1 or token in _ABBREVIATIONS or self._in_quote(match.start()):
+            quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
+            if len(token) == 1 or token in _ABBREVIATIONS or quoted_end:
                 continue
             start = match.end()
         return start
