@@ -27,7 +27,7 @@ CUE_VERBS = (
     "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
     "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
     "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
-    "confirmed|urged|recalled|recalls|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
+    "confirmed|urged|recalled|recalls|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
@@ -58,15 +58,17 @@ _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
                   "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
-_AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>[^.;“”\"]{{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
+
 _INTRODUCES_QUOTE = re.compile(r"[\s,:]*(?:that\s+)?[“\"‘]")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|[A-Z])\.")  # not a sentence end
+_AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 
 
 def is_attribution(between: str) -> bool:
     """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. ")."""
-    words = between.strip(" ,.;:“”\"‘’—–-").strip()
+    words = _TITLE_DOT.sub(r"\1", between).strip(" ,.;:“”\"‘’—–-").strip()
     if not words or len(words.split()) > MAX_SUBJECT_WORDS + 3 or re.search(r"[.!?;]\s", words):
         return False
     return bool(_CUE.search(words))
@@ -91,7 +93,7 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
         if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
             return None
         return match.start("chunk"), match.end("chunk"), match.group("cue")
-    after = re.match(r"\s+(?:by\s+)?([^.;:“”\"]{1,100}?)(?=\s*(?:[.;:“”\"]|\s(?:in|on|at|after|before|during|when|"
+    after = re.match(r"\s+(?:by\s+)?((?:" + _TITLE_DOT.pattern + r"|[^.;:“”\"]){1,100}?)(?=\s*(?:[.;:“”\"]|\s(?:in|on|at|after|before|during|when|"
                      r"while|who|which|adding|to)\s+(?:a|an|the|[a-z]+ing|[a-z]+day)\b|$))", text[cue_end:tail_end])
     if not after:
         return None
@@ -121,12 +123,13 @@ class Speakers:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
         return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
-    def for_quote(self, parts, open_at: int, close_at: int, block: Block) -> tuple[str | None, str | None, str | None] | None:
+    def for_quote(self, parts, open_at: int, close_at: int, first: Block, last: Block):
         """``(name, entity, cue)`` of the speaker, ``(None, None, cue)`` for an unnamed source, None when the
-        article does not say."""
+        article does not say. ``first`` and ``last`` are the paragraphs the quote opens and closes in."""
+        block = last
         for (_, end_a), (start_b, _) in zip(parts, parts[1:], strict=False):
             between_start = self._after_mark(end_a)
-            if block.start <= between_start < start_b <= block.end:
+            if between_start < start_b and "\n" not in self.text[between_start:start_b]:
                 found = attribution_after(self.text, between_start, start_b, between=True)
                 if found:
                     return self._subject(*found, after=True)
@@ -134,6 +137,7 @@ class Speakers:
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         if found and (self._ends_speech(parts[-1][1], close_at) or len(self.text[found[0] : found[1]].split()) <= 3):
             return self._subject(*found, after=True)
+        block = first
         sentence_start = self._sentence_start(block.start, open_at)
         head = self._head(sentence_start, open_at)
         if head is not None:
@@ -176,7 +180,7 @@ class Speakers:
         return i
 
     def _ends_speech(self, inner_end: int, close_at: int) -> bool:
-        marks = self.text[inner_end - 1 : close_at + 1]
+        marks = self.text[inner_end - 3 : close_at + 1]  # "…[,]"": a bracketed comma ends speech too
         return any(ch in marks for ch in ",.!?—–…")
 
     def _head(self, sentence_start: int, open_at: int, colon: bool = False):

@@ -58,7 +58,7 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
     previous: Quote | None = None
     for span in spans:
         block = readable[span.block]
-        speaker = speakers.for_quote(span.parts, span.open_at, span.close_at, block)
+        speaker = speakers.for_quote(span.parts, span.open_at, span.close_at, readable[span.first_block], block)
         if speaker is None and span.open_at == readable[span.first_block].start and span.first_block > 0:
             speaker = speakers.from_introduction(readable[span.first_block - 1])
         if speaker is None and previous is not None and previous.speaker and _continues(text, readable, previous, span):
@@ -157,7 +157,8 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
         last = joined[-1] if joined else None
         if last is not None and last.closed and span.block == last.block:
             between = text[last.close_at : span.open_at]
-            ends_with_comma = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’").startswith(",")
+            handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
+            ends_with_comma = handover.startswith(",") or text[last.parts[-1][1] - 3 : last.parts[-1][1]].endswith((",]", ","))
             block_end = blocks[span.block].end
             own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span))
             if ends_with_comma and is_attribution(between) and own is None:

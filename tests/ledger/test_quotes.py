@@ -158,3 +158,19 @@ def test_an_unnamed_source_gets_no_name_not_a_guess():
 def test_a_name_before_a_colon_speaks_the_quote_after_it():
     text = "Secretary of the Air Force James Roche: “No, save it for the hearing next week.”"
     assert quotes_of(text, ("James Roche", "james roche", 0))[0][1] == "James Roche"
+
+
+def test_an_abbreviated_title_in_the_attribution_does_not_end_the_sentence():
+    text = '"The strains in food were different from those in people," said Dr. Livermore. "They spread between humans."'
+    people = [("David Livermore", "david livermore", 0), ("Livermore", "david livermore", 0)]
+    text = "David Livermore led the study.\n" + text
+    [(quote, speaker, _, _)] = quotes_of(text, *people)
+    assert quote.endswith("They spread between humans.") and speaker == "David Livermore"
+
+
+def test_a_pronoun_after_a_person_named_in_passing_goes_to_the_earlier_subject():
+    text = (
+        "Hatice Cengiz called the prince's admission a political maneuver.\n"
+        "Speaking to Martin Smith of PBS, she said, “Nobody could push this under the carpet.”"
+    )
+    assert quotes_of(text, ("Hatice Cengiz", "hatice cengiz", 0), ("Martin Smith", "martin smith", 0))[0][1] == "Hatice Cengiz"
