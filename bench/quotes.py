@@ -127,6 +127,7 @@ def naive(text: str, blocks) -> list[dict]:
 def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, show: bool = False) -> dict:
     gold_total = found = predicted_total = correct = speaker_right = 0
     errors = {"no name given": 0, "name for an unnamed source": 0, "another name": 0}
+    by_kind: dict[str, list[int]] = {}
     started = time.perf_counter()
     for article_id, gold in gold_by_id.items():
         text, blocks = texts[article_id]
@@ -139,6 +140,9 @@ def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, sh
         for gi, pi in matched.items():
             right = name_key(predicted[pi]["speaker"]) == name_key(gold[gi]["speaker"])
             speaker_right += right
+            kind_counts = by_kind.setdefault(gold[gi].get("speaker_kind") or "?", [0, 0])
+            kind_counts[0] += right
+            kind_counts[1] += 1
             if not right:
                 kind = ("no name given" if predicted[pi]["speaker"] is None else
                         "name for an unnamed source" if gold[gi]["speaker"] is None else "another name")
@@ -160,6 +164,7 @@ def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, sh
         "speaker (all)": speaker_right / gold_total,
         "seconds": time.perf_counter() - started,
         "errors": errors,
+        "by kind": by_kind,
     }
 
 
@@ -217,7 +222,8 @@ def main() -> None:
         result = score(gold_by_id, texts, system, show=args.show and name == "ours")
         print(f"{name:<10} {result['found']:>7.3f} {result['precision']:>10.3f} {result['speaker (found)']:>14.3f} "
               f"{result['speaker (all)']:>12.3f} {result['seconds']:>8.2f}   wrong speakers: "
-              + ", ".join(f"{kind} {n}" for kind, n in result["errors"].items()))
+              + ", ".join(f"{kind} {n}" for kind, n in result["errors"].items())
+              + "; right by gold kind: " + ", ".join(f"{k} {r}/{n}" for k, (r, n) in sorted(result["by kind"].items())))
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ CUE_VERBS = (
     "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
     "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
     "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
-    "confirmed|urged|recalled|recalls|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
+    "confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
@@ -37,7 +37,9 @@ TITLES = {
 }
 TITLE_NOUNS = (
     "ceo|chief executive|cfo|chairman|chairwoman|president|founder|co-founder|analyst|strategist|economist|"
-    "spokesperson|spokesman|spokeswoman|director|manager|minister|governor|official|head|prosecutor|judge|senator"
+    "spokesperson|spokesman|spokeswoman|director|manager|minister|governor|official|head|prosecutor|judge|senator|"
+    "archbishop|bishop|mayor|chancellor|premier|secretary|attorney|lawyer|commissioner|professor|researcher|author|"
+    "coach|captain|chief|leader|chair|editor|general|sheriff"
 )
 COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
     "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
@@ -104,7 +106,7 @@ class Speakers:
     """Resolves who said each quote of one article from its entity mentions."""
 
     def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
-        first_names = gazetteer().first_names
+        first_names, common_words = gazetteer().first_names, gazetteer().common_words
         self.text = text
         self.quoted = quoted
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
@@ -115,7 +117,7 @@ class Speakers:
         self.full: dict[str, str] = {}
         for m in mentions:
             if m.kind == "entity" and m.entity:
-                name = _person_name(m.text, first_names) if m.label == "PERSON" else m.text
+                name = _person_name(m.text, first_names, common_words) if m.label == "PERSON" else m.text
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
 
@@ -191,7 +193,7 @@ class Speakers:
             if cue.group().lower() in ("according to", "in the words of"):
                 end = sentence_start + len(head.rstrip(" ,:“\"‘"))
                 return self._subject(sentence_start + cue.end(), end, cue.group().lower(), after=True)
-            if by := re.match(r"\s+by\s+", head[cue.end() :]):  # passive: "described by X as"
+            if by := re.match(r"\s+by\s+(?!\w+ing\b)", head[cue.end() :]):  # "described by X as", not "by saying"
                 start = sentence_start + cue.end() + by.end()
                 return self._subject(start, open_at, cue.group(), after=True)
             return self._subject(sentence_start, sentence_start + cue.start(), cue.group())
@@ -310,10 +312,13 @@ def _given_name_first(name: str, first_names: frozenset[str]) -> bool:
     return 2 <= len(words) <= 4 and words[0] in first_names and all(w[:1].isupper() for w in words)
 
 
-def _person_name(name: str, first_names: frozenset[str]) -> str:
+def _person_name(name: str, first_names: frozenset[str], common_words: frozenset[str]) -> str:
     """A person's name without the titles and places the extractor let into it ("Shadow Home Secretary Yvette
-    Cooper" → "Yvette Cooper"): it starts at its given name when one follows other words."""
+    Cooper" → "Yvette Cooper", "Immunologist Kristian Andersen"): it starts at its given name when one follows
+    other words, and leading common words that are no given names go."""
     words = _without_titles(name).split()
+    while len(words) > 2 and words[0].casefold() in common_words and words[0] not in first_names:
+        words.pop(0)
     for i, word in enumerate(words[1:-1], start=1):
         if word in first_names:
             return " ".join(words[i:])
