@@ -27,7 +27,7 @@ CUE_VERBS = (
     "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
     "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
     "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
-    "confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
+    "issued a statement|released a statement|confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
@@ -63,8 +63,11 @@ _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr"
 
 _INTRODUCES_QUOTE = re.compile(r"[\s,:]*(?:that\s+)?[“\"‘]")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
-_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|[A-Z])\.")  # not a sentence end
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")  # not a sentence end
 _AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
+_PREPOSITIONS = {"to", "with", "of", "for", "by", "at", "from", "about", "on", "against", "toward", "towards", "over",
+                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
+_NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 
 
@@ -90,13 +93,14 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
         return None
     cue_end = match.end("cue")
     if match.group("chunk").strip():
+        if _NOT_A_SUBJECT.match(match.group("chunk")):  # "…," but would not answer questions asked of them
+            return None
         if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end):
             return None
         if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
             return None
         return match.start("chunk"), match.end("chunk"), match.group("cue")
-    after = re.match(r"\s+(?:by\s+)?((?:" + _TITLE_DOT.pattern + r"|[^.;:“”\"]){1,100}?)(?=\s*(?:[.;:“”\"]|\s(?:in|on|at|after|before|during|when|"
-                     r"while|who|which|adding|to)\s+(?:a|an|the|[a-z]+ing|[a-z]+day)\b|$))", text[cue_end:tail_end])
+    after = re.match(r"\s+(?:by\s+)?((?:" + _TITLE_DOT.pattern + r"|[^.;:“”\"]){1,100})", text[cue_end:tail_end])
     if not after:
         return None
     return cue_end + after.start(1), cue_end + after.end(1), match.group("cue")
@@ -111,7 +115,8 @@ class Speakers:
         self.quoted = quoted
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
         # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
-        self.people = [m for m in entities if m.label == "PERSON" or _given_name_first(m.text, first_names)]
+        self.people = [m for m in entities if m.label == "PERSON" or _given_name_first(m.text, first_names)
+                       or self._after_title(m)]
         self.orgs = [m for m in entities if m.label == "ORG" and m not in self.people]
         self.entities = entities
         self.full: dict[str, str] = {}
@@ -120,6 +125,11 @@ class Speakers:
                 name = _person_name(m.text, first_names, common_words) if m.label == "PERSON" else m.text
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
+
+    def _after_title(self, mention: Mention) -> bool:
+        """A name right after a person's title ("Judge Jackson", "Senator Warren") is a person's."""
+        before = self.text[max(0, mention.start - 14) : mention.start].split()
+        return bool(before) and before[-1].strip(".").casefold() in TITLES and before[-1][:1].isupper()
 
     def _in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
@@ -138,7 +148,9 @@ class Speakers:
         ending = self.text[parts[-1][1] - 1 : close_at]
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         if found and (self._ends_speech(parts[-1][1], close_at) or len(self.text[found[0] : found[1]].split()) <= 3):
-            return self._subject(*found, after=True)
+            speaker = self._subject(*found, after=True)
+            if speaker is not None:
+                return speaker
         block = first
         sentence_start = self._sentence_start(block.start, open_at)
         head = self._head(sentence_start, open_at)
@@ -213,18 +225,28 @@ class Speakers:
                 antecedent = self._antecedent(tail_start + tail.index(pronoun.group()))
                 if antecedent is not None:
                     return (*self._person(antecedent), cue)
-            return (*self._person(people[0]), cue)
+            return (*self._person(self._subject_of(people)), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
         orgs = [m for m in _within(self.entities, start, end) if m.label in ("ORG", "OTHER")]
         if orgs:
             org = orgs[0] if after else orgs[-1]
-            return self.full.get(org.entity or "", org.text), org.entity, cue
+            return self._organisation(org), org.entity, cue
         for match in _NAME.finditer(chunk):
             resolved = self._by_surname(match.group().split()[-1], start + match.start())
             if resolved:
                 return (*resolved, cue)
         return None
+
+    def _subject_of(self, people: list[Mention]) -> Mention:
+        """Of the people named in an attribution, the one who speaks: the first not named after a preposition
+        ("In a letter to Pelosi, Trump wrote") or as a possessor ("Trump's lawyer")."""
+        for person in people:
+            before = self.text[max(0, person.start - 12) : person.start].split()
+            after = self.text[person.end : person.end + 2]
+            if not (before and before[-1].lower() in _PREPOSITIONS) and not after.startswith(("'s", "’s")):
+                return person
+        return people[0]
 
     def _pointer(self, phrase: str, at: int, anywhere: bool = False):
         """A pronoun, "the <title>", "the company" or an unnamed source closing ``phrase`` (or, ``anywhere``,
@@ -242,7 +264,7 @@ class Speakers:
             mention = _last_before(self.orgs, at) if word == "it" else self._antecedent(at)
             if mention is None:
                 return None
-            return self._person(mention) if word != "it" else (self.full.get(mention.entity or "", mention.text), mention.entity)
+            return self._person(mention) if word != "it" else (self._organisation(mention), mention.entity)
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
             person = self._last_with_title(at, title.group(1).lower())
             return self._person(person) if person else None
@@ -250,8 +272,20 @@ class Speakers:
             noun = company.group(1).lower()
             named = [m for m in self.orgs[: bisect_right(self.orgs, at, key=_end)] if noun in m.text.lower()]
             org = named[-1] if named else _last_before(self.orgs, at)
-            return (self.full.get(org.entity or "", org.text), org.entity) if org else None
+            return (self._organisation(org), org.entity) if org else None
         return None
+
+    def _organisation(self, mention: Mention) -> str:
+        """An organisation's full name as the article gives it; an acronym ("KCNA", "the SDF") is spelt out
+        when the article names the organisation in full somewhere ("Korean Central News Agency")."""
+        name = self.full.get(mention.entity or "", mention.text)
+        if not re.fullmatch(r"[A-Z]{2,6}", name):
+            return name
+        for other in self.entities:
+            words = [w for w in re.split(r"[\s-]+", other.text) if w and w.lower() not in ("of", "the", "and", "for", "de")]
+            if len(words) == len(name) and "".join(w[0] for w in words) == name:
+                return other.text
+        return name
 
     def _person(self, mention: Mention) -> tuple[str, str | None]:
         """The full name of a person mention; a lone surname goes to the last person named with it."""
