@@ -122,7 +122,8 @@ class Speakers:
         self.full: dict[str, str] = {}
         for m in mentions:
             if m.kind == "entity" and m.entity:
-                name = _person_name(m.text, first_names, common_words) if m.label == "PERSON" else m.text
+                person = m.label == "PERSON" or _given_name_first(m.text, first_names)
+                name = _person_name(m.text, first_names, common_words) if person else m.text
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
 
@@ -149,10 +150,15 @@ class Speakers:
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         if found and (self._ends_speech(parts[-1][1], close_at) or len(self.text[found[0] : found[1]].split()) <= 3):
             speaker = self._subject(*found, after=True)
-            if speaker is not None:
+            if speaker is not None and found[2].lower() != "according to":
                 return speaker
+        else:
+            speaker = None
         block = first
         sentence_start = self._sentence_start(block.start, open_at)
+        if speaker is not None:  # "Pelosi called it a "…," according to NBC": the source reports, Pelosi speaks
+            head = self._head(sentence_start, open_at)
+            return head if head is not None and head[0] else speaker
         head = self._head(sentence_start, open_at)
         if head is not None:
             return head
@@ -228,7 +234,8 @@ class Speakers:
             return (*self._person(self._subject_of(people)), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
-        orgs = [m for m in _within(self.entities, start, end) if m.label in ("ORG", "OTHER")]
+        orgs = [m for m in _within(self.entities, start, end)
+                if m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1)]  # not "Japanese"
         if orgs:
             org = orgs[0] if after else orgs[-1]
             return self._organisation(org), org.entity, cue
@@ -236,6 +243,10 @@ class Speakers:
             resolved = self._by_surname(match.group().split()[-1], start + match.start())
             if resolved:
                 return (*resolved, cue)
+        # Last resort, a name the extractor missed: "Kaoru Yosano, the Japanese minister, said"
+        if (named := re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,|$)", chunk.strip())) and \
+                named.group(1).split()[0].casefold() not in gazetteer().common_words:
+            return named.group(1), None, cue
         return None
 
     def _subject_of(self, people: list[Mention]) -> Mention:
@@ -342,8 +353,12 @@ class Speakers:
 
 
 def _given_name_first(name: str, first_names: frozenset[str]) -> bool:
+    """Whether a name the extractor did not call a person reads as one: a given name ("Jean-Claude" by its
+    first part) then a surname, or titles run into it ("Minority Whip Dick Durbin")."""
     words = _without_titles(name).split()
-    return 2 <= len(words) <= 4 and words[0] in first_names and all(w[:1].isupper() for w in words)
+    if not 2 <= len(words) <= 7 or not all(w[:1].isupper() for w in words):
+        return False
+    return any(w.split("-")[0] in first_names and len(words) - i in (2, 3) for i, w in enumerate(words))
 
 
 def _person_name(name: str, first_names: frozenset[str], common_words: frozenset[str]) -> str:

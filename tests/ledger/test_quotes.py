@@ -174,3 +174,22 @@ def test_a_pronoun_after_a_person_named_in_passing_goes_to_the_earlier_subject()
         "Speaking to Martin Smith of PBS, she said, “Nobody could push this under the carpet.”"
     )
     assert quotes_of(text, ("Hatice Cengiz", "hatice cengiz", 0), ("Martin Smith", "martin smith", 0))[0][1] == "Hatice Cengiz"
+
+
+def test_a_news_agency_that_reports_a_quote_is_not_its_speaker():
+    text = "Nancy Pelosi spoke on Tuesday.\nPelosi called the conduct “a breach of his constitutional responsibilities,” according to NBC."
+    mentions = sorted([mention(text, "Nancy Pelosi", "PERSON", "nancy pelosi"), mention(text, "Pelosi", "PERSON", "nancy pelosi", nth=1),
+                       mention(text, "NBC", "ORG")], key=lambda m: m.start)
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), mentions)] == ["Nancy Pelosi"]
+
+
+def test_an_acronym_speaker_is_spelt_out_as_the_article_first_gives_it():
+    text = "The Korean Central News Agency reported the launch.\n“The test was a complete success for the nation,” said KCNA."
+    mentions = [mention(text, "Korean Central News Agency", "ORG"), mention(text, "KCNA", "ORG")]
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), mentions)] == ["Korean Central News Agency"]
+
+
+def test_a_person_the_extractor_labelled_otherwise_is_named_from_the_given_name():
+    text = "“The market is starting to show small signs of life,” said Chrysler LLC Jim Press."
+    [quote] = find_quotes(text, paragraphs(text), [mention(text, "Chrysler LLC Jim Press", "ORG")])
+    assert quote.speaker == "Jim Press"
