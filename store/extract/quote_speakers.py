@@ -42,6 +42,7 @@ TITLE_NOUNS = (
     "coach|captain|chief|leader|chair|editor|general|sheriff"
 )
 COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
+    "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
     "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
 _CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _UNNAMED = re.compile(
@@ -55,7 +56,7 @@ _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+(?:\w+\s+)?({COMPANY_NOUNS})$", re.IGNORECASE)
+_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
@@ -65,7 +66,7 @@ _INTRODUCES_QUOTE = re.compile(r"[\s,:]*(?:that\s+)?[“\"‘]")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")  # not a sentence end
 _AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
-_PREPOSITIONS = {"to", "with", "of", "for", "by", "at", "from", "about", "on", "against", "toward", "towards", "over",
+_PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
                  "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
 _NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
@@ -235,12 +236,13 @@ class Speakers:
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
         orgs = [m for m in _within(self.entities, start, end)
-                if m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1)]  # not "Japanese"
+                if (m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1))  # not "Japanese"
+                and not self._after_preposition(m)]  # not "posted on Twitter", "told The EastAfrican"
         if orgs:
             org = orgs[0] if after else orgs[-1]
             return self._organisation(org), org.entity, cue
         for match in _NAME.finditer(chunk):
-            resolved = self._by_surname(match.group().split()[-1], start + match.start())
+            resolved = self._by_surname(match.group().split()[-1], start + match.start()) or self._named_in_text(match.group())
             if resolved:
                 return (*resolved, cue)
         # Last resort, a name the extractor missed: "Kaoru Yosano, the Japanese minister, said"
@@ -253,11 +255,16 @@ class Speakers:
         """Of the people named in an attribution, the one who speaks: the first not named after a preposition
         ("In a letter to Pelosi, Trump wrote") or as a possessor ("Trump's lawyer")."""
         for person in people:
-            before = self.text[max(0, person.start - 12) : person.start].split()
             after = self.text[person.end : person.end + 2]
-            if not (before and before[-1].lower() in _PREPOSITIONS) and not after.startswith(("'s", "’s")):
+            if not self._after_preposition(person) and not after.startswith(("'s", "’s")):
                 return person
         return people[0]
+
+    def _after_preposition(self, mention: Mention) -> bool:
+        before = self.text[max(0, mention.start - 12) : mention.start].split()
+        if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1:
+            before = before[:-1]
+        return bool(before) and before[-1].lower() in _PREPOSITIONS
 
     def _pointer(self, phrase: str, at: int, anywhere: bool = False):
         """A pronoun, "the <title>", "the company" or an unnamed source closing ``phrase`` (or, ``anywhere``,
@@ -270,8 +277,8 @@ class Speakers:
         pronoun = _PRONOUN.search(phrase) or (anywhere and _SUBJECT_PRONOUN.search(phrase))
         if pronoun:
             word = pronoun.group().lower()
-            if word in ("they", "we", "i"):
-                return None
+            if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
+                return None, None
             mention = _last_before(self.orgs, at) if word == "it" else self._antecedent(at)
             if mention is None:
                 return None
@@ -280,8 +287,11 @@ class Speakers:
             person = self._last_with_title(at, title.group(1).lower())
             return self._person(person) if person else None
         if company := _THE_COMPANY.search(phrase):
-            noun = company.group(1).lower()
+            noun = company.group(2).lower()
             named = [m for m in self.orgs[: bisect_right(self.orgs, at, key=_end)] if noun in m.text.lower()]
+            body = company.group(1)
+            if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
+                return body, None
             org = named[-1] if named else _last_before(self.orgs, at)
             return (self._organisation(org), org.entity) if org else None
         return None
@@ -317,6 +327,18 @@ class Speakers:
             similar = len(surname) >= 6 and last[:1] == surname[:1] and Levenshtein.normalized_similarity(last, surname) >= 0.75
             if len(name.split()) > 1 and (last == surname or similar):
                 return name, person.entity
+        return None
+
+    def _named_in_text(self, name: str) -> tuple[str, None] | None:
+        """A surname the extractor missed ("Sanders said") with the given name it has somewhere in the article
+        ("Bernie Sanders")."""
+        words = name.split()
+        if len(words) != 1 or len(name) < 3 or name.casefold() in gazetteer().common_words:
+            return None
+        first_names = gazetteer().first_names
+        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b", self.text):
+            if match.group(1) in first_names:
+                return match.group(), None
         return None
 
     def _last_with_title(self, at: int, title: str) -> Mention | None:
@@ -358,6 +380,9 @@ def _given_name_first(name: str, first_names: frozenset[str]) -> bool:
     words = _without_titles(name).split()
     if not 2 <= len(words) <= 7 or not all(w[:1].isupper() for w in words):
         return False
+    last = words[-1].casefold()
+    if last in TITLES or re.fullmatch(TITLE_NOUNS, last) or (last.endswith("s") and last[:-1] in gazetteer().common_words):
+        return False  # "Vice Presidents", "Deputy Director"
     return any(w.split("-")[0] in first_names and len(words) - i in (2, 3) for i, w in enumerate(words))
 
 
