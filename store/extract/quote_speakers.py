@@ -27,7 +27,7 @@ CUE_VERBS = (
     "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
     "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
     "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
-    "issued a statement|released a statement|confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
+    "issued a statement|released a statement|add|asserted|asserts|talked|confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
@@ -167,7 +167,9 @@ class Speakers:
             return self._head(self._sentence_start(block.start, sentence_start - 2), sentence_start, colon=True)
         if sentence_start > block.start and open_at - sentence_start <= 1:  # the quote opens its own sentence
             return self._previous_sentence(block.start, sentence_start)
-        return None
+        # No verb of saying: a quote inside a sentence about someone is theirs ("Jobs left this farewell, "…"",
+        # "The iPhone was praised by Jobs as "…"")
+        return self._sentence_subject(sentence_start, open_at)
 
     def _previous_sentence(self, block_start: int, sentence_start: int):
         """A quote that is a sentence of its own after one saying who speaks ("X commented on the profits.",
@@ -178,9 +180,19 @@ class Speakers:
             return None
         cue = _CUE.search(sentence) or re.search(r"\b(?:statement|commented|spoke|responded|reacted)\b", sentence)
         if cue is None:
-            return None
+            return self._sentence_subject(start, sentence_start)
         found = self._subject(start, start + cue.start(), cue.group())
         return found if found and found[0] else None
+
+    def _sentence_subject(self, start: int, end: int):
+        """The person a narrative sentence is about ("Maroochydore captain Sam Marshall lamented the loss.",
+        "He hopes the tech would help."), who speaks the quote standing after it with no attribution."""
+        people = [m for m in _within(self.people, start, end) if not self._in_quote(m.start)]
+        if people:
+            return (*self._person(self._subject_of(people)), None)
+        if re.match(r"\s*(?:He|She)\b", self.text[start:end]) and (person := self._antecedent(start)) is not None:
+            return (*self._person(person), None)
+        return None
 
     def from_introduction(self, block: Block) -> tuple[str | None, str | None, str | None] | None:
         """The speaker of a paragraph-long quote introduced by the paragraph before: one ending "She said:", or
@@ -189,8 +201,10 @@ class Speakers:
         if body.endswith(":"):
             return self._head(self._sentence_start(block.start, block.start + len(body) - 1), block.start + len(body))
         cues = [c for c in _CUE.finditer(self.text, block.start, block.end) if not self._in_quote(c.start())]
-        if not cues or self._in_quote(block.end - 1):
+        if self._in_quote(block.end - 1) or any(mark in body[-2:] for mark in "”\""):
             return None
+        if not cues:
+            return self._sentence_subject(self._sentence_start(block.start, block.start + len(body) - 1), block.end)
         cue = cues[-1]
         return self._subject(self._sentence_start(block.start, cue.start()), cue.start(), cue.group())
 
