@@ -43,6 +43,7 @@ TITLE_NOUNS = (
 )
 COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
     "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
+    "report|study|statement|letter|document|filing|"\
     "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
 _CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _UNNAMED = re.compile(
@@ -192,6 +193,9 @@ class Speakers:
             return (*self._person(self._subject_of(people)), None)
         if re.match(r"\s*(?:He|She)\b", self.text[start:end]) and (person := self._antecedent(start)) is not None:
             return (*self._person(person), None)
+        subjects = [m for m in _within(self.orgs, start, min(end, start + 40)) if not self._after_preposition(m)]
+        if subjects:  # "Ford's filing described the matter as "…""
+            return self._organisation(subjects[0]), subjects[0].entity, None
         return None
 
     def from_introduction(self, block: Block) -> tuple[str | None, str | None, str | None] | None:
