@@ -63,13 +63,15 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
                   "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
 
-_INTRODUCES_QUOTE = re.compile(r"[\s,:]*(?:that\s+)?[“\"‘]")
+_INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")  # not a sentence end
 _AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
 _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
                  "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
 _NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
+_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
+_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 
 
@@ -253,6 +255,8 @@ class Speakers:
             return (*self._person(self._subject_of(people)), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
+        if missed := self._missed_person(start, start + len(chunk)):
+            return missed, None, cue
         orgs = [m for m in _within(self.entities, start, end)
                 if (m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1))  # not "Japanese"
                 and not self._after_preposition(m)]  # not "posted on Twitter", "told The EastAfrican"
@@ -272,6 +276,9 @@ class Speakers:
     def _subject_of(self, people: list[Mention]) -> Mention:
         """Of the people named in an attribution, the one who speaks: the first not named after a preposition
         ("In a letter to Pelosi, Trump wrote") or as a possessor ("Trump's lawyer")."""
+        common = gazetteer().common_words
+        named = [p for p in people if not all(w.casefold() in common or w.casefold() in TITLES for w in p.text.split())]
+        people = named or people  # "The Senate Minority Leader, Chuck Schumer": the title is no name
         for person in people:
             after = self.text[person.end : person.end + 2]
             if not self._after_preposition(person) and not after.startswith(("'s", "’s")):
@@ -328,7 +335,8 @@ class Speakers:
 
     def _person(self, mention: Mention) -> tuple[str, str | None]:
         """The full name of a person mention; a lone surname goes to the last person named with it."""
-        name = self.full.get(mention.entity or "", _without_titles(mention.text))
+        name = self.full.get(mention.entity or "", "") or _person_name(
+            mention.text, gazetteer().first_names, gazetteer().common_words)
         if len(name.split()) == 1:
             return self._by_surname(name, mention.start) or (name, mention.entity)
         return name, mention.entity
@@ -345,6 +353,16 @@ class Speakers:
             similar = len(surname) >= 6 and last[:1] == surname[:1] and Levenshtein.normalized_similarity(last, surname) >= 0.75
             if len(name.split()) > 1 and (last == surname or similar):
                 return name, person.entity
+        return None
+
+    def _missed_person(self, start: int, end: int) -> str | None:
+        """A given name and surname in ``text[start:end]`` the extractor did not take for a person ("The Senate
+        Minority Leader, Chuck Schumer, said"), outside quotes."""
+        first_names = gazetteer().first_names
+        for match in _GIVEN_AND_SURNAME.finditer(self.text, start, end):
+            if match.group(1) in first_names and not self._in_quote(match.start()) and \
+                    match.group(2).casefold() not in gazetteer().common_words:
+                return match.group().strip()
         return None
 
     def _named_in_text(self, name: str) -> tuple[str, None] | None:
@@ -411,9 +429,12 @@ def _person_name(name: str, first_names: frozenset[str], common_words: frozenset
     words = _without_titles(name).split()
     while len(words) > 2 and words[0].casefold() in common_words and words[0] not in first_names:
         words.pop(0)
-    for i, word in enumerate(words[1:-1], start=1):
-        if word in first_names:
-            return " ".join(words[i:])
+    while len(words) > 2 and words[-1].strip(".") in _POST_NOMINALS:
+        words.pop()
+    if words and words[0] not in first_names:  # "Patricia Ann Spearman" keeps her first given name
+        for i, word in enumerate(words[1:-1], start=1):
+            if word in first_names:
+                return " ".join(words[i:])
     return " ".join(words)
 
 

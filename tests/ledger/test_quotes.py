@@ -193,3 +193,24 @@ def test_a_person_the_extractor_labelled_otherwise_is_named_from_the_given_name(
     text = "“The market is starting to show small signs of life,” said Chrysler LLC Jim Press."
     [quote] = find_quotes(text, paragraphs(text), [mention(text, "Chrysler LLC Jim Press", "ORG")])
     assert quote.speaker == "Jim Press"
+
+
+def test_the_next_speakers_introduction_is_not_this_quotes_attribution():
+    text = (
+        "The Vice President, Mike Pence, said on Friday the country is “in the midst of a crisis on our border.” "
+        "Nancy Pelosi, the Speaker, said on Friday “We are committed to keeping our border safe.”"
+    )
+    people = [("Mike Pence", "mike pence", 0), ("Nancy Pelosi", "nancy pelosi", 0)]
+    assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Mike Pence", "Nancy Pelosi"]
+
+
+def test_a_title_the_extractor_took_for_a_name_gives_way_to_the_name():
+    text = "The Senate Minority Leader, Chuck Schumer, said “We made a plea to the president once again.”"
+    people = [("Minority Leader", "minority leader", 0), ("Chuck Schumer", "chuck schumer", 0)]
+    assert quotes_of(text, *people)[0][1] == "Chuck Schumer"
+
+
+def test_a_quote_with_no_verb_of_saying_belongs_to_the_person_its_sentence_is_about():
+    text = "Steve Jobs resigned in a letter. In part of it, Jobs left this farewell, “I have made some of the best friends of my life.”"
+    people = [("Steve Jobs", "steve jobs", 0), ("Jobs", "steve jobs", 1)]
+    assert quotes_of(text, *people)[0][1] == "Steve Jobs"
