@@ -72,6 +72,7 @@ _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "agains
 _NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
+_SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 
 
@@ -152,7 +153,9 @@ class Speakers:
                     return self._subject(*found, after=True)
         ending = self.text[parts[-1][1] - 1 : close_at]
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
-        if found and (self._ends_speech(parts[-1][1], close_at) or len(self.text[found[0] : found[1]].split()) <= 3):
+        said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
+        short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
+        if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first):
             speaker = self._subject(*found, after=True)
             if speaker is not None and found[2].lower() != "according to":
                 return speaker
