@@ -215,7 +215,10 @@ class Speakers:
         if not cues:
             return self._sentence_subject(self._sentence_start(block.start, block.start + len(body) - 1), block.end)
         cue = cues[-1]
-        return self._subject(self._sentence_start(block.start, cue.start()), cue.start(), cue.group())
+        found = self._subject(self._sentence_start(block.start, cue.start()), cue.start(), cue.group())
+        if found is None or not found[0]:  # "“…,” said David Bahnsen, chief investment officer." — after its verb
+            found = self._subject(cue.end(), block.start + len(body), cue.group(), after=True) or found
+        return found
 
     def _after_mark(self, inner_end: int) -> int:
         i = inner_end
@@ -267,9 +270,13 @@ class Speakers:
             org = orgs[0] if after else orgs[-1]
             return self._organisation(org), org.entity, cue
         for match in _NAME.finditer(chunk):
+            if self._in_quote(start + match.start()):
+                continue
             resolved = self._by_surname(match.group().split()[-1], start + match.start()) or self._named_in_text(match.group())
             if resolved:
                 return (*resolved, cue)
+            if spelt := self._spelt_out(match.group()):  # "the SDF said", the extractor missing the acronym
+                return spelt, None, cue
         # Last resort, a name the extractor missed: "Kaoru Yosano, the Japanese minister, said"
         if (named := re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,|$)", chunk.strip())) and \
                 named.group(1).split()[0].casefold() not in gazetteer().common_words:
@@ -328,13 +335,26 @@ class Speakers:
         """An organisation's full name as the article gives it; an acronym ("KCNA", "the SDF") is spelt out
         when the article names the organisation in full somewhere ("Korean Central News Agency")."""
         name = self.full.get(mention.entity or "", mention.text)
-        if not re.fullmatch(r"[A-Z]{2,6}", name):
-            return name
-        for other in self.entities:
-            words = [w for w in re.split(r"[\s-]+", other.text) if w and w.lower() not in ("of", "the", "and", "for", "de")]
-            if len(words) == len(name) and "".join(w[0] for w in words) == name:
-                return other.text
-        return name
+        return self._spelt_out(name) or name
+
+    def _spelt_out(self, acronym: str) -> str | None:
+        """The words an acronym stands for, as the article writes them ("Syrian Democratic Forces (SDF)")."""
+        if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+            return None
+        size = len(acronym)
+        words = list(re.finditer(r"[\w'’]+", self.text))
+        for i in range(len(words)):
+            picked, j = [], i
+            while j < len(words) and len(picked) < size:
+                word = words[j].group()
+                if word[:1].isupper():
+                    picked.append(word)
+                elif not picked or word not in ("of", "the", "and", "for", "de"):
+                    break
+                j += 1
+            if len(picked) == size and "".join(w[0] for w in picked) == acronym:
+                return self.text[words[i].start() : words[j - 1].end()]
+        return None
 
     def _person(self, mention: Mention) -> tuple[str, str | None]:
         """The full name of a person mention; a lone surname goes to the last person named with it."""

@@ -214,3 +214,8 @@ def test_a_quote_with_no_verb_of_saying_belongs_to_the_person_its_sentence_is_ab
     text = "Steve Jobs resigned in a letter. In part of it, Jobs left this farewell, “I have made some of the best friends of my life.”"
     people = [("Steve Jobs", "steve jobs", 0), ("Jobs", "steve jobs", 1)]
     assert quotes_of(text, *people)[0][1] == "Steve Jobs"
+
+
+def test_an_acronym_the_extractor_missed_is_spelt_out_from_the_text():
+    text = "Fighters of the Syrian Democratic Forces (SDF) held the town.\n“We will defend every street of this town,” the SDF said."
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), [])] == ["Syrian Democratic Forces"]
