@@ -9,6 +9,7 @@ changed word, a changed figure, words cut or added, and a different speaker cred
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -125,11 +126,32 @@ def name_key(name: str) -> str:
     return " ".join(w for w in re.findall(r"[a-z0-9]+", plain) if w not in _HONORIFICS)
 
 
+_CACHE_LOCK = threading.Lock()
+_CACHE: dict[str, tuple[tuple, EchoIndex]] = {}  # database file → (quotes signature, index)
+
+
+def echo_index(db) -> EchoIndex:
+    """The index of the database's quotes, built once and reused until the quotes change (an article opened
+    in the app asks for its echoes without re-reading every quote of the corpus)."""
+    path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "") or ""
+    signature = tuple(db.execute("SELECT count(*), coalesce(max(id), 0), coalesce(sum(id + start + length(text)), 0) FROM quotes").fetchone())
+    with _CACHE_LOCK:
+        cached = _CACHE.get(path)
+        if path and cached and cached[0] == signature:
+            return cached[1]
+    index = EchoIndex(load_quotes(db))
+    if path:
+        with _CACHE_LOCK:
+            _CACHE.clear()  # one database at a time: the app's
+            _CACHE[path] = (signature, index)
+    return index
+
+
 def echoes(db, article_id: int | None = None) -> list[dict]:
     """Each quote (of one article, or of all) that appears in other articles, with its echoes:
     ``[{"quote", "article_id", "start", "end", "speaker", "echoes": [{"article_id", "start", "end",
     "speaker", "text", "similarity", "differences"}]}]``."""
-    index = EchoIndex(load_quotes(db))
+    index = echo_index(db)
     result = []
     for quote in index.quotes:
         if article_id is not None and quote.article_id != article_id:

@@ -97,3 +97,13 @@ def test_similarity_counts_a_cut_quote_as_the_same_and_unrelated_quotes_as_diffe
     assert similarity(full, cut) == 100.0
     assert similarity(full, other) < 50
     assert similarity(words_of("It’s “time” to act now"), words_of('it\'s "time" to act now')) == 100.0
+
+
+def test_echoes_follow_a_reimported_article_whose_quote_changed(corpus, capsys, tmp_path):
+    _, before = run_json(capsys, "--db", str(corpus), "echoes", "figure.txt", "--json")
+    assert before[0]["echoes"]
+    (tmp_path / "figure.txt").write_text("Ohio wins a plant\nMaria Lopez spoke in Columbus.\n"
+                                         "“Expect a long, cold and very snowy winter this year,” Maria Lopez said.\n", encoding="utf-8")
+    assert main(["--db", str(corpus), "import", str(tmp_path / "figure.txt")]) == 0
+    _, after = run_json(capsys, "--db", str(corpus), "echoes", "figure.txt", "--json")
+    assert after == []
