@@ -52,7 +52,7 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
     readable = [b for b in blocks if b.kind not in SKIPPED_BLOCKS]
     spans = _join_paragraphs(text, readable, [s for i, b in enumerate(readable) for s in _spans_in(text, b, i)])
     spans = _join_split_quotes(text, readable, spans)
-    spans = [s for s in spans if sum(len(text[a:b].split()) for a, b in s.parts) >= MIN_WORDS]
+    spans = [s for s in spans if sum(len(text[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(text, s)]
     speakers = Speakers(text, mentions, [part for s in spans for part in s.parts])
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -167,6 +167,20 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
                 continue
         joined.append(span)
     return joined
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
+
+
+def _is_title(text: str, span: _Span) -> bool:
+    """A name in quote marks, not speech: a title or slogan in Title Case ("Storm Area 51, They Can't Stop All
+    of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside."""
+    if len(span.parts) > 1:
+        return False
+    words = text[span.parts[0][0] : span.parts[0][1]].split()
+    if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS for w in words) and words[0][:1].isupper()
 
 
 def _ends_sentence(text: str, span: _Span) -> bool:

@@ -219,3 +219,8 @@ def test_a_quote_with_no_verb_of_saying_belongs_to_the_person_its_sentence_is_ab
 def test_an_acronym_the_extractor_missed_is_spelt_out_from_the_text():
     text = "Fighters of the Syrian Democratic Forces (SDF) held the town.\n“We will defend every street of this town,” the SDF said."
     assert [q.speaker for q in find_quotes(text, paragraphs(text), [])] == ["Syrian Democratic Forces"]
+
+
+def test_a_title_in_quote_marks_is_not_a_quote():
+    text = "Matty Roberts created the event “Storm Area 51, They Can't Stop All of Us” on Facebook and said “We will all meet up there.”"
+    assert [q for q, *_ in quotes_of(text, ("Matty Roberts", "matty roberts", 0))] == ["We will all meet up there."]
