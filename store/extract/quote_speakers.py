@@ -70,6 +70,8 @@ _AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|[^.;
 _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
                  "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
 _NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
+_NEARBY_NAMES = 200  # names looked through to complete a surname
+_WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
@@ -118,11 +120,14 @@ class Speakers:
         first_names, common_words = gazetteer().first_names, gazetteer().common_words
         self.text = text
         self.quoted = quoted
+        self._window = (0, len(text))
+        self._acronyms: dict[str, str | None] = {}  # acronym → what the article spells it out as
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
         # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
         self.people = [m for m in entities if m.label == "PERSON" or _given_name_first(m.text, first_names)
                        or self._after_title(m)]
-        self.orgs = [m for m in entities if m.label == "ORG" and m not in self.people]
+        people_at = {m.start for m in self.people}
+        self.orgs = [m for m in entities if m.label == "ORG" and m.start not in people_at]
         self.entities = entities
         self.full: dict[str, str] = {}
         for m in mentions:
@@ -131,6 +136,12 @@ class Speakers:
                 name = _person_name(m.text, first_names, common_words) if person else m.text
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
+        # each name's full form split once: (full name, its last word casefolded), or None for a single word
+        self._surnames = [self._split_name(m) for m in entities]
+
+    def _split_name(self, mention: Mention) -> tuple[str, str] | None:
+        words = self.full.get(mention.entity or "", mention.text).split()
+        return (" ".join(words), words[-1].casefold()) if len(words) > 1 else None
 
     def _after_title(self, mention: Mention) -> bool:
         """A name right after a person's title ("Judge Jackson", "Senator Warren") is a person's."""
@@ -144,6 +155,7 @@ class Speakers:
     def for_quote(self, parts, open_at: int, close_at: int, first: Block, last: Block):
         """``(name, entity, cue)`` of the speaker, ``(None, None, cue)`` for an unnamed source, None when the
         article does not say. ``first`` and ``last`` are the paragraphs the quote opens and closes in."""
+        self._window = (max(0, open_at - _WINDOW), close_at + _WINDOW)
         block = last
         for (_, end_a), (start_b, _) in zip(parts, parts[1:], strict=False):
             between_start = self._after_mark(end_a)
@@ -323,7 +335,8 @@ class Speakers:
             return self._person(person) if person else None
         if company := _THE_COMPANY.search(phrase):
             noun = company.group(2).lower()
-            named = [m for m in self.orgs[: bisect_right(self.orgs, at, key=_end)] if noun in m.text.lower()]
+            count = bisect_right(self.orgs, at, key=_end)
+            named = [m for m in self.orgs[max(0, count - _NEARBY_NAMES) : count] if noun in m.text.lower()]
             body = company.group(1)
             if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
                 return body, None
@@ -341,20 +354,12 @@ class Speakers:
         """The words an acronym stands for, as the article writes them ("Syrian Democratic Forces (SDF)")."""
         if not re.fullmatch(r"[A-Z]{2,6}", acronym):
             return None
-        size = len(acronym)
-        words = list(re.finditer(r"[\w'’]+", self.text))
-        for i in range(len(words)):
-            picked, j = [], i
-            while j < len(words) and len(picked) < size:
-                word = words[j].group()
-                if word[:1].isupper():
-                    picked.append(word)
-                elif not picked or word not in ("of", "the", "and", "for", "de"):
-                    break
-                j += 1
-            if len(picked) == size and "".join(w[0] for w in picked) == acronym:
-                return self.text[words[i].start() : words[j - 1].end()]
-        return None
+        if acronym not in self._acronyms:
+            joiner = r"\s+(?:(?:of|the|and|for|de)\s+)*"
+            pattern = joiner.join(rf"{letter}[\w'’]*" for letter in acronym)
+            found = re.search(rf"\b{pattern}\b", self.text)
+            self._acronyms[acronym] = found.group() if found else None
+        return self._acronyms[acronym]
 
     def _person(self, mention: Mention) -> tuple[str, str | None]:
         """The full name of a person mention; a lone surname goes to the last person named with it."""
@@ -370,12 +375,15 @@ class Speakers:
         surname = surname.strip(".,’'").casefold()
         # every kind of name: the extractor sometimes labels a person an organisation ("Jim Press")
         split = bisect_right(self.entities, at, key=_end)
-        for person in [*reversed(self.entities[:split]), *self.entities[split:]]:
-            name = self.full.get(person.entity or "", person.text)
-            last = name.split()[-1].casefold()
-            similar = len(surname) >= 6 and last[:1] == surname[:1] and Levenshtein.normalized_similarity(last, surname) >= 0.75
-            if len(name.split()) > 1 and (last == surname or similar):
-                return name, person.entity
+        # within reach of the quote: a long text's far-off names are others' (and scanning them all is quadratic)
+        nearby = [*range(split - 1, max(-1, split - 1 - _NEARBY_NAMES), -1), *range(split, min(len(self.entities), split + _NEARBY_NAMES))]
+        for i in nearby:
+            if (split_name := self._surnames[i]) is None:
+                continue
+            name, last = split_name
+            if last == surname or (len(surname) >= 6 and last[:1] == surname[:1]
+                                   and Levenshtein.normalized_similarity(last, surname) >= 0.75):
+                return name, self.entities[i].entity
         return None
 
     def _missed_person(self, start: int, end: int) -> str | None:
@@ -395,13 +403,15 @@ class Speakers:
         if len(words) != 1 or len(name) < 3 or name.casefold() in gazetteer().common_words:
             return None
         first_names = gazetteer().first_names
-        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b", self.text):
+        start, end = self._window
+        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b", self.text[start:end]):
             if match.group(1) in first_names:
                 return match.group(), None
         return None
 
     def _last_with_title(self, at: int, title: str) -> Mention | None:
-        for person in reversed(self.people[: bisect_right(self.people, at, key=_end)]):
+        count = bisect_right(self.people, at, key=_end)
+        for person in reversed(self.people[max(0, count - _NEARBY_NAMES) : count]):
             if title in self.text[max(0, person.start - 60) : person.end + 80].lower():
                 return person
         return _last_before(self.people, at)
@@ -412,12 +422,12 @@ class Speakers:
         ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
         admission a maneuver. She explained")."""
         own_sentence = self._sentence_start(max(0, at - 400), at)
-        before = self.people[: bisect_right(self.people, own_sentence, key=_end)]
-        if not before:
+        count = bisect_right(self.people, own_sentence, key=_end)  # people named before the pronoun's sentence
+        if not count:
             return _last_before(self.people, at)
-        nearest = before[-1]
+        nearest = self.people[count - 1]
         sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
-        return next(m for m in before if m.start >= sentence)
+        return self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=_start)]
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
@@ -483,5 +493,5 @@ def _end(mention: Mention) -> int:
 
 
 def _last_before(mentions: list[Mention], offset: int) -> Mention | None:
-    before = mentions[: bisect_right(mentions, offset, key=_end)]
-    return before[-1] if before else None
+    count = bisect_right(mentions, offset, key=_end)
+    return mentions[count - 1] if count else None
