@@ -13,6 +13,7 @@ names is then resolved with the article's entity mentions (``store.extract.entit
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 
 from rapidfuzz.distance import Levenshtein
@@ -138,10 +139,35 @@ class Speakers:
                     self.full[m.entity] = name
         # each name's full form split once: (full name, its last word casefolded), or None for a single word
         self._surnames = [self._split_name(m) for m in entities]
+        # people's full names (two words or more) by their surname, first named first; and the names themselves
+        self._people_names: dict[str, tuple[str, str | None]] = {}
+        self._full_people: set[str] = set()
+        for m in self.people:
+            full = self.full.get(m.entity or "", "") or _person_name(m.text, first_names, common_words)
+            if len(full.split()) > 1:
+                self._people_names.setdefault(_plain(full.split()[-1]), (full, m.entity))
+                self._full_people.add(_plain(full))
 
     def _split_name(self, mention: Mention) -> tuple[str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()
         return (" ".join(words), words[-1].casefold()) if len(words) > 1 else None
+
+    def fullest(self, speaker: tuple[str | None, str | None, str | None]):
+        """The speaker under the fullest name the article gives them: a surname alone ("Erdogan") becomes the
+        person's full name named anywhere in the article ("Recep Tayyip Erdoğan"), and a name with words run
+        into it ("Air Force James Roche") the person's own name ("James Roche")."""
+        name, entity, cue = speaker
+        if not name:
+            return speaker
+        words = name.split()
+        if len(words) == 1:
+            fuller = self._people_names.get(_plain(name)) or self._named_in_text(name)
+            return (fuller[0], fuller[1] or entity, cue) if fuller else speaker
+        for i in range(1, len(words) - 1):
+            tail = " ".join(words[i:])
+            if _plain(tail) in self._full_people:
+                return tail, entity, cue
+        return speaker
 
     def _after_title(self, mention: Mention) -> bool:
         """A name right after a person's title ("Judge Jackson", "Senator Warren") is a person's."""
@@ -397,16 +423,22 @@ class Speakers:
         return None
 
     def _named_in_text(self, name: str) -> tuple[str, None] | None:
-        """A surname the extractor missed ("Sanders said") with the given name it has somewhere in the article
-        ("Bernie Sanders")."""
+        """A surname given alone ("Sanders said", "Erdoğan said") with the given names the article puts before it
+        somewhere ("Bernie Sanders", "Recep Tayyip Erdoğan"): capitalised words that are no titles nor common
+        words, or a known given name."""
         words = name.split()
         if len(words) != 1 or len(name) < 3 or name.casefold() in gazetteer().common_words:
             return None
-        first_names = gazetteer().first_names
+        first_names, common_words = gazetteer().first_names, gazetteer().common_words
         start, end = self._window
-        for match in re.finditer(rf"\b([A-Z][\w'’-]+)\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b", self.text[start:end]):
-            if match.group(1) in first_names:
-                return match.group(), None
+        pattern = rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{re.escape(name)}\b"
+        for match in re.finditer(pattern, self.text[start:end]):
+            given = match.group(1).split()
+            while given and (given[0].strip(".").casefold() in TITLES or (
+                    given[0].casefold() in common_words and given[0] not in first_names)):
+                given.pop(0)
+            if given and all(w in first_names or w.casefold() not in common_words for w in given):
+                return " ".join([*given, *match.group()[len(match.group(1)) :].split()]), None
         return None
 
     def _last_with_title(self, at: int, title: str) -> Mention | None:
@@ -441,6 +473,11 @@ class Speakers:
                 continue
             start = match.end()
         return start
+
+
+def _plain(name: str) -> str:
+    """A name compared without case or accents ("Erdoğan" = "Erdogan")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
 def _given_name_first(name: str, first_names: frozenset[str]) -> bool:

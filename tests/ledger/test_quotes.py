@@ -224,3 +224,12 @@ def test_an_acronym_the_extractor_missed_is_spelt_out_from_the_text():
 def test_a_title_in_quote_marks_is_not_a_quote():
     text = "Matty Roberts created the event “Storm Area 51, They Can't Stop All of Us” on Facebook and said “We will all meet up there.”"
     assert [q for q, *_ in quotes_of(text, ("Matty Roberts", "matty roberts", 0))] == ["We will all meet up there."]
+
+
+def test_a_surname_speaker_gets_the_full_name_the_article_gives_anywhere():
+    text = (
+        "President Erdoğan spoke in Ankara on Monday.\n"
+        "“Turkey will not stop its operation,” Erdoğan said.\n"
+        "Recep Tayyip Erdoğan has led the country since 2014."
+    )
+    assert quotes_of(text, ("Erdoğan", "erdogan", 1))[0][1] == "Recep Tayyip Erdoğan"
