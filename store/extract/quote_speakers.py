@@ -73,6 +73,8 @@ _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "agains
 _NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
 _NEARBY_NAMES = 200  # names looked through to complete a surname
 _WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
+_PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
+                           r"party|cabinet|ministry)\b")
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 _GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
@@ -233,7 +235,10 @@ class Speakers:
         "He hopes the tech would help."), who speaks the quote standing after it with no attribution."""
         people = [m for m in _within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
-            return (*self._person(self._subject_of(people)), None)
+            speaker = self._subject_of(people)
+            if body := _PERSONS_BODY.match(self.text, speaker.end):
+                return self.text[speaker.start : body.end()], None, None
+            return (*self._person(speaker), None)
         if re.match(r"\s*(?:He|She)\b", self.text[start:end]) and (person := self._antecedent(start)) is not None:
             return (*self._person(person), None)
         subjects = [m for m in _within(self.orgs, start, min(end, start + 40)) if not self._after_preposition(m)]
@@ -296,7 +301,10 @@ class Speakers:
                 antecedent = self._antecedent(tail_start + tail.index(pronoun.group()))
                 if antecedent is not None:
                     return (*self._person(antecedent), cue)
-            return (*self._person(self._subject_of(people)), cue)
+            speaker = self._subject_of(people)
+            if body := _PERSONS_BODY.match(self.text, speaker.end):  # "the Biden campaign", "Erdogan's office"
+                return self.text[speaker.start : body.end()], None, cue
+            return (*self._person(speaker), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
         if missed := self._missed_person(start, start + len(chunk)):

@@ -233,3 +233,12 @@ def test_a_surname_speaker_gets_the_full_name_the_article_gives_anywhere():
         "Recep Tayyip Erdoğan has led the country since 2014."
     )
     assert quotes_of(text, ("Erdoğan", "erdogan", 1))[0][1] == "Recep Tayyip Erdoğan"
+
+
+def test_a_persons_campaign_or_office_speaks_as_the_body_not_the_person():
+    text = (
+        "Joe Biden spoke in Ohio.\n“Trump does not want to face questions from the voters,” the Biden campaign said.\n"
+        "A statement released by Erdogan's office said “the operation will go on until the end.”"
+    )
+    people = [("Joe Biden", "joe biden", 0), ("Biden", "joe biden", 1), ("Erdogan", "erdogan", 0)]
+    assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Biden campaign", "Erdogan's office"]
