@@ -34,6 +34,7 @@ _HTML_START = re.compile(
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
+FULL_EXTRACTION_BELOW = 500  # characters: a fast extraction this short is tried again with every fallback
 _CONTENT_KINDS = frozenset({"heading", "paragraph", "quote", "list"})
 
 
@@ -92,7 +93,6 @@ def parse_html(
     page names none). ``page`` carries what a fetch learnt (validators, final URL); its ``data``, ``encoding``
     and ``extractor`` are replaced by this parse's. Raises :class:`NoArticleText` when the page has no
     article text (a login wall, an index page, an empty shell filled by scripts)."""
-    import trafilatura
     from trafilatura.utils import load_html
 
     text, encoding, warnings = decode_page(data, header_charset)
@@ -101,11 +101,14 @@ def parse_html(
         raise NoArticleText("no article text found (not a readable HTML document)")
     language = _language(tree)
     asks_to_sign_in = bool(tree.xpath("//input[@type='password']"))
-    document = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, with_metadata=True, date_extraction_params={"extensive_search": False}
-    )
-    body = document.body if document is not None else None
-    stored, blocks = _text_and_blocks(body) if body is not None else ("", [])
+    # trafilatura's own extractor alone ("fast") first; its fallbacks (readability, jusText) cost half as much
+    # again, so they run only when it found little. On the benchmark pages this scores higher than the full
+    # cascade (see bench/html.py).
+    document = _extract(tree, url, fast=True)
+    stored, blocks = _text_and_blocks(document.body) if document is not None else ("", [])
+    if len(stored) < FULL_EXTRACTION_BELOW:
+        document = _extract(load_html(text), url, fast=False) or document
+        stored, blocks = _text_and_blocks(document.body) if document is not None else ("", [])
     blocks, references = _classify(stored, blocks)
     if not any(b.kind in _CONTENT_KINDS and b.kind != "heading" for b in blocks):
         hint = ": the page asks to sign in" if asks_to_sign_in else ""
@@ -131,6 +134,15 @@ def parse_html(
         references=references,
         warnings=warnings,
         page=raw,
+    )
+
+
+def _extract(tree, url: str | None, fast: bool):
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        tree, url=url, fast=fast, include_comments=False, with_metadata=True,
+        date_extraction_params={"extensive_search": False},  # dates from the page's metadata, not guessed from text
     )
 
 
@@ -243,7 +255,11 @@ def _classify(text: str, blocks: list[Block]) -> tuple[list[Block], list]:
     """Boilerplate (kept, hidden) and reference entries among the blocks, as the other readers find them."""
     references, used = find_references(text, [(b.start, b.end) for b in blocks])
     kinds = ["reference" if i in used else b.kind for i, b in enumerate(blocks)]
-    flags = find_boilerplate([text[b.start:b.end] for b in blocks], kinds)
+    texts = [text[b.start:b.end] for b in blocks]
+    flags = find_boilerplate(texts, kinds)
+    # a block of several lines (<br>-separated links, a form's labels) is chrome when each of its lines is
+    flags = [flag or ("\n" in piece and all(find_boilerplate(piece.split("\n"))))
+             for flag, piece in zip(flags, texts, strict=True)]
     classified = []
     for block, kind, flag in zip(blocks, kinds, flags, strict=True):
         if kind == "reference":
