@@ -35,6 +35,8 @@ _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\s*\n\s*")
 _LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 FULL_EXTRACTION_BELOW = 500  # characters: a fast extraction this short is tried again with every fallback
+# A page with a password field and fewer readable words than this is a login wall, not an article.
+LOGIN_WALL_WORDS = 80
 _CONTENT_KINDS = frozenset({"heading", "paragraph", "quote", "list"})
 
 
@@ -110,9 +112,11 @@ def parse_html(
         document = _extract(load_html(text), url, fast=False) or document
         stored, blocks = _text_and_blocks(document.body) if document is not None else ("", [])
     blocks, references = _classify(stored, blocks)
-    if not any(b.kind in _CONTENT_KINDS and b.kind != "heading" for b in blocks):
-        hint = ": the page asks to sign in" if asks_to_sign_in else ""
-        raise NoArticleText(f"no article text found{hint}")
+    readable = sum(len(stored[b.start:b.end].split()) for b in blocks if b.kind in _CONTENT_KINDS - {"heading"})
+    if asks_to_sign_in and readable < LOGIN_WALL_WORDS:
+        raise NoArticleText("no article text found: the page asks to sign in")
+    if not readable:
+        raise NoArticleText("no article text found")
     title = _one_line(document.title) if document.title else None
     blocks = _mark_title(stored, blocks, title)
     sentences = split_sentences(stored, blocks)
