@@ -144,10 +144,13 @@ def parse_html(
 def _extract(tree, url: str | None, fast: bool):
     import trafilatura
 
-    return trafilatura.bare_extraction(
-        tree, url=url, fast=fast, include_comments=False, with_metadata=True,
-        date_extraction_params={"extensive_search": False},  # dates from the page's metadata, not guessed from text
-    )
+    try:
+        return trafilatura.bare_extraction(
+            tree, url=url, fast=fast, include_comments=False, with_metadata=True,
+            date_extraction_params={"extensive_search": False},  # dates from the page's metadata, not the text
+        )
+    except Exception as error:  # a third-party parser over hostile input: one page fails, never the import
+        raise IngestError(f"cannot extract the page's text ({type(error).__name__}: {error})") from None
 
 
 def _one_line(value: str | None) -> str | None:

@@ -39,7 +39,8 @@ def store_fetched(db, result: FetchResult, report) -> str:
     """Store one fetch result; returns the outcome (``imported``/``updated``/``unchanged``/``skipped``)."""
     from store.importer import prepare_article, stored_versions, write_article  # here: the importer imports this
     from store.mentions import load_teachings
-    from store.web.html import NoArticleText, parse_html
+    from store.ingest.decode import IngestError
+    from store.web.html import parse_html
 
     if result.status == "failed":
         report.skipped.append(Problem(result.url, result.reason or "cannot fetch"))
@@ -53,7 +54,7 @@ def store_fetched(db, result: FetchResult, report) -> str:
     try:
         article = parse_html(result.body or b"", result.url, header_charset=result.charset,
                              url=result.final_url or result.url, page=known)
-    except NoArticleText as reason:
+    except IngestError as reason:  # no article text, or a page the extractor cannot read
         report.skipped.append(Problem(result.url, str(reason)))
         return "skipped"
     report.warnings.extend(f"{result.url}: {warning}" for warning in article.warnings)

@@ -199,3 +199,27 @@ def test_show_raw_prints_the_stored_page_and_refuses_an_article_without_one(tmp_
     assert shown.returncode == 0 and shown.stdout == html.encode("utf-8")
     assert refused.returncode == 2
     assert refused.stderr.strip() == "broadsheet show: plain.txt: no web page stored (the article was not read from HTML)"
+
+
+def test_broken_and_hostile_page_files_are_one_skip_line_each_and_the_rest_imports(db, tmp_path):
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "corrupt.html.gz").write_bytes(b"\x1f\x8b\x08\x00not really gzip")
+    (folder / "binary.html").write_bytes(bytes(range(256)) * 20)
+    (folder / "empty.htm").write_bytes(b"")
+    with (folder / "huge.html").open("wb") as handle:
+        handle.write(b"<html><body><p>")
+        handle.truncate(11 * 1024 * 1024)
+    (folder / "escapes.html").write_text(article_html(paragraphs=[
+        "Evil \x1b[31mred\x1b[0m text \u202eodd\u202c and enough ordinary words to make this paragraph a real one "
+        "that an extractor keeps as the body of the story."]), encoding="utf-8")
+
+    report = import_paths(db, [folder])
+
+    reasons = {Path(p.path).name: p.reason for p in report.skipped}
+    assert set(reasons) == {"corrupt.html.gz", "binary.html", "empty.htm", "huge.html"}
+    assert reasons["huge.html"] == "page too large (over 10,485,760 bytes)"
+    assert reasons["corrupt.html.gz"].startswith("cannot read: ")
+    assert reasons["empty.htm"] == reasons["binary.html"] == "no article text found (not a readable HTML document)"
+    [article] = [get_article(db, a.id) for a in list_articles(db)]
+    assert "Evil [31mred[0m text odd and enough" in article.text  # escapes and bidi controls removed
