@@ -81,7 +81,7 @@ def reextract_stale(db, progress: Progress | None = None) -> int:
     read from web pages by another HTML extractor version are first derived again from their raw pages."""
     from store.web.pages import rederive_stale_pages  # here: the importer it uses imports this module
 
-    rederived = rederive_stale_pages(db)
+    rederived = rederive_stale_pages(db, progress)
     return rederived + _reindex(db, stale_articles(db), progress)
 
 
