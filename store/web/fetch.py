@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import socket
+import ssl
 import threading
 import time
 import urllib.parse
@@ -284,6 +285,8 @@ class Fetcher:
             return f"DNS failure: cannot find host {host}"
         if any(isinstance(cause, ConnectionRefusedError) for cause in causes) or "refused" in str(error).lower():
             return f"connection refused by {host}"
+        if tls := next((cause for cause in causes if isinstance(cause, ssl.SSLError)), None):
+            return f"TLS error with {host} ({getattr(tls, 'reason', None) or tls})"
         if isinstance(error, httpx.ConnectTimeout):
             return f"timeout: no connection to {host} within {self.limits.connect_timeout:g} s"
         if isinstance(error, httpx.TimeoutException):

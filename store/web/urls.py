@@ -38,8 +38,8 @@ def import_urls(db, urls: Iterable[str], report, progress: Progress | None = Non
 def store_fetched(db, result: FetchResult, report) -> str:
     """Store one fetch result; returns the outcome (``imported``/``updated``/``unchanged``/``skipped``)."""
     from store.importer import prepare_article, stored_versions, write_article  # here: the importer imports this
-    from store.mentions import load_teachings
     from store.ingest.decode import IngestError
+    from store.mentions import load_teachings
     from store.web.html import parse_html
 
     if result.status == "failed":

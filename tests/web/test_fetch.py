@@ -198,3 +198,10 @@ def test_gzip_of_a_gzipped_file_is_left_alone(site, fetcher):
     """A .gz file served as such (no Content-Encoding) is not unpacked: it is simply not HTML."""
     url = site.page("/page.html.gz", gzip.compress(b"<html></html>"), content_type="application/gzip")
     assert fetcher.fetch(url).reason == "not HTML (content type application/gzip)"
+
+
+def test_a_tls_failure_is_named(site, fetcher):
+    """https:// to a server that speaks plain HTTP: the handshake fails, and the reason says TLS."""
+    site.page("/story", article_html())
+    result = fetcher.fetch(f"https://127.0.0.1:{site.port}/story")
+    assert result.status == "failed" and result.reason.startswith("TLS error with 127.0.0.1 (")
