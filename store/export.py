@@ -128,7 +128,7 @@ def _jsonl_record(record: dict, article: dict) -> dict:
         },
         "tags": record["tags"],
         "colors": record["colors"],
-        **{key: record[key] for key in ("note", "anchor", "score", "created", "updated")},
+        **{key: record[key] for key in ("note", "anchor", "score", "created", "updated", "figure_changed")},
     }
 
 
@@ -241,6 +241,7 @@ def _from_jsonl(data: dict) -> dict:
         "article": data["article"],
         "colors": data.get("colors") or {},
         "verbatim": {key: data[key] for key in VERBATIM},
+        "figure_changed": data.get("figure_changed", False),
     }
 
 
@@ -302,7 +303,7 @@ def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
     base = {key: entry[key] for key in ("exact", "prefix", "suffix", "tags", "colors", "note")}
     base.update(article_id=article_id, created=stamp, updated=entry["updated"] or stamp)
     if verbatim and verbatim["text_hash"] == digest:
-        return {**base, **verbatim}
+        return {**base, **verbatim, "figure_changed": bool(entry.get("figure_changed"))}
     position = entry.get("position") or {}
     if verbatim:
         start, end, old_hash = verbatim["quote_start"], verbatim["quote_end"], verbatim["text_hash"]
@@ -324,6 +325,7 @@ def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
         "text_hash": old_hash,
         "anchor": anchor.state,
         "score": anchor.score,
+        "figure_changed": anchor.figure_changed,
     }
 
 
