@@ -205,7 +205,7 @@ def import_annotations(db, path_or_text: str | Path) -> ImportReport:
         entries = []
         for number, item in enumerate(hypothesis, start=1):
             try:
-                entries.append((f"annotation {number}", from_hypothesis(item)))
+                entries.append((f"annotation {number}{hypothesis_id(item)}", from_hypothesis(item)))
             except HypothesisSkip as exc:
                 report.problems.append(f"annotation {number}{hypothesis_id(item)}: {exc}")
             except (KeyError, TypeError, IndexError, AttributeError):
@@ -349,6 +349,7 @@ def _find_article(db, article: dict) -> tuple[int, str, str] | str:
             rows = db.execute(f"SELECT id, text, content_hash FROM articles WHERE {column} = ?", [value]).fetchall()
             if len(rows) == 1:
                 return rows[0]
-    return (
-        f"no article matches path {article.get('path')!r}, url {article.get('url')!r} or title {article.get('title')!r}"
-    )
+    named = [f"{key} {article[key]!r}" for key in ("path", "url", "title") if article.get(key)]
+    if not named:
+        return "names no article (no path, url or title)"
+    return "no article matches " + (", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else named[0])
