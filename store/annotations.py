@@ -159,6 +159,12 @@ def orphans(db) -> list[dict]:
     return _records(db, " WHERE a.anchor = 'orphaned'", [])
 
 
+def needing_review(db) -> list[dict]:
+    """Orphans and annotations re-anchored over a figure whose value changed: the notes a user must look at
+    again after an article was edited (the app's Orphans screen)."""
+    return _records(db, " WHERE a.anchor = 'orphaned' OR a.figure_changed = 1", [])
+
+
 def annotation_counts(db) -> dict[int, int]:
     """Annotations per article id (articles without any are absent), in one query."""
     return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())

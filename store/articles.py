@@ -47,6 +47,7 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    revisions: int = 1  # texts kept of this article (store.revisions); more than 1 once it was edited
 
 
 def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
@@ -101,6 +102,7 @@ def get_article(db, article_id: int) -> Article:
             [article_id],
         )
     ]
+    article.revisions = max(1, db.execute("SELECT count(*) FROM revisions WHERE article_id = ?", [article_id]).fetchone()[0])
     return article
 
 
