@@ -96,7 +96,8 @@ def _markdown(records: list[dict], articles: dict[int, dict]) -> str:
         if record["anchor"] == "orphaned":
             meta = (meta + " " if meta else "") + "*(orphaned: this text is no longer in the article)*"
         elif record["anchor"] == "fuzzy":
-            meta = (meta + " " if meta else "") + f"*(re-anchored approximately, score {record['score']:.2f})*"
+            edited = "; a figure in it was edited" if record["figure_changed"] else ""
+            meta = (meta + " " if meta else "") + f"*(re-anchored approximately, score {record['score']:.2f}{edited})*"
         if meta:
             out += [meta, ""]
         if record["note"].strip():

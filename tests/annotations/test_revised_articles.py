@@ -10,6 +10,7 @@ import pytest
 from store.anchoring import changed_figures, make_selector, quote_similarity, reanchor, text_hash
 from store.annotations import create_annotation, list_annotations
 from store.articles import list_articles
+from store.export import export_annotations
 from store.importer import import_paths
 from tui.cli import main
 
@@ -130,3 +131,9 @@ def test_figures_compare_by_value_not_by_how_they_are_written():
     assert changed_figures("rose 5% to $593 billion", "rose 5% to $539 billion") == (["$593 billion"], ["$539 billion"])
     assert changed_figures("on Tuesdya", "on Tuesday") == ([], [])  # a day's name is a word, not a number
     assert quote_similarity("spend $650 billion on data", "spend nearly $650bn on data") == pytest.approx(4 / 5)
+
+
+def test_the_markdown_export_says_which_figure_was_edited(db, revised):
+    markdown = export_annotations(db, "markdown")
+    flagged = [line for line in markdown.splitlines() if "a figure in it was edited" in line]
+    assert len(flagged) == 1 and flagged[0].startswith("#figurechanged *(re-anchored approximately, score 0.")
