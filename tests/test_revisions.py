@@ -160,3 +160,17 @@ def test_diff_is_coloured_on_a_terminal(db, db_path, tmp_path, capsys, monkeypat
     # the removed words struck through in red, the added ones green
     assert "\x1b[9;31m$650 billion" in out or "\x1b[31;9m$650 billion" in out
     assert "\x1b[32mnearly $650bn" in out
+
+
+def test_a_frozen_older_database_gets_revision_one_of_each_article(tmp_path):
+    """The v7 database of tests/reliability/fixtures (written before revisions existed), upgraded."""
+    from pathlib import Path
+    from shutil import copy
+
+    path = copy(Path(__file__).parent / "reliability" / "fixtures" / "v7.db", tmp_path / "old.db")
+    db = open_db(path)
+    articles = db.execute("SELECT id, text, content_hash FROM articles ORDER BY id").fetchall()
+    assert len(articles) == 5
+    for article_id, text, digest in articles:
+        [revision] = list_revisions(db, article_id)
+        assert (revision["n"], revision["hash"]) == (1, digest) and revision_text(db, article_id, 1) == text
