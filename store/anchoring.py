@@ -6,7 +6,8 @@ W3C TextQuoteSelector and TextPositionSelector that the Hypothesis client stores
 Hypothesis' order (position check, exact occurrences ranked by context, approximate match) with one
 difference: an approximate match must reach documented floors (:data:`MIN_FUZZY_SCORE`,
 :data:`MIN_QUOTE_SIMILARITY`), otherwise the annotation is *orphaned* (offsets cleared, quote and note kept)
-instead of being silently attached to different words.
+instead of being silently attached to different words. A fuzzy match whose figures (numbers, compared by
+value) are not the quote's says so (``figure_changed``): a number the user tagged was edited.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEIGHT
 # compared by its value ("$650 billion" and "$650bn" are the same word, "$593 billion" and "$539 billion" are
 # not). A short quote that gained a word and had a figure rewritten keeps its words (5 of 6: 0.83) though a
 # third of its characters changed (0.66); a sentence rewritten by half is below the floor both ways. Measured
-# in `python -m bench.anchoring` (its floor table and the figure-reworded row).
+# in `python -m bench.anchoring` (its floor table and its figure table).
 MIN_QUOTE_SIMILARITY = 0.75
 MIN_FUZZY_SCORE = 0.75
 
