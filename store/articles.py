@@ -52,6 +52,7 @@ class Article:
     references: list[Reference] = field(default_factory=list)
     language: str | None = None
     feeds: list[str] = field(default_factory=list)  # names of the feeds the article came from
+    revisions: int = 1  # texts kept of this article (store.revisions); more than 1 once it was edited
 
 
 def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
@@ -113,6 +114,7 @@ def get_article(db, article_id: int) -> Article:
             [article_id],
         )
     ]
+    article.revisions = max(1, db.execute("SELECT count(*) FROM revisions WHERE article_id = ?", [article_id]).fetchone()[0])
     return article
 
 
