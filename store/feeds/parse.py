@@ -58,10 +58,10 @@ def parse_feed(body: bytes, url: str, content_type: str | None = None) -> Parsed
         # feedparser reads what it can of broken XML; with nothing read, say why instead of "no entries"
         if _HTML_PAGE.match(body[:2048]):
             raise FeedError("not a feed: the server sent an HTML page (a login page or a site's front page?)")
-        if parsed.bozo:
-            raise FeedError(f"malformed feed XML ({_one_line(parsed.bozo_exception)})")
         if not parsed.version:
             raise FeedError("not a feed (no RSS, Atom or JSON Feed document found)")
+        if parsed.bozo:
+            raise FeedError(f"malformed feed XML ({_one_line(parsed.bozo_exception)})")
     entries = [entry for item in parsed.entries if (entry := _entry(item)) is not None]
     return ParsedFeed(_clean(parsed.feed.get("title")), entries)
 
