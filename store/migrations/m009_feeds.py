@@ -1,4 +1,4 @@
-"""Version 8: subscribed feeds, and which of their entries became which article (one story reached by two feeds,
+"""Version 9: subscribed feeds, and which of their entries became which article (one story reached by two feeds,
 or twice in one feed, is one article listed under every feed it came from)."""
 
 from store.migrations import execute_script

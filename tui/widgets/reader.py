@@ -37,8 +37,9 @@ EMPTY_HINT = "Choose an article in the library and press enter to read it."
 
 
 def meta_line(article) -> str:
-    """``source · date · url · N words`` with the parts the article has."""
-    parts = [article.source, article.published, article.url, f"{article.words:,} words"]
+    """``source · by byline · date · url · N words · via feeds`` with the parts the article has."""
+    parts = [article.source, article.byline and f"by {article.byline}", article.published, article.url,
+             f"{article.words:,} words", article.feeds and f"via {', '.join(article.feeds)}"]
     return " · ".join(part for part in parts if part)
 
 
