@@ -76,6 +76,16 @@ _BLOCK_TAG = re.compile(r"<(?:p|div|h[1-6]|ul|ol|blockquote|table|pre|section|ar
 _OUTCOMES = {"imported": "new", "updated": "updated", "unchanged": "unchanged"}  # importer's word → report's
 
 
+@dataclass(slots=True)
+class _Pending:
+    """A feed read, with how many of its new entries still wait for their page."""
+
+    feed: Feed
+    result: FetchResult
+    title: str | None
+    left: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class _Fetched:
     """A feed document as read, from the network or a file."""
@@ -87,35 +97,48 @@ class _Fetched:
 def update_feeds(
     db, idents: Iterable[str | int] | None = None, *, progress: Progress | None = None, fetcher: Fetcher | None = None
 ) -> UpdateReport:
-    """Update the feeds named (by name or id), or all of them; see the module's docstring."""
+    """Update the feeds named (by name or id), or all of them; see the module's docstring.
+
+    Pages are fetched concurrently and each entry is stored as soon as its page arrives, so memory holds a few
+    pages at a time however many feeds there are. ``progress(done, total, url)`` follows the pages."""
     feeds = [resolve_feed(db, ident) for ident in idents] if idents else get_feeds(db)
     report = UpdateReport(feeds=len(feeds))
     owned = fetcher is None
     fetcher = fetcher or Fetcher()
     try:
-        documents = _fetch_feeds(fetcher, feeds)
-        entries_by_feed: list[tuple[Feed, FetchResult, str | None, list[Entry]]] = []
-        for fetched in documents:
+        waiting: dict[str, list[tuple[_Pending, Entry]]] = {}  # a page's URL → the entries waiting for it
+        for fetched in _fetch_feeds(fetcher, feeds):
             feed, result = fetched.feed, fetched.result
             if result.status == "failed":
                 _fail(db, report, feed, result.reason or "cannot fetch")
-            elif result.status == "not-modified":
-                _finish(db, feed, result, title=feed.title)
-            else:
-                try:
-                    parsed = parse_feed(result.body or b"", result.final_url or feed.url, result.content_type)
-                except FeedError as exc:
-                    _fail(db, report, feed, str(exc))
-                    continue
-                fresh = [entry for entry in parsed.entries if not _seen(db, feed, entry)]
-                report.unchanged += len(parsed.entries) - len(fresh)
-                entries_by_feed.append((feed, result, parsed.title, _distinct(fresh)))
-        pages = _fetch_pages(db, fetcher, [entry for _, _, _, entries in entries_by_feed for entry in entries],
-                             progress)
-        for feed, result, title, entries in entries_by_feed:
-            for entry in entries:
-                _store_entry(db, report, feed, entry, pages.get(entry.link or ""))
-            _finish(db, feed, result, title=title or feed.title)
+                continue
+            if result.status == "not-modified":
+                _finish(db, _Pending(feed, result, feed.title))
+                continue
+            try:
+                parsed = parse_feed(result.body or b"", result.final_url or feed.url, result.content_type)
+            except FeedError as exc:
+                _fail(db, report, feed, str(exc))
+                continue
+            fresh = [entry for entry in parsed.entries if not _seen(db, feed, entry)]
+            report.unchanged += len(parsed.entries) - len(fresh)
+            pending = _Pending(feed, result, parsed.title or feed.title)
+            for entry in _distinct(fresh):
+                if _needs_page(db, entry):
+                    waiting.setdefault(entry.link or "", []).append((pending, entry))
+                    pending.left += 1
+                else:
+                    _store_entry(db, report, feed, entry, None)
+            if not pending.left:
+                _finish(db, pending)
+        for done, page in enumerate(fetcher.fetch_all(list(waiting)), start=1):
+            for pending, entry in waiting.pop(page.url):
+                _store_entry(db, report, pending.feed, entry, page)
+                pending.left -= 1
+                if not pending.left:
+                    _finish(db, pending)
+            if progress:
+                progress(done, done + len(waiting), page.url)
     finally:
         if owned:
             fetcher.close()
@@ -146,13 +169,15 @@ def _fail(db, report: UpdateReport, feed: Feed, reason: str) -> None:
         db.execute("UPDATE feeds SET last_update = ?, last_error = ? WHERE id = ?", [now(), reason, feed.id])
 
 
-def _finish(db, feed: Feed, result: FetchResult, title: str | None) -> None:
-    """Record a feed's successful update: its title, its new validators (a 304 may send none: keep the old)."""
+def _finish(db, pending: _Pending) -> None:
+    """Record a feed's successful update once all its new entries are in: its title and its new validators
+    (a 304 may send none: the old ones are kept)."""
+    result = pending.result
     with write_transaction(db):
         db.execute(
             "UPDATE feeds SET title = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
             "last_update = ?, last_error = NULL WHERE id = ?",
-            [title, result.etag, result.last_modified, now(), feed.id],
+            [pending.title, result.etag, result.last_modified, now(), pending.feed.id],
         )
 
 
@@ -181,20 +206,12 @@ def _article_at(db, url: str) -> int | None:
     return row[0] if row else None
 
 
-def _fetch_pages(db, fetcher: Fetcher, entries: list[Entry], progress: Progress | None) -> dict[str, FetchResult]:
-    """The linked pages of entries that carry only a summary and whose story is not in the corpus yet."""
-    links = []
-    for entry in entries:
-        if entry.full or not entry.link or not is_url(entry.link):
-            continue
-        if _article_at(db, normalize_url(entry.link)) is None and entry.link not in links:
-            links.append(entry.link)
-    pages = {}
-    for done, result in enumerate(fetcher.fetch_all(links), start=1):
-        pages[result.url] = result
-        if progress:
-            progress(done, len(links), result.url)
-    return pages
+def _needs_page(db, entry: Entry) -> bool:
+    """Whether an entry's article is its linked page: the feed carries only a summary, and the story is not
+    in the corpus yet."""
+    if entry.full or not entry.link or not is_url(entry.link):
+        return False
+    return _article_at(db, normalize_url(entry.link)) is None
 
 
 def _store_entry(db, report: UpdateReport, feed: Feed, entry: Entry, page: FetchResult | None) -> None:
