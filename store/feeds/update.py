@@ -59,6 +59,7 @@ class UpdateReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    not_modified: int = 0  # feeds that answered 304 to a conditional request
     errors: list[FeedFailure] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -113,6 +114,7 @@ def update_feeds(
                 _fail(db, report, feed, result.reason or "cannot fetch")
                 continue
             if result.status == "not-modified":
+                report.not_modified += 1
                 _finish(db, _Pending(feed, result, feed.title))
                 continue
             try:

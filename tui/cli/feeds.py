@@ -89,8 +89,8 @@ def cmd_update(args) -> int:
         emit_json(report.to_json())
     else:
         print(
-            f"{report.feeds} feeds: {report.new} new, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{len(report.errors)} failed"
+            f"{report.feeds} feeds ({report.not_modified} not modified, {len(report.errors)} failed): "
+            f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged"
         )
     return 1 if report.errors else 0
 
