@@ -8,7 +8,6 @@ import time
 
 import pytest
 
-from tests.feeds.conftest import Response
 from tests.feeds.documents import rss2
 from tests.feeds.test_update import page
 from tests.reliability.helpers import run_cli, start_cli
@@ -34,14 +33,14 @@ def counts(db_path) -> tuple[int, int]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_after", [2, 12])
-def test_a_killed_update_leaves_whole_articles_and_a_rerun_completes(server, tmp_path, kill_after):
+def test_a_killed_update_leaves_whole_articles_and_a_rerun_completes(site, tmp_path, kill_after):
     items = []
     for n in range(ENTRIES):
-        server.routes[f"/story-{n}.html"] = Response(page(f"Story number {n}", f"Company {n}", n), delay=0.05)
-        items.append({"title": f"Story number {n}", "link": server.url(f"/story-{n}.html")})
-    server.routes["/feed.rss"] = Response(rss2(items), content_type="application/rss+xml", headers={"ETag": '"e1"'})
+        link = site.page(f"/story-{n}.html", page(f"Story number {n}", f"Company {n}", n), delay=0.05)
+        items.append({"title": f"Story number {n}", "link": link})
+    site.page("/feed.rss", rss2(items), content_type="application/rss+xml", etag='"e1"')
     db_path = tmp_path / "broadsheet.db"
-    assert run_cli(db_path, "feed", "add", server.url("/feed.rss"), "--name", "wire").returncode == 0
+    assert run_cli(db_path, "feed", "add", site.url("/feed.rss"), "--name", "wire").returncode == 0
 
     process = start_cli(db_path, "feed", "update")
     deadline = time.monotonic() + 60
@@ -62,5 +61,5 @@ def test_a_killed_update_leaves_whole_articles_and_a_rerun_completes(server, tmp
     assert result.returncode == 0, result.stderr
     assert counts(db_path) == (ENTRIES, ENTRIES)
     # the killed run had not saved the feed's ETag, so the rerun read the whole feed again
-    feed_requests = [headers for path, headers in server.requests if path == "/feed.rss"]
+    feed_requests = site.asked("/feed.rss")
     assert len(feed_requests) == 2 and "if-none-match" not in feed_requests[1]
