@@ -22,8 +22,8 @@ from store.ingest import count_words, iter_input_files, parse_file
 from store.layers import DerivedLayers, derive_layers, reanchor_changed, write_layers
 from store.mentions import load_teachings
 from store.model import ParsedArticle, Problem
-from store.web.pages import write_page
 from store.revisions import keep_first_revision, record_revision
+from store.web.pages import write_page
 
 Progress = Callable[[int, int, str], None]
 StoredVersions = dict[str, tuple[int, str]]  # article key → (id, content hash) as stored
