@@ -13,40 +13,40 @@ names is then resolved with the article's entity mentions (``store.extract.entit
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 
 from rapidfuzz.distance import Levenshtein
 
 from store.extract.gazetteer import gazetteer
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLE_NOUNS, TITLES, attribution_after
+from store.extract.speaker_names import (
+    given_name_first,
+    last_before,
+    mention_end,
+    mention_start,
+    person_name,
+    plain_name,
+    within,
+)
 from store.model import Block, Mention
 
-CUE_VERBS = (
-    "said|says|say|told|tells|added|adds|noted|notes|stated|states|emphasized|emphasised|emphasizes|stressed|"
-    "pointed out|points out|observed|observes|argued|argues|explained|explains|wrote|writes|warned|warns|"
-    "characterized|characterised|characterizes|described|describes|commented|comments|remarked|continued|"
-    "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
-    "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
-    "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
-    "issued a statement|released a statement|add|asserted|asserts|talked|confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
-)
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
-    "sen", "rep", "representative", "governor", "gov", "general", "gen", "colonel", "col", "captain", "capt",
-    "chancellor", "minister", "prime", "secretary", "judge", "justice", "mayor", "king", "queen", "prince",
-    "princess", "pope", "rev", "reverend", "father", "ceo", "chairman", "chief", "congresswoman", "congressman",
-}
-TITLE_NOUNS = (
-    "ceo|chief executive|cfo|chairman|chairwoman|president|founder|co-founder|analyst|strategist|economist|"
-    "spokesperson|spokesman|spokeswoman|director|manager|minister|governor|official|head|prosecutor|judge|senator|"
-    "archbishop|bishop|mayor|chancellor|premier|secretary|attorney|lawyer|commissioner|professor|researcher|author|"
-    "coach|captain|chief|leader|chair|editor|general|sheriff"
-)
-COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
-    "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
-    "report|study|statement|letter|document|filing|"\
-    "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
-_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
+_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
+                  "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
+
+_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
+_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
+_NEARBY_NAMES = 200  # names looked through to complete a surname
+_PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
+                           r"party|cabinet|ministry)\b")
+_PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
+                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
+_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
+_SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
+_THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
+_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b", re.IGNORECASE)
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
     r"\b(?:analysts|officials|experts|sources|investigators|protesters|protestors|critics|observers|residents|"
@@ -54,66 +54,7 @@ _UNNAMED = re.compile(
     r"people|others|insiders|aides|traders|activists|members|students|fans|doctors|organisers|organizers)\s*$",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b", re.IGNORECASE)
-_THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
-_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
-_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
-                  "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
-
-_INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
-_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")  # not a sentence end
-_AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
-_PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
-                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
-_NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
-_NEARBY_NAMES = 200  # names looked through to complete a surname
 _WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
-_PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
-                           r"party|cabinet|ministry)\b")
-_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
-_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
-_SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
-MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
-
-
-def is_attribution(between: str) -> bool:
-    """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. ")."""
-    words = _TITLE_DOT.sub(r"\1", between).strip(" ,.;:“”\"‘’—–-").strip()
-    if not words or len(words.split()) > MAX_SUBJECT_WORDS + 3 or re.search(r"[.!?;]\s", words):
-        return False
-    return bool(_CUE.search(words))
-
-
-def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence: bool = False,
-                      between: bool = False) -> tuple[int, int, str] | None:
-    """``(subject start, subject end, cue)`` of an attribution right after a quote, or None. The subject is what
-    stands between the quote and its verb ("…," Jim Press said) or after the verb ("…," said Jim Press, …).
-
-    After a quote that ``ends_sentence`` a new sentence may follow instead ("…." Kudrin announced that …): the
-    verb must then close its clause. A verb that introduces the next quote (X said, "…") is not this quote's,
-    unless the words are ``between`` two pieces of one quote."""
-    tail_end = min(block_end, close_at + 200)
-    match = _AFTER.match(text, close_at, tail_end)
-    if not match or len(match.group("chunk").split()) > MAX_SUBJECT_WORDS:
-        return None
-    cue_end = match.end("cue")
-    if match.group("chunk").strip():
-        if _NOT_A_SUBJECT.match(match.group("chunk")):  # "…," but would not answer questions asked of them
-            return None
-        if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end):
-            return None
-        if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
-            return None
-        return match.start("chunk"), match.end("chunk"), match.group("cue")
-    after = re.match(r"\s+(?:by\s+)?((?:" + _TITLE_DOT.pattern + r"|[^.;:“”\"]){1,100})", text[cue_end:tail_end])
-    if not after:
-        return None
-    return cue_end + after.start(1), cue_end + after.end(1), match.group("cue")
 
 
 class Speakers:
@@ -127,7 +68,7 @@ class Speakers:
         self._acronyms: dict[str, str | None] = {}  # acronym → what the article spells it out as
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
         # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
-        self.people = [m for m in entities if m.label == "PERSON" or _given_name_first(m.text, first_names)
+        self.people = [m for m in entities if m.label == "PERSON" or given_name_first(m.text, first_names)
                        or self._after_title(m)]
         people_at = {m.start for m in self.people}
         self.orgs = [m for m in entities if m.label == "ORG" and m.start not in people_at]
@@ -135,8 +76,8 @@ class Speakers:
         self.full: dict[str, str] = {}
         for m in mentions:
             if m.kind == "entity" and m.entity:
-                person = m.label == "PERSON" or _given_name_first(m.text, first_names)
-                name = _person_name(m.text, first_names, common_words) if person else m.text
+                person = m.label == "PERSON" or given_name_first(m.text, first_names)
+                name = person_name(m.text, first_names, common_words) if person else m.text
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
         # each name's full form split once: (full name, its last word casefolded), or None for a single word
@@ -145,10 +86,10 @@ class Speakers:
         self._people_names: dict[str, tuple[str, str | None]] = {}
         self._full_people: set[str] = set()
         for m in self.people:
-            full = self.full.get(m.entity or "", "") or _person_name(m.text, first_names, common_words)
+            full = self.full.get(m.entity or "", "") or person_name(m.text, first_names, common_words)
             if len(full.split()) > 1:
-                self._people_names.setdefault(_plain(full.split()[-1]), (full, m.entity))
-                self._full_people.add(_plain(full))
+                self._people_names.setdefault(plain_name(full.split()[-1]), (full, m.entity))
+                self._full_people.add(plain_name(full))
 
     def _split_name(self, mention: Mention) -> tuple[str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()
@@ -163,11 +104,11 @@ class Speakers:
             return speaker
         words = name.split()
         if len(words) == 1:
-            fuller = self._people_names.get(_plain(name)) or self._named_in_text(name)
+            fuller = self._people_names.get(plain_name(name)) or self._named_in_text(name)
             return (fuller[0], fuller[1] or entity, cue) if fuller else speaker
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
-            if _plain(tail) in self._full_people:
+            if plain_name(tail) in self._full_people:
                 return tail, entity, cue
         return speaker
 
@@ -224,7 +165,7 @@ class Speakers:
         sentence = self.text[start:sentence_start]
         if self._in_quote(sentence_start - 2) or any(ch in sentence for ch in "“”\""):
             return None
-        cue = _CUE.search(sentence) or re.search(r"\b(?:statement|commented|spoke|responded|reacted)\b", sentence)
+        cue = CUE.search(sentence) or re.search(r"\b(?:statement|commented|spoke|responded|reacted)\b", sentence)
         if cue is None:
             return self._sentence_subject(start, sentence_start)
         found = self._subject(start, start + cue.start(), cue.group())
@@ -233,7 +174,7 @@ class Speakers:
     def _sentence_subject(self, start: int, end: int):
         """The person a narrative sentence is about ("Maroochydore captain Sam Marshall lamented the loss.",
         "He hopes the tech would help."), who speaks the quote standing after it with no attribution."""
-        people = [m for m in _within(self.people, start, end) if not self._in_quote(m.start)]
+        people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             speaker = self._subject_of(people)
             if body := _PERSONS_BODY.match(self.text, speaker.end):
@@ -241,7 +182,7 @@ class Speakers:
             return (*self._person(speaker), None)
         if re.match(r"\s*(?:He|She)\b", self.text[start:end]) and (person := self._antecedent(start)) is not None:
             return (*self._person(person), None)
-        subjects = [m for m in _within(self.orgs, start, min(end, start + 40)) if not self._after_preposition(m)]
+        subjects = [m for m in within(self.orgs, start, min(end, start + 40)) if not self._after_preposition(m)]
         if subjects:  # "Ford's filing described the matter as "…""
             return self._organisation(subjects[0]), subjects[0].entity, None
         return None
@@ -252,7 +193,7 @@ class Speakers:
         body = self.text[block.start : block.end].rstrip()
         if body.endswith(":"):
             return self._head(self._sentence_start(block.start, block.start + len(body) - 1), block.start + len(body))
-        cues = [c for c in _CUE.finditer(self.text, block.start, block.end) if not self._in_quote(c.start())]
+        cues = [c for c in CUE.finditer(self.text, block.start, block.end) if not self._in_quote(c.start())]
         if self._in_quote(block.end - 1) or any(mark in body[-2:] for mark in "”\""):
             return None
         if not cues:
@@ -275,7 +216,7 @@ class Speakers:
 
     def _head(self, sentence_start: int, open_at: int, colon: bool = False):
         head = self.text[sentence_start:open_at]
-        cues = [c for c in _CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
+        cues = [c for c in CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
         if cues:
             cue = cues[-1]
             if cue.group().lower() in ("according to", "in the words of"):
@@ -292,7 +233,7 @@ class Speakers:
     def _subject(self, start: int, end: int, cue: str | None, after: bool = False):
         """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
         chunk = self.text[start:end].rstrip(" ,")
-        people = [m for m in _within(self.people, start, end) if not self._in_quote(m.start)]
+        people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end
             tail = self.text[tail_start : start + len(chunk)]
@@ -309,7 +250,7 @@ class Speakers:
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
         if missed := self._missed_person(start, start + len(chunk)):
             return missed, None, cue
-        orgs = [m for m in _within(self.entities, start, end)
+        orgs = [m for m in within(self.entities, start, end)
                 if (m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1))  # not "Japanese"
                 and not self._after_preposition(m)]  # not "posted on Twitter", "told The EastAfrican"
         if orgs:
@@ -360,7 +301,7 @@ class Speakers:
             word = pronoun.group().lower()
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
-            mention = _last_before(self.orgs, at) if word == "it" else self._antecedent(at)
+            mention = last_before(self.orgs, at) if word == "it" else self._antecedent(at)
             if mention is None:
                 return None
             return self._person(mention) if word != "it" else (self._organisation(mention), mention.entity)
@@ -369,12 +310,12 @@ class Speakers:
             return self._person(person) if person else None
         if company := _THE_COMPANY.search(phrase):
             noun = company.group(2).lower()
-            count = bisect_right(self.orgs, at, key=_end)
+            count = bisect_right(self.orgs, at, key=mention_end)
             named = [m for m in self.orgs[max(0, count - _NEARBY_NAMES) : count] if noun in m.text.lower()]
             body = company.group(1)
             if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
                 return body, None
-            org = named[-1] if named else _last_before(self.orgs, at)
+            org = named[-1] if named else last_before(self.orgs, at)
             return (self._organisation(org), org.entity) if org else None
         return None
 
@@ -397,7 +338,7 @@ class Speakers:
 
     def _person(self, mention: Mention) -> tuple[str, str | None]:
         """The full name of a person mention; a lone surname goes to the last person named with it."""
-        name = self.full.get(mention.entity or "", "") or _person_name(
+        name = self.full.get(mention.entity or "", "") or person_name(
             mention.text, gazetteer().first_names, gazetteer().common_words)
         if len(name.split()) == 1:
             return self._by_surname(name, mention.start) or (name, mention.entity)
@@ -408,7 +349,7 @@ class Speakers:
         early, "Donald Trump" later in the article)."""
         surname = surname.strip(".,’'").casefold()
         # every kind of name: the extractor sometimes labels a person an organisation ("Jim Press")
-        split = bisect_right(self.entities, at, key=_end)
+        split = bisect_right(self.entities, at, key=mention_end)
         # within reach of the quote: a long text's far-off names are others' (and scanning them all is quadratic)
         nearby = [*range(split - 1, max(-1, split - 1 - _NEARBY_NAMES), -1), *range(split, min(len(self.entities), split + _NEARBY_NAMES))]
         for i in nearby:
@@ -450,11 +391,11 @@ class Speakers:
         return None
 
     def _last_with_title(self, at: int, title: str) -> Mention | None:
-        count = bisect_right(self.people, at, key=_end)
+        count = bisect_right(self.people, at, key=mention_end)
         for person in reversed(self.people[max(0, count - _NEARBY_NAMES) : count]):
             if title in self.text[max(0, person.start - 60) : person.end + 80].lower():
                 return person
-        return _last_before(self.people, at)
+        return last_before(self.people, at)
 
     def _antecedent(self, at: int) -> Mention | None:
         """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
@@ -462,12 +403,12 @@ class Speakers:
         ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
         admission a maneuver. She explained")."""
         own_sentence = self._sentence_start(max(0, at - 400), at)
-        count = bisect_right(self.people, own_sentence, key=_end)  # people named before the pronoun's sentence
+        count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
         if not count:
-            return _last_before(self.people, at)
+            return last_before(self.people, at)
         nearest = self.people[count - 1]
         sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
-        return self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=_start)]
+        return self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)]
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
@@ -481,62 +422,3 @@ class Speakers:
                 continue
             start = match.end()
         return start
-
-
-def _plain(name: str) -> str:
-    """A name compared without case or accents ("Erdoğan" = "Erdogan")."""
-    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-
-
-def _given_name_first(name: str, first_names: frozenset[str]) -> bool:
-    """Whether a name the extractor did not call a person reads as one: a given name ("Jean-Claude" by its
-    first part) then a surname, or titles run into it ("Minority Whip Dick Durbin")."""
-    words = _without_titles(name).split()
-    if not 2 <= len(words) <= 7 or not all(w[:1].isupper() for w in words):
-        return False
-    last = words[-1].casefold()
-    if last in TITLES or re.fullmatch(TITLE_NOUNS, last) or (last.endswith("s") and not last.endswith("ss") and last[:-1] in gazetteer().common_words):
-        return False  # "Vice Presidents", "Deputy Director"
-    return any(w.split("-")[0] in first_names and len(words) - i in (2, 3) for i, w in enumerate(words))
-
-
-def _person_name(name: str, first_names: frozenset[str], common_words: frozenset[str]) -> str:
-    """A person's name without the titles and places the extractor let into it ("Shadow Home Secretary Yvette
-    Cooper" → "Yvette Cooper", "Immunologist Kristian Andersen"): it starts at its given name when one follows
-    other words, and leading common words that are no given names go."""
-    words = _without_titles(name).split()
-    while len(words) > 2 and words[0].casefold() in common_words and words[0] not in first_names:
-        words.pop(0)
-    while len(words) > 2 and words[-1].strip(".") in _POST_NOMINALS:
-        words.pop()
-    if words and words[0] not in first_names:  # "Patricia Ann Spearman" keeps her first given name
-        for i, word in enumerate(words[1:-1], start=1):
-            if word in first_names:
-                return " ".join(words[i:])
-    return " ".join(words)
-
-
-def _without_titles(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[0].strip(".").casefold() in TITLES:
-        words.pop(0)
-    return " ".join(words)
-
-
-def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions inside ``[start, end)``, found by bisection (mentions are sorted by start)."""
-    near = mentions[bisect_left(mentions, start, key=_start) : bisect_right(mentions, end, key=_start)]
-    return [m for m in near if m.start >= start and m.end <= end]
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
-
-
-def _end(mention: Mention) -> int:
-    return mention.end
-
-
-def _last_before(mentions: list[Mention], offset: int) -> Mention | None:
-    count = bisect_right(mentions, offset, key=_end)
-    return mentions[count - 1] if count else None

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from store.extract.quote_speakers import Speakers, attribution_after, is_attribution
+from store.extract.quote_cues import attribution_after, is_attribution
+from store.extract.quote_speakers import Speakers
 from store.model import Block, Mention
 
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes and terms ("law and order"), not speech
