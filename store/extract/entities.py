@@ -122,7 +122,8 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
             if after.isalnum() or after == "&":
                 continue
         if case_fits(alias, text[start:end]):
-            hits.append(Candidate(start, end, entry.label, entry.key, 3, alias.count(" ") + 1, entry=entry))
+            confidence = 2 if entry.weak else 3
+            hits.append(Candidate(start, end, entry.label, entry.key, confidence, alias.count(" ") + 1, entry=entry))
     hits.sort(key=lambda c: (c.start, c.start - c.end))
     kept: list[Candidate] = []
     for hit in hits:
@@ -299,7 +300,7 @@ def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[
     if len(run) == 1 and run[0][2] is not _HIT or all(word is not _HIT for _, _, word in run):
         return [run]
     words = [text[s:e] if word is _HIT else word for s, e, word in run]
-    if len(run) > 1 and _swallows_hits(run, words, by_start, gaz, headline):
+    if len(run) > 1 and _swallows_hits(text, run, words, by_start, gaz, headline):
         for start, _, word in run:
             if word is _HIT:
                 by_start[start].pending = True
@@ -318,11 +319,14 @@ def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[
     return parts
 
 
-def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
+def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
     """Whether the run is one name containing gazetteer hits: a decisive suffix or head ("Atlantic City",
     "University of Minnesota"), a compass prefix to a place ("North Melbourne"), or a given name before a
     one-word hit ("Harrison Ford")."""
-    label, confidence = type_by_shape(words, frozenset())
+    shape = _shape_words(text, run, words)
+    while len(shape) > 2 and shape[0] in _LEADING_ARTICLES:
+        shape = shape[1:]  # "The University of Minnesota" is shaped by its own words
+    label, confidence = type_by_shape(shape, frozenset())
     if confidence >= 2 and label != "PRODUCT":
         return True
     first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
@@ -333,12 +337,26 @@ def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
         for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
+    if len(run) == 2 and run[0][2] is _HIT and first_hit.label == "NORP" and words[0] in gaz.first_names:
+        return True  # a given name that is also a group word, before a surname: "Christian Bale"
     if len(run) == 2 and run[1][2] is _HIT:
         if words[0] in gaz.first_names and first_hit.tokens == 1 and first_hit.label != "PERSON":
             return True
         if words[0] in COMPASS and first_hit.label == "PLACE":
             return True
     return False
+
+
+def _shape_words(text: str, run, words: list[str]) -> list[str]:
+    """The words of a run with the "of" that joins two of them ("University of Minnesota"), for its shape."""
+    if len(run) < 2:
+        return words
+    shaped = [words[0]]
+    for (_, end, _), (start, _, _), word in zip(run[:-1], run[1:], words[1:], strict=True):
+        if text[end:start] == " of ":
+            shaped.append("of")
+        shaped.append(word)
+    return shaped
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -387,7 +405,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     words[-1], end = strip_possessive(words[-1], end)
     if not words[-1] or words == ["AI"] or (len(words) == 1 and words[0] in ORG_SUFFIXES):
         return None
-    label, confidence = type_by_shape(words, first_names, common_words)
+    label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words)
     if confidence < 2:
         if start != before_start:
             before = _words_before(text, start)

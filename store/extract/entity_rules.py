@@ -103,10 +103,11 @@ def type_by_shape(
         return "OTHER", 2
     if len(tokens) > 1 and tokens[0] in ORG_FIRST_WORDS:
         return "ORG", 2
-    if len(tokens) > 2 and tokens[1] == "of":
-        if tokens[0] in ORG_HEADS:
+    if len(tokens) > 2 and "of" in tokens[1:-1]:
+        head = tokens[tokens.index("of") - 1]  # "University of ...", "Chinese Academy of Sciences"
+        if head in ORG_HEADS:
             return "ORG", 2
-        if tokens[0] in PLACE_HEADS:
+        if head in PLACE_HEADS:
             return "PLACE", 2
     if len(tokens) > 1 and tokens[0] in ORG_PREFIXES:
         return "ORG", 2
