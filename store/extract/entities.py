@@ -51,6 +51,12 @@ _HEADLINE_MAX = 160
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _WORD = re.compile(r"[\w'’.\-]+")
 _PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", "into", "near", "across", "via", "over", "after", "before"])
+# scores ("6-3", "7-6", "2–1") and year ranges ("1955-2011"): never part of a name
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}|(?:1[89]|20)\d\d[-–](?:\d\d){1,2}")
+# contractions ("We're", "They've", "Don't") open sentences, not names
+_CONTRACTION = re.compile(r"\w+(?:['’](?:re|ve|ll|d|m)|n['’]t)", re.IGNORECASE)
+_SCORE_AFTER = re.compile(r" \(?\d{1,3}[-–]\d{1,3}(?!\w)")
+_MATCH_GAP = re.compile(r" (?:beat|beats|defeated|defeat|edged|thrashed|drew with|lost to|v\.?|vs\.?|versus|and) ")
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
 
@@ -102,6 +108,7 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
     candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
     candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
     candidates = resolve_article(text, tokens, candidates)
+    _sports_teams(text, gaz, candidates)
     candidates = _add_tickers(text, gaz, candidates)
     return _to_mentions(text, candidates)
 
@@ -242,7 +249,7 @@ def _capitalised_runs(
     for token in tokens:
         start, _, word = token
         # every gap that joins two tokens opens with a space: test that before cutting the gap out
-        if current and text.startswith(" ", current[-1][1]) and _joins(text[current[-1][1]:start], current[-1][2], word):
+        if current and text.startswith(" ", current[-1][1]) and _joins(text[current[-1][1]:start], current[-1][2], word, text[token[1]:token[1] + 2]):
             current.append(token)
         elif word is _HIT or not word[0].isdigit():
             if current:
@@ -280,10 +287,17 @@ def _fold_hits(tokens, hits):
     return folded
 
 
-def _joins(gap: str, previous: str, word: str) -> bool:
-    """Whether two capitalised tokens separated by ``gap`` belong to one name."""
+def _joins(gap: str, previous: str, word: str, after: str) -> bool:
+    """Whether two capitalised tokens separated by ``gap`` belong to one name; ``after`` is the two characters
+    after ``word``. A number joins a name ("Falcon 9", "Boeing 737-800") unless it is a year, a score ("6-3",
+    "2-1", "1955-2011") or a list number ("2." or "2)" before a space); a word after "No." opens a sentence."""
     if word is not _HIT and word[0].isdigit():
-        return gap == " " and not _is_year(word) and previous is not _HIT and previous not in _MONTHS
+        return (
+            gap == " " and not _is_year(word) and previous is not _HIT and previous not in _MONTHS
+            and not _SCORE.fullmatch(word) and not (len(word) <= 2 and after[:1] in ".)" and after[1:2] in " \n")
+        )
+    if previous == "No.":
+        return False
     if gap in (" ", " & "):
         return True
     if gap == " of ":
@@ -379,7 +393,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         word = words[0]
         if named_person and len(words) > 1 and word in first_names and _is_capitalised(words[1]):
             break
-        if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES):
+        if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
+                or _CONTRACTION.fullmatch(word):
             person_cue = person_cue or _fold_word(word) in PERSON_TITLES
         elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) or not _is_capitalised(word):
             pass
@@ -403,7 +418,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         return None
     start, end = run[0][0], run[-1][1]
     words[-1], end = strip_possessive(words[-1], end)
-    if not words[-1] or words == ["AI"] or (len(words) == 1 and words[0] in ORG_SUFFIXES):
+    if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and (words[0] in ORG_SUFFIXES or _INITIALS.fullmatch(words[0]))):
         return None
     label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words)
     if confidence < 2:
@@ -446,6 +461,26 @@ def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], star
                 candidate.pending = not own_ticker
         result.append(candidate)
     return result
+
+
+def _sports_teams(text: str, gaz: Gazetteer, candidates: list[Candidate]) -> None:
+    """A city or an unclear name right before a match score ("Chelsea 2-1", "Leeds (3-0)"), and its opponent
+    named before "beat", "drew with" or "v", is a team: ORG. Teams named by their country stay places (the
+    CoNLL convention), and so do two-word personal names (a tennis score follows a player)."""
+    ordered = sorted(candidates, key=lambda c: c.start)
+    for index, candidate in enumerate(ordered):
+        if not _SCORE_AFTER.match(text, candidate.end) or not _may_be_team(candidate, gaz):
+            continue
+        candidate.label, candidate.confidence = "ORG", max(candidate.confidence, 2)
+        previous = ordered[index - 1] if index else None
+        if previous and _MATCH_GAP.fullmatch(text, previous.end, candidate.start) and _may_be_team(previous, gaz):
+            previous.label, previous.confidence = "ORG", max(previous.confidence, 2)
+
+
+def _may_be_team(candidate: Candidate, gaz: Gazetteer) -> bool:
+    if candidate.label == "PLACE":
+        return candidate.key not in gaz.countries
+    return candidate.label in ("OTHER", "PERSON") and candidate.confidence < 2 or candidate.label == "ORG"
 
 
 def _add_tickers(text: str, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:

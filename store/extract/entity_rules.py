@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 ORG_SUFFIXES = frozenset(
-    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH", "Group", "Holdings", "Capital", "Partners", "Bank", "Bancorp", "Securities", "Investments", "Investment", "Management", "Advisors", "Technologies", "Technology", "Systems", "Software", "Labs", "Laboratories", "Pharmaceuticals", "Therapeutics", "Motors", "Airlines", "Airways", "Energy", "Industries", "Enterprises", "Solutions", "Networks", "Communications", "Media", "Entertainment", "Studios", "Records", "Pictures", "Association", "Federation", "Foundation", "Institute", "University", "College", "School", "Academy", "Society", "Council", "Committee", "Commission", "Agency", "Authority", "Bureau", "Department", "Ministry", "Office", "Party", "Union", "League", "Club", "FC", "Team", "Band", "Orchestra", "Church", "Museum", "Hospital", "Trust", "Fund", "Funds", "Exchange", "Board", "Assembly", "Parliament", "Congress", "Court", "Army", "Navy", "Corps", "Police", "Service", "Services", "Brothers", "Associates", "Consulting", "Research", "Institute", "Insurance", "Financial", "Bancshares", "Railway", "Railways", "Railroad", "Press", "Times", "Post", "Journal", "Herald", "Tribune", "News", "Magazine", "Gazette", "Broadcasting", "Radio", "Television", "Network", "Channel", "Publishing", "Publications", "Ventures", "Fellowship", "Guild", "Coalition", "Alliance", "Organization", "Organisation", "Pharma", "Pharmaceutical", "Biopharma", "Biopharmaceuticals", "Biotech", "Biotechnology", "Bioscience", "Biosciences", "Biologics", "Genomics", "Diagnostics", "Medical", "Healthcare", "Robotics", "Logistics", "Semiconductor", "Semiconductors", "Materials", "Mining", "Minerals", "Metals", "Resources", "Realty", "Properties", "Electronics", "Electric", "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive", "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar", "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers", "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics", "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction"]
+    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH", "Group", "Holdings", "Capital", "Partners", "Bank", "Bancorp", "Securities", "Investments", "Investment", "Management", "Advisors", "Technologies", "Technology", "Systems", "Software", "Labs", "Laboratories", "Pharmaceuticals", "Therapeutics", "Motors", "Airlines", "Airways", "Energy", "Industries", "Enterprises", "Solutions", "Networks", "Communications", "Media", "Entertainment", "Studios", "Records", "Pictures", "Association", "Federation", "Foundation", "Institute", "University", "College", "School", "Academy", "Society", "Council", "Committee", "Commission", "Agency", "Authority", "Bureau", "Department", "Ministry", "Office", "Party", "Union", "League", "Club", "FC", "Team", "Band", "Orchestra", "Church", "Museum", "Hospital", "Trust", "Fund", "Funds", "Exchange", "Board", "Assembly", "Parliament", "Congress", "Court", "Army", "Navy", "Corps", "Police", "Service", "Services", "Brothers", "Associates", "Consulting", "Research", "Institute", "Insurance", "Financial", "Bancshares", "Railway", "Railways", "Railroad", "Press", "Times", "Post", "Journal", "Herald", "Tribune", "News", "Magazine", "Gazette", "Broadcasting", "Radio", "Television", "Network", "Channel", "Publishing", "Publications", "Ventures", "Fellowship", "Guild", "Coalition", "Alliance", "Organization", "Organisation", "Pharma", "Pharmaceutical", "Biopharma", "Biopharmaceuticals", "Biotech", "Biotechnology", "Bioscience", "Biosciences", "Biologics", "Genomics", "Diagnostics", "Medical", "Healthcare", "Robotics", "Logistics", "Semiconductor", "Semiconductors", "Materials", "Mining", "Minerals", "Metals", "Resources", "Realty", "Properties", "Electronics", "Electric", "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive", "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar", "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers", "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics", "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "Celtic", "Victory", "Glory", "Roar", "Argyle", "Dockers"]
 )
 # Head words that make a company name only after a coined word ("Pratbon AI", "Tirzex Data", "Oravel Health"):
 # after ordinary English words they are a topic ("Generative AI", "Big Data", "Public Health").
@@ -28,7 +28,7 @@ EVENT_SUFFIXES = frozenset(
 EVENT_HEADS = frozenset(["Battle", "Siege", "Treaty", "Siege", "War", "Festival", "Day", "Act"])
 # First words that make a name an organisation in the languages news quotes most ("Banco Santander").
 ORG_FIRST_WORDS = frozenset(
-    ["Partido", "Partito", "Parti", "Banco", "Banca", "Grupo", "Gruppo", "Universidad", "Universidade", "Università", "Université", "Universität", "Instituto", "Institut", "Istituto", "Sociedad", "Société", "Società", "Compagnie", "Compañía", "Companhia", "Museo", "Musée", "Museu", "Real", "Atlético", "Sporting", "Olympique", "Dynamo", "Dinamo", "Lokomotiv", "Spartak"]
+    ["Team", "Partido", "Partito", "Parti", "Banco", "Banca", "Grupo", "Gruppo", "Universidad", "Universidade", "Università", "Université", "Universität", "Instituto", "Institut", "Istituto", "Sociedad", "Société", "Società", "Compagnie", "Compañía", "Companhia", "Museo", "Musée", "Museu", "Real", "Atlético", "Sporting", "Olympique", "Dynamo", "Dinamo", "Lokomotiv", "Spartak"]
 )
 ORG_HEADS = frozenset(
     ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office", "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association", "Society", "League", "Union", "House", "Order"]
@@ -46,9 +46,11 @@ PERSON_TITLES = frozenset(
 TITLE_OPENERS = PERSON_TITLES | frozenset(
     ["senior", "junior", "managing", "global", "lead", "principal", "associate", "assistant", "group", "regional", "interim", "acting", "former"]
 )
+_TITLE_PREFIXES = frozenset(["vice", "ex", "co", "deputy", "acting", "former"])
 ORG_CUES = frozenset(
     ["firm", "company", "companies", "maker", "makers", "chipmaker", "carmaker", "automaker", "startup", "start-up", "lender", "bank", "banks", "insurer", "brokerage", "broker", "fund", "funds", "group", "conglomerate", "retailer", "manufacturer", "supplier", "developer", "publisher", "newspaper", "agency", "regulator", "operator", "giant", "rival", "rivals", "airline", "carrier", "club", "band", "label", "team", "university", "school", "subsidiary", "unit", "platform", "exchange", "network", "channel", "studio", "outlet", "organisation", "organization", "party"]
 )
+TEAM_WORDS = frozenset(["team", "teams", "squad", "club", "franchise", "crew"])
 PLACE_CUES = frozenset(["city", "town", "village", "province", "state", "country", "capital", "region", "island", "near", "outside", "across"])
 SPEECH_VERBS = frozenset(
     ["said", "says", "told", "added", "noted", "wrote", "explained", "argued", "warned", "stated", "believes", "thinks", "expects", "emphasized", "emphasised", "pointed", "commented", "asked", "replied", "claimed"]
@@ -67,6 +69,7 @@ AUTHORED_VERBS = frozenset(
 ORG_PREFIXES = frozenset(["FC", "AFC", "AC", "AS", "SC", "SV", "CF", "CD", "CA", "SK", "FK", "NK", "KS", "BK"])
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
 _APPOSED_ROLE = re.compile(r",\s+((?:[\w'’\-]+\s+){1,6}?)(?:at|of|with|for|from)\s")
+_INITIAL = re.compile(r"[A-Z]\.")
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
 NOT_MODEL_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d|COVID-\d+|G\d{1,2}|F\d|\d+[A-Z])$")
 
@@ -115,6 +118,8 @@ def type_by_shape(
         return "PRODUCT", 2
     if tokens[0] in first_names and 1 < len(tokens) <= 4 and not any(t[0].isdigit() for t in tokens):
         return "PERSON", 2
+    if 1 < len(tokens) <= 3 and _INITIAL.fullmatch(tokens[0]) and not any(t[0].isdigit() for t in tokens):
+        return "PERSON", 2  # "E. Smith", "J. R. Tolkien"
     if len(tokens) == 1 and last in first_names:
         return "PERSON", 1
     if len(tokens) == 1 and len(last) > 1 and last.isupper() and last.isalpha():
@@ -184,12 +189,23 @@ def title_span(words: list[str], first_names: frozenset[str], common_words: froz
         if not _is_person_name(words[index + 1:], first_names, common_words):
             return None
         first = index
-        while first > 0 and words[first - 1].lower() in common_words:
+        while first > 0 and (words[first - 1].lower() in common_words or _title_compound(words[first - 1], common_words)):
             first -= 1
         if first > 0:
-            first = next(i for i in range(first, index + 1) if words[i].lower() in TITLE_OPENERS)
+            first = next(i for i in range(first, index + 1) if _opens_title(words[i]))
         return first, index + 1
     return None
+
+
+def _title_compound(word: str, common_words: frozenset[str]) -> bool:
+    """A hyphenated title word ("Vice-Prime", "Ex-Chief", "Co-Chair"): every part a title word or English."""
+    parts = word.lower().split("-")
+    return len(parts) > 1 and all(part in TITLE_OPENERS or part in common_words or part in _TITLE_PREFIXES for part in parts)
+
+
+def _opens_title(word: str) -> bool:
+    folded = word.lower()
+    return folded in TITLE_OPENERS or folded.split("-", 1)[0] in _TITLE_PREFIXES | TITLE_OPENERS and "-" in folded
 
 
 def is_bare_title(words: list[str], common_words: frozenset[str]) -> bool:
@@ -229,6 +245,8 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
     nxt = follow[0].lower() if follow else ""
     if nxt in {"model", "models", "chip", "chips", "processor", "processors", "gpu", "gpus", "smartphone", "app"}:
         return "PRODUCT", 2
+    if nxt in TEAM_WORDS:
+        return "ORG", 2  # "the Bekele Cross-Country team", "Wildcats squad"
     if nxt in {"shares", "stock", "stocks", "inc", "inc.", "corp"}:
         return "ORG", 1
     if after.startswith("-based"):

