@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from store.extract.canonical import canonical_key
+from store.extract.entities_public import geonames
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
     OF_HEADS,
@@ -31,7 +32,7 @@ from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
 from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 7
+ENTITY_VERSION = 8
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _OPENERS = r"[\s\"“‘'(\[*•–—-]*"  # spaces, opening quotes and bullets before the first word
@@ -420,7 +421,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     words[-1], end = strip_possessive(words[-1], end)
     if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and (words[0] in ORG_SUFFIXES or _INITIALS.fullmatch(words[0]))):
         return None
-    label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words)
+    label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
     if confidence < 2:
         if start != before_start:
             before = _words_before(text, start)
@@ -437,6 +438,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         ):
             # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
             label, confidence = "ORG", 1
+    if label == "OTHER" and confidence == 0 and text[start:end] in geonames()["city"]:
+        label, confidence = "PLACE", 1  # a city's name that nothing else types: "Caloundra", "Mangalore"
     # A lone capitalised English word with no cue ("Industrials", "Seconds") is more often emphasis or part of a
     # title than a name: keep it only if the article confirms it elsewhere.
     unclear_word = confidence == 0 and len(words) == 1 and _fold_word(words[0]) in common_words

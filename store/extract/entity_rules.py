@@ -90,9 +90,12 @@ def is_coined_company(tokens: list[str], common_words: frozenset[str]) -> bool:
 
 
 def type_by_shape(
-    tokens: list[str], first_names: frozenset[str], common_words: frozenset[str] = frozenset()
+    tokens: list[str], first_names: frozenset[str], common_words: frozenset[str] = frozenset(),
+    surnames: frozenset[str] = frozenset(), given_names: frozenset[str] = frozenset(),
 ) -> tuple[str, int]:
-    """Type a name from its own words: suffixes, heads ("University of ..."), model codes, given names."""
+    """Type a name from its own words: suffixes, heads ("University of ..."), model codes, given names; and,
+    as a hint, a known surname after a word that is no English word ("Frido Walker") or a known given name
+    before one ("Haitham Tariq")."""
     last = tokens[-1]
     if last in ORG_SUFFIXES and len(tokens) > 1:
         return "ORG", 2
@@ -124,6 +127,11 @@ def type_by_shape(
         return "PERSON", 1
     if len(tokens) == 1 and len(last) > 1 and last.isupper() and last.isalpha():
         return "ORG", 1  # an unknown acronym standing alone is most often an organisation
+    if 1 < len(tokens) <= 3 and all(token.isalpha() and token[0].isupper() for token in tokens) and (
+        last in surnames and tokens[0].lower() not in common_words
+        or tokens[0] in given_names and last.lower() not in common_words
+    ):
+        return "PERSON", 1
     if common_words and 1 < len(tokens) <= 3 and all(
         token[:1].isupper() and token.lower() not in common_words and not any(ch.isdigit() for ch in token)
         for token in tokens

