@@ -438,6 +438,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         ):
             # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
             label, confidence = "ORG", 1
+    if label == "OTHER" and len(words) == 1 and "-" in words[0] and _group_compound(words[0], gaz):
+        label, confidence = "NORP", 2
     if label == "OTHER" and confidence == 0 and text[start:end] in geonames()["city"]:
         label, confidence = "PLACE", 1  # a city's name that nothing else types: "Caloundra", "Mangalore"
     # A lone capitalised English word with no cue ("Industrials", "Seconds") is more often emphasis or part of a
@@ -445,6 +447,15 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     unclear_word = confidence == 0 and len(words) == 1 and _fold_word(words[0]) in common_words
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
+
+
+def _group_compound(word: str, gaz: Gazetteer) -> bool:
+    """A hyphenated compound of groups and places with a group in it: "Asian-American", "Turkish-Libyan",
+    "Canadian-US"."""
+    entries = [gaz.aliases.get(_fold_word(part)) for part in word.split("-")]
+    return all(entry and entry.label in ("NORP", "PLACE") for entry in entries) and any(
+        entry.label == "NORP" for entry in entries
+    )
 
 
 def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:

@@ -2,7 +2,8 @@
 
 General English vocabulary only (titles, corporate suffixes, place words); the named things themselves live
 in the gazetteer's data files. Each rule returns a label and a confidence: 2 for a cue that decides the type,
-1 for a hint, 0 for "a name of unclear type" (``OTHER``).
+1 for a hint, 0 for "a name of unclear type" (``OTHER``). Labels: PERSON, ORG, PLACE, NORP (nationality, religious
+and political groups), EVENT (events, awards, laws, agreements, wars, storms), PRODUCT, INDEX and OTHER.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ PLACE_SUFFIXES = frozenset(
     ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue", "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region", "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek", "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock", "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove", "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano"]
 )
 INDEX_SUFFIXES = frozenset({"Index", "Average", "Composite"})
-# Events, awards, laws and wars: names, but of none of the other types.
+# Events, awards, laws, agreements and wars: the label EVENT.
 EVENT_SUFFIXES = frozenset(
     ["Festival", "Games", "Olympics", "Championship", "Championships", "Cup", "Tournament", "Open", "Prize", "Award", "Awards", "War", "Wars", "Revolution", "Act", "Treaty", "Accord", "Accords", "Agreement", "Summit", "Conference", "Forum", "Expo", "Fair", "Marathon", "Prix", "Day", "Week", "Year", "Crisis", "Massacre", "Uprising", "Rebellion", "Dynasty", "Era", "Age", "Ages"]
 )
@@ -70,6 +71,11 @@ ORG_PREFIXES = frozenset(["FC", "AFC", "AC", "AS", "SC", "SV", "CF", "CD", "CA",
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
 _APPOSED_ROLE = re.compile(r",\s+((?:[\w'’\-]+\s+){1,6}?)(?:at|of|with|for|from)\s")
 _INITIAL = re.compile(r"[A-Z]\.")
+STORM_HEADS = frozenset(["Hurricane", "Typhoon", "Cyclone", "Tropical", "Storm", "Operation"])
+WEB_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[a-z]{2,3}){1,2}")
+APPLE_STYLE_PRODUCT = re.compile(r"i[A-Z][a-z]+s?")
+VERSION = re.compile(r"\d{1,4}[A-Za-z]?|[IVX]{1,4}|\d+(?:\.\d+)+")
+CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
 NOT_MODEL_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d|COVID-\d+|G\d{1,2}|F\d|\d+[A-Z])$")
 
@@ -105,8 +111,13 @@ def type_by_shape(
         return "INDEX", 2
     if last in PLACE_SUFFIXES and len(tokens) > 1:
         return "PLACE", 2
-    if last in EVENT_SUFFIXES and len(tokens) > 1 or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of":
-        return "OTHER", 2
+    if (last in EVENT_SUFFIXES and len(tokens) > 1 or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of"
+            or len(tokens) > 1 and (tokens[0] in STORM_HEADS or tokens[-2] == "War")):
+        return "EVENT", 2  # "World Cup", "Paris Agreement", "Battle of the Bulge", "Hurricane Dorian", "World War II"
+    if len(tokens) == 1 and WEB_NAME.fullmatch(last):
+        return "ORG", 2  # a website or publication named by its address: "Detik.com", "Portfolio.hu"
+    if len(tokens) == 1 and APPLE_STYLE_PRODUCT.fullmatch(last):
+        return "PRODUCT", 2  # "iPod", "iTunes", "iPhones"
     if len(tokens) > 1 and tokens[0] in ORG_FIRST_WORDS:
         return "ORG", 2
     if len(tokens) > 2 and "of" in tokens[1:-1]:
@@ -119,6 +130,8 @@ def type_by_shape(
         return "ORG", 2
     if len(tokens) == 1 and is_model_code(last):
         return "PRODUCT", 2
+    if len(tokens) > 1 and VERSION.fullmatch(last) and all(t.lower() not in common_words for t in tokens[:-1]):
+        return "PRODUCT", 1  # a coined name and its version or model number: "CentOS 8", "Trent 900"
     if tokens[0] in first_names and 1 < len(tokens) <= 4 and not any(t[0].isdigit() for t in tokens):
         return "PERSON", 2
     if 1 < len(tokens) <= 3 and _INITIAL.fullmatch(tokens[0]) and not any(t[0].isdigit() for t in tokens):
@@ -127,6 +140,8 @@ def type_by_shape(
         return "PERSON", 1
     if len(tokens) == 1 and len(last) > 1 and last.isupper() and last.isalpha():
         return "ORG", 1  # an unknown acronym standing alone is most often an organisation
+    if len(tokens) == 1 and CAMEL_CASE.fullmatch(last):
+        return "ORG", 1  # a coined camel-case word is most often a company or a website: "MarineTraffic"
     if 1 < len(tokens) <= 3 and all(token.isalpha() and token[0].isupper() for token in tokens) and (
         last in surnames and tokens[0].lower() not in common_words
         or tokens[0] in given_names and last.lower() not in common_words

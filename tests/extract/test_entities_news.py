@@ -116,3 +116,26 @@ def test_public_lists_are_read_from_their_files():
     places, people = geonames(), census_names()
     assert "Caloundra" in places["city"] and "Kenya" in places["country"] and "Ohio" in places["state"]
     assert "Khan" in people["surname"] and "Haitham" not in people["surname"]
+
+
+def test_events_laws_and_storms_are_events():
+    found = labels("After World War II and the Paris Agreement, Hurricane Dorian hit before the World Cup began.")
+    assert found["World War II"] == found["Paris Agreement"] == found["Hurricane Dorian"] == "EVENT"
+    assert found["World Cup"] == "EVENT"
+
+
+def test_product_and_web_name_shapes():
+    found = labels("He said the iPod sold well, that Znak.com reported it, and that CentOS 8 ships soon.")
+    assert found["iPod"] == "PRODUCT"
+    assert found["Znak.com"] == "ORG"
+    assert found["CentOS 8"] == "PRODUCT"
+
+
+def test_camel_case_coined_word_is_an_organisation():
+    found = labels("Ship positions shown by MarineTraffic were checked by the reporters later that week.")
+    assert found["MarineTraffic"] == "ORG"
+
+
+def test_hyphenated_groups_are_norp():
+    found = labels("The Turkish-Libyan deal upset Asian-American voters, a reporter said on Monday.")
+    assert found["Turkish-Libyan"] == found["Asian-American"] == "NORP"
