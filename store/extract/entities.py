@@ -15,6 +15,7 @@ from store.extract.canonical import canonical_key
 from store.extract.entities_public import geonames
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
+    DIGIT_ACRONYM,
     OF_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
@@ -193,8 +194,9 @@ def _word(token: str) -> str:
 
 
 def _is_capitalised(word: str) -> bool:
-    """A word written as a name: "Apple", "NVIDIA", "iPhone", "eBay", "xAI"."""
-    return word[0].isupper() or (len(word) > 2 and word[0].islower() and (word[1].isupper() or word[2].isupper()))
+    """A word written as a name: "Apple", "NVIDIA", "iPhone", "eBay", "xAI", "6PR"."""
+    return word[0].isupper() or (len(word) > 2 and word[0].islower() and (word[1].isupper() or word[2].isupper())) \
+        or word[0].isdigit() and DIGIT_ACRONYM.fullmatch(word) is not None
 
 
 def _is_headline(words: list[str]) -> bool:
@@ -250,9 +252,11 @@ def _capitalised_runs(
     for token in tokens:
         start, _, word = token
         # every gap that joins two tokens opens with a space: test that before cutting the gap out
-        if current and text.startswith(" ", current[-1][1]) and _joins(text[current[-1][1]:start], current[-1][2], word, text[token[1]:token[1] + 2]):
-            current.append(token)
-        elif word is _HIT or not word[0].isdigit():
+        gap = text[current[-1][1]:start] if current else ""
+        if current and gap[:1] == " " and _joins(gap, current[-1][2], word, text[token[1]:token[1] + 2]) \
+                and not (gap == " & " and len(current) > 1 and _is_given_name(word, gaz)):
+            current.append(token)  # "Karl Langdon & Harvey Deegan" are two people
+        elif word is _HIT or not word[0].isdigit() or DIGIT_ACRONYM.fullmatch(word):
             if current:
                 runs.append(current)
             current = [token]
@@ -288,6 +292,10 @@ def _fold_hits(tokens, hits):
     return folded
 
 
+def _is_given_name(word: str, gaz: Gazetteer) -> bool:
+    return word is not _HIT and (word in gaz.first_names or word in gaz.given_names)
+
+
 def _joins(gap: str, previous: str, word: str, after: str) -> bool:
     """Whether two capitalised tokens separated by ``gap`` belong to one name; ``after`` is the two characters
     after ``word``. A number joins a name ("Falcon 9", "Boeing 737-800") unless it is a year, a score ("6-3",
@@ -297,8 +305,8 @@ def _joins(gap: str, previous: str, word: str, after: str) -> bool:
             gap == " " and not _is_year(word) and previous is not _HIT and previous not in _MONTHS
             and not _SCORE.fullmatch(word) and not (len(word) <= 2 and after[:1] in ".)" and after[1:2] in " \n")
         )
-    if previous == "No.":
-        return False
+    if previous == "No." or previous is not _HIT and previous.endswith(".") and word in _LEADING_ARTICLES:
+        return False  # "No. The ...", "LL Cool J. The ...": a sentence ends between them
     if gap in (" ", " & "):
         return True
     if gap == " of ":
@@ -363,13 +371,14 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
 
 
 def _shape_words(text: str, run, words: list[str]) -> list[str]:
-    """The words of a run with the "of" that joins two of them ("University of Minnesota"), for its shape."""
+    """The words of a run with the "of" or particle that joins two of them ("University of Minnesota",
+    "Hamza bin Laden"), for its shape."""
     if len(run) < 2:
         return words
     shaped = [words[0]]
     for (_, end, _), (start, _, _), word in zip(run[:-1], run[1:], words[1:], strict=True):
-        if text[end:start] == " of ":
-            shaped.append("of")
+        if start - end > 2:
+            shaped.append(text[end + 1:start - 1])
         shaped.append(word)
     return shaped
 
@@ -442,9 +451,9 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         label, confidence = "NORP", 2
     if label == "OTHER" and confidence == 0 and text[start:end] in geonames()["city"]:
         label, confidence = "PLACE", 1  # a city's name that nothing else types: "Caloundra", "Mangalore"
-    # A lone capitalised English word with no cue ("Industrials", "Seconds") is more often emphasis or part of a
-    # title than a name: keep it only if the article confirms it elsewhere.
-    unclear_word = confidence == 0 and len(words) == 1 and _fold_word(words[0]) in common_words
+    # Capitalised English words with no cue ("Industrials", "Rest In Peace", "Delivery Center") are more often
+    # emphasis, a slogan or part of a title than a name: keep them only if the article confirms them elsewhere.
+    unclear_word = confidence == 0 and all(_fold_word(word) in common_words for word in words)
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
 

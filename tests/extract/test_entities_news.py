@@ -139,3 +139,30 @@ def test_camel_case_coined_word_is_an_organisation():
 def test_hyphenated_groups_are_norp():
     found = labels("The Turkish-Libyan deal upset Asian-American voters, a reporter said on Monday.")
     assert found["Turkish-Libyan"] == found["Asian-American"] == "NORP"
+
+
+def test_capitalised_english_phrases_without_a_cue_are_no_names():
+    found = labels("He wrote that we should Build Back Better, and the others said Rest In Peace to him.")
+    assert "Build Back Better" not in found and "Rest In Peace" not in found
+
+
+def test_names_with_particles_are_people():
+    found = labels("Officials said that Hamza bin Laden had been seen with Rocky de la Fuente in the past.")
+    assert found["Hamza bin Laden"] == "PERSON"
+
+
+def test_two_people_joined_by_an_ampersand_stay_two():
+    found = labels("The show was hosted by Karl Langdon & Harvey Deegan on weekday mornings for years.")
+    assert found["Karl Langdon"] == found["Harvey Deegan"] == "PERSON"
+
+
+def test_a_sentence_after_an_initial_starts_fresh():
+    found = labels("The rapper is known as LL Cool J. The show ran for years on the radio.")
+    assert not any(name.endswith("The") for name in found)
+
+
+def test_call_signs_and_military_units():
+    found = labels("The radio station 6PR reported that the Spanish Air Force and Brigadier Ann Lowe agreed.")
+    assert found["6PR"] == "ORG"
+    assert found["Spanish Air Force"] == "ORG"
+    assert found["Ann Lowe"] == "PERSON"
