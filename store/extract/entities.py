@@ -23,6 +23,8 @@ from store.extract.entity_rules import (
     company_head,
     introduces_person,
     is_bare_title,
+    is_place_shaped,
+    team_shaped,
     title_before_name,
     title_length,
     title_span,
@@ -355,6 +357,9 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
     first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
     hits = [by_start[s] for s, _, w in run if w is _HIT]
     others = [word for (_, _, token), word in zip(run, words, strict=False) if token is not _HIT]
+    if hits[0] is first_hit and first_hit.label == "PLACE" and run[0][2] is _HIT and len(run) == 2 \
+            and team_shaped(words, gaz.common_words):
+        return True  # a team named by its city: "St. Louis Eagles"
     if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
         word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
         for word in others
@@ -431,10 +436,12 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and (words[0] in ORG_SUFFIXES or _INITIALS.fullmatch(words[0]))):
         return None
     label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
+    if confidence < 2 and team_shaped(words, common_words) and _is_place(" ".join(words[:-1]), gaz):
+        label, confidence = "ORG", 2  # a team named by its city: "St. Louis Eagles"
     if confidence < 2:
         if start != before_start:
             before = _words_before(text, start)
-        context = type_by_context(before, text[end:end + 24])
+        context = type_by_context(before, text[end:end + 48])
         if person_cue:
             context = ("PERSON", 2)
         if context[1] > confidence:
@@ -449,13 +456,18 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             label, confidence = "ORG", 1
     if label == "OTHER" and len(words) == 1 and "-" in words[0] and _group_compound(words[0], gaz):
         label, confidence = "NORP", 2
-    if label == "OTHER" and confidence == 0 and text[start:end] in geonames()["city"]:
-        label, confidence = "PLACE", 1  # a city's name that nothing else types: "Caloundra", "Mangalore"
+    if label == "OTHER" and confidence == 0 and (text[start:end] in geonames()["city"] or is_place_shaped(words)):
+        label, confidence = "PLACE", 1  # a city's name, or a town's shape, that nothing else types: "Caloundra"
     # Capitalised English words with no cue ("Industrials", "Rest In Peace", "Delivery Center") are more often
     # emphasis, a slogan or part of a title than a name: keep them only if the article confirms them elsewhere.
     unclear_word = confidence == 0 and all(_fold_word(word) in common_words for word in words)
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
+
+
+def _is_place(name: str, gaz: Gazetteer) -> bool:
+    entry = gaz.aliases.get(fold(name))
+    return entry is not None and entry.label == "PLACE"
 
 
 def _group_compound(word: str, gaz: Gazetteer) -> bool:

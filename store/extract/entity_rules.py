@@ -72,6 +72,28 @@ ORG_PREFIXES = frozenset(["FC", "AFC", "AC", "AS", "SC", "SV", "CF", "CD", "CA",
 _APPOSED_ROLE = re.compile(r",\s+((?:[\w'’\-]+\s+){1,6}?)(?:at|of|with|for|from)\s")
 _INITIAL = re.compile(r"[A-Z]\.")
 DIGIT_ACRONYM = re.compile(r"\d+[A-Z]{2,}")  # call signs and names like "6PR", "3AW"
+PLACE_DESCRIBED = re.compile(
+    r"(?:,|\s+(?:is|was|lies))\s+(?:an?|the)\s+(?:(?:small|large|little|historic|former|coastal|rural|market|civil)\s+)?"
+    r"(?:village|town|city|hamlet|parish|municipality|commune|suburb|county|district|river|lake|island|province|region)\b"
+)
+# Endings of English, German, Slavic and South Asian place names, for a single word nothing else types
+PLACE_ENDINGS = ("ton", "ham", "by", "thorpe", "ford", "burg", "burgh", "ville", "wick", "stead", "dorf", "grad", "pur", "abad", "shire", "mouth", "bury", "field", "minster", "stadt", "sk")
+
+
+def team_shaped(tokens: list[str], common_words: frozenset[str]) -> bool:
+    """A name ending in a plural English noun ("St. Louis Eagles", "Dark Room Notes")."""
+    last = tokens[-1]
+    return (
+        1 < len(tokens) <= 4 and len(last) > 3 and last.endswith("s") and not last.endswith("ss")
+        and last[1:].islower() and last[:-1].lower() in common_words and last not in PLACE_SUFFIXES
+    )
+
+
+def is_place_shaped(words: list[str]) -> bool:
+    """A single word with the ending of a place name ("Bedhampton", "Aisby", "Hyderabad")."""
+    return len(words) == 1 and len(words[0]) > 5 and words[0][1:].islower() and words[0].endswith(PLACE_ENDINGS)
+
+
 STORM_HEADS = frozenset(["Hurricane", "Typhoon", "Cyclone", "Tropical", "Storm", "Operation"])
 WEB_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[a-z]{2,3}){1,2}")
 APPLE_STYLE_PRODUCT = re.compile(r"i[A-Z][a-z]+s?")
@@ -275,6 +297,8 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
         return "ORG", 2  # "the Bekele Cross-Country team", "Wildcats squad"
     if nxt in {"shares", "stock", "stocks", "inc", "inc.", "corp"}:
         return "ORG", 1
+    if PLACE_DESCRIBED.match(after):
+        return "PLACE", 2  # "Aisby is a village in ...", "Heydour, a hamlet near ..."
     if after.startswith("-based"):
         return "PLACE", 2
     if prev in {"in", "from"}:

@@ -166,3 +166,18 @@ def test_call_signs_and_military_units():
     assert found["6PR"] == "ORG"
     assert found["Spanish Air Force"] == "ORG"
     assert found["Ann Lowe"] == "PERSON"
+
+
+def test_a_place_described_as_a_village_is_a_place():
+    found = labels("The old church of Heydour, a hamlet near the town, was rebuilt after the fire.")
+    assert found["Heydour"] == "PLACE"
+
+
+def test_a_single_word_with_a_place_ending_is_a_place_when_nothing_else_types_it():
+    found = labels("The boat came ashore near Bedhampton after a long night at sea, the crew reported.")
+    assert found["Bedhampton"] == "PLACE"
+
+
+def test_a_team_named_by_its_city_is_an_organisation():
+    found = labels("Fans said the St. Louis Eagles lost again, while Perth Glory won at home on Sunday.")
+    assert found["St. Louis Eagles"] == found["Perth Glory"] == "ORG"
