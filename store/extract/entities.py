@@ -436,6 +436,9 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and (words[0] in ORG_SUFFIXES or _INITIALS.fullmatch(words[0]))):
         return None
     label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
+    if len(words) == 1 and label == "PERSON" and confidence == 1 and words[0] not in first_names \
+            and words[0] in geonames()["city"]:
+        label, confidence = "OTHER", 0  # a city's name before a surname's, unless the context says person
     if confidence < 2 and team_shaped(words, common_words) and _is_place(" ".join(words[:-1]), gaz):
         label, confidence = "ORG", 2  # a team named by its city: "St. Louis Eagles"
     if confidence < 2:

@@ -19,7 +19,7 @@ WEAK_ORG_SUFFIXES = frozenset(
     ["AI", "Cloud", "Data", "Tech", "Digital", "Bio", "Health", "Mobile", "Security", "Finance", "Power", "Retail", "Engineering", "Wealth", "Infrastructure", "Quantum"]
 )
 PLACE_SUFFIXES = frozenset(
-    ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue", "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region", "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek", "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock", "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove", "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano"]
+    ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue", "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region", "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek", "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock", "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove", "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano", "Parish", "Brook", "Pond", "Ridge", "Hill", "Point", "Gardens", "Plaza", "Courthouse"]
 )
 INDEX_SUFFIXES = frozenset({"Index", "Average", "Composite"})
 # Events, awards, laws, agreements and wars: the label EVENT.
@@ -34,6 +34,7 @@ ORG_FIRST_WORDS = frozenset(
 ORG_HEADS = frozenset(
     ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office", "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association", "Society", "League", "Union", "House", "Order"]
 )
+PLACE_FIRST_WORDS = frozenset(["County", "Mount", "Mt.", "Lake", "Cape", "Fort", "Isle", "Port", "Lake", "Glen", "Loch"])
 PLACE_HEADS = frozenset(["Republic", "Kingdom", "Gulf", "Lake", "Mount", "Isle", "Cape", "Port", "Bay", "Sea", "City", "Province", "State", "Strait"])
 OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
     ["Duke", "Earl", "King", "Queen", "Prince", "Princess", "Emperor", "Lord", "Lady", "Count", "Bishop", "Archbishop", "Secretary", "Minister", "Governor", "Mayor", "President", "Chancellor", "Battle", "Siege", "Treaty", "Book", "Isle", "Islands", "Straits", "Chamber", "Temple", "Palace", "Castle", "Tower", "Court", "Cathedral", "Hall", "Centre", "Center", "Statue", "Act", "Sultan", "Party", "Army", "Navy", "Empire", "Principality", "Duchy", "Organization", "Organisation", "Institute"]
@@ -41,7 +42,7 @@ OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
 PARTICLES = frozenset(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "al", "y", "dos", "das", "ter", "ten", "st"])
 # Titles and roles written before a person's name ("analyst Gil Luria", "CEO Tim Cook", "Mr. Smith").
 PERSON_TITLES = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president", "vice", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder", "analyst", "economist", "strategist", "director", "manager", "officer", "minister", "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador", "judge", "justice", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "admiral", "sergeant", "brigadier", "commander", "commodore", "corporal", "coroner", "marshal", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "father", "saint", "rev.", "reverend", "spokesperson", "spokesman", "spokeswoman", "investor", "capitalist", "trader", "partner", "professor", "researcher", "scientist", "engineer", "reporter", "journalist", "columnist", "editor", "author", "writer", "novelist", "poet", "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer", "composer", "producer", "artist", "painter", "architect", "director", "player", "striker", "midfielder", "defender", "goalkeeper", "coach", "manager", "pitcher", "quarterback", "boxer", "driver", "chancellor", "premier", "emperor", "empress", "duke", "earl", "baron", "count", "countess", "lawyer", "attorney", "prosecutor", "candidate", "leader", "head", "deputy", "treasurer", "commissioner", "inspector", "detective", "officer", "sheriff", "chef", "designer", "entrepreneur", "billionaire", "banker", "economist", "historian", "philosopher"]
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president", "vice", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder", "analyst", "economist", "strategist", "director", "manager", "officer", "minister", "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador", "judge", "justice", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "admiral", "sergeant", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman", "assemblyman", "pastor", "rabbi", "imam", "sheikh", "priest", "deacon", "brigadier", "commander", "commodore", "corporal", "coroner", "marshal", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "father", "saint", "rev.", "reverend", "spokesperson", "spokesman", "spokeswoman", "investor", "capitalist", "trader", "partner", "professor", "researcher", "scientist", "engineer", "reporter", "journalist", "columnist", "editor", "author", "writer", "novelist", "poet", "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer", "composer", "producer", "artist", "painter", "architect", "director", "player", "striker", "midfielder", "defender", "goalkeeper", "coach", "manager", "pitcher", "quarterback", "boxer", "driver", "chancellor", "premier", "emperor", "empress", "duke", "earl", "baron", "count", "countess", "lawyer", "attorney", "prosecutor", "candidate", "leader", "head", "deputy", "treasurer", "commissioner", "inspector", "detective", "officer", "sheriff", "chef", "designer", "entrepreneur", "billionaire", "banker", "economist", "historian", "philosopher"]
 )
 # Words a job title opens with ("Chief ...", "Senior ...", "Managing ..."), the roles themselves included.
 TITLE_OPENERS = PERSON_TITLES | frozenset(
@@ -149,6 +150,8 @@ def type_by_shape(
             return "ORG", 2
         if head in PLACE_HEADS:
             return "PLACE", 2
+    if 1 < len(tokens) <= 3 and tokens[0] in PLACE_FIRST_WORDS:
+        return "PLACE", 2  # "County Galway", "Mount Bukak", "Fort Peck"
     if len(tokens) > 1 and tokens[0] in ORG_PREFIXES:
         return "ORG", 2
     if len(tokens) == 1 and is_model_code(last):
@@ -161,8 +164,8 @@ def type_by_shape(
         return "PERSON", 2
     if 1 < len(tokens) <= 3 and _INITIAL.fullmatch(tokens[0]) and not any(t[0].isdigit() for t in tokens):
         return "PERSON", 2  # "E. Smith", "J. R. Tolkien"
-    if len(tokens) == 1 and last in first_names:
-        return "PERSON", 1
+    if len(tokens) == 1 and (last in first_names or last.lower() not in common_words and (last in surnames or last in given_names)):
+        return "PERSON", 1  # "Melania", "Penske": a known given name or surname alone
     if len(tokens) == 1 and len(last) > 1 and (last.isupper() and last.isalpha() or DIGIT_ACRONYM.fullmatch(last)):
         return "ORG", 1  # an unknown acronym standing alone is most often an organisation
     if len(tokens) == 1 and CAMEL_CASE.fullmatch(last):

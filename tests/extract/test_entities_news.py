@@ -181,3 +181,23 @@ def test_a_single_word_with_a_place_ending_is_a_place_when_nothing_else_types_it
 def test_a_team_named_by_its_city_is_an_organisation():
     found = labels("Fans said the St. Louis Eagles lost again, while Perth Glory won at home on Sunday.")
     assert found["St. Louis Eagles"] == found["Perth Glory"] == "ORG"
+
+
+def test_a_known_given_name_or_surname_alone_is_a_person():
+    found = labels("The two of them spoke later that night, and Melania agreed with the plan.")
+    assert found["Melania"] == "PERSON"
+
+
+def test_a_town_alone_is_a_place_unless_the_text_says_person():
+    assert labels("The old mill stands in the middle of Harrison near the river bank.")["Harrison"] == "PLACE"
+    assert labels("Asked about the plan on Monday, Harrison said no.")["Harrison"] == "PERSON"
+
+
+def test_place_words_before_or_after_a_name():
+    found = labels("Warnings were issued for County Galway and Hancock Pond, and climbers died on Mount Bukak.")
+    assert found["County Galway"] == found["Hancock Pond"] == found["Mount Bukak"] == "PLACE"
+
+
+def test_more_titles_stay_outside_the_name():
+    found = labels("The death of Democratic Congressman John Lewis was mourned across the whole country.")
+    assert found["John Lewis"] == "PERSON"
