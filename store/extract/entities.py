@@ -61,6 +61,8 @@ _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}|(?:1[89]|20)\d\d[-–](?:\d\d){1,2}")
 _CONTRACTION = re.compile(r"\w+(?:['’](?:re|ve|ll|d|m)|n['’]t)", re.IGNORECASE)
 _SCORE_AFTER = re.compile(r" \(?\d{1,3}[-–]\d{1,3}(?!\w)")
 _MATCH_GAP = re.compile(r" (?:beat|beats|defeated|defeat|edged|thrashed|drew with|lost to|v\.?|vs\.?|versus|and) ")
+_ORDINALS = frozenset(["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"])
+_LAST_INITIAL = re.compile(r"[A-Z]\.")
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
 
@@ -411,7 +413,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
                 or _CONTRACTION.fullmatch(word):
             person_cue = person_cue or _fold_word(word) in PERSON_TITLES
-        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) or not _is_capitalised(word):
+        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
+                and not (word in _ORDINALS and len(words) > 1) or not _is_capitalised(word):
             pass
         else:
             break
@@ -433,6 +436,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         return None
     start, end = run[0][0], run[-1][1]
     words[-1], end = strip_possessive(words[-1], end)
+    if len(words) > 1 and _LAST_INITIAL.fullmatch(words[-1]):
+        words[-1], end = words[-1][:-1], end - 1  # "LL Cool J." ends a sentence: the period is the sentence's
     if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and (words[0] in ORG_SUFFIXES or _INITIALS.fullmatch(words[0]))):
         return None
     label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
@@ -459,7 +464,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             label, confidence = "ORG", 1
     if label == "OTHER" and len(words) == 1 and "-" in words[0] and _group_compound(words[0], gaz):
         label, confidence = "NORP", 2
-    if label == "OTHER" and confidence == 0 and (text[start:end] in geonames()["city"] or is_place_shaped(words)):
+    if label == "OTHER" and confidence == 0 and (text[start:end] in geonames()["city"] or is_place_shaped(words)) \
+            and not all(_fold_word(word) in common_words for word in words):
         label, confidence = "PLACE", 1  # a city's name, or a town's shape, that nothing else types: "Caloundra"
     # Capitalised English words with no cue ("Industrials", "Rest In Peace", "Delivery Center") are more often
     # emphasis, a slogan or part of a title than a name: keep them only if the article confirms them elsewhere.

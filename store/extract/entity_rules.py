@@ -240,7 +240,8 @@ def title_span(words: list[str], first_names: frozenset[str], common_words: froz
         if not _is_person_name(words[index + 1:], first_names, common_words):
             return None
         first = index
-        while first > 0 and (words[first - 1].lower() in common_words or _title_compound(words[first - 1], common_words)):
+        while first > 0 and (words[first - 1].lower() in common_words or words[first - 1].lower() in TITLE_OPENERS
+                             or _title_compound(words[first - 1], common_words)):
             first -= 1
         if first > 0:
             first = next(i for i in range(first, index + 1) if _opens_title(words[i]))

@@ -201,3 +201,22 @@ def test_place_words_before_or_after_a_name():
 def test_more_titles_stay_outside_the_name():
     found = labels("The death of Democratic Congressman John Lewis was mourned across the whole country.")
     assert found["John Lewis"] == "PERSON"
+
+
+def test_ordinal_opening_a_sentence_stays_in_the_name():
+    found = labels("Fourth Air Force moved its headquarters to the coast in the spring of that year.")
+    assert found["Fourth Air Force"] == "ORG"
+
+
+def test_a_final_initial_gives_its_period_back_to_the_sentence():
+    found = labels("The show was hosted by the rapper LL Cool J. Fans were delighted by it all.")
+    assert "LL Cool J" in found
+
+
+def test_a_rank_before_a_title_stays_outside_the_name():
+    found = labels("The wing was led by Brigadier General Ross Hoyt until the summer, the records show.")
+    assert found == {"Ross Hoyt": "PERSON"}
+
+
+def test_a_season_is_no_town():
+    assert "Spring" not in labels("As of Spring the band was touring in the north of the country.")
