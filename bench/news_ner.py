@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
         naive |= naive_spans(row["id"], text)
     print(f"Wikinews gold: {len(gold_articles)} articles, {len(gold)} entities "
           f"({', '.join(f'{k} {v}' for k, v in Counter(g[3] for g in gold).most_common())})")
-    print(f"{'':24}{'P':>7}{'R':>7}{'F1':>7}")
+    print(f"{'':24}{'P':>7}{'R':>7}{'F1':>8}")
     for name, (p, r, f) in quality_rows(gold, predicted, naive):
-        print(f"{name:24}{p:7.3f}{r:7.3f}{f:7.3f}")
+        print(f"{name:24}{p:7.3f}{r:7.3f}{f:8.4f}")
     other, distinct, by_label = other_share(articles)
     print(f"OTHER share on the whole corpus ({len(articles)} articles): {other / distinct:.1%} of {distinct} distinct "
           f"entities ({', '.join(f'{k} {v}' for k, v in by_label.most_common())})")

@@ -109,7 +109,7 @@ def main() -> int:
         naive |= {(index, *span) for span in naive_spans(text)}
     untyped = lambda spans: {span[:3] for span in spans}  # noqa: E731
     print(f"WikiGold: {len(documents)} documents, {words} words, {len(gold)} gold entities")
-    print(f"{'':22}{'P':>7}{'R':>7}{'F1':>7}")
+    print(f"{'':22}{'P':>7}{'R':>7}{'F1':>8}")
     rows = [("broadsheet exact", scores(untyped(gold), untyped(predicted))),
             ("broadsheet typed", scores(gold, predicted))]
     for kind in ("PER", "ORG", "LOC", "MISC"):
@@ -117,7 +117,7 @@ def main() -> int:
     rows.append(("naive peer exact", scores(untyped(gold), untyped(naive))))
     rows.append(("naive peer typed", scores(gold, naive)))
     for name, (p, r, f) in rows:
-        print(f"{name:22}{p:7.3f}{r:7.3f}{f:7.3f}")
+        print(f"{name:22}{p:7.3f}{r:7.3f}{f:8.4f}")
     print(f"broadsheet speed: {words / elapsed:,.0f} words/s ({elapsed * 1000:.0f} ms CPU for the corpus, one core)")
     print("peer spaCy en_core_web_sm (field notes, same corpus): exact F1 {exact F1:.2f}, typed F1 {typed F1:.2f}, "
           "{words/s:,} words/s".format(**SPACY_PEER))

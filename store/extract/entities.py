@@ -414,7 +414,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
                 or _CONTRACTION.fullmatch(word):
             person_cue = person_cue or _fold_word(word) in PERSON_TITLES
         elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
-                and not (word in _ORDINALS and len(words) > 1) or not _is_capitalised(word):
+                and not (word in _ORDINALS and len(words) > 1) and " ".join(words) not in geonames()["city"] \
+                or not _is_capitalised(word):
             pass
         else:
             break
