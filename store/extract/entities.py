@@ -15,6 +15,7 @@ from store.extract.canonical import canonical_key
 from store.extract.entities_public import geonames
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
+    BODIES,
     DIGIT_ACRONYM,
     OF_HEADS,
     ORG_SUFFIXES,
@@ -439,9 +440,12 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     words[-1], end = strip_possessive(words[-1], end)
     if len(words) > 1 and _LAST_INITIAL.fullmatch(words[-1]):
         words[-1], end = words[-1][:-1], end - 1  # "LL Cool J." ends a sentence: the period is the sentence's
-    if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and (words[0] in ORG_SUFFIXES or _INITIALS.fullmatch(words[0]))):
+    if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and _INITIALS.fullmatch(words[0])):
         return None
-    label, confidence = type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
+    body = len(words) == 1 and words[0] in BODIES and _words_before(text, start)[-1:] == ["the"]
+    if len(words) == 1 and words[0] in ORG_SUFFIXES and not body:
+        return None  # "Group", "Capital" alone are no names; "the League", "the Army", "the Church" are
+    label, confidence = ("ORG", 2) if body else type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
     if len(words) == 1 and label == "PERSON" and confidence == 1 and words[0] not in first_names \
             and words[0] in geonames()["city"]:
         label, confidence = "OTHER", 0  # a city's name before a surname's, unless the context says person

@@ -220,3 +220,9 @@ def test_a_rank_before_a_title_stays_outside_the_name():
 
 def test_a_season_is_no_town():
     assert "Spring" not in labels("As of Spring the band was touring in the north of the country.")
+
+
+def test_a_body_named_by_its_head_word_after_the_is_an_organisation():
+    found = labels("He had left the Church years before, and the League said so in a statement on Monday.")
+    assert found["Church"] == found["League"] == "ORG"
+    assert "Group" not in labels("Profits at the Group rose, the company said in its report on Monday.")
