@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from store.extract.canonical import canonical_key
+from store.extract.entities_passes import add_tickers, sports_teams, to_mentions
 from store.extract.entities_public import geonames
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
@@ -32,8 +33,8 @@ from store.extract.entity_rules import (
     type_by_context,
     type_by_shape,
 )
-from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
-from store.extract.tickers import find_tickers, parenthesised_after
+from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer, group_compound, is_place
+from store.extract.tickers import parenthesised_after
 from store.model import Mention
 
 ENTITY_VERSION = 8
@@ -60,8 +61,6 @@ _PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", 
 _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}|(?:1[89]|20)\d\d[-–](?:\d\d){1,2}")
 # contractions ("We're", "They've", "Don't") open sentences, not names
 _CONTRACTION = re.compile(r"\w+(?:['’](?:re|ve|ll|d|m)|n['’]t)", re.IGNORECASE)
-_SCORE_AFTER = re.compile(r" \(?\d{1,3}[-–]\d{1,3}(?!\w)")
-_MATCH_GAP = re.compile(r" (?:beat|beats|defeated|defeat|edged|thrashed|drew with|lost to|v\.?|vs\.?|versus|and) ")
 _ORDINALS = frozenset(["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"])
 _LAST_INITIAL = re.compile(r"[A-Z]\.")
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
@@ -115,9 +114,9 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
     candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
     candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
     candidates = resolve_article(text, tokens, candidates)
-    _sports_teams(text, gaz, candidates)
-    candidates = _add_tickers(text, gaz, candidates)
-    return _to_mentions(text, candidates)
+    sports_teams(text, gaz, candidates)
+    candidates = add_tickers(text, gaz, candidates)
+    return to_mentions(text, candidates)
 
 
 def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -449,7 +448,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     if len(words) == 1 and label == "PERSON" and confidence == 1 and words[0] not in first_names \
             and words[0] in geonames()["city"]:
         label, confidence = "OTHER", 0  # a city's name before a surname's, unless the context says person
-    if confidence < 2 and team_shaped(words, common_words) and _is_place(" ".join(words[:-1]), gaz):
+    if confidence < 2 and team_shaped(words, common_words) and is_place(" ".join(words[:-1]), gaz):
         label, confidence = "ORG", 2  # a team named by its city: "St. Louis Eagles"
     if confidence < 2:
         if start != before_start:
@@ -467,7 +466,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         ):
             # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
             label, confidence = "ORG", 1
-    if label == "OTHER" and len(words) == 1 and "-" in words[0] and _group_compound(words[0], gaz):
+    if label == "OTHER" and len(words) == 1 and "-" in words[0] and group_compound(words[0], gaz):
         label, confidence = "NORP", 2
     if label == "OTHER" and confidence == 0 and (text[start:end] in geonames()["city"] or is_place_shaped(words)) \
             and not all(_fold_word(word) in common_words for word in words):
@@ -477,20 +476,6 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     unclear_word = confidence == 0 and all(_fold_word(word) in common_words for word in words)
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
-
-
-def _is_place(name: str, gaz: Gazetteer) -> bool:
-    entry = gaz.aliases.get(fold(name))
-    return entry is not None and entry.label == "PLACE"
-
-
-def _group_compound(word: str, gaz: Gazetteer) -> bool:
-    """A hyphenated compound of groups and places with a group in it: "Asian-American", "Turkish-Libyan",
-    "Canadian-US"."""
-    entries = [gaz.aliases.get(_fold_word(part)) for part in word.split("-")]
-    return all(entry and entry.label in ("NORP", "PLACE") for entry in entries) and any(
-        entry.label == "NORP" for entry in entries
-    )
 
 
 def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
@@ -510,49 +495,3 @@ def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], star
                 candidate.pending = not own_ticker
         result.append(candidate)
     return result
-
-
-def _sports_teams(text: str, gaz: Gazetteer, candidates: list[Candidate]) -> None:
-    """A city or an unclear name right before a match score ("Chelsea 2-1", "Leeds (3-0)"), and its opponent
-    named before "beat", "drew with" or "v", is a team: ORG. Teams named by their country stay places (the
-    CoNLL convention), and so do two-word personal names (a tennis score follows a player)."""
-    ordered = sorted(candidates, key=lambda c: c.start)
-    for index, candidate in enumerate(ordered):
-        if not _SCORE_AFTER.match(text, candidate.end) or not _may_be_team(candidate, gaz):
-            continue
-        candidate.label, candidate.confidence = "ORG", max(candidate.confidence, 2)
-        previous = ordered[index - 1] if index else None
-        if previous and _MATCH_GAP.fullmatch(text, previous.end, candidate.start) and _may_be_team(previous, gaz):
-            previous.label, previous.confidence = "ORG", max(previous.confidence, 2)
-
-
-def _may_be_team(candidate: Candidate, gaz: Gazetteer) -> bool:
-    if candidate.label == "PLACE":
-        return candidate.key not in gaz.countries
-    return candidate.label in ("OTHER", "PERSON") and candidate.confidence < 2 or candidate.label == "ORG"
-
-
-def _add_tickers(text: str, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:
-    """Tickers (cashtags, exchange prefixes, a known company's own symbol in parentheses) replace any other
-    candidate on the same characters."""
-    tickers = [Candidate(s, e, "TICKER", key, 3) for s, e, key in find_tickers(text, gaz)]
-    for candidate in candidates:
-        if candidate.entry is not None and candidate.entry.ticker:
-            span = parenthesised_after(text, candidate.end, candidate.entry.ticker)
-            if span:
-                tickers.append(Candidate(span[0], span[1], "TICKER", candidate.key, 3))
-    if not tickers:
-        return candidates
-    return tickers + [c for c in candidates if not any(t.start < c.end and c.start < t.end for t in tickers)]
-
-
-def _to_mentions(text: str, candidates: list[Candidate]) -> list[Mention]:
-    """Non-overlapping mentions in text order (the longer one wins a tie), never across a line break."""
-    mentions: list[Mention] = []
-    last_end = -1
-    for c in sorted(candidates, key=lambda c: (c.start, c.start - c.end)):
-        if c.start < last_end or c.start >= c.end or "\n" in text[c.start:c.end]:
-            continue
-        mentions.append(Mention(c.start, c.end, text[c.start:c.end], "entity", c.label, entity=c.key))
-        last_end = c.end
-    return mentions

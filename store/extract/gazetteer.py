@@ -199,3 +199,18 @@ def _public_demonyms() -> list[str]:
         info = country.info()
         words += [part.strip() for part in (info.get("demonym") or "").split(",") if part.strip() and part.strip() != info.get("name")]
     return [form for word in words for form in _with_plural(word)]
+
+
+def is_place(name: str, gaz: Gazetteer) -> bool:
+    """Whether the gazetteer knows ``name`` as a place."""
+    entry = gaz.aliases.get(fold(name))
+    return entry is not None and entry.label == "PLACE"
+
+
+def group_compound(word: str, gaz: Gazetteer) -> bool:
+    """A hyphenated compound of groups and places with a group in it: "Asian-American", "Turkish-Libyan",
+    "Canadian-US"."""
+    entries = [gaz.aliases.get(fold(part)) for part in word.split("-")]
+    return all(entry and entry.label in ("NORP", "PLACE") for entry in entries) and any(
+        entry.label == "NORP" for entry in entries
+    )
