@@ -1,15 +1,13 @@
-"""The curated name lists in ``store/extract/data/``, public lists from installed packages, and an Aho-Corasick
-automaton over their aliases.
+"""The curated name lists in ``store/extract/data/``, public lists written there from installed packages
+(``entities_public``), and an Aho-Corasick automaton over their aliases.
 
-The curated files come first and win any alias they share with the public lists: nationality adjectives and
-demonyms of every country from ``countryinfo`` (MIT, through ``entities_public``) with their plurals, the groups in ``groups.txt`` (both
-labelled ``NORP``: a "Chinese" official is no entity called Chinese), and the countries and US states of
-GeoNames (``entities_public``, data CC BY 4.0) as weak places that an article can overrule ("Georgia said"
-after "Georgia Hale" is a person). Everything is loaded once, on first use — never at import — and cached for the life
-of the process. Matching runs over a
-case-folded copy of the text of the same length, so offsets found there are offsets into the original text;
-:func:`case_fits` then decides whether the original spelling is really that name ("Apple", "NVIDIA", but not
-"apple" or "Us").
+The curated files come first and win any alias they share with the public lists: the demonyms of every country
+(countryinfo, MIT) and the groups of ``groups.txt``, each with its plural, labelled ``NORP`` (a "Chinese" official
+is no entity called Chinese); and the countries and US states of GeoNames (CC BY 4.0) as weak places that an
+article can overrule ("Georgia said" after "Georgia Hale" is a person). Everything is loaded once, on first use
+— never at import — and cached for the life of the process. Matching runs over a case-folded copy of the text of
+the same length, so offsets found there are offsets into the original text; :func:`case_fits` then decides
+whether the original spelling is really that name ("Apple", "NVIDIA", but not "apple" or "Us").
 """
 
 from __future__ import annotations
