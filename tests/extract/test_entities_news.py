@@ -226,3 +226,14 @@ def test_a_body_named_by_its_head_word_after_the_is_an_organisation():
     found = labels("He had left the Church years before, and the League said so in a statement on Monday.")
     assert found["Church"] == found["League"] == "ORG"
     assert "Group" not in labels("Profits at the Group rose, the company said in its report on Monday.")
+
+
+def test_bases_and_stations_are_places_and_spacecraft_products():
+    found = labels("The crew flew from Wright-Patterson Air Force Base to see Space Shuttle Atlantis and Shandao Station.")
+    assert found["Wright-Patterson Air Force Base"] == found["Shandao Station"] == "PLACE"
+    assert found["Space Shuttle Atlantis"] == "PRODUCT"
+
+
+def test_language_names_are_group_words():
+    found = labels("The statement was read in Arabic and in Farsi by the two speakers on Monday.")
+    assert found["Arabic"] == found["Farsi"] == "NORP"
