@@ -411,7 +411,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         if named_person and len(words) > 1 and word in first_names and _is_capitalised(words[1]):
             break
         if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
-                or _CONTRACTION.fullmatch(word):
+                or ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word):
             person_cue = person_cue or _fold_word(word) in PERSON_TITLES
         elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
                 and not (word in _ORDINALS and len(words) > 1) and " ".join(words) not in geonames()["city"] \
