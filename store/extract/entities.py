@@ -359,9 +359,9 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
     first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
     hits = [by_start[s] for s, _, w in run if w is _HIT]
     others = [word for (_, _, token), word in zip(run, words, strict=False) if token is not _HIT]
-    if hits[0] is first_hit and first_hit.label == "PLACE" and run[0][2] is _HIT and len(run) == 2 \
-            and team_shaped(words, gaz.common_words):
-        return True  # a team named by its city: "St. Louis Eagles"
+    if not headline and first_hit.label == "PLACE" and first_hit.key not in gaz.countries and run[0][2] is _HIT \
+            and len(run) == 2 and team_shaped(words, gaz.common_words):
+        return True  # a team named by its city, "St. Louis Eagles"; not "Russia Sanctions"
     if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
         word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
         for word in others
@@ -448,7 +448,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     if len(words) == 1 and label == "PERSON" and confidence == 1 and words[0] not in first_names \
             and words[0] in geonames()["city"]:
         label, confidence = "OTHER", 0  # a city's name before a surname's, unless the context says person
-    if confidence < 2 and team_shaped(words, common_words) and is_place(" ".join(words[:-1]), gaz):
+    if confidence < 2 and team_shaped(words, common_words) and is_place(" ".join(words[:-1]), gaz) \
+            and canonical_key(" ".join(words[:-1])) not in gaz.countries:
         label, confidence = "ORG", 2  # a team named by its city: "St. Louis Eagles"
     if confidence < 2:
         if start != before_start:

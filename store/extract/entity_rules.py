@@ -173,6 +173,8 @@ def type_by_shape(
         return "PERSON", 1  # "Melania", "Penske": a known given name or surname alone
     if len(tokens) == 1 and len(last) > 1 and (last.isupper() and last.isalpha() or DIGIT_ACRONYM.fullmatch(last)):
         return "ORG", 1  # an unknown acronym standing alone is most often an organisation
+    if len(tokens) > 2 and last in WEAK_ORG_SUFFIXES:
+        return "ORG", 1  # English words before a company head: "Ballast Rock Private Wealth"
     if len(tokens) == 1 and CAMEL_CASE.fullmatch(last):
         return "ORG", 1  # a coined camel-case word is most often a company or a website: "MarineTraffic"
     if 1 < len(tokens) <= 3 and all(token.isalpha() and token[0].isupper() for token in tokens) and (

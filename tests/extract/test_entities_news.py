@@ -237,3 +237,13 @@ def test_bases_and_stations_are_places_and_spacecraft_products():
 def test_language_names_are_group_words():
     found = labels("The statement was read in Arabic and in Farsi by the two speakers on Monday.")
     assert found["Arabic"] == found["Farsi"] == "NORP"
+
+
+def test_a_country_before_a_plural_noun_is_no_team():
+    found = labels("Biden's Final Fling: Curbs on US-Made AI Chips, Russia Sanctions\nThe text follows here.")
+    assert "Russia Sanctions" not in found
+
+
+def test_english_words_ending_in_a_company_head_are_a_firm():
+    found = labels("Jim Carroll of Ballast Rock Private Wealth said the rotation would go on for a while.")
+    assert found["Ballast Rock Private Wealth"] == "ORG"
