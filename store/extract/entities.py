@@ -61,6 +61,11 @@ _PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", 
 _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}|(?:1[89]|20)\d\d[-–](?:\d\d){1,2}")
 # contractions ("We're", "They've", "Don't") open sentences, not names
 _CONTRACTION = re.compile(r"\w+(?:['’](?:re|ve|ll|d|m)|n['’]t)", re.IGNORECASE)
+# Pronouns, determiners, conjunctions and prepositions: capitalised, they open a sentence (or an answer after an
+# interview's speaker tag), never a name
+_FUNCTION_WORDS = frozenset(
+    ["No.", "If", "But", "And", "Or", "In", "At", "On", "For", "With", "When", "While", "After", "Before", "As", "So", "Yet", "Then", "There", "Here", "Also", "However", "These", "Those", "This", "That", "We", "You", "They", "He", "She", "It", "My", "His", "Her", "Its", "Their", "Your", "Us", "Them", "Him"]
+)
 _ORDINALS = frozenset(["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"])
 _LAST_INITIAL = re.compile(r"[A-Z]\.")
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
@@ -364,6 +369,7 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
         return True  # a team named by its city, "St. Louis Eagles"; not "Russia Sanctions"
     if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
         word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
+        or word in _FUNCTION_WORDS or word[0].isdigit()
         for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
@@ -410,7 +416,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         word = words[0]
         if named_person and len(words) > 1 and word in first_names and _is_capitalised(words[1]):
             break
-        if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
+        if word in _LEADING_ARTICLES or word in not_names or word in _FUNCTION_WORDS \
+                or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
                 or ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word):
             person_cue = person_cue or _fold_word(word) in PERSON_TITLES
         elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \

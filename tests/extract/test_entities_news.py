@@ -247,3 +247,15 @@ def test_a_country_before_a_plural_noun_is_no_team():
 def test_english_words_ending_in_a_company_head_are_a_firm():
     found = labels("Jim Carroll of Ballast Rock Private Wealth said the rotation would go on for a while.")
     assert found["Ballast Rock Private Wealth"] == "ORG"
+
+
+def test_function_words_after_an_interview_tag_are_no_names():
+    found = labels("((WN)) You noted the rise.\n\nMS We did not plan it.\n\n((WN)) If Iran did not act, what then?")
+    assert "You" not in found and "We" not in found and "If Iran" not in found
+    assert found["Iran"] == "PLACE"
+
+
+def test_rank_numbers_stay_outside_names():
+    found = labels("Best Buy bought the No. 2 U.S. music retailer in 2007, the company said on Monday.")
+    assert not any(name.startswith("No.") or name[0].isdigit() for name in found)
+    assert found["U.S."] == "PLACE"
