@@ -2,8 +2,8 @@
 
 General English vocabulary only (titles, corporate suffixes, place words); the named things themselves live
 in the gazetteer's data files. Each rule returns a label and a confidence: 2 for a cue that decides the type,
-1 for a hint, 0 for "a name of unclear type" (``OTHER``). Labels: PERSON, ORG, PLACE, NORP (nationality, religious
-and political groups), EVENT (events, awards, laws, agreements, wars, storms), PRODUCT, INDEX and OTHER.
+1 for a hint, 0 for "a name of unclear type" (``OTHER``). Labels: PERSON, ORG, PLACE, NORP (nationality, religious,
+political and language groups), EVENT (events, awards, laws, agreements, wars, storms), PRODUCT, INDEX and OTHER.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ ORG_FIRST_WORDS = frozenset(
 ORG_HEADS = frozenset(
     ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office", "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association", "Society", "League", "Union", "House", "Order"]
 )
-PLACE_FIRST_WORDS = frozenset(["County", "Mount", "Mt.", "Lake", "Cape", "Fort", "Isle", "Port", "Lake", "Glen", "Loch"])
+PLACE_FIRST_WORDS = frozenset(["County", "Mount", "Mt.", "Lake", "Cape", "Fort", "Isle", "Port", "Glen", "Loch"])
 PLACE_HEADS = frozenset(["Republic", "Kingdom", "Gulf", "Lake", "Mount", "Isle", "Cape", "Port", "Bay", "Sea", "City", "Province", "State", "Strait"])
 OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
     ["Duke", "Earl", "King", "Queen", "Prince", "Princess", "Emperor", "Lord", "Lady", "Count", "Bishop", "Archbishop", "Secretary", "Minister", "Governor", "Mayor", "President", "Chancellor", "Battle", "Siege", "Treaty", "Book", "Isle", "Islands", "Straits", "Chamber", "Temple", "Palace", "Castle", "Tower", "Court", "Cathedral", "Hall", "Centre", "Center", "Statue", "Act", "Sultan", "Party", "Army", "Navy", "Empire", "Principality", "Duchy", "Organization", "Organisation", "Institute"]
@@ -97,8 +97,10 @@ def is_place_shaped(words: list[str]) -> bool:
     return len(words) == 1 and len(words[0]) > 5 and words[0][1:].islower() and words[0].endswith(PLACE_ENDINGS)
 
 
+# First words of spacecraft and ships (products, as the gold conventions have them)
 VEHICLE_HEADS = frozenset(["Space", "Shuttle", "Apollo", "Soyuz", "Falcon", "HMS", "USS", "RMS", "MV"])
-STORM_HEADS = frozenset(["Hurricane", "Typhoon", "Cyclone", "Tropical", "Storm", "Operation"])
+# First words of storms and military operations: "Hurricane Dorian", "Tropical Storm Barry", "Operation Overlord"
+EVENT_FIRST_WORDS = frozenset(["Hurricane", "Typhoon", "Cyclone", "Tropical", "Storm", "Operation"])
 WEB_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[a-z]{2,3}){1,2}")
 APPLE_STYLE_PRODUCT = re.compile(r"i[A-Z][a-z]+s?")
 VERSION = re.compile(r"\d{1,4}[A-Za-z]?|[IVX]{1,4}|\d+(?:\.\d+)+")
@@ -139,7 +141,7 @@ def type_by_shape(
     if last in PLACE_SUFFIXES and len(tokens) > 1:
         return "PLACE", 2
     if (last in EVENT_SUFFIXES and len(tokens) > 1 or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of"
-            or len(tokens) > 1 and (tokens[0] in STORM_HEADS or tokens[-2] == "War")):
+            or len(tokens) > 1 and (tokens[0] in EVENT_FIRST_WORDS or tokens[-2] == "War")):
         return "EVENT", 2  # "World Cup", "Paris Agreement", "Battle of the Bulge", "Hurricane Dorian", "World War II"
     if len(tokens) == 1 and WEB_NAME.fullmatch(last):
         return "ORG", 2  # a website or publication named by its address: "Detik.com", "Portfolio.hu"
