@@ -1,9 +1,11 @@
-"""Named entities in news text: people, organisations, places, indexes, tickers, products.
+"""Named entities in news text: people, organisations, places, groups (NORP), events, indexes, tickers, products.
 
-Offline and rule-based: gazetteer hits (Aho-Corasick over curated lists) first, then runs of capitalised
-words that are not sentence starters or common words, typed by their own shape and the cue words around
-them. A final pass makes each article consistent: one type per name, a surname after a full name is the
-same person, names seen only in a Title-Case headline count only if the body confirms them.
+Offline and rule-based: gazetteer hits (Aho-Corasick over curated and public lists) first, then runs of
+capitalised words that are not sentence starters, function words or common words, typed by their own shape
+and the cue words around them, with public lists (cities, Census names) as a last hint. Scores, year ranges and
+list numbers never join a run. A final pass makes each article consistent: one type per name, a surname after
+a full name is the same person, names seen only in a Title-Case headline count only if the body confirms them;
+then clubs beside a match score become teams and tickers take their characters (``entities_passes``).
 """
 
 from __future__ import annotations
@@ -446,7 +448,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     words[-1], end = strip_possessive(words[-1], end)
     if len(words) > 1 and _LAST_INITIAL.fullmatch(words[-1]):
         words[-1], end = words[-1][:-1], end - 1  # "LL Cool J." ends a sentence: the period is the sentence's
-    if not words[-1] or words == ["AI"] or words == ["No."] or (len(words) == 1 and _INITIALS.fullmatch(words[0])):
+    if not words[-1] or words == ["AI"] or (len(words) == 1 and _INITIALS.fullmatch(words[0])):
         return None
     body = len(words) == 1 and words[0] in BODIES and _words_before(text, start)[-1:] == ["the"]
     if len(words) == 1 and words[0] in ORG_SUFFIXES and not body:
