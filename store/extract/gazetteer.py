@@ -149,14 +149,17 @@ def gazetteer() -> Gazetteer:
                 tickers.setdefault(extra, entry)
                 tickers.setdefault(extra.split(".")[0], entry)
             elif file_name == "places.tsv":
-                for demonym in filter(None, extra.split("|")):
-                    add(demonym, Entry(key=fold(demonym), label=DEMONYM_LABEL, name=demonym))
+                demonyms_of_place = [word for word in extra.split("|") if word]
+                for demonym in demonyms_of_place:  # one group: "British", "Briton", "Britons"
+                    add(demonym, Entry(key=fold(demonyms_of_place[0]), label=DEMONYM_LABEL, name=demonyms_of_place[0]))
 
     common = _read_words("common_words.txt")
     census = census_names()
     first_names = _read_words("first_names.txt")
-    for demonym in _public_demonyms():
-        add(demonym, Entry(key=fold(demonym.removesuffix("s")), label=DEMONYM_LABEL, name=demonym))
+    for word in _public_demonyms():
+        entry = Entry(key=fold(word), label=DEMONYM_LABEL, name=word)
+        for form in _with_plural(word):
+            add(form, entry)  # "Israelis" groups with "Israeli"
     places = geonames()
     country_names, states = sorted(places["country"]), sorted(places["state"])
     for name in country_names + states:
@@ -189,9 +192,8 @@ def _with_plural(word: str) -> list[str]:
 
 def _public_demonyms() -> list[str]:
     """Nationality adjectives and demonyms: every country's (``entities_public.demonyms``) and the groups of
-    ``groups.txt``, each with its plural."""
-    words = sorted(demonyms()) + [fields[0] for fields in _read_rows("groups.txt")]
-    return [form for word in words for form in _with_plural(word)]
+    ``groups.txt``."""
+    return sorted(demonyms()) + [fields[0] for fields in _read_rows("groups.txt")]
 
 
 def is_place(name: str, gaz: Gazetteer) -> bool:

@@ -259,3 +259,10 @@ def test_rank_numbers_stay_outside_names():
     found = labels("Best Buy bought the No. 2 U.S. music retailer in 2007, the company said on Monday.")
     assert not any(name.startswith("No.") or name[0].isdigit() for name in found)
     assert found["U.S."] == "PLACE"
+
+
+def test_a_group_word_and_its_plural_are_one_entity():
+    keys = {m.text: m.entity for m in find_entities("Israelis and an Israeli envoy met Britons and British aides.")}
+    assert keys["Israelis"] == keys["Israeli"]
+    assert keys["Britons"] == keys["British"]
+    assert keys["Israeli"] != keys["British"]
