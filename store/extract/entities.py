@@ -375,8 +375,10 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
         for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
-    if len(run) == 2 and run[0][2] is _HIT and first_hit.label == "NORP" and words[0] in gaz.first_names:
-        return True  # a given name that is also a group word, before a surname: "Christian Bale"
+    if len(run) == 2 and run[0][2] is _HIT and first_hit.label in ("NORP", "PLACE") and first_hit.tokens == 1 \
+            and (_is_given_name(words[0], gaz) and words[1] in gaz.surnames
+                 or first_hit.label == "NORP" and words[0] in gaz.first_names):
+        return True  # a given name that is also a group word or a place, before a surname: "Paris Hilton"
     if len(run) == 2 and run[1][2] is _HIT:
         if words[0] in gaz.first_names and first_hit.tokens == 1 and first_hit.label != "PERSON":
             return True

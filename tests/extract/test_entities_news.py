@@ -266,3 +266,15 @@ def test_a_group_word_and_its_plural_are_one_entity():
     assert keys["Israelis"] == keys["Israeli"]
     assert keys["Britons"] == keys["British"]
     assert keys["Israeli"] != keys["British"]
+
+
+def test_a_given_name_that_is_a_place_before_a_surname_is_a_person():
+    found = labels("Reporters said that Paris Hilton had met with German Chancellor Olaf Scholz when she was in Paris.")
+    assert found["Paris Hilton"] == "PERSON" and found["Paris"] == "PLACE"
+    assert found["German"] == "NORP" and found["Olaf Scholz"] == "PERSON"
+
+
+def test_a_major_is_a_title_only_before_a_name():
+    found = labels("The unit of Major Saturnino Castro played in Major League Baseball games that year.")
+    assert found["Saturnino Castro"] == "PERSON"
+    assert "Major League Baseball" in found
