@@ -413,7 +413,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     """Trim a run to the name it holds (no article, title, possessive, sentence starter) and type it."""
     first_names, common_words, not_names = gaz.first_names, gaz.common_words, gaz.not_names
     words = [word for _, _, word in run]
-    person_cue = False
+    person_cue = portfolio = False
     # a short run introduced as a person keeps a given name that doubles as a non-name ("Jun", "May")
     named_person = 2 <= len(words) <= 4 and introduces_person(text[run[-1][1]:run[-1][1] + 80])
     while run:
@@ -423,7 +423,10 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         if word in _LEADING_ARTICLES or word in not_names or word in _FUNCTION_WORDS \
                 or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
                 or ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word):
-            person_cue = person_cue or _fold_word(word) in PERSON_TITLES
+            title = _fold_word(word) in PERSON_TITLES
+            # "Minister of Industry", "Secretary of State": what follows "<title> of" is a portfolio or a place
+            portfolio = title and len(run) > 1 and text[run[0][1]:run[1][0]] == " of "
+            person_cue = person_cue or title and not portfolio
         elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
                 and not (word in _ORDINALS and len(words) > 1) and " ".join(words) not in geonames()["city"] \
                 or not _is_capitalised(word):
@@ -431,7 +434,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         else:
             break
         run, words = run[1:], words[1:]
-    if not run:
+    if not run or portfolio and all(_fold_word(word) in common_words for word in words):
         return None
     before_start = run[0][0]
     before = _words_before(text, before_start)

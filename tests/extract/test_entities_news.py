@@ -278,3 +278,16 @@ def test_a_major_is_a_title_only_before_a_name():
     found = labels("The unit of Major Saturnino Castro played in Major League Baseball games that year.")
     assert found["Saturnino Castro"] == "PERSON"
     assert "Major League Baseball" in found
+
+
+def test_a_portfolio_after_a_title_and_of_is_no_person():
+    found = labels("Tony Clement, Canada's Minister of Industry, said John Kerry, the Secretary of State, agreed.")
+    assert "Industry" not in found and "State" not in found
+    assert found["Tony Clement"] == found["John Kerry"] == "PERSON"
+    found = labels("He said he met the Minister of Finance Jane Doe when she came to visit the town last year.")
+    assert found["Jane Doe"] == "PERSON"
+
+
+def test_religions_are_group_words_not_people():
+    found = labels("The scholar wrote about Islam and Christianity in the region for many years.")
+    assert found["Islam"] == found["Christianity"] == "NORP"
