@@ -281,7 +281,8 @@ def test_a_major_is_a_title_only_before_a_name():
 
 
 def test_a_portfolio_after_a_title_and_of_is_no_person():
-    found = labels("Tony Clement, Canada's Minister of Industry, said John Kerry, the Secretary of State, agreed.")
+    found = labels("Tony Clement, Canada's Minister of Industry, is hoping that the union will back the plan, and "
+                   "John Kerry, the Secretary of State, agreed with him.")
     assert "Industry" not in found and "State" not in found
     assert found["Tony Clement"] == found["John Kerry"] == "PERSON"
     found = labels("He said he met the Minister of Finance Jane Doe when she came to visit the town last year.")
