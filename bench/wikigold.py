@@ -23,7 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from store.extract.entities import find_entities  # noqa: E402
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "wikigold" / "wikigold.conll.txt"
+_ROOT = Path(__file__).resolve().parent.parent
+# ``shared/`` sits beside the checkout (or beside the folder of worktrees)
+_SHARED = next((base / "shared" for base in (_ROOT.parent, _ROOT.parent.parent) if (base / "shared").is_dir()), _ROOT.parent / "shared")
+DEFAULT_PATH = _SHARED / "corpora" / "wikigold" / "wikigold.conll.txt"
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "PLACE": "LOC"}
 SPACY_PEER = {"exact F1": 0.71, "typed F1": 0.52, "words/s": 6_500}
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?)\]%]|'s|'|n't|'re|'ve|'ll|'d|'m)$")
@@ -106,7 +109,7 @@ def main() -> int:
         naive |= {(index, *span) for span in naive_spans(text)}
     untyped = lambda spans: {span[:3] for span in spans}  # noqa: E731
     print(f"WikiGold: {len(documents)} documents, {words} words, {len(gold)} gold entities")
-    print(f"{'':22}{'P':>7}{'R':>7}{'F1':>7}")
+    print(f"{'':22}{'P':>7}{'R':>7}{'F1':>8}")
     rows = [("broadsheet exact", scores(untyped(gold), untyped(predicted))),
             ("broadsheet typed", scores(gold, predicted))]
     for kind in ("PER", "ORG", "LOC", "MISC"):
@@ -114,7 +117,7 @@ def main() -> int:
     rows.append(("naive peer exact", scores(untyped(gold), untyped(naive))))
     rows.append(("naive peer typed", scores(gold, naive)))
     for name, (p, r, f) in rows:
-        print(f"{name:22}{p:7.3f}{r:7.3f}{f:7.3f}")
+        print(f"{name:22}{p:7.3f}{r:7.3f}{f:8.4f}")
     print(f"broadsheet speed: {words / elapsed:,.0f} words/s ({elapsed * 1000:.0f} ms CPU for the corpus, one core)")
     print("peer spaCy en_core_web_sm (field notes, same corpus): exact F1 {exact F1:.2f}, typed F1 {typed F1:.2f}, "
           "{words/s:,} words/s".format(**SPACY_PEER))

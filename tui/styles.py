@@ -66,6 +66,8 @@ LABEL_STYLES: dict[str, LabelStyle] = {
         LabelStyle("PLACE", dark="#8ddb8c", light="#1f6f2a", italic=True),
         LabelStyle("PRODUCT", dark="#e2a8ff", light="#7a2a9e", bold=True, italic=True),
         LabelStyle("INDEX", dark="#6fdcd4", light="#00666b", italic=True, underline=True),
+        LabelStyle("NORP", dark="#f0c8a8", light="#7a3f1a", italic=True, overline=True),
+        LabelStyle("EVENT", dark="#c8b6ff", light="#4b2aa0", underline=True, overline=True),
         LabelStyle("OTHER", dark="#d0d0d0", light="#4a4a4a", underline2=True),
         LabelStyle("MONEY", dark="#ffdf5d", light="#7a5c00", bold=True, underline=True),
         LabelStyle("PERCENT", dark="#ff9e9e", light="#b01e1e", bold=True, italic=True, underline=True),

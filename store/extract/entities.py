@@ -1,9 +1,11 @@
-"""Named entities in news text: people, organisations, places, indexes, tickers, products.
+"""Named entities in news text: people, organisations, places, groups (NORP), events, indexes, tickers, products.
 
-Offline and rule-based: gazetteer hits (Aho-Corasick over curated lists) first, then runs of capitalised
-words that are not sentence starters or common words, typed by their own shape and the cue words around
-them. A final pass makes each article consistent: one type per name, a surname after a full name is the
-same person, names seen only in a Title-Case headline count only if the body confirms them.
+Offline and rule-based: gazetteer hits (Aho-Corasick over curated and public lists) first, then runs of
+capitalised words that are not sentence starters, function words or common words, typed by their own shape
+and the cue words around them, with public lists (cities, Census names) as a last hint. Scores, year ranges and
+list numbers never join a run. A final pass makes each article consistent: one type per name, a surname after
+a full name is the same person, names seen only in a Title-Case headline count only if the body confirms them;
+then clubs beside a match score become teams and tickers take their characters (``entities_passes``).
 """
 
 from __future__ import annotations
@@ -12,8 +14,12 @@ import re
 from functools import lru_cache
 
 from store.extract.canonical import canonical_key
+from store.extract.entities_passes import add_tickers, sports_teams, to_mentions
+from store.extract.entities_public import geonames
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
+    BODIES,
+    DIGIT_ACRONYM,
     OF_HEADS,
     ORG_SUFFIXES,
     PARTICLES,
@@ -21,17 +27,19 @@ from store.extract.entity_rules import (
     company_head,
     introduces_person,
     is_bare_title,
+    is_place_shaped,
+    team_shaped,
     title_before_name,
     title_length,
     title_span,
     type_by_context,
     type_by_shape,
 )
-from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer
-from store.extract.tickers import find_tickers, parenthesised_after
+from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer, group_compound, is_place
+from store.extract.tickers import parenthesised_after
 from store.model import Mention
 
-ENTITY_VERSION = 7
+ENTITY_VERSION = 8
 
 _TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
 _OPENERS = r"[\s\"“‘'(\[*•–—-]*"  # spaces, opening quotes and bullets before the first word
@@ -51,6 +59,17 @@ _HEADLINE_MAX = 160
 _INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _WORD = re.compile(r"[\w'’.\-]+")
 _PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", "into", "near", "across", "via", "over", "after", "before"])
+# scores ("6-3", "7-6", "2–1") and year ranges ("1955-2011"): never part of a name
+_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}|(?:1[89]|20)\d\d[-–](?:\d\d){1,2}")
+# contractions ("We're", "They've", "Don't") open sentences, not names
+_CONTRACTION = re.compile(r"\w+(?:['’](?:re|ve|ll|d|m)|n['’]t)", re.IGNORECASE)
+# Pronouns, determiners, conjunctions and prepositions: capitalised, they open a sentence (or an answer after an
+# interview's speaker tag), never a name
+_FUNCTION_WORDS = frozenset(
+    ["No.", "If", "But", "And", "Or", "In", "At", "On", "For", "With", "When", "While", "After", "Before", "As", "So", "Yet", "Then", "There", "Here", "Also", "However", "These", "Those", "This", "That", "We", "You", "They", "He", "She", "It", "My", "His", "Her", "Its", "Their", "Your", "Us", "Them", "Him"]
+)
+_ORDINALS = frozenset(["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"])
+_LAST_INITIAL = re.compile(r"[A-Z]\.")
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
 
@@ -102,8 +121,9 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
     candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
     candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
     candidates = resolve_article(text, tokens, candidates)
-    candidates = _add_tickers(text, gaz, candidates)
-    return _to_mentions(text, candidates)
+    sports_teams(text, gaz, candidates)
+    candidates = add_tickers(text, gaz, candidates)
+    return to_mentions(text, candidates)
 
 
 def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
@@ -122,7 +142,8 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
             if after.isalnum() or after == "&":
                 continue
         if case_fits(alias, text[start:end]):
-            hits.append(Candidate(start, end, entry.label, entry.key, 3, alias.count(" ") + 1, entry=entry))
+            confidence = 2 if entry.weak else 3
+            hits.append(Candidate(start, end, entry.label, entry.key, confidence, alias.count(" ") + 1, entry=entry))
     hits.sort(key=lambda c: (c.start, c.start - c.end))
     kept: list[Candidate] = []
     for hit in hits:
@@ -184,8 +205,9 @@ def _word(token: str) -> str:
 
 
 def _is_capitalised(word: str) -> bool:
-    """A word written as a name: "Apple", "NVIDIA", "iPhone", "eBay", "xAI"."""
-    return word[0].isupper() or (len(word) > 2 and word[0].islower() and (word[1].isupper() or word[2].isupper()))
+    """A word written as a name: "Apple", "NVIDIA", "iPhone", "eBay", "xAI", "6PR"."""
+    return word[0].isupper() or (len(word) > 2 and word[0].islower() and (word[1].isupper() or word[2].isupper())) \
+        or word[0].isdigit() and DIGIT_ACRONYM.fullmatch(word) is not None
 
 
 def _is_headline(words: list[str]) -> bool:
@@ -241,9 +263,11 @@ def _capitalised_runs(
     for token in tokens:
         start, _, word = token
         # every gap that joins two tokens opens with a space: test that before cutting the gap out
-        if current and text.startswith(" ", current[-1][1]) and _joins(text[current[-1][1]:start], current[-1][2], word):
-            current.append(token)
-        elif word is _HIT or not word[0].isdigit():
+        gap = text[current[-1][1]:start] if current else ""
+        if current and gap[:1] == " " and _joins(gap, current[-1][2], word, text[token[1]:token[1] + 2]) \
+                and not (gap == " & " and len(current) > 1 and _is_given_name(word, gaz)):
+            current.append(token)  # "Karl Langdon & Harvey Deegan" are two people
+        elif word is _HIT or not word[0].isdigit() or DIGIT_ACRONYM.fullmatch(word):
             if current:
                 runs.append(current)
             current = [token]
@@ -279,10 +303,21 @@ def _fold_hits(tokens, hits):
     return folded
 
 
-def _joins(gap: str, previous: str, word: str) -> bool:
-    """Whether two capitalised tokens separated by ``gap`` belong to one name."""
+def _is_given_name(word: str, gaz: Gazetteer) -> bool:
+    return word is not _HIT and (word in gaz.first_names or word in gaz.given_names)
+
+
+def _joins(gap: str, previous: str, word: str, after: str) -> bool:
+    """Whether two capitalised tokens separated by ``gap`` belong to one name; ``after`` is the two characters
+    after ``word``. A number joins a name ("Falcon 9", "Boeing 737-800") unless it is a year, a score ("6-3",
+    "2-1", "1955-2011") or a list number ("2." or "2)" before a space); a word after "No." opens a sentence."""
     if word is not _HIT and word[0].isdigit():
-        return gap == " " and not _is_year(word) and previous is not _HIT and previous not in _MONTHS
+        return (
+            gap == " " and not _is_year(word) and previous is not _HIT and previous not in _MONTHS
+            and not _SCORE.fullmatch(word) and not (len(word) <= 2 and after[:1] in ".)" and after[1:2] in " \n")
+        )
+    if previous == "No." or previous is not _HIT and previous.endswith(".") and word in _LEADING_ARTICLES:
+        return False  # "No. The ...", "LL Cool J. The ...": a sentence ends between them
     if gap in (" ", " & "):
         return True
     if gap == " of ":
@@ -299,7 +334,7 @@ def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[
     if len(run) == 1 and run[0][2] is not _HIT or all(word is not _HIT for _, _, word in run):
         return [run]
     words = [text[s:e] if word is _HIT else word for s, e, word in run]
-    if len(run) > 1 and _swallows_hits(run, words, by_start, gaz, headline):
+    if len(run) > 1 and _swallows_hits(text, run, words, by_start, gaz, headline):
         for start, _, word in run:
             if word is _HIT:
                 by_start[start].pending = True
@@ -318,27 +353,51 @@ def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[
     return parts
 
 
-def _swallows_hits(run, words, by_start, gaz, headline: bool) -> bool:
+def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
     """Whether the run is one name containing gazetteer hits: a decisive suffix or head ("Atlantic City",
     "University of Minnesota"), a compass prefix to a place ("North Melbourne"), or a given name before a
     one-word hit ("Harrison Ford")."""
-    label, confidence = type_by_shape(words, frozenset())
+    shape = _shape_words(text, run, words)
+    while len(shape) > 2 and shape[0] in _LEADING_ARTICLES:
+        shape = shape[1:]  # "The University of Minnesota" is shaped by its own words
+    label, confidence = type_by_shape(shape, frozenset())
     if confidence >= 2 and label != "PRODUCT":
         return True
     first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
     hits = [by_start[s] for s, _, w in run if w is _HIT]
     others = [word for (_, _, token), word in zip(run, words, strict=False) if token is not _HIT]
+    if not headline and first_hit.label == "PLACE" and first_hit.key not in gaz.countries and run[0][2] is _HIT \
+            and len(run) == 2 and team_shaped(words, gaz.common_words):
+        return True  # a team named by its city, "St. Louis Eagles"; not "Russia Sanctions"
     if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
         word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
+        or word in _FUNCTION_WORDS or word[0].isdigit()
         for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
+    if len(run) == 2 and run[0][2] is _HIT and first_hit.label in ("NORP", "PLACE") and first_hit.tokens == 1 \
+            and (_is_given_name(words[0], gaz) and words[1] in gaz.surnames
+                 or first_hit.label == "NORP" and words[0] in gaz.first_names):
+        return True  # a given name that is also a group word or a place, before a surname: "Paris Hilton"
     if len(run) == 2 and run[1][2] is _HIT:
         if words[0] in gaz.first_names and first_hit.tokens == 1 and first_hit.label != "PERSON":
             return True
         if words[0] in COMPASS and first_hit.label == "PLACE":
             return True
     return False
+
+
+def _shape_words(text: str, run, words: list[str]) -> list[str]:
+    """The words of a run with the "of" or particle that joins two of them ("University of Minnesota",
+    "Hamza bin Laden"), for its shape."""
+    if len(run) < 2:
+        return words
+    shaped = [words[0]]
+    for (_, end, _), (start, _, _), word in zip(run[:-1], run[1:], words[1:], strict=True):
+        if start - end > 2:
+            shaped.append(text[end + 1:start - 1])
+        shaped.append(word)
+    return shaped
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -354,21 +413,28 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     """Trim a run to the name it holds (no article, title, possessive, sentence starter) and type it."""
     first_names, common_words, not_names = gaz.first_names, gaz.common_words, gaz.not_names
     words = [word for _, _, word in run]
-    person_cue = False
+    person_cue = portfolio = False
     # a short run introduced as a person keeps a given name that doubles as a non-name ("Jun", "May")
     named_person = 2 <= len(words) <= 4 and introduces_person(text[run[-1][1]:run[-1][1] + 80])
     while run:
         word = words[0]
         if named_person and len(words) > 1 and word in first_names and _is_capitalised(words[1]):
             break
-        if word in _LEADING_ARTICLES or word in not_names or (len(words) > 1 and _fold_word(word) in PERSON_TITLES):
-            person_cue = person_cue or _fold_word(word) in PERSON_TITLES
-        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) or not _is_capitalised(word):
+        if word in _LEADING_ARTICLES or word in not_names or word in _FUNCTION_WORDS \
+                or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
+                or ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word):
+            title = _fold_word(word) in PERSON_TITLES
+            # "Minister of Industry", "Secretary of State": what follows "<title> of" is a portfolio or a place
+            portfolio = title and len(run) > 1 and text[run[0][1]:run[1][0]] == " of "
+            person_cue = person_cue or title and not portfolio
+        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
+                and not (word in _ORDINALS and len(words) > 1) and " ".join(words) not in geonames()["city"] \
+                or not _is_capitalised(word):
             pass
         else:
             break
         run, words = run[1:], words[1:]
-    if not run:
+    if not run or portfolio and all(_fold_word(word) in common_words for word in words):
         return None
     before_start = run[0][0]
     before = _words_before(text, before_start)
@@ -385,13 +451,24 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         return None
     start, end = run[0][0], run[-1][1]
     words[-1], end = strip_possessive(words[-1], end)
-    if not words[-1] or words == ["AI"] or (len(words) == 1 and words[0] in ORG_SUFFIXES):
+    if len(words) > 1 and _LAST_INITIAL.fullmatch(words[-1]):
+        words[-1], end = words[-1][:-1], end - 1  # "LL Cool J." ends a sentence: the period is the sentence's
+    if not words[-1] or words == ["AI"] or (len(words) == 1 and _INITIALS.fullmatch(words[0])):
         return None
-    label, confidence = type_by_shape(words, first_names, common_words)
+    body = len(words) == 1 and words[0] in BODIES and _words_before(text, start)[-1:] == ["the"]
+    if len(words) == 1 and words[0] in ORG_SUFFIXES and not body:
+        return None  # "Group", "Capital" alone are no names; "the League", "the Army", "the Church" are
+    label, confidence = ("ORG", 2) if body else type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
+    if len(words) == 1 and label == "PERSON" and confidence == 1 and words[0] not in first_names \
+            and words[0] in geonames()["city"]:
+        label, confidence = "OTHER", 0  # a city's name before a surname's, unless the context says person
+    if confidence < 2 and team_shaped(words, common_words) and is_place(" ".join(words[:-1]), gaz) \
+            and canonical_key(" ".join(words[:-1])) not in gaz.countries:
+        label, confidence = "ORG", 2  # a team named by its city: "St. Louis Eagles"
     if confidence < 2:
         if start != before_start:
             before = _words_before(text, start)
-        context = type_by_context(before, text[end:end + 24])
+        context = type_by_context(before, text[end:end + 48])
         if person_cue:
             context = ("PERSON", 2)
         if context[1] > confidence:
@@ -404,9 +481,14 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         ):
             # people don't take "the": "the Anguilla United Front", "the Yankees", "the Beatles"
             label, confidence = "ORG", 1
-    # A lone capitalised English word with no cue ("Industrials", "Seconds") is more often emphasis or part of a
-    # title than a name: keep it only if the article confirms it elsewhere.
-    unclear_word = confidence == 0 and len(words) == 1 and _fold_word(words[0]) in common_words
+    if label == "OTHER" and len(words) == 1 and "-" in words[0] and group_compound(words[0], gaz):
+        label, confidence = "NORP", 2
+    if label == "OTHER" and confidence == 0 and (text[start:end] in geonames()["city"] or is_place_shaped(words)) \
+            and not all(_fold_word(word) in common_words for word in words):
+        label, confidence = "PLACE", 1  # a city's name, or a town's shape, that nothing else types: "Caloundra"
+    # Capitalised English words with no cue ("Industrials", "Rest In Peace", "Delivery Center") are more often
+    # emphasis, a slogan or part of a title than a name: keep them only if the article confirms them elsewhere.
+    unclear_word = confidence == 0 and all(_fold_word(word) in common_words for word in words)
     key = canonical_key(text[start:end])
     return Candidate(start, end, label, key, confidence, len(words), pending=headline or unclear_word)
 
@@ -428,29 +510,3 @@ def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], star
                 candidate.pending = not own_ticker
         result.append(candidate)
     return result
-
-
-def _add_tickers(text: str, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:
-    """Tickers (cashtags, exchange prefixes, a known company's own symbol in parentheses) replace any other
-    candidate on the same characters."""
-    tickers = [Candidate(s, e, "TICKER", key, 3) for s, e, key in find_tickers(text, gaz)]
-    for candidate in candidates:
-        if candidate.entry is not None and candidate.entry.ticker:
-            span = parenthesised_after(text, candidate.end, candidate.entry.ticker)
-            if span:
-                tickers.append(Candidate(span[0], span[1], "TICKER", candidate.key, 3))
-    if not tickers:
-        return candidates
-    return tickers + [c for c in candidates if not any(t.start < c.end and c.start < t.end for t in tickers)]
-
-
-def _to_mentions(text: str, candidates: list[Candidate]) -> list[Mention]:
-    """Non-overlapping mentions in text order (the longer one wins a tie), never across a line break."""
-    mentions: list[Mention] = []
-    last_end = -1
-    for c in sorted(candidates, key=lambda c: (c.start, c.start - c.end)):
-        if c.start < last_end or c.start >= c.end or "\n" in text[c.start:c.end]:
-            continue
-        mentions.append(Mention(c.start, c.end, text[c.start:c.end], "entity", c.label, entity=c.key))
-        last_end = c.end
-    return mentions

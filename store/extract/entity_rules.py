@@ -2,7 +2,8 @@
 
 General English vocabulary only (titles, corporate suffixes, place words); the named things themselves live
 in the gazetteer's data files. Each rule returns a label and a confidence: 2 for a cue that decides the type,
-1 for a hint, 0 for "a name of unclear type" (``OTHER``).
+1 for a hint, 0 for "a name of unclear type" (``OTHER``). Labels: PERSON, ORG, PLACE, NORP (nationality, religious,
+political and language groups), EVENT (events, awards, laws, agreements, wars, storms), PRODUCT, INDEX and OTHER.
 """
 
 from __future__ import annotations
@@ -10,29 +11,32 @@ from __future__ import annotations
 import re
 
 ORG_SUFFIXES = frozenset(
-    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH", "Group", "Holdings", "Capital", "Partners", "Bank", "Bancorp", "Securities", "Investments", "Investment", "Management", "Advisors", "Technologies", "Technology", "Systems", "Software", "Labs", "Laboratories", "Pharmaceuticals", "Therapeutics", "Motors", "Airlines", "Airways", "Energy", "Industries", "Enterprises", "Solutions", "Networks", "Communications", "Media", "Entertainment", "Studios", "Records", "Pictures", "Association", "Federation", "Foundation", "Institute", "University", "College", "School", "Academy", "Society", "Council", "Committee", "Commission", "Agency", "Authority", "Bureau", "Department", "Ministry", "Office", "Party", "Union", "League", "Club", "FC", "Team", "Band", "Orchestra", "Church", "Museum", "Hospital", "Trust", "Fund", "Funds", "Exchange", "Board", "Assembly", "Parliament", "Congress", "Court", "Army", "Navy", "Corps", "Police", "Service", "Services", "Brothers", "Associates", "Consulting", "Research", "Institute", "Insurance", "Financial", "Bancshares", "Railway", "Railways", "Railroad", "Press", "Times", "Post", "Journal", "Herald", "Tribune", "News", "Magazine", "Gazette", "Broadcasting", "Radio", "Television", "Network", "Channel", "Publishing", "Publications", "Ventures", "Fellowship", "Guild", "Coalition", "Alliance", "Organization", "Organisation", "Pharma", "Pharmaceutical", "Biopharma", "Biopharmaceuticals", "Biotech", "Biotechnology", "Bioscience", "Biosciences", "Biologics", "Genomics", "Diagnostics", "Medical", "Healthcare", "Robotics", "Logistics", "Semiconductor", "Semiconductors", "Materials", "Mining", "Minerals", "Metals", "Resources", "Realty", "Properties", "Electronics", "Electric", "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive", "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar", "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers", "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics", "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction"]
+    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH", "Group", "Holdings", "Capital", "Partners", "Bank", "Bancorp", "Securities", "Investments", "Investment", "Management", "Advisors", "Technologies", "Technology", "Systems", "Software", "Labs", "Laboratories", "Pharmaceuticals", "Therapeutics", "Motors", "Airlines", "Airways", "Energy", "Industries", "Enterprises", "Solutions", "Networks", "Communications", "Media", "Entertainment", "Studios", "Records", "Pictures", "Association", "Federation", "Foundation", "Institute", "University", "College", "School", "Academy", "Society", "Council", "Committee", "Commission", "Agency", "Authority", "Bureau", "Department", "Ministry", "Office", "Party", "Union", "League", "Club", "FC", "Team", "Band", "Orchestra", "Church", "Museum", "Hospital", "Trust", "Fund", "Funds", "Exchange", "Board", "Assembly", "Parliament", "Congress", "Court", "Army", "Navy", "Corps", "Police", "Service", "Services", "Brothers", "Associates", "Consulting", "Research", "Institute", "Insurance", "Financial", "Bancshares", "Railway", "Railways", "Railroad", "Press", "Times", "Post", "Journal", "Herald", "Tribune", "News", "Magazine", "Gazette", "Broadcasting", "Radio", "Television", "Network", "Channel", "Publishing", "Publications", "Ventures", "Fellowship", "Guild", "Coalition", "Alliance", "Organization", "Organisation", "Pharma", "Pharmaceutical", "Biopharma", "Biopharmaceuticals", "Biotech", "Biotechnology", "Bioscience", "Biosciences", "Biologics", "Genomics", "Diagnostics", "Medical", "Healthcare", "Robotics", "Logistics", "Semiconductor", "Semiconductors", "Materials", "Mining", "Minerals", "Metals", "Resources", "Realty", "Properties", "Electronics", "Electric", "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive", "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar", "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers", "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics", "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "Celtic", "Victory", "Glory", "Roar", "Argyle", "Dockers", "Force", "Forces", "Command", "Guard", "Brigade", "Regiment", "Battalion", "Squadron"]
 )
+# Organisations a text may name by their head word alone, capitalised after "the": "the League", "the Church"
+BODIES = frozenset(["League", "Union", "Army", "Navy", "Senate", "Congress", "Parliament", "Church", "Assembly", "Council", "Commission", "Court", "Police", "Party", "Federation", "Association", "Ministry", "Cabinet", "Movement", "Corps"])
 # Head words that make a company name only after a coined word ("Pratbon AI", "Tirzex Data", "Oravel Health"):
 # after ordinary English words they are a topic ("Generative AI", "Big Data", "Public Health").
 WEAK_ORG_SUFFIXES = frozenset(
     ["AI", "Cloud", "Data", "Tech", "Digital", "Bio", "Health", "Mobile", "Security", "Finance", "Power", "Retail", "Engineering", "Wealth", "Infrastructure", "Quantum"]
 )
 PLACE_SUFFIXES = frozenset(
-    ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue", "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region", "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek", "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock", "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove", "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano"]
+    ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue", "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region", "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek", "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock", "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove", "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano", "Parish", "Brook", "Pond", "Ridge", "Hill", "Point", "Gardens", "Plaza", "Courthouse", "Area", "Base", "Station"]
 )
 INDEX_SUFFIXES = frozenset({"Index", "Average", "Composite"})
-# Events, awards, laws and wars: names, but of none of the other types.
+# Events, awards, laws, agreements and wars: the label EVENT.
 EVENT_SUFFIXES = frozenset(
     ["Festival", "Games", "Olympics", "Championship", "Championships", "Cup", "Tournament", "Open", "Prize", "Award", "Awards", "War", "Wars", "Revolution", "Act", "Treaty", "Accord", "Accords", "Agreement", "Summit", "Conference", "Forum", "Expo", "Fair", "Marathon", "Prix", "Day", "Week", "Year", "Crisis", "Massacre", "Uprising", "Rebellion", "Dynasty", "Era", "Age", "Ages"]
 )
 EVENT_HEADS = frozenset(["Battle", "Siege", "Treaty", "Siege", "War", "Festival", "Day", "Act"])
 # First words that make a name an organisation in the languages news quotes most ("Banco Santander").
 ORG_FIRST_WORDS = frozenset(
-    ["Partido", "Partito", "Parti", "Banco", "Banca", "Grupo", "Gruppo", "Universidad", "Universidade", "Università", "Université", "Universität", "Instituto", "Institut", "Istituto", "Sociedad", "Société", "Società", "Compagnie", "Compañía", "Companhia", "Museo", "Musée", "Museu", "Real", "Atlético", "Sporting", "Olympique", "Dynamo", "Dinamo", "Lokomotiv", "Spartak"]
+    ["Team", "Partido", "Partito", "Parti", "Banco", "Banca", "Grupo", "Gruppo", "Universidad", "Universidade", "Università", "Université", "Universität", "Instituto", "Institut", "Istituto", "Sociedad", "Société", "Società", "Compagnie", "Compañía", "Companhia", "Museo", "Musée", "Museu", "Real", "Atlético", "Sporting", "Olympique", "Dynamo", "Dinamo", "Lokomotiv", "Spartak"]
 )
 ORG_HEADS = frozenset(
     ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office", "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association", "Society", "League", "Union", "House", "Order"]
 )
+PLACE_FIRST_WORDS = frozenset(["County", "Mount", "Mt.", "Lake", "Cape", "Fort", "Isle", "Port", "Glen", "Loch"])
 PLACE_HEADS = frozenset(["Republic", "Kingdom", "Gulf", "Lake", "Mount", "Isle", "Cape", "Port", "Bay", "Sea", "City", "Province", "State", "Strait"])
 OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
     ["Duke", "Earl", "King", "Queen", "Prince", "Princess", "Emperor", "Lord", "Lady", "Count", "Bishop", "Archbishop", "Secretary", "Minister", "Governor", "Mayor", "President", "Chancellor", "Battle", "Siege", "Treaty", "Book", "Isle", "Islands", "Straits", "Chamber", "Temple", "Palace", "Castle", "Tower", "Court", "Cathedral", "Hall", "Centre", "Center", "Statue", "Act", "Sultan", "Party", "Army", "Navy", "Empire", "Principality", "Duchy", "Organization", "Organisation", "Institute"]
@@ -40,15 +44,17 @@ OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
 PARTICLES = frozenset(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "al", "y", "dos", "das", "ter", "ten", "st"])
 # Titles and roles written before a person's name ("analyst Gil Luria", "CEO Tim Cook", "Mr. Smith").
 PERSON_TITLES = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president", "vice", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder", "analyst", "economist", "strategist", "director", "manager", "officer", "minister", "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador", "judge", "justice", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "admiral", "sergeant", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "father", "saint", "rev.", "reverend", "spokesperson", "spokesman", "spokeswoman", "investor", "capitalist", "trader", "partner", "professor", "researcher", "scientist", "engineer", "reporter", "journalist", "columnist", "editor", "author", "writer", "novelist", "poet", "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer", "composer", "producer", "artist", "painter", "architect", "director", "player", "striker", "midfielder", "defender", "goalkeeper", "coach", "manager", "pitcher", "quarterback", "boxer", "driver", "chancellor", "premier", "emperor", "empress", "duke", "earl", "baron", "count", "countess", "lawyer", "attorney", "prosecutor", "candidate", "leader", "head", "deputy", "treasurer", "commissioner", "inspector", "detective", "officer", "sheriff", "chef", "designer", "entrepreneur", "billionaire", "banker", "economist", "historian", "philosopher"]
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president", "vice", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder", "analyst", "economist", "strategist", "director", "manager", "officer", "minister", "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador", "judge", "justice", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "admiral", "sergeant", "major", "administrator", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman", "assemblyman", "pastor", "rabbi", "imam", "sheikh", "priest", "deacon", "brigadier", "commander", "commodore", "corporal", "coroner", "marshal", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "father", "saint", "rev.", "reverend", "spokesperson", "spokesman", "spokeswoman", "investor", "capitalist", "trader", "partner", "professor", "researcher", "scientist", "engineer", "reporter", "journalist", "columnist", "editor", "author", "writer", "novelist", "poet", "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer", "composer", "producer", "artist", "painter", "architect", "director", "player", "striker", "midfielder", "defender", "goalkeeper", "coach", "manager", "pitcher", "quarterback", "boxer", "driver", "chancellor", "premier", "emperor", "empress", "duke", "earl", "baron", "count", "countess", "lawyer", "attorney", "prosecutor", "candidate", "leader", "head", "deputy", "treasurer", "commissioner", "inspector", "detective", "officer", "sheriff", "chef", "designer", "entrepreneur", "billionaire", "banker", "economist", "historian", "philosopher"]
 )
 # Words a job title opens with ("Chief ...", "Senior ...", "Managing ..."), the roles themselves included.
 TITLE_OPENERS = PERSON_TITLES | frozenset(
     ["senior", "junior", "managing", "global", "lead", "principal", "associate", "assistant", "group", "regional", "interim", "acting", "former"]
 )
+_TITLE_PREFIXES = frozenset(["vice", "ex", "co", "deputy", "acting", "former"])
 ORG_CUES = frozenset(
-    ["firm", "company", "companies", "maker", "makers", "chipmaker", "carmaker", "automaker", "startup", "start-up", "lender", "bank", "banks", "insurer", "brokerage", "broker", "fund", "funds", "group", "conglomerate", "retailer", "manufacturer", "supplier", "developer", "publisher", "newspaper", "agency", "regulator", "operator", "giant", "rival", "rivals", "airline", "carrier", "club", "band", "label", "team", "university", "school", "subsidiary", "unit", "platform", "exchange", "network", "channel", "studio", "outlet", "organisation", "organization", "party"]
+    ["firm", "company", "companies", "maker", "makers", "chipmaker", "carmaker", "automaker", "startup", "start-up", "lender", "bank", "banks", "insurer", "brokerage", "broker", "fund", "funds", "group", "conglomerate", "retailer", "manufacturer", "supplier", "developer", "publisher", "newspaper", "agency", "regulator", "operator", "giant", "rival", "rivals", "airline", "carrier", "club", "band", "label", "team", "university", "school", "subsidiary", "unit", "platform", "exchange", "network", "channel", "studio", "outlet", "organisation", "organization", "party", "journal", "magazine", "website", "charity", "charities", "broadcaster", "tabloid", "promotion", "union", "federation", "association"]
 )
+TEAM_WORDS = frozenset(["team", "teams", "squad", "club", "franchise", "crew"])
 PLACE_CUES = frozenset(["city", "town", "village", "province", "state", "country", "capital", "region", "island", "near", "outside", "across"])
 SPEECH_VERBS = frozenset(
     ["said", "says", "told", "added", "noted", "wrote", "explained", "argued", "warned", "stated", "believes", "thinks", "expects", "emphasized", "emphasised", "pointed", "commented", "asked", "replied", "claimed"]
@@ -67,6 +73,38 @@ AUTHORED_VERBS = frozenset(
 ORG_PREFIXES = frozenset(["FC", "AFC", "AC", "AS", "SC", "SV", "CF", "CD", "CA", "SK", "FK", "NK", "KS", "BK"])
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
 _APPOSED_ROLE = re.compile(r",\s+((?:[\w'’\-]+\s+){1,6}?)(?:at|of|with|for|from)\s")
+_INITIAL = re.compile(r"[A-Z]\.")
+DIGIT_ACRONYM = re.compile(r"\d+[A-Z]{2,}")  # call signs and names like "6PR", "3AW"
+PLACE_DESCRIBED = re.compile(
+    r"(?:,|\s+(?:is|was|lies))\s+(?:an?|the)\s+(?:(?:small|large|little|historic|former|coastal|rural|market|civil)\s+)?"
+    r"(?:village|town|city|hamlet|parish|municipality|commune|suburb|county|district|river|lake|island|province|region)\b"
+)
+# Endings of English, German, Slavic and South Asian place names, for a single word nothing else types
+PLACE_ENDINGS = ("ton", "ham", "by", "thorpe", "ford", "burg", "burgh", "ville", "wick", "stead", "dorf", "grad", "pur", "abad", "shire", "mouth", "bury", "field", "minster", "stadt", "sk")
+
+
+def team_shaped(tokens: list[str], common_words: frozenset[str]) -> bool:
+    """A name ending in a plural English noun ("St. Louis Eagles", "Dark Room Notes")."""
+    last = tokens[-1]
+    return (
+        1 < len(tokens) <= 4 and len(last) > 3 and last.endswith("s") and not last.endswith("ss")
+        and last[1:].islower() and last[:-1].lower() in common_words and last not in PLACE_SUFFIXES
+    )
+
+
+def is_place_shaped(words: list[str]) -> bool:
+    """A single word with the ending of a place name ("Bedhampton", "Aisby", "Hyderabad")."""
+    return len(words) == 1 and len(words[0]) > 5 and words[0][1:].islower() and words[0].endswith(PLACE_ENDINGS)
+
+
+# First words of spacecraft and ships (products, as the gold conventions have them)
+VEHICLE_HEADS = frozenset(["Space", "Shuttle", "Apollo", "Soyuz", "Falcon", "HMS", "USS", "RMS", "MV"])
+# First words of storms and military operations: "Hurricane Dorian", "Tropical Storm Barry", "Operation Overlord"
+EVENT_FIRST_WORDS = frozenset(["Hurricane", "Typhoon", "Cyclone", "Tropical", "Storm", "Operation"])
+WEB_NAME = re.compile(r"[A-Za-z][\w-]*(?:\.[a-z]{2,3}){1,2}")
+APPLE_STYLE_PRODUCT = re.compile(r"i[A-Z][a-z]+s?")
+VERSION = re.compile(r"\d{1,4}[A-Za-z]?|[IVX]{1,4}|\d+(?:\.\d+)+")
+CAMEL_CASE = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)+")
 MODEL_CODE = re.compile(r"^(?:[A-Z]{1,5}-?\d{1,4}[A-Za-z]{0,2}|[A-Z][a-z]+-\d+(?:\.\d+)?[a-z]?)$")
 NOT_MODEL_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|[A-Z]\d|COVID-\d+|G\d{1,2}|F\d|\d+[A-Z])$")
 
@@ -87,9 +125,12 @@ def is_coined_company(tokens: list[str], common_words: frozenset[str]) -> bool:
 
 
 def type_by_shape(
-    tokens: list[str], first_names: frozenset[str], common_words: frozenset[str] = frozenset()
+    tokens: list[str], first_names: frozenset[str], common_words: frozenset[str] = frozenset(),
+    surnames: frozenset[str] = frozenset(), given_names: frozenset[str] = frozenset(),
 ) -> tuple[str, int]:
-    """Type a name from its own words: suffixes, heads ("University of ..."), model codes, given names."""
+    """Type a name from its own words: suffixes, heads ("University of ..."), model codes, given names; and,
+    as a hint, a known surname after a word that is no English word ("Frido Walker") or a known given name
+    before one ("Haitham Tariq")."""
     last = tokens[-1]
     if last in ORG_SUFFIXES and len(tokens) > 1:
         return "ORG", 2
@@ -99,25 +140,50 @@ def type_by_shape(
         return "INDEX", 2
     if last in PLACE_SUFFIXES and len(tokens) > 1:
         return "PLACE", 2
-    if last in EVENT_SUFFIXES and len(tokens) > 1 or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of":
-        return "OTHER", 2
+    if (last in EVENT_SUFFIXES and len(tokens) > 1 or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of"
+            or len(tokens) > 1 and (tokens[0] in EVENT_FIRST_WORDS or tokens[-2] == "War")):
+        return "EVENT", 2  # "World Cup", "Paris Agreement", "Battle of the Bulge", "Hurricane Dorian", "World War II"
+    if len(tokens) == 1 and WEB_NAME.fullmatch(last):
+        return "ORG", 2  # a website or publication named by its address: "Detik.com", "Portfolio.hu"
+    if len(tokens) > 1 and tokens[0] in VEHICLE_HEADS:
+        return "PRODUCT", 2  # "Space Shuttle Atlantis", "Shuttle Endeavour"
+    if len(tokens) == 1 and APPLE_STYLE_PRODUCT.fullmatch(last):
+        return "PRODUCT", 2  # "iPod", "iTunes", "iPhones"
     if len(tokens) > 1 and tokens[0] in ORG_FIRST_WORDS:
         return "ORG", 2
-    if len(tokens) > 2 and tokens[1] == "of":
-        if tokens[0] in ORG_HEADS:
+    if len(tokens) > 2 and "of" in tokens[1:-1]:
+        head = tokens[tokens.index("of") - 1]  # "University of ...", "Chinese Academy of Sciences"
+        if head in ORG_HEADS:
             return "ORG", 2
-        if tokens[0] in PLACE_HEADS:
+        if head in PLACE_HEADS:
             return "PLACE", 2
+    if 1 < len(tokens) <= 3 and tokens[0] in PLACE_FIRST_WORDS:
+        return "PLACE", 2  # "County Galway", "Mount Bukak", "Fort Peck"
     if len(tokens) > 1 and tokens[0] in ORG_PREFIXES:
         return "ORG", 2
     if len(tokens) == 1 and is_model_code(last):
         return "PRODUCT", 2
+    if len(tokens) > 1 and VERSION.fullmatch(last) and all(t.lower() not in common_words for t in tokens[:-1]):
+        return "PRODUCT", 1  # a coined name and its version or model number: "CentOS 8", "Trent 900"
+    if 2 < len(tokens) <= 6 and any(token in PARTICLES for token in tokens[1:-1]) and tokens[-1][0].isupper():
+        return "PERSON", 1  # "Hamza bin Laden", "Ursula von der Leyen"
     if tokens[0] in first_names and 1 < len(tokens) <= 4 and not any(t[0].isdigit() for t in tokens):
         return "PERSON", 2
-    if len(tokens) == 1 and last in first_names:
-        return "PERSON", 1
-    if len(tokens) == 1 and len(last) > 1 and last.isupper() and last.isalpha():
+    if 1 < len(tokens) <= 3 and _INITIAL.fullmatch(tokens[0]) and not any(t[0].isdigit() for t in tokens):
+        return "PERSON", 2  # "E. Smith", "J. R. Tolkien"
+    if len(tokens) == 1 and (last in first_names or last.lower() not in common_words and (last in surnames or last in given_names)):
+        return "PERSON", 1  # "Melania", "Penske": a known given name or surname alone
+    if len(tokens) == 1 and len(last) > 1 and (last.isupper() and last.isalpha() or DIGIT_ACRONYM.fullmatch(last)):
         return "ORG", 1  # an unknown acronym standing alone is most often an organisation
+    if len(tokens) > 2 and last in WEAK_ORG_SUFFIXES:
+        return "ORG", 1  # English words before a company head: "Ballast Rock Private Wealth"
+    if len(tokens) == 1 and CAMEL_CASE.fullmatch(last):
+        return "ORG", 1  # a coined camel-case word is most often a company or a website: "MarineTraffic"
+    if 1 < len(tokens) <= 3 and all(token.isalpha() and token[0].isupper() for token in tokens) and (
+        last in surnames and tokens[0].lower() not in common_words
+        or tokens[0] in given_names and last.lower() not in common_words
+    ):
+        return "PERSON", 1
     if common_words and 1 < len(tokens) <= 3 and all(
         token[:1].isupper() and token.lower() not in common_words and not any(ch.isdigit() for ch in token)
         for token in tokens
@@ -183,12 +249,24 @@ def title_span(words: list[str], first_names: frozenset[str], common_words: froz
         if not _is_person_name(words[index + 1:], first_names, common_words):
             return None
         first = index
-        while first > 0 and words[first - 1].lower() in common_words:
+        while first > 0 and (words[first - 1].lower() in common_words or words[first - 1].lower() in TITLE_OPENERS
+                             or _title_compound(words[first - 1], common_words)):
             first -= 1
         if first > 0:
-            first = next(i for i in range(first, index + 1) if words[i].lower() in TITLE_OPENERS)
+            first = next(i for i in range(first, index + 1) if _opens_title(words[i]))
         return first, index + 1
     return None
+
+
+def _title_compound(word: str, common_words: frozenset[str]) -> bool:
+    """A hyphenated title word ("Vice-Prime", "Ex-Chief", "Co-Chair"): every part a title word or English."""
+    parts = word.lower().split("-")
+    return len(parts) > 1 and all(part in TITLE_OPENERS or part in common_words or part in _TITLE_PREFIXES for part in parts)
+
+
+def _opens_title(word: str) -> bool:
+    folded = word.lower()
+    return folded in TITLE_OPENERS or folded.split("-", 1)[0] in _TITLE_PREFIXES | TITLE_OPENERS and "-" in folded
 
 
 def is_bare_title(words: list[str], common_words: frozenset[str]) -> bool:
@@ -208,7 +286,7 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
     prev2 = before[-2] if len(before) > 1 else ""
     if prev in PERSON_TITLES:
         return "PERSON", 2
-    if prev in ORG_CUES or (prev in {"at", "of", "from"} and prev2 in PERSON_TITLES):
+    if prev in ORG_CUES or (prev in {"at", "of", "from", "for"} and prev2 in PERSON_TITLES):
         return "ORG", 2
     if prev == "for" and prev2 in WORKED_VERBS or prev == "by" and prev2 in OWNED_VERBS:
         return "ORG", 2
@@ -228,8 +306,12 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
     nxt = follow[0].lower() if follow else ""
     if nxt in {"model", "models", "chip", "chips", "processor", "processors", "gpu", "gpus", "smartphone", "app"}:
         return "PRODUCT", 2
+    if nxt in TEAM_WORDS:
+        return "ORG", 2  # "the Bekele Cross-Country team", "Wildcats squad"
     if nxt in {"shares", "stock", "stocks", "inc", "inc.", "corp"}:
         return "ORG", 1
+    if PLACE_DESCRIBED.match(after):
+        return "PLACE", 2  # "Aisby is a village in ...", "Heydour, a hamlet near ..."
     if after.startswith("-based"):
         return "PLACE", 2
     if prev in {"in", "from"}:

@@ -1,9 +1,13 @@
-"""The curated name lists in ``store/extract/data/`` and an Aho-Corasick automaton over their aliases.
+"""The curated name lists in ``store/extract/data/``, public lists written there from installed packages
+(``entities_public``), and an Aho-Corasick automaton over their aliases.
 
-Everything is loaded once, on first use, and cached for the life of the process. Matching runs over a
-case-folded copy of the text of the same length, so offsets found there are offsets into the original text;
-:func:`case_fits` then decides whether the original spelling is really that name ("Apple", "NVIDIA", but not
-"apple" or "Us").
+The curated files come first and win any alias they share with the public lists: the demonyms of every country
+(countryinfo, MIT) and the groups of ``groups.txt``, each with its plural, labelled ``NORP`` (a "Chinese" official
+is no entity called Chinese); and the countries and US states of GeoNames (CC BY 4.0) as weak places that an
+article can overrule ("Georgia said" after "Georgia Hale" is a person). Everything is loaded once, on first use
+— never at import — and cached for the life of the process. Matching runs over a case-folded copy of the text of
+the same length, so offsets found there are offsets into the original text; :func:`case_fits` then decides
+whether the original spelling is really that name ("Apple", "NVIDIA", but not "apple" or "Us").
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import ahocorasick
+
+from store.extract.entities_public import census_names, demonyms, geonames
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -25,7 +31,10 @@ LABELLED_FILES = (
     ("places.tsv", "PLACE"),
     ("products.tsv", "PRODUCT"),
 )
-DEMONYM_LABEL = "OTHER"
+DEMONYM_LABEL = "NORP"
+# GeoNames cities below this population are left out: small towns share their names with too many people
+CITY_POPULATION = 300_000
+_NO_PLURAL = ("ese", "sh", "ch", "s", "x", "z")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
@@ -38,6 +47,7 @@ class Entry:
     label: str
     name: str
     ticker: str | None = None
+    weak: bool = False  # a public list's place: the article's own evidence may make it a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +60,10 @@ class Gazetteer:
     first_names: frozenset[str]
     common_words: frozenset[str]
     not_names: frozenset[str]
+    # public lists, weaker evidence than first_names: the Census's given names and frequent surnames
+    surnames: frozenset[str] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()  # keys of countries: their teams stay places ("Kenya won 2-1")
 
 
 def fold(text: str) -> str:
@@ -135,8 +149,24 @@ def gazetteer() -> Gazetteer:
                 tickers.setdefault(extra, entry)
                 tickers.setdefault(extra.split(".")[0], entry)
             elif file_name == "places.tsv":
-                for demonym in filter(None, extra.split("|")):
-                    add(demonym, Entry(key=fold(demonym), label=DEMONYM_LABEL, name=demonym))
+                demonyms_of_place = [word for word in extra.split("|") if word]
+                for demonym in demonyms_of_place:  # one group: "British", "Briton", "Britons"
+                    add(demonym, Entry(key=fold(demonyms_of_place[0]), label=DEMONYM_LABEL, name=demonyms_of_place[0]))
+
+    common = _read_words("common_words.txt")
+    census = census_names()
+    first_names = _read_words("first_names.txt")
+    for word in _public_demonyms():
+        entry = Entry(key=fold(word), label=DEMONYM_LABEL, name=word)
+        for form in _with_plural(word):
+            add(form, entry)  # "Israelis" groups with "Israeli"
+    places = geonames()
+    country_names, states = sorted(places["country"]), sorted(places["state"])
+    for name in country_names + states:
+        if " " in name or fold(name) not in common and name not in first_names:
+            add(name, Entry(key=fold(name), label="PLACE", name=name, weak=True))
+    countries = {aliases[fold(name)][1].key for name in country_names if fold(name) in aliases}
+    countries.update(fold(fields[0]) for fields in _read_rows("places.tsv") if len(fields) > 2 and fields[2])
 
     automaton = ahocorasick.Automaton()
     for folded, (spelling, entry) in aliases.items():
@@ -146,7 +176,36 @@ def gazetteer() -> Gazetteer:
         automaton=automaton,
         aliases={folded: entry for folded, (_, entry) in aliases.items()},
         tickers=tickers,
-        first_names=_read_words("first_names.txt"),
-        common_words=_read_words("common_words.txt"),
+        first_names=first_names,
+        surnames=census["surname"],
+        given_names=census["given"],
+        common_words=common,
         not_names=_read_words("not_names.txt"),
+        countries=frozenset(countries),
+    )
+
+
+def _with_plural(word: str) -> list[str]:
+    """A group word and its plural ("Israeli", "Israelis"); "Japanese" and "Swiss" have none."""
+    return [word] if word.endswith(_NO_PLURAL) else [word, word + "s"]
+
+
+def _public_demonyms() -> list[str]:
+    """Nationality adjectives and demonyms: every country's (``entities_public.demonyms``) and the groups of
+    ``groups.txt``."""
+    return sorted(demonyms()) + [fields[0] for fields in _read_rows("groups.txt")]
+
+
+def is_place(name: str, gaz: Gazetteer) -> bool:
+    """Whether the gazetteer knows ``name`` as a place."""
+    entry = gaz.aliases.get(fold(name))
+    return entry is not None and entry.label == "PLACE"
+
+
+def group_compound(word: str, gaz: Gazetteer) -> bool:
+    """A hyphenated compound of groups and places with a group in it: "Asian-American", "Turkish-Libyan",
+    "Canadian-US"."""
+    entries = [gaz.aliases.get(fold(part)) for part in word.split("-")]
+    return all(entry and entry.label in ("NORP", "PLACE") for entry in entries) and any(
+        entry.label == "NORP" for entry in entries
     )
