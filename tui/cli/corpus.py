@@ -6,9 +6,10 @@ import contextlib
 import sys
 from pathlib import Path
 
-from store.articles import ArticleNotFound, corpus_counts, get_article, list_articles, resolve_article
+from store.articles import ArticleNotFound, corpus_counts, list_articles, resolve_article
 from store.db import schema_version
 from store.importer import import_paths
+from store.reading import read_article
 from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors
 
 PROGRESS_MIN_FILES = 4
@@ -103,7 +104,7 @@ def cmd_articles(args) -> int:
 def cmd_show(args) -> int:
     db = database(args)
     try:
-        article = get_article(db, resolve_article(db, args.article))
+        article = read_article(db, resolve_article(db, args.article)).article
     except ArticleNotFound as exc:
         raise UsageError(str(exc)) from exc
     text = article.text
