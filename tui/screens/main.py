@@ -293,22 +293,14 @@ class MainScreen(Screen, inherit_bindings=False):
     def _open_tag_dialog(self, message: jobs.TagDialogReady) -> None:
         from tui.screens.tag_dialog import TagDialog
 
-        record, tags = message.record, message.tags
-        dialog = TagDialog(
-            [tag["name"] for tag in tags],
-            tags=record["tags"] if record else None,
-            note=record["note"] if record else "",
-            quote=record["exact"] if record else message.quote,
-            colors={tag["name"]: tag["color"] for tag in tags},
-            editing=record is not None,
-        )
+        record = message.record
 
         def saved(result) -> None:
             if result is not None:
                 self._run(jobs.save_annotation, self.history, self.history_lock, message.article_id, message.span,
                           record, result, group="annotations", exclusive=False)
 
-        self.app.push_screen(dialog, saved)
+        self.app.push_screen(TagDialog.for_annotation(message.tags, record, message.quote), saved)
 
     def action_undo(self) -> None:
         """``u``: reverse the latest annotation edit made on this screen, one step per press."""
