@@ -97,16 +97,29 @@ def refresh_stale(db, progress: Progress | None = None, should_stop: Callable[[]
                   in_process: bool = True) -> int:
     """Re-derive the layers of every stale article (:func:`store.mentions.stale_articles`) from its stored text,
     one transaction each, calling ``progress(done, total)`` after each; returns how many were refreshed (fewer if
-    ``should_stop()`` said stop between two).
+    ``should_stop()`` said stop between two). Articles read from web pages by another HTML extractor version
+    are first derived again from their raw pages (:func:`store.web.pages.rederive_stale_pages`).
 
     With ``in_process=False`` the derivation, pure CPU work, runs in a worker process, so a program with an
     interface to keep responsive (the app) only reads and writes here; its writes check, under the lock, that the
     text and the teachings are still what was derived from (else derive again there)."""
+    from store.web.pages import rederive_stale_pages  # here: the importer it uses imports this module
+
+    def pages_progress(done: int, total: int) -> None:
+        if progress:
+            progress(done, total)
+        if should_stop is not None and should_stop():
+            raise _Stopped(done)
+
+    try:
+        rederived = rederive_stale_pages(db, pages_progress)
+    except _Stopped as stopped:
+        return stopped.done
     stale = mentions.stale_articles(db)
     if not stale:
-        return 0
+        return rederived
     teachings = mentions.load_teachings(db)
-    done = 0
+    done = rederived
     with _deriver(in_process) as executor:
         pending: deque = deque()
         queue = iter(stale)
@@ -122,7 +135,15 @@ def refresh_stale(db, progress: Progress | None = None, should_stop: Callable[[]
             _write_derived(db, article_id, text, future.result())
             done += 1
             if progress:
-                progress(done, len(stale))
+                progress(done - rederived, len(stale))
+
+
+class _Stopped(Exception):
+    """Raised by the progress callback to stop re-deriving pages between two of them."""
+
+    def __init__(self, done: int) -> None:
+        super().__init__(done)
+        self.done = done
 
 
 def _derivation_job(db, article_id: int) -> tuple | None:
