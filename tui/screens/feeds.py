@@ -16,11 +16,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
-from tui.background import run_in_background
 
+from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
-from tui.screens.prompt import PromptDialog
-from tui.screens.tags import ConfirmDialog
+from tui.screens.tags import ConfirmDialog, PromptDialog
 from tui.text import excerpt, plural
 
 
@@ -156,7 +155,7 @@ class FeedsScreen(ClosesOnce, Screen[None]):
 
     @work
     async def action_add(self) -> None:
-        location = await self.app.push_screen_wait(PromptDialog("Add a feed", "Feed URL (RSS, Atom or JSON Feed)"))
+        location = await self.app.push_screen_wait(PromptDialog("Add a feed: its URL (RSS, Atom or JSON Feed)"))
         if location:
             self._run(subscribe, location.strip(), group="feeds-add")
 

@@ -63,12 +63,14 @@ class MainScreen(Screen, inherit_bindings=False):
         Binding("O", "open_screen('orphans')", "Orphaned notes", show=False, id="main.orphans"),
         Binding("L", "open_screen('ledger')", "Ledger", show=False, id="main.ledger"),
         Binding("D", "diff", "What changed (revisions)", show=False, id="main.diff"),
+        Binding("W", "open_screen('feeds')", "Feeds", show=False, id="main.feeds"),
     ]
     # Screens reached from here, each dismissing with (article_id, start, end) to open, or None.
     SCREENS_BY_NAME = {
         "tags": ("tui.screens.tags", "TagsScreen"),
         "orphans": ("tui.screens.orphans", "OrphansScreen"),
         "ledger": ("tui.screens.ledger", "LedgerScreen"),
+        "feeds": ("tui.screens.feeds", "FeedsScreen"),
     }
 
     def __init__(self, db_path: Path, first_page: list[ArticleSummary] | None = None) -> None:
@@ -411,6 +413,16 @@ class MainScreen(Screen, inherit_bindings=False):
 
         article = self.query_one(Reader).article
         self.app.push_screen(RevisionDiffScreen(self.db_path, article.id, article.title))
+
+    def action_open_in_browser(self) -> None:
+        """The open article's page in the web browser (the reader's ``o``, as newsboat's), or a line saying why not."""
+        article = self.query_one(Reader).article
+        if article is None:
+            return
+        if not article.url:
+            self.app.notify("This article has no URL: it was imported from a file.", severity="warning")
+            return
+        run_in_background(self, jobs.open_in_browser, article.url, group="browser")
 
     def action_open_screen(self, name: str) -> None:
         module_name, class_name = self.SCREENS_BY_NAME[name]

@@ -160,3 +160,12 @@ def teaching_failed(error: BaseException) -> Message:
     if isinstance(error, TeachingError | DatabaseError | sqlite3.Error):
         return Notice(f"Teaching failed: {error}", severity="error")
     return BackgroundFailed("reader-teaching", error)
+
+
+def open_in_browser(url: str) -> Notice:
+    """Hand ``url`` to the system's web browser (which may take a moment to start: a background job)."""
+    import webbrowser
+
+    if webbrowser.open(url):
+        return Notice(f"Opened {url} in the browser.")
+    return Notice(f"No web browser found to open {url}.", severity="warning")

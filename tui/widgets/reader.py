@@ -93,6 +93,7 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
         Binding("h", "next('heading')", "Next heading", show=False, id="reader.next-heading"),
         Binding("H", "previous('heading')", "Previous heading", show=False, id="reader.previous-heading"),
         Binding("r", "follow_reference", "Reference", show=False, id="reader.follow-reference"),
+        Binding("o", "screen.open_in_browser", "Open in browser", show=False, id="reader.open-in-browser"),
         Binding("backspace", "jump_back", "Back", show=False, id="reader.jump-back"),
         Binding("1", "toggle_layer('entities')", "Entities", show=False, id="reader.toggle-entities"),
         Binding("2", "toggle_layer('figures')", "Figures", show=False, id="reader.toggle-figures"),
