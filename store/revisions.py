@@ -15,6 +15,9 @@ from difflib import SequenceMatcher
 from store.articles import ArticleNotFound
 
 _WORD = re.compile(r"\S+")
+_PARAGRAPH = re.compile(r"\n+|[^\n]+\n*")
+PAIR_MIN = 0.5  # paragraphs sharing less of their words are a removal and an addition, not an edit
+MAX_PAIRINGS = 10_000  # beyond this many paragraph pairs in one changed run, it is compared word by word whole
 
 
 class RevisionNotFound(LookupError):
@@ -128,15 +131,10 @@ def word_diff(old: str, new: str) -> list[Change]:
     changes: list[Change] = []
     matcher = SequenceMatcher(None, old_lines, new_lines, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        old_part, new_part = "".join(old_lines[i1:i2]), "".join(new_lines[j1:j2])
         if tag == "equal":
-            _add(changes, "equal", new_part)
-        elif tag == "replace":
-            changes.extend(_word_changes(old_part, new_part))
-        elif tag == "delete":
-            _add(changes, "delete", old_part)
+            _add(changes, "equal", "".join(new_lines[j1:j2]))
         else:
-            _add(changes, "insert", new_part)
+            changes.extend(_paired(old_lines[i1:i2], new_lines[j1:j2]))
     return _merged(changes)
 
 
@@ -157,8 +155,52 @@ def changed_paragraphs(changes: list[Change]) -> list[list[Change]]:
     return [p for p in paragraphs if any(c.kind != "equal" for c in p)]
 
 
+def _paired(old_lines: list[str], new_lines: list[str]) -> list[Change]:
+    """The changes of a run of paragraphs that differ: the most alike old and new paragraphs (at least
+    :data:`PAIR_MIN` of their words in common) are compared word by word, those before and after them in
+    turn, and what pairs with nothing is a whole paragraph removed or added — so a paragraph added before an
+    edited one is not matched against it word by word (as ``difflib.ndiff`` pairs lines)."""
+    if not old_lines or not new_lines or len(old_lines) * len(new_lines) > MAX_PAIRINGS:
+        return _unpaired("".join(old_lines), "".join(new_lines))
+    best, pair = PAIR_MIN, None
+    for i, old_line in enumerate(old_lines):
+        old_words = old_line.split()
+        for j, new_line in enumerate(new_lines):
+            new_words = new_line.split()
+            if old_words and new_words:
+                ratio = SequenceMatcher(None, old_words, new_words, autojunk=False).ratio()
+                if ratio > best:
+                    best, pair = ratio, (i, j)
+    if pair is None:
+        return _unpaired("".join(old_lines), "".join(new_lines))
+    i, j = pair
+    return [
+        *_paired(old_lines[:i], new_lines[:j]),
+        *_word_changes(old_lines[i], new_lines[j]),
+        *_paired(old_lines[i + 1 :], new_lines[j + 1 :]),
+    ]
+
+
+def _unpaired(old: str, new: str) -> list[Change]:
+    """Paragraphs removed and added whole; the line breaks around the added ones stay unchanged text, so
+    each is a paragraph of its own."""
+    changes: list[Change] = []
+    _add(changes, "delete", old.strip())
+    body = new.strip("\n")
+    if not body.strip():
+        _add(changes, "equal", new)
+        return changes
+    lead = new[: len(new) - len(new.lstrip("\n"))]
+    _add(changes, "equal", lead)
+    _add(changes, "insert", body)
+    _add(changes, "equal", new[len(lead) + len(body) :])
+    return changes
+
+
 def _lines(text: str) -> list[str]:
-    return text.splitlines(keepends=True) if text else []
+    """Paragraphs, each with the line breaks after it: blank lines between paragraphs are not items of
+    their own, which would match each other and pair paragraphs that have nothing in common."""
+    return _PARAGRAPH.findall(text)
 
 
 def _word_changes(old: str, new: str) -> list[Change]:

@@ -174,3 +174,15 @@ def test_a_frozen_older_database_gets_revision_one_of_each_article(tmp_path):
     for article_id, text, digest in articles:
         [revision] = list_revisions(db, article_id)
         assert (revision["n"], revision["hash"]) == (1, digest) and revision_text(db, article_id, 1) == text
+
+
+def test_a_paragraph_added_before_an_edited_one_is_an_addition_not_a_word_diff():
+    old = "Shares rose 4% on Tuesday after the results.\n\nTraders expect more.\n"
+    new = "An editor's note was added after publication.\n\nShares rose 5% on Tuesday after the results.\n\nTraders expect more.\n"
+    changes = word_diff(old, new)
+    assert "".join(c.text for c in changes if c.kind != "delete") == new
+    assert changed_paragraphs(changes) == [
+        [Change("insert", "An editor's note was added after publication.")],
+        [Change("equal", "Shares rose "), Change("delete", "4%"), Change("insert", "5%"),
+         Change("equal", " on Tuesday after the results.")],
+    ]
