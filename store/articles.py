@@ -57,15 +57,12 @@ class Article:
 
 
 def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
-    """Every article (or the first ``limit``), newest first, with its annotation count (0 before annotations
-    exist). The app reads one screenful with ``limit`` so the library paints before 100,000 rows are in.
+    """Every article (or the first ``limit``), newest first, with its annotation count. The app reads one
+    screenful with ``limit`` so the library paints before 100,000 rows are in.
 
     ``db`` may be a plain ``sqlite3`` connection: the app reads that first screenful before sqlite-utils is
     even imported (see :func:`store.db.open_connection`)."""
-    has_annotations = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'"
-    ).fetchone()
-    count = "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)" if has_annotations else "0"
+    count = "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)"
     # the app may read a database older than the language column before it is migrated
     language = "language" if _has_column(db, "articles", "language") else "NULL"
     # A screenful walks the library-order index; the whole list is faster as one scan and a sort than as
@@ -177,7 +174,7 @@ def article_titles(db, article_ids) -> dict[int, str]:
 
 
 def corpus_counts(db) -> dict[str, int]:
-    """Counts for the header and ``broadsheet info``: articles, sentences and, once they exist, more layers."""
+    """Counts for the header and ``broadsheet info``: articles, sentences, entities, figures, annotations, tags."""
     counts = {
         "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],
         "sentences": db.execute("SELECT count(*) FROM sentences").fetchone()[0],
@@ -188,7 +185,5 @@ def corpus_counts(db) -> dict[str, int]:
         ("annotations", "SELECT count(*) FROM annotations"),
         ("tags", "SELECT count(*) FROM tags"),
     ):
-        table = sql.split(" FROM ")[1].split()[0]
-        if db[table].exists():
-            counts[name] = db.execute(sql).fetchone()[0]
+        counts[name] = db.execute(sql).fetchone()[0]
     return counts

@@ -25,8 +25,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.keys import _normalize_key_list
 
-# Every module whose classes declare bindings. Add a module here when it gains BINDINGS; a module that has
-# not landed in the tree yet is skipped, so the app keeps working while the others are being written.
+# Every module whose classes declare bindings. Add a module here when it gains BINDINGS.
 BINDING_MODULES = (
     "tui.app",
     "tui.screens.main",
@@ -99,9 +98,7 @@ def collect_bindings() -> dict[str, BindingInfo]:
     """
     found: dict[str, BindingInfo] = {}
     for module_name in BINDING_MODULES:
-        spec = importlib.util.find_spec(module_name)
-        if spec is None or spec.origin is None:
-            continue  # not in the tree yet
+        spec = importlib.util.find_spec(module_name)  # its file, found without importing it
         tree = ast.parse(Path(spec.origin).read_text(encoding="utf-8"), spec.origin)
         for node in tree.body:
             if isinstance(node, ast.ClassDef):
@@ -134,8 +131,6 @@ def imported_bindings() -> dict[str, BindingInfo]:
     """The same as :func:`collect_bindings`, from the imported classes themselves (for tests)."""
     found: dict[str, BindingInfo] = {}
     for module_name in BINDING_MODULES:
-        if importlib.util.find_spec(module_name) is None:
-            continue
         module = importlib.import_module(module_name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ != module_name or not issubclass(cls, DOMNode):
