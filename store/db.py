@@ -71,6 +71,17 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     return sqlite_utils.Database(open_connection(path))
 
 
+@contextlib.contextmanager
+def connection(path: Path | str) -> Iterator[sqlite_utils.Database]:
+    """:func:`connect`, closed when the block ends, however it ends: each background job of the app opens its own
+    (SQLite connections are not shared between threads here) and none may be left open."""
+    db = connect(path)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
 def open_connection(path: Path | str) -> sqlite3.Connection:
     """The plain ``sqlite3`` connection :func:`connect` wraps, with the same checks and pragmas.
 

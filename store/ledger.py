@@ -29,29 +29,6 @@ APPROXIMATE = ("about", "approximately", "around", "roughly", "some", "an estima
 HIDDEN_KINDS = ("boilerplate", "reference", "title")  # blocks whose sentences make no claims
 
 
-def index_article(db, article_id: int, text: str) -> None:
-    """Rebuild the quotes and claims of one article from its stored blocks, sentences and mentions."""
-    blocks = [
-        Block(kind, start, end, level)
-        for kind, start, end, level in db.execute(
-            'SELECT kind, start, "end", level FROM blocks WHERE article_id = ? ORDER BY seq', [article_id]
-        )
-    ]
-    sentences = db.execute(
-        'SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY seq', [article_id]
-    ).fetchall()
-    mentions = [
-        Mention(*row)
-        for row in db.execute(
-            'SELECT start, "end", text, kind, label, entity, value, value_high, unit, hedge '
-            "FROM mentions WHERE article_id = ? ORDER BY start",
-            [article_id],
-        )
-    ]
-    found_quotes, found_claims = derive_ledger(text, blocks, sentences, mentions)
-    write_ledger(db, article_id, found_quotes, found_claims)
-
-
 def derive_ledger(text: str, blocks: list[Block], sentences, mentions: list[Mention]) -> tuple[list, list]:
     """The quotes and claims of one article from its blocks, sentences ((start, end) pairs) and mentions
     (sorted by start); pure, so it can run outside any transaction or in another process."""

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from store import layers
 from store.db import write_transaction
-from store.extract import EXTRACTOR_VERSION, extract
+from store.extract import EXTRACTOR_VERSION
 from store.extract.teachings import Teachings
 from store.model import Mention
 
@@ -22,12 +22,6 @@ MENTION_COLUMNS = ("start", "end", "text", "kind", "label", "entity", "value", "
 
 class TeachingError(ValueError):
     """A teaching that cannot be stored as given; the message says why in one line."""
-
-
-def index_article(db, article_id: int, text: str) -> None:
-    """Replace the stored mentions of one article by a fresh extraction (call inside the article's transaction)."""
-    teachings = load_teachings(db).relevant(text, article_id)
-    write_mentions(db, article_id, extract(text, teachings, article_id), teachings.fingerprint())
 
 
 def write_mentions(db, article_id: int, found: list[Mention], teachings_fingerprint: str) -> None:
@@ -77,12 +71,9 @@ def stale_articles(db) -> list[int]:
 
 
 def reextract_stale(db, progress: Progress | None = None) -> int:
-    """Re-extract every stale article from its stored text, one transaction each; returns how many. Articles
-    read from web pages by another HTML extractor version are first derived again from their raw pages."""
-    from store.web.pages import rederive_stale_pages  # here: the importer it uses imports this module
-
-    rederived = rederive_stale_pages(db, progress)
-    return rederived + _reindex(db, stale_articles(db), progress)
+    """Re-extract every stale article from its stored text, one transaction each; returns how many. See
+    :func:`store.layers.refresh_stale`, the one place this is done."""
+    return layers.refresh_stale(db, progress)
 
 
 def _reindex(db, article_ids: list[int], progress: Progress | None = None) -> int:

@@ -1,7 +1,8 @@
 """Noticing what other connections changed: another process importing or annotating while the app is open.
 
 ``PRAGMA data_version`` changes on a connection when any *other* connection commits, and costs no disk read,
-so a :class:`ChangeWatcher` can ask it every second. Only when it moved does the watcher read the marks —
+so a :class:`ChangeWatcher` can ask it every second (over a plain ``sqlite3`` connection: the app starts one at
+its first frame, before sqlite-utils is imported). Only when it moved does the watcher read the marks —
 small aggregates of the articles and the annotations — to tell which of them changed; a commit that touched
 neither (a reading position saved, a search remembered) reports nothing.
 """
@@ -12,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.db import connect
+from store.db import open_connection
 
 
 def _row(db, sql: str) -> tuple:
@@ -40,29 +41,21 @@ def articles_mark(db) -> tuple:
 
 def annotations_mark(db) -> tuple:
     """Changes whenever an annotation is created, edited, re-anchored or deleted, or a tag renamed or recoloured."""
-    if not db["annotations"].exists():
-        return ()
     annotations = _row(db, "SELECT count(*), max(id), max(updated) FROM annotations")
     links = _row(db, "SELECT count(*), total(annotation_id * 7919 + tag_id) FROM annotation_tags")
     tags = _row(db, "SELECT group_concat(id || ':' || name || ':' || color, ',') FROM tags")
     return (*annotations, *links, *tags)
 
 
-def annotation_counts(db) -> dict[int, int]:
-    """Annotations per article id (articles without any are absent)."""
-    if not db["annotations"].exists():
-        return {}
-    return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())
-
-
 class ChangeWatcher:
     """Holds one connection to ``path`` and answers "what changed since I last asked?".
 
-    Safe to call from any thread (one call at a time is enforced): the app asks from short worker threads.
+    Safe to call from any thread (one call at a time is enforced). What it compares with is read when it is
+    created: whoever shows the data creates it before reading what it shows, or a commit in between is missed.
     """
 
     def __init__(self, path: Path | str) -> None:
-        self.db = connect(path)
+        self.db = open_connection(path)
         self._lock = threading.Lock()
         self._version = self._data_version()
         self._articles = articles_mark(self.db)

@@ -7,10 +7,11 @@ import threading
 from pathlib import Path
 
 from bench.corpus import generate_articles
-from store import importer, ledger, mentions
+from store import importer, mentions
 from store.db import write_transaction
 from store.extract.teachings import Teachings
 from store.importer import import_paths, prepare_file, write_article
+from store.layers import rebuild_article_layers
 
 LAYER_QUERIES = {
     "mentions": 'SELECT a.path, m.start, m."end", m.text, m.kind, m.label, m.entity, m.value, m.value_high, m.unit, '
@@ -42,8 +43,7 @@ def test_imported_layers_equal_those_rebuilt_from_the_stored_rows(seeded_db):
     assert imported["mentions"] and imported["quotes"] and imported["claims"]
     for (article_id, text) in seeded_db.execute("SELECT id, text FROM articles").fetchall():
         with write_transaction(seeded_db):
-            mentions.index_article(seeded_db, article_id, text)
-            ledger.index_article(seeded_db, article_id, text)  # reads the mentions back from the database
+            rebuild_article_layers(seeded_db, article_id, text, text)  # from the stored blocks and sentences
     assert layers(seeded_db) == imported
 
 

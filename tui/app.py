@@ -11,22 +11,19 @@ from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.worker import WorkerFailed, get_current_worker
 
 from store.articles import ArticleSummary, corpus_counts
-from store.db import DatabaseError, connect, default_db_path, ensure_schema
+from store.db import DatabaseError, default_db_path, ensure_schema
+from tui.app_jobs import CountsRead, HighlightsRefreshed, SamplesImported, refresh_stale_highlights, seed_if_empty
+from tui.background import BackgroundFailed, run_in_background
+from tui.corpus_watcher import CorpusChanged, CorpusWatcher
 from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
 from tui.widgets.library import Library, read_first_page
-
-
-class _Cancelled(Exception):
-    """The app is closing: stop a long worker between two transactions."""
 
 
 def counts_line(counts: dict[str, int]) -> str:
@@ -62,6 +59,7 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.keymap_name = keymap_name
         self._corpus_prepared = False
         self._stale_checked = False
+        self.watcher: CorpusWatcher | None = None
 
     @property
     def bindings_info(self) -> dict[str, BindingInfo]:
@@ -74,7 +72,18 @@ class BroadsheetApp(App, inherit_bindings=False):
         from tui.screens.main import MainScreen
 
         self.set_keymap(self.active_keymap)
+        # Before the main screen reads anything, so that no commit falls between what it shows and what the
+        # watcher compares with.
+        self.watcher = CorpusWatcher(self.db_path, self.post_message)
+        self.watcher.start()
         self.push_screen(MainScreen(self.db_path, self.first_page))
+
+    def on_unmount(self) -> None:
+        if self.watcher is not None:
+            self.watcher.close()
+
+    def _run(self, function, *args, group: str, reply=None):
+        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply)
 
     def on_library_loaded(self, message: Library.Loaded) -> None:
         # Background work waits for the library instead of starting with the app, where its thread competed
@@ -82,93 +91,55 @@ class BroadsheetApp(App, inherit_bindings=False):
         # the first rows, bringing old highlights up to date once every row is in.
         if not self._corpus_prepared:
             self._corpus_prepared = True
-            self.call_after_refresh(self.prepare_corpus)
+            self.call_after_refresh(self._run, seed_if_empty, group="corpus")
         if message.complete and not self._stale_checked:
             self._stale_checked = True
-            self.refresh_stale_highlights()
+            self._run(refresh_stale_highlights, group="extract", reply=HighlightsRefreshed)
 
-    @work(thread=True, exclusive=True, group="corpus")
-    def prepare_corpus(self) -> None:
-        """Import the sample articles into an empty database (the first run), then show the corpus counts."""
-        db = connect(self.db_path)
-        try:
-            empty = not db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]
-            if empty:
-                from store.importer import import_seeds
+    def on_samples_imported(self, message: SamplesImported) -> None:
+        """The first run imported the sample articles (or said why it could not); the counts follow."""
+        if message.error is not None:
+            self.notify(f"Could not import the sample articles: {message.error}", severity="error")
+        elif message.imported is not None:
+            self.notify(f"Imported {message.imported} sample articles. Add your own with `broadsheet import PATH`.",
+                        title="Welcome to Broadsheet")
+            for screen in self.screen_stack:
+                for library in screen.query(Library):
+                    library.load(self.db_path)
+        self.refresh_counts()
 
-                try:
-                    report = import_seeds(db)
-                except Exception as exc:  # a broken sample must not keep the user out of the app
-                    self.call_from_thread(self.notify, f"Could not import the sample articles: {exc}",
-                                          severity="error")
-                else:
-                    self.call_from_thread(self._seeded, report.imported)
-        finally:
-            db.close()
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(self.refresh_counts)
-
-    @work(thread=True, exclusive=True, group="extract")
-    def refresh_stale_highlights(self) -> None:
-        """Re-extract the articles whose highlights came from an older extractor (after an upgrade) or from
-        other teachings, one transaction each, stopping between articles when the app closes. Started once the
-        library is complete (:meth:`on_library_loaded`)."""
-        from store.mentions import reextract_stale
-
-        worker = get_current_worker()
-
-        def stop_when_cancelled(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise _Cancelled
-
-        db = connect(self.db_path)
-        try:
-            refreshed = reextract_stale(db, stop_when_cancelled)
-        except _Cancelled:
-            return
-        finally:
-            db.close()
-        if refreshed and not worker.is_cancelled:
-            self.call_from_thread(self._highlights_refreshed, refreshed)
-
-    def _highlights_refreshed(self, count: int) -> None:
+    def on_highlights_refreshed(self, message: HighlightsRefreshed) -> None:
         from tui.screens.main import MainScreen
 
-        noun = "article" if count == 1 else "articles"
-        self.notify(f"Updated the highlights of {count:,} {noun} to this version's extractor.")
+        if not message.count:
+            return
+        noun = "article" if message.count == 1 else "articles"
+        self.notify(f"Updated the highlights of {message.count:,} {noun} to this version's extractor.")
         self.refresh_counts()
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 screen.refresh_open_article()
 
-    def _seeded(self, imported: int) -> None:
-        from tui.widgets.library import Library
-
-        self.notify(f"Imported {imported} sample articles. Add your own with `broadsheet import PATH`.",
-                    title="Welcome to Broadsheet")
-        for screen in self.screen_stack:
-            for library in screen.query(Library):
-                library.load(self.db_path)
-
-    @work(thread=True, exclusive=True, group="counts")
     def refresh_counts(self) -> None:
-        """Recount the corpus for the header (after teaching or annotating)."""
-        db = connect(self.db_path)
-        try:
-            counts = corpus_counts(db)
-        finally:
-            db.close()
-        if not get_current_worker().is_cancelled:
-            self.call_from_thread(setattr, self, "sub_title", counts_line(counts))
+        """Recount the corpus for the header (after teaching or annotating, or another process's writes)."""
+        self._run(corpus_counts, group="counts", reply=CountsRead)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def on_counts_read(self, message: CountsRead) -> None:
+        self.sub_title = counts_line(message.counts)
+
+    def on_corpus_changed(self, message: CorpusChanged) -> None:
+        """Another process wrote: the header's counts here, the rest by each screen (its own copy of the news)."""
+        self.refresh_counts()
+        for screen in self.screen_stack:
+            screen.post_message(CorpusChanged(message.articles, message.annotations))
+
+    def on_background_failed(self, message: BackgroundFailed) -> None:
         """A write the database refused (read-only file, full disk) is said in one line and the app goes on;
-        anything else ends the app as Textual does."""
-        cause = error.error if isinstance(error, WorkerFailed) else error
-        if isinstance(cause, DatabaseError):
-            self.notify(str(cause), title="Not saved", severity="error", timeout=10)
+        anything else ends the app as a failed worker does."""
+        if isinstance(message.error, DatabaseError):
+            self.notify(str(message.error), title="Not saved", severity="error", timeout=10)
             return
-        super()._handle_exception(error)
+        self._handle_exception(message.error)
 
     def pop_screen(self) -> AwaitComplete:
         """Never pop the main screen: a second dismiss queued behind the first (the command palette's, say)
@@ -190,8 +161,8 @@ class BroadsheetApp(App, inherit_bindings=False):
         from tui.screens.main import MainScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.flush_position()
+            if isinstance(screen, MainScreen) and (writing := screen.flush_position()) is not None:
+                await writing.wait()  # the reading position lands before the app ends
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

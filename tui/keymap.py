@@ -41,6 +41,7 @@ BINDING_MODULES = (
     "tui.screens.orphans",
     "tui.screens.ledger",
     "tui.screens.revisions",
+    "tui.screens.feeds",
 )
 
 # Where each scope sits on screen; any scope not listed is a screen of its own, directly under the app.

@@ -1,45 +1,30 @@
 """Direct quotes and who said them.
 
-Finds quotes in “…”, "…" and ‘…’ (nested quotes stay inside the outer one), quotes that fill a whole
-paragraph after an introducing line ("She said:"), and quotes split by an attribution ("…," X said, "…").
-Speakers come from the attribution around the quote ("X said", "said X", "X, title at Y, said",
-"according to X", "X pointed out: …"), with pronouns and surnames resolved to the last named person and a
-title-only reference ("the CEO said") to the last person introduced with that title.
+A quote is the text between a pair of quote marks (“…”, "…", ‘…’; nested quotes stay inside the outer one) of
+four words or more. Pieces that belong together are one quote with several ``parts``: a quote split by its
+attribution ("We are pleased," he said, "with it.") unless the continuation has an attribution of its own,
+and a quote running over several paragraphs (an opening mark on each paragraph, the closing mark only on the
+last). Its speaker is found by ``store.extract.quote_speakers``.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from store.extract.quote_cues import attribution_after, is_attribution
+from store.extract.quote_speakers import Speakers
 from store.model import Block, Mention
 
-CUE_VERBS = (
-    "said|says|say|told|tells|added|adds|noted|notes|stated|states|emphasized|emphasised|emphasizes|stressed|"
-    "pointed out|points out|observed|observes|argued|argues|explained|explains|wrote|writes|warned|warns|"
-    "characterized|characterised|characterizes|described|describes|identified|articulated|commented|"
-    "remarked|continued|insisted|suggested|suggests|believes|believed|hailed|called|calls|predicted|"
-    "cautioned|acknowledged|admitted|conceded|asked|asks|replied|responded|posted|tweeted|declared|"
-    "announced|claimed|claims|concluded|summed up|put it|provided context"
-)
-TITLE_WORDS = (
-    "ceo|chief executive|cfo|chairman|chairwoman|president|founder|co-founder|analyst|strategist|economist|"
-    "spokesperson|spokesman|spokeswoman|director|manager|investor|minister|governor|official|head"
-)
-MIN_UNATTRIBUTED_WORDS = 4  # shorter unattributed quotes are scare quotes ("amazing"), not speech
+MIN_WORDS = 4  # shorter quoted phrases are scare quotes and terms ("law and order"), not speech
 SKIPPED_BLOCKS = {"title", "heading", "reference", "boilerplate"}
+OPENERS = {"“": "”", '"': '"', "‘": "’"}
+MAX_PARAGRAPHS = 8  # a quote running over more paragraphs than this is a missing closing mark, not speech
 
-_NAME = r"\b[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al)){0,4}"
-_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
-_POINTER = re.compile(rf"\b(?:he|she|they|the (?:{TITLE_WORDS}))\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
-_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e"}
-_FUNCTION_WORDS = {"The", "This", "That", "It", "Its", "These", "Those", "But", "And", "In", "On", "As", "If", "While"}
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A direct quote: ``start``/``end`` cover the quoted words (marks excluded)."""
+    """A direct quote. ``parts`` are the quoted pieces (marks excluded); ``start``/``end`` run from the first
+    piece's start to the last one's end, and ``text`` is the pieces joined by a space."""
 
     start: int
     end: int
@@ -47,80 +32,74 @@ class Quote:
     speaker: str | None
     speaker_entity: str | None
     cue: str | None
+    parts: tuple[tuple[int, int], ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class _Speaker:
-    name: str
-    entity: str | None
-    cue: str | None
+@dataclass(slots=True)
+class _Span:
+    """Quoted pieces being assembled: ``open_at`` is the first opening mark, ``close_at`` the offset after the
+    last closing mark (or the paragraph end when the mark is left to a later paragraph)."""
+
+    parts: list[tuple[int, int]]
+    open_at: int
+    close_at: int
+    closed: bool
+    block: int  # the paragraph holding the last piece
+    first_block: int
 
 
 def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list[Quote]:
-    """Every direct quote in the article, in order, with its speaker where one can be found."""
-    people = [m for m in mentions if m.kind == "entity" and m.label == "PERSON"]
-    names = [m for m in mentions if m.kind == "entity"]
-    _LONGEST.clear()  # the names of the previous article (or a concurrent call's: they are rebuilt if needed)
+    """Every direct quote of four words or more in the article, in order, with its speaker where one is named."""
+    readable = [b for b in blocks if b.kind not in SKIPPED_BLOCKS]
+    spans = _join_paragraphs(text, readable, [s for i, b in enumerate(readable) for s in _spans_in(text, b, i)])
+    spans = _join_split_quotes(text, readable, spans)
+    spans = [s for s in spans if sum(len(text[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(text, s)]
+    speakers = Speakers(text, mentions, [part for s in spans for part in s.parts])
     quotes: list[Quote] = []
-    previous_block: Block | None = None
-    previous_speaker: _Speaker | None = None
-    for block in blocks:
-        if block.kind in SKIPPED_BLOCKS:
-            continue
-        block_quotes: list[Quote] = []
-        for start, end, open_at, close_at in _quote_spans(text, block.start, block.end):
-            head = text[_sentence_start(text, block.start, open_at) : open_at]
-            tail = text[close_at : min(block.end, close_at + 200)]
-            speaker = _attribution(text, head, tail, open_at, close_at, people, names)
-            whole_paragraph = open_at == block.start and (close_at >= block.end - 1)
-            if speaker is None and whole_paragraph and previous_block is not None:
-                speaker = _from_previous_block(text, previous_block, people, names) or previous_speaker
-            if speaker is None and block_quotes and block_quotes[-1].speaker and _is_continuation(text, block_quotes[-1].end, open_at):
-                last = block_quotes[-1]
-                speaker = _Speaker(last.speaker, last.speaker_entity, last.cue)
-            words = len(text[start:end].split())
-            if speaker is None and words < MIN_UNATTRIBUTED_WORDS:
-                continue
-            quote = Quote(start, end, text[start:end], *(speaker and (speaker.name, speaker.entity, speaker.cue) or (None, None, None)))
-            block_quotes.append(quote)
-        # A quote split by its attribution ("…," X said, "…") gives both halves the speaker.
-        for i, quote in enumerate(block_quotes[:-1]):
-            following = block_quotes[i + 1]
-            if quote.speaker and not following.speaker and _is_continuation(text, quote.end, following.start - 1):
-                block_quotes[i + 1] = Quote(following.start, following.end, following.text, quote.speaker, quote.speaker_entity, quote.cue)
-        quotes.extend(block_quotes)
-        if block_quotes and block_quotes[-1].speaker:
-            previous_speaker = _Speaker(block_quotes[-1].speaker, block_quotes[-1].speaker_entity, block_quotes[-1].cue)
-        elif not (block_quotes and text[block.start] in OPENERS):
-            previous_speaker = _subject_speaker(text, block, people, names)
-        previous_block = block
+    previous: Quote | None = None
+    for span in spans:
+        block = readable[span.block]
+        speaker = speakers.for_quote(span.parts, span.open_at, span.close_at, readable[span.first_block], block)
+        if speaker is None and span.open_at == readable[span.first_block].start and span.first_block > 0:
+            speaker = speakers.from_introduction(readable[span.first_block - 1])
+        if speaker is None and previous is not None and previous.speaker and _continues(text, readable, previous, span):
+            speaker = (previous.speaker, previous.speaker_entity, previous.cue)
+        speaker = speakers.fullest(speaker) if speaker else (None, None, None)
+        parts = tuple(span.parts)
+        quote_text = " ".join(text[a:b].strip() for a, b in parts)
+        previous = Quote(parts[0][0], parts[-1][1], quote_text, *speaker, parts=parts)
+        quotes.append(previous)
     return quotes
 
 
-OPENERS = {"“": "”", '"': '"', "‘": "’"}
-
-
-def _quote_spans(text: str, start: int, end: int):
-    """(inner start, inner end, opening mark offset, offset after the closing mark) of each outermost quote."""
-    i = start
+def _spans_in(text: str, block: Block, index: int):
+    """Each outermost quote of one paragraph; one left open runs to the paragraph's end."""
+    i, end = block.start, block.end
     while i < end:
         mark = text[i]
-        if mark in OPENERS and _opens(text, i, start):
+        if mark in OPENERS and _opens(text, i, block.start):
             close = _find_close(text, i + 1, end, mark)
             if close is None:
-                if i == start:  # a paragraph-long quote whose closing mark is left to the next paragraph
-                    yield i + 1, end, i, end
+                if mark != "‘" and not any(ch in OPENERS for ch in text[i + 1 : end]):
+                    yield _Span([_trimmed(text, i + 1, end)], i, end, False, index, index)
                     return
                 i += 1
                 continue
-            inner_start, inner_end = i + 1, close
-            while inner_end > inner_start and text[inner_end - 1] in " ,":
-                inner_end -= 1
-            if inner_end > inner_start:
-                yield inner_start, inner_end, i, close + 1
+            inner = _trimmed(text, i + 1, close)
+            if inner[1] > inner[0]:
+                yield _Span([inner], i, close + 1, True, index, index)
             i = close + 1
             continue
         i += 1
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words without surrounding spaces, nor the comma that hands over to the attribution."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
 
 
 def _opens(text: str, i: int, block_start: int) -> bool:
@@ -146,143 +125,74 @@ def _find_close(text: str, i: int, end: int, mark: str) -> int | None:
     return None
 
 
-def _sentence_start(text: str, block_start: int, at: int) -> int:
-    """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."."""
-    start = block_start
-    for match in _SENTENCE_END.finditer(text, block_start, at):
-        word = text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
-        token = word[0].lstrip("(“\"‘").casefold()
-        if len(token) == 1 or token in _ABBREVIATIONS:
-            continue
-        start = match.end()
-    return start
+def _join_paragraphs(text: str, blocks: list[Block], spans: list[_Span]) -> list[_Span]:
+    """A quote left open at a paragraph's end goes on in the next paragraph when that paragraph opens with a
+    quote mark (the usual style), or when it has no opening mark and ends with the closing one."""
+    joined: list[_Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and not last.closed and span.block == last.block + 1 and len(last.parts) < MAX_PARAGRAPHS:
+            starts_paragraph = span.open_at == blocks[span.block].start
+            if starts_paragraph:
+                last.parts.extend(span.parts)
+                last.close_at, last.closed, last.block = span.close_at, span.closed, span.block
+                continue
+        joined.append(span)
+    # An open quote whose next paragraph holds no opening mark but ends with a closing mark: a block quote.
+    for span in joined:
+        while not span.closed and span.block + 1 < len(blocks) and len(span.parts) < MAX_PARAGRAPHS:
+            following = blocks[span.block + 1]
+            body = text[following.start : following.end].rstrip()
+            if not body or body[-1] not in "”\"" or any(ch in "“\"" for ch in body[:-1]):
+                break
+            span.parts.append(_trimmed(text, following.start, following.start + len(body) - 1))
+            span.close_at, span.closed, span.block = following.start + len(body), True, span.block + 1
+    return joined
 
 
-def _is_continuation(text: str, previous_end: int, open_at: int) -> bool:
-    between = text[previous_end:open_at]
-    return len(between) < 160 and not re.search(r"[.!?]\s+[A-Z]", between.strip(" ,.”\"’"))
+def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> list[_Span]:
+    """"A," he said, "B." → one quote, when the words between are an attribution that belongs to A (A ends
+    with a comma) and B has no attribution of its own."""
+    joined: list[_Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and last.closed and span.block == last.block:
+            between = text[last.close_at : span.open_at]
+            handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
+            ends_with_comma = handover.startswith(",") or text[last.parts[-1][1] - 3 : last.parts[-1][1]].endswith((",]", ","))
+            block_end = blocks[span.block].end
+            own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span))
+            if ends_with_comma and is_attribution(between) and own is None:
+                last.parts.extend(span.parts)
+                last.close_at, last.closed = span.close_at, span.closed
+                continue
+        joined.append(span)
+    return joined
 
 
-def _attribution(text, head, tail, open_at, close_at, people, names) -> _Speaker | None:
-    """The speaker named right after the quote ("…," X said / said X) or in the sentence that introduces it."""
-    ends_speech = text[close_at - 2] in ",.!?—" or tail[1:2] == ","
-    after = re.match(rf"[\s,.;:!?—–-]*(?P<chunk>[^.“”\"]{{0,160}}?)\s*\b(?P<cue>{CUE_VERBS})\b", tail)
-    if after and ends_speech and len(after.group("chunk").split()) <= 12:
-        chunk_start, chunk_end = close_at + after.start("chunk"), close_at + after.end("chunk")
-        speaker = _speaker_in(text, chunk_start, chunk_end, people, names, after.group("cue"), last=True)
-        if speaker is None and not after.group("chunk").strip():  # "…," said X
-            cue_end = close_at + after.end("cue")
-            said_who = re.match(rf"\s+({_NAME})", text[cue_end : cue_end + 80])
-            if said_who:
-                speaker = _speaker_in(text, cue_end, cue_end + said_who.end(), people, names, after.group("cue"))
-        if speaker:
-            return speaker
-    head_start = open_at - len(head)
-    cues = list(_CUE.finditer(head))
-    according = re.search(r"\b[Aa]ccording to\b", head)
-    if according and (not cues or cues[-1].start() < according.start()):
-        return _speaker_in(text, head_start + according.end(), open_at, people, names, "according to")
-    if cues:
-        cue = cues[-1]
-        if by := re.match(r"\s+by\s+", text[head_start + cue.end() : open_at]):  # passive: "described by X as"
-            return _speaker_in(text, head_start + cue.end() + by.end(), open_at, people, names, cue.group())
-        return _speaker_in(text, head_start, head_start + cue.start(), people, names, cue.group())
-    if head.rstrip().endswith(":"):  # "X connected the strength to the unwinding: “…”" — the subject speaks
-        return _speaker_in(text, head_start, open_at, people, names, None)
-    return None
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
 
 
-def _from_previous_block(text, block: Block, people, names) -> _Speaker | None:
-    """The speaker named by an introducing line such as "Mamta Valechha noted:" or "He emphasized:"."""
-    if not text[block.start : block.end].rstrip().endswith(":"):
-        return None
-    sentence_start = _sentence_start(text, block.start, block.end - 1)
-    cues = list(_CUE.finditer(text, sentence_start, block.end))
-    cue_at = cues[-1].start() if cues else block.end
-    return _speaker_in(text, sentence_start, cue_at, people, names, cues[-1].group() if cues else None)
+def _is_title(text: str, span: _Span) -> bool:
+    """A name in quote marks, not speech: a title or slogan in Title Case ("Storm Area 51, They Can't Stop All
+    of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside."""
+    if len(span.parts) > 1:
+        return False
+    words = text[span.parts[0][0] : span.parts[0][1]].split()
+    if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS for w in words) and words[0][:1].isupper()
 
 
-def _subject_speaker(text, block: Block, people, names) -> _Speaker | None:
-    """Who a paragraph attributes speech to, for a following paragraph-long quote with no attribution."""
-    cue = _CUE.search(text, block.start, block.end)
-    if cue is None:
-        return None
-    sentence_start = _sentence_start(text, block.start, cue.start())
-    return _speaker_in(text, sentence_start, cue.start(), people, names, cue.group())
+def _ends_sentence(text: str, span: _Span) -> bool:
+    return any(ch in ".!?" for ch in text[span.parts[-1][1] - 1 : span.close_at])
 
 
-def _speaker_in(text, start, end, people, names, cue, last=False) -> _Speaker | None:
-    """The speaker named in ``text[start:end]``: a person mention (the first, or the last when the name sits
-    right before its verb), else a pronoun or "the <title>" resolved backwards, else an organisation, else a
-    capitalised name."""
-    inside = _within(people, start, end)
-    if inside:
-        person = inside[-1] if last else inside[0]
-        return _Speaker(_full_name(person, people), person.entity, cue)
-    if pointer := _POINTER.search(text, start, end):
-        word = pointer.group().lower()
-        person = (
-            _last_with_title(text, people, pointer.start(), word[4:])
-            if word.startswith("the ")
-            else _last_before(people, pointer.start())
-        )
-        return _Speaker(_full_name(person, people), person.entity, cue) if person else None
-    named = [m for m in _within(names, start, end) if m.label in ("ORG", "OTHER")]
-    if named:
-        org = named[-1] if last else named[0]
-        return _Speaker(_full_name(org, names), org.entity, cue)
-    for match in re.finditer(_NAME, text[start:end]):
-        words = match.group().split()
-        while words and words[0] in _FUNCTION_WORDS:
-            words.pop(0)
-        if words and (len(words) > 1 or match.start() > 0 or last):
-            return _Speaker(" ".join(words).strip(" ,.’'"), None, cue)
-    return None
-
-
-def _within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """The mentions inside ``[start, end)``, in order; ``mentions`` are sorted by start, so this is a bisection,
-    not a scan (a scan per quote made long articles quadratic: minutes for a few MB)."""
-    near = mentions[bisect_left(mentions, start, key=_start) : bisect_right(mentions, end, key=_start)]
-    return [m for m in near if m.start >= start and m.end <= end]
-
-
-def _start(mention: Mention) -> int:
-    return mention.start
-
-
-def _end(mention: Mention) -> int:
-    return mention.end
-
-
-def _before(people: list[Mention], offset: int) -> list[Mention]:
-    """The mentions ending at or before ``offset``; entity spans do not overlap, so their ends are sorted too."""
-    return people[: bisect_right(people, offset, key=_end)]
-
-
-def _last_before(people: list[Mention], offset: int) -> Mention | None:
-    before = _before(people, offset)
-    return before[-1] if before else None
-
-
-def _last_with_title(text: str, people: list[Mention], offset: int, title: str) -> Mention | None:
-    for person in reversed(_before(people, offset)):
-        if title in text[max(0, person.start - 60) : person.end + 80].lower():
-            return person
-    return None
-
-
-# id(mentions) → (mentions, entity → longest text): built once per list instead of a scan per speaker.
-_LONGEST: dict[int, tuple[list[Mention], dict[str, str]]] = {}
-
-
-def _full_name(mention: Mention, mentions: list[Mention]) -> str:
-    """The longest way the article names this entity ("Altman" → "Sam Altman")."""
-    cached = _LONGEST.get(id(mentions))
-    if cached is None or cached[0] is not mentions:
-        longest: dict[str, str] = {}
-        for m in mentions:
-            if m.entity and len(m.text) > len(longest.get(m.entity, "")):
-                longest[m.entity] = m.text
-        cached = _LONGEST[id(mentions)] = (mentions, longest)
-    return cached[1].get(mention.entity, mention.text) if mention.entity else mention.text
+def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span) -> bool:
+    """A paragraph that is one unattributed quote right after a paragraph ending in a quote goes on with it."""
+    block = blocks[span.first_block]
+    whole = span.open_at == block.start and span.close_at >= blocks[span.block].end - 1
+    if not whole or span.first_block == 0:
+        return False
+    before = blocks[span.first_block - 1]
+    return before.start <= previous.end <= before.end

@@ -52,10 +52,12 @@ def test_paragraph_quote_after_an_introducing_line_resolves_the_pronoun():
     assert (speaker, key) == ("Mamta Valechha", "mamta valechha")
 
 
-def test_split_quote_gives_both_halves_the_speaker():
+def test_a_quote_split_by_its_attribution_is_one_quote_with_two_parts():
     text = "“Demand is strong,” Jensen Huang said, “and supply will catch up with it soon.”"
     found = quotes_of(text, ("Jensen Huang", "jensen huang", 0))
-    assert [(q, s) for q, s, _, _ in found] == [("Demand is strong", "Jensen Huang"), ("and supply will catch up with it soon.", "Jensen Huang")]
+    assert [(q, s) for q, s, _, _ in found] == [("Demand is strong and supply will catch up with it soon.", "Jensen Huang")]
+    [quote] = find_quotes(text, paragraphs(text), [mention(text, "Jensen Huang", "PERSON")])
+    assert [text[a:b] for a, b in quote.parts] == ["Demand is strong", "and supply will catch up with it soon."]
 
 
 def test_surname_resolves_to_the_full_name():
@@ -88,3 +90,155 @@ def test_scare_quotes_are_not_speech_but_unattributed_long_quotes_are_kept():
 def test_straight_quotes_and_apostrophes_do_not_confuse_pairing():
     text = "Nvidia’s chief said \"it’s a great day for the company's customers\" on Monday."
     assert [q for q, *_ in quotes_of(text)] == ["it’s a great day for the company's customers"]
+
+
+def test_said_x_then_a_new_sentence_of_the_same_quote_is_one_quote():
+    text = '"We are pleased with the result," said Maria Lopez. "It shows the plan is working."'
+    found = quotes_of(text, ("Maria Lopez", "maria lopez", 0))
+    assert [(q, s) for q, s, _, _ in found] == [("We are pleased with the result It shows the plan is working.", "Maria Lopez")]
+
+
+def test_a_continuation_with_its_own_attribution_is_a_separate_quote():
+    text = "“We are pleased with the result,” said Maria Lopez. “It shows the plan is working,” she added."
+    found = quotes_of(text, ("Maria Lopez", "maria lopez", 0))
+    assert [(q, s, c) for q, s, _, c in found] == [
+        ("We are pleased with the result", "Maria Lopez", "said"),
+        ("It shows the plan is working", "Maria Lopez", "added"),
+    ]
+
+
+def test_a_quote_over_several_paragraphs_with_an_opening_mark_on_each_is_one_quote():
+    text = (
+        "John Smith, the mayor, said:\n"
+        "“The bridge will open in May after three years of work.\n"
+        "“Everyone who waited so patiently deserves our thanks.”\n"
+        "The bridge cost $40 million."
+    )
+    [quote] = find_quotes(text, paragraphs(text), [mention(text, "John Smith", "PERSON")])
+    assert [text[a:b] for a, b in quote.parts] == [
+        "The bridge will open in May after three years of work.",
+        "Everyone who waited so patiently deserves our thanks.",
+    ]
+    assert quote.speaker == "John Smith"
+
+
+def test_quotes_of_fewer_than_four_words_are_not_quotes():
+    text = "John Smith called the plan “unthinkable and unacceptable” and said “we will fight it in court.”"
+    assert [q for q, *_ in quotes_of(text, ("John Smith", "john smith", 0))] == ["we will fight it in court."]
+
+
+def test_mr_surname_and_pronouns_resolve_to_the_full_name_from_the_right_paragraph():
+    text = (
+        "Anna Berg leads the union. Peter Holm runs the company.\n"
+        "“The talks have broken down for good,” Ms Berg said.\n"
+        "Peter Holm disagreed with the union on Monday.\n"
+        "“We remain open to a fair agreement,” he said."
+    )
+    people = [("Anna Berg", "anna berg", 0), ("Peter Holm", "peter holm", 0), ("Berg", "berg", 1), ("Peter Holm", "peter holm", 1)]
+    assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Anna Berg", "Peter Holm"]
+
+
+def test_the_organisation_speaks_when_no_person_is_named():
+    text = "General Motors cut 2,000 jobs.\n“The market is changing faster than we expected,” the company said."
+    mentions = [mention(text, "General Motors", "ORG", "general motors")]
+    [quote] = find_quotes(text, paragraphs(text), mentions)
+    assert (quote.speaker, quote.speaker_entity) == ("General Motors", "general motors")
+
+
+def test_an_unnamed_source_gets_no_name_not_a_guess():
+    text = (
+        "Interpol met in Lyon with Anna Berg.\n"
+        "“We do not comment on individual cases at all,” an Interpol spokesperson said.\n"
+        "“Prices will keep rising for at least a year,” analysts said."
+    )
+    mentions = [mention(text, "Interpol", "ORG"), mention(text, "Anna Berg", "PERSON"), mention(text, "Interpol", "ORG", nth=1)]
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), sorted(mentions, key=lambda m: m.start))] == [None, None]
+
+
+def test_a_name_before_a_colon_speaks_the_quote_after_it():
+    text = "Secretary of the Air Force James Roche: “No, save it for the hearing next week.”"
+    assert quotes_of(text, ("James Roche", "james roche", 0))[0][1] == "James Roche"
+
+
+def test_an_abbreviated_title_in_the_attribution_does_not_end_the_sentence():
+    text = '"The strains in food were different from those in people," said Dr. Livermore. "They spread between humans."'
+    people = [("David Livermore", "david livermore", 0), ("Livermore", "david livermore", 0)]
+    text = "David Livermore led the study.\n" + text
+    [(quote, speaker, _, _)] = quotes_of(text, *people)
+    assert quote.endswith("They spread between humans.") and speaker == "David Livermore"
+
+
+def test_a_pronoun_after_a_person_named_in_passing_goes_to_the_earlier_subject():
+    text = (
+        "Hatice Cengiz called the prince's admission a political maneuver.\n"
+        "Speaking to Martin Smith of PBS, she said, “Nobody could push this under the carpet.”"
+    )
+    assert quotes_of(text, ("Hatice Cengiz", "hatice cengiz", 0), ("Martin Smith", "martin smith", 0))[0][1] == "Hatice Cengiz"
+
+
+def test_a_news_agency_that_reports_a_quote_is_not_its_speaker():
+    text = "Nancy Pelosi spoke on Tuesday.\nPelosi called the conduct “a breach of his constitutional responsibilities,” according to NBC."
+    mentions = sorted([mention(text, "Nancy Pelosi", "PERSON", "nancy pelosi"), mention(text, "Pelosi", "PERSON", "nancy pelosi", nth=1),
+                       mention(text, "NBC", "ORG")], key=lambda m: m.start)
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), mentions)] == ["Nancy Pelosi"]
+
+
+def test_an_acronym_speaker_is_spelt_out_as_the_article_first_gives_it():
+    text = "The Korean Central News Agency reported the launch.\n“The test was a complete success for the nation,” said KCNA."
+    mentions = [mention(text, "Korean Central News Agency", "ORG"), mention(text, "KCNA", "ORG")]
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), mentions)] == ["Korean Central News Agency"]
+
+
+def test_a_person_the_extractor_labelled_otherwise_is_named_from_the_given_name():
+    text = "“The market is starting to show small signs of life,” said Chrysler LLC Jim Press."
+    [quote] = find_quotes(text, paragraphs(text), [mention(text, "Chrysler LLC Jim Press", "ORG")])
+    assert quote.speaker == "Jim Press"
+
+
+def test_the_next_speakers_introduction_is_not_this_quotes_attribution():
+    text = (
+        "The Vice President, Mike Pence, said on Friday the country is “in the midst of a crisis on our border.” "
+        "Nancy Pelosi, the Speaker, said on Friday “We are committed to keeping our border safe.”"
+    )
+    people = [("Mike Pence", "mike pence", 0), ("Nancy Pelosi", "nancy pelosi", 0)]
+    assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Mike Pence", "Nancy Pelosi"]
+
+
+def test_a_title_the_extractor_took_for_a_name_gives_way_to_the_name():
+    text = "The Senate Minority Leader, Chuck Schumer, said “We made a plea to the president once again.”"
+    people = [("Minority Leader", "minority leader", 0), ("Chuck Schumer", "chuck schumer", 0)]
+    assert quotes_of(text, *people)[0][1] == "Chuck Schumer"
+
+
+def test_a_quote_with_no_verb_of_saying_belongs_to_the_person_its_sentence_is_about():
+    text = "Steve Jobs resigned in a letter. In part of it, Jobs left this farewell, “I have made some of the best friends of my life.”"
+    people = [("Steve Jobs", "steve jobs", 0), ("Jobs", "steve jobs", 1)]
+    assert quotes_of(text, *people)[0][1] == "Steve Jobs"
+
+
+def test_an_acronym_the_extractor_missed_is_spelt_out_from_the_text():
+    text = "Fighters of the Syrian Democratic Forces (SDF) held the town.\n“We will defend every street of this town,” the SDF said."
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), [])] == ["Syrian Democratic Forces"]
+
+
+def test_a_title_in_quote_marks_is_not_a_quote():
+    text = "Matty Roberts created the event “Storm Area 51, They Can't Stop All of Us” on Facebook and said “We will all meet up there.”"
+    assert [q for q, *_ in quotes_of(text, ("Matty Roberts", "matty roberts", 0))] == ["We will all meet up there."]
+
+
+def test_a_surname_speaker_gets_the_full_name_the_article_gives_anywhere():
+    text = (
+        "President Erdoğan spoke in Ankara on Monday.\n"
+        "“Turkey will not stop its operation,” Erdoğan said.\n"
+        "Recep Tayyip Erdoğan has led the country since 2014."
+    )
+    assert quotes_of(text, ("Erdoğan", "erdogan", 1))[0][1] == "Recep Tayyip Erdoğan"
+
+
+def test_a_persons_campaign_or_office_speaks_as_the_body_not_the_person():
+    text = (
+        "Joe Biden spoke in Ohio.\n“Trump does not want to face questions from the voters,” the Biden campaign said.\n"
+        "A statement released by Erdogan's office said “the operation will go on until the end.”"
+    )
+    people = [("Joe Biden", "joe biden", 0), ("Biden", "joe biden", 1), ("Erdogan", "erdogan", 0)]
+    assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Biden campaign", "Erdogan's office"]

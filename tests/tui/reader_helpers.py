@@ -50,13 +50,13 @@ def mention(article: Article, needle: str, label: str, nth: int = 0, entity: str
 class ReaderApp(App):
     """A host for one Reader, recording the messages it posts."""
 
-    def __init__(self, article=None, mentions=(), annotations=None, db_path=None) -> None:
+    def __init__(self, article=None, mentions=(), annotations=None) -> None:
         super().__init__()
-        self.article, self.mentions, self.annotations, self.db_path = article, list(mentions), annotations, db_path
+        self.article, self.mentions, self.annotations = article, list(mentions), annotations
         self.messages: list = []
 
     def compose(self) -> ComposeResult:
-        yield Reader(self.db_path)
+        yield Reader()
 
     def on_mount(self) -> None:
         reader = self.query_one(Reader)

@@ -135,3 +135,44 @@ async def test_label_colours_follow_the_theme():
         app.theme = "textual-light"
         await pilot.pause()
         assert table.get_row_at(0)[2].style.color.name == LABEL_STYLES["ORG"].light
+
+
+class EchoApp(InspectorApp):
+    def __init__(self) -> None:
+        super().__init__()
+        self.opened: list[tuple[int, int, int]] = []
+
+    def on_inspector_open_echo(self, message: Inspector.OpenEcho) -> None:
+        self.opened.append((message.article_id, message.start, message.end))
+
+
+def echo(article_id: int, start: int, differences: list) -> dict:
+    return {"article_id": article_id, "start": start, "end": start + 20, "speaker": "Jensen Huang",
+            "similarity": 95.0, "differences": differences}
+
+
+async def test_the_quotes_tab_says_where_else_a_quote_appears_and_e_opens_each_echo_in_turn():
+    quotes = [
+        {"start": 16, "end": 46, "text": "sales were $3 billion", "speaker": "Jensen Huang",
+         "echoes": [echo(7, 100, []), echo(9, 40, [{"kind": "figure", "quote": "3", "echo": "4"}]), echo(9, 300, [])]},
+        {"start": 60, "end": 80, "text": "Apple rose two percent today", "speaker": None, "echoes": []},
+    ]
+    app = EchoApp()
+    async with app.run_test(size=(120, 24)) as pilot:
+        inspector = app.query_one(Inspector)
+        inspector.show(MENTIONS, quotes=quotes, annotations=[])
+        for _ in range(100):  # the tabs are built after the first frame; a loaded machine takes a few
+            if "inspector-quotes" in inspector.visible_tabs:
+                break
+            await pilot.pause(0.05)
+        app.query_one(TabbedContent).active = "inspector-quotes"
+        table = app.query_one("#inspector-quotes-table", DataTable)
+        table.focus()
+        await pilot.pause()
+        assert cells(table) == [["Jensen Huang", "sales were $3 billion", "also in 2 articles; 1 differ"],
+                                ["—", "Apple rose two percent today", ""]]
+        await pilot.press("e", "e", "e", "e")
+        assert app.opened == [(7, 100, 120), (9, 40, 60), (9, 300, 320), (7, 100, 120)]
+        await pilot.press("down", "e")
+        assert app.opened[-1] == (7, 100, 120)  # the second quote has no echo: nothing more opens
+        assert len(app.opened) == 4

@@ -13,7 +13,7 @@ import pytest
 from store.articles import get_article, list_articles
 from store.watch import ChangeWatcher
 from tui.app import BroadsheetApp
-from tui.screens.main_watch import Watching
+from tui.corpus_watcher import CorpusWatcher
 from tui.widgets.library import Library
 from tui.widgets.reader import Reader
 
@@ -41,7 +41,7 @@ async def wait_until(pilot, condition, seconds: float = 10.0) -> None:
 
 @pytest.fixture(autouse=True)
 def fast_polling(monkeypatch):
-    monkeypatch.setattr(Watching, "POLL_SECONDS", 0.1)
+    monkeypatch.setattr(CorpusWatcher, "POLL_SECONDS", 0.1)
 
 
 async def test_articles_and_annotations_written_by_the_cli_appear_without_a_restart(seeded_db, db_path, tmp_path):

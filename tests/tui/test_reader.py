@@ -246,11 +246,21 @@ async def test_unknown_layer_is_refused():
 
 
 def open_seeded(db, db_path):
+    """The real app (teaching is stored by the main screen, on the reader's TeachRequested) and the article it
+    shows first: the library's first, opened with :func:`first_article_shown`."""
     from store.articles import get_article, list_articles
-    from store.mentions import mentions_for_article
+    from tui.app import BroadsheetApp
 
-    article = get_article(db, list_articles(db)[0].id)
-    return ReaderApp(article, mentions_for_article(db, article.id), db_path=db_path), article
+    return BroadsheetApp(db_path), get_article(db, list_articles(db)[0].id)
+
+
+async def first_article_shown(app, pilot) -> Reader:
+    from tests.tui.screen_host import settle
+
+    await settle(app, pilot)
+    await pilot.press("enter")
+    await settle(app, pilot)
+    return app.screen.query_one(Reader)
 
 
 def stored_mentions(db, article_id):
@@ -268,9 +278,10 @@ async def test_marking_the_selection_as_an_entity_teaches_and_highlights_it(seed
     word = next(w for w in ("market", "investors", "capital") if f" {w} " in article.text)
     start = article.text.index(f" {word} ") + 1
     async with app.run_test(size=(100, 30)) as pilot:
-        reader = app.query_one(Reader)
+        reader = await first_article_shown(app, pilot)
         reader.jump_to(start, start + len(word))
         await pilot.press("m")
+        await pilot.pause()
         assert isinstance(app.screen, LabelPicker)
         app.screen.query_one(OptionList).highlighted = list(LabelPicker(word).labels).index("PRODUCT")
         await pilot.press("enter")
@@ -283,7 +294,7 @@ async def test_marking_the_selection_as_an_entity_teaches_and_highlights_it(seed
 async def test_suppressing_a_highlight_here_removes_only_that_occurrence(seeded_db, db_path):
     app, article = open_seeded(seeded_db, db_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        reader = app.query_one(Reader)
+        reader = await first_article_shown(app, pilot)
         await pilot.press("e")
         target = reader.selection
         before = stored_mentions(seeded_db, article.id)
@@ -348,7 +359,7 @@ async def test_suppressing_everywhere_removes_every_occurrence_of_the_text(seede
     repeated = next(text for text in texts if texts.count(text) > 1)
     first = min(span for span in before if article.text[span[0]:span[1]] == repeated)
     async with app.run_test(size=(100, 30)) as pilot:
-        reader = app.query_one(Reader)
+        reader = await first_article_shown(app, pilot)
         reader.jump_to(*first)
         await pilot.pause()
         label_colour = label_style(before[first]).dark

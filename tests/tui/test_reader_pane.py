@@ -132,15 +132,16 @@ async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db
 
 
 async def test_cancelling_the_label_picker_teaches_nothing(seeded_db, db_path):
-    from store.articles import get_article, list_articles
     from store.mentions import list_teachings
-    from tests.tui.reader_helpers import ReaderApp
+    from tests.tui.test_reader import first_article_shown
+    from tui.app import BroadsheetApp
     from tui.screens.label_picker import LabelPicker
 
-    article = get_article(seeded_db, list_articles(seeded_db)[0].id)
-    app = ReaderApp(article, [], db_path=db_path)
+    app = BroadsheetApp(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
+        await first_article_shown(app, pilot)
         await pilot.press("shift+right", "m")
+        await pilot.pause()
         assert isinstance(app.screen, LabelPicker)
         await pilot.press("escape")
         await pilot.pause()

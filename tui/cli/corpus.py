@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from store.articles import ArticleNotFound, corpus_counts, get_article, list_articles, resolve_article
+from store.articles import ArticleNotFound, corpus_counts, list_articles, resolve_article
 from store.db import schema_version
 from store.importer import import_paths
 from store.ingest.decode import clean_text
+from store.reading import read_article
 from store.web.pages import page_bytes
 from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, progress_bar, run_with_errors
 
@@ -96,7 +97,7 @@ def cmd_show(args) -> int:
         article_id = resolve_article(db, args.article)
         if args.raw:
             return _show_raw(db, article_id, args.article)
-        article = get_article(db, article_id)
+        article = read_article(db, article_id).article
     except ArticleNotFound as exc:
         raise UsageError(str(exc)) from exc
     text = article.text

@@ -2,25 +2,68 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, Tree
-from textual.worker import get_current_worker
 
 from store import ledger
 from store.articles import article_titles
-from store.db import connect
+from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt
 
 TITLE_WIDTH = 36  # an article named by the start of its title
 SENTENCE_WIDTH = 70
 STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
+
+
+@dataclass
+class LedgerRead(Message):
+    """The ledger's groups, the speakers and the titles of the articles they come from."""
+
+    groups: list[dict]
+    people: list[dict]
+    titles: dict[int, str]
+
+
+@dataclass
+class QuotesRead(Message):
+    """One speaker's quotes with their articles' titles."""
+
+    rows: list[dict]
+    titles: dict[int, str]
+
+
+@dataclass
+class SentencesTagged(Message):
+    count: int
+    tag: str
+
+
+def read_ledger(db) -> LedgerRead:
+    groups, people = ledger.ledger(db), ledger.speakers(db)
+    return LedgerRead(groups, people, article_titles(db, (v["article_id"] for group in groups for v in group["values"])))
+
+
+def read_quotes(db, speaker: str) -> QuotesRead:
+    rows = ledger.quotes(db, speaker=speaker)
+    return QuotesRead(rows, article_titles(db, (row["article_id"] for row in rows)))
+
+
+def tag_sentences(db, values: list[dict], tag: str, note: str) -> SentencesTagged:
+    """Annotate the sentence of each ledger value with ``tag`` and ``note``."""
+    from store.annotations import create_annotation
+
+    for value in values:
+        create_annotation(db, value["article_id"], value["sentence_start"], value["sentence_end"], [tag], note)
+    return SentencesTagged(len(values), tag)
 
 
 class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
@@ -53,20 +96,11 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         tree.loading = True
         self.query_one("#speakers", DataTable).add_columns("Speaker", "Quotes", "Articles")
         self.query_one("#speaker-quotes", DataTable).add_columns("Quote", "Article")
-        self.load()
+        run_in_background(self, read_ledger, db_path=self.db_path, group="ledger-load")
 
-    @work(thread=True, exclusive=True, group="ledger-load")
-    def load(self) -> None:
-        db = connect(self.db_path)
-        try:
-            groups, people = ledger.ledger(db), ledger.speakers(db)
-            titles = article_titles(db, (value["article_id"] for group in groups for value in group["values"]))
-        finally:
-            db.close()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill, groups, people, titles)
-
-    def _fill(self, groups: list[dict], people: list[dict], titles: dict[int, str]) -> None:
+    @on(LedgerRead)
+    def _fill(self, message: LedgerRead) -> None:
+        groups, people, titles = message.groups, message.people, message.titles
         tree = self.query_one("#ledger-tree", Tree)
         tree.clear()
         subjects: dict[str, object] = {}
@@ -97,20 +131,11 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     @on(DataTable.RowHighlighted, "#speakers")
     def show_quotes(self, event: DataTable.RowHighlighted) -> None:
         if event.row_key is not None and event.row_key.value is not None:  # None: a highlight of no row
-            self.load_quotes(event.row_key.value)
+            run_in_background(self, read_quotes, event.row_key.value, db_path=self.db_path, group="ledger-quotes")
 
-    @work(thread=True, exclusive=True, group="ledger-quotes")
-    def load_quotes(self, speaker: str) -> None:
-        db = connect(self.db_path)
-        try:
-            rows = ledger.quotes(db, speaker=speaker)
-            titles = article_titles(db, (row["article_id"] for row in rows))
-        finally:
-            db.close()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill_quotes, rows, titles)
-
-    def _fill_quotes(self, rows: list[dict], titles: dict[int, str]) -> None:
+    @on(QuotesRead)
+    def _fill_quotes(self, message: QuotesRead) -> None:
+        rows, titles = message.rows, message.titles
         table = self.query_one("#speaker-quotes", DataTable)
         table.clear()
         for row in rows:
@@ -131,19 +156,13 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         group = node.data if "values" in node.data else node.parent.data
         values = group["values"] if node.data is group else [node.data]
         tag = "disputed" if group["status"] == "conflict" else "claim"
-        self.save_annotations(values, tag, f"{group['subject']} · {group['metric']}: {group['status']}")
+        note = f"{group['subject']} · {group['metric']}: {group['status']}"
+        run_in_background(self, tag_sentences, values, tag, note, db_path=self.db_path, group="ledger-annotate",
+                          exclusive=False)
 
-    @work(thread=True, group="ledger-annotate")
-    def save_annotations(self, values: list[dict], tag: str, note: str) -> None:
-        from store.annotations import create_annotation
-
-        db = connect(self.db_path)
-        try:
-            for value in values:
-                create_annotation(db, value["article_id"], value["sentence_start"], value["sentence_end"], [tag], note)
-        finally:
-            db.close()
-        self.app.call_from_thread(self.notify, f"Tagged {len(values)} sentence(s) #{tag}")
+    @on(SentencesTagged)
+    def _tagged(self, message: SentencesTagged) -> None:
+        self.notify(f"Tagged {message.count} sentence(s) #{message.tag}")
 
     def action_show_speakers(self) -> None:
         self.query_one(TabbedContent).active = "speakers-tab"

@@ -1,92 +1,50 @@
-"""The main screen: Library | Reader | Inspector, with the workers that feed them from the database.
+"""The main screen: Library | Reader | Inspector, fed from the database by background jobs.
 
-Messages go up, attributes go down: the library posts ``Library.Open``, this screen loads the article in a
-worker and hands it to the reader and the inspector; the reader posts ``PositionChanged`` and this screen
-remembers the position (debounced, in a worker) so the article reopens where it was left.
+Messages go up, attributes go down: the library posts ``Library.Open``, this screen reads the article in a
+background job (:mod:`tui.background`, the functions in :mod:`tui.screens.main_jobs`) and hands the answer
+to the reader and the inspector; the reader posts ``PositionChanged`` and this screen remembers the position
+(debounced) so the article reopens where it was left. The app's :class:`~tui.corpus_watcher.CorpusChanged`
+brings other processes' writes in; tagging, undo and teaching run here, on what the reader asks for.
 """
 
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import threading
-from dataclasses import dataclass
-from functools import cached_property
+import time
+from functools import cached_property, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header
-from textual.worker import get_current_worker
 
-from store.articles import Article, ArticleSummary, get_article, mark_read, save_position
-from store.db import connect
-from tui.screens.main_annotations import Annotating
-from tui.screens.main_find import Finding
-from tui.screens.main_watch import Watching
+from store.articles import ArticleSummary, mark_read, save_position
+from tui.background import run_in_background
+from tui.corpus_watcher import CorpusChanged
+from tui.screens import main_jobs as jobs
+from tui.screens.main_find import ArticleFind
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
 from tui.widgets.reader import Reader
 from tui.widgets.reader_pane import ReaderPane
 
+if TYPE_CHECKING:
+    from store.reading import ArticleBundle
+
 NARROW = 120  # below this many columns the inspector starts hidden
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
+# Reading 100,000 library rows takes about a second of a worker: while a long import keeps committing, the
+# library is read again at most this often (the header counts and the open article follow at once).
+LIBRARY_RELOAD_SECONDS = 5.0
 
 
-@dataclass(slots=True)
-class ArticleBundle:
-    """An article with the layers drawn over it; a layer whose table does not exist yet is None."""
-
-    article: Article
-    mentions: list[dict] | None
-    quotes: list[dict] | None
-    annotations: list[dict] | None
-
-
-def layer_function(module_name: str, function_name: str, tables: set[str], table: str):
-    """A store function of a layer, or None while the layer's module or table is not there yet."""
-    if table not in tables or importlib.util.find_spec(module_name) is None:
-        return None
-    return getattr(importlib.import_module(module_name), function_name)
-
-
-def with_subjects(mentions: list[dict], claims: list[dict]) -> list[dict]:
-    """The mentions, each figure the ledger linked to a subject carrying its ``subject`` and ``metric``."""
-    about = {(claim["start"], claim["end"]): claim for claim in claims}
-    return [
-        {**m, "subject": about[m["start"], m["end"]]["subject"], "metric": about[m["start"], m["end"]]["metric"]}
-        if (m["start"], m["end"]) in about else m
-        for m in mentions
-    ]
-
-
-def load_bundle(db, article_id: int) -> ArticleBundle:
-    """Read an article and its layers, and mark it read."""
-    tables = set(db.table_names())
-    article = get_article(db, article_id)
-    mentions_for_article = layer_function("store.mentions", "mentions_for_article", tables, "mentions")
-    quotes = layer_function("store.ledger", "quotes", tables, "quotes")
-    annotations_for_article = layer_function("store.annotations", "annotations_for_article", tables, "annotations")
-    claims = layer_function("store.ledger", "figures", tables, "claims")
-    mentions = mentions_for_article(db, article_id) if mentions_for_article else None
-    if mentions and claims:
-        mentions = with_subjects(mentions, claims(db, article_id=article_id))
-    bundle = ArticleBundle(
-        article,
-        mentions,
-        quotes(db, article_id=article_id) if quotes else None,
-        annotations_for_article(db, article_id) if annotations_for_article else None,
-    )
-    if not article.read:
-        mark_read(db, article_id)
-    return bundle
-
-
-class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
+class MainScreen(Screen, inherit_bindings=False):
     """Library on the left, the article in the centre, the inspector on the right."""
 
     BINDINGS = [
@@ -105,25 +63,28 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         Binding("O", "open_screen('orphans')", "Orphaned notes", show=False, id="main.orphans"),
         Binding("L", "open_screen('ledger')", "Ledger", show=False, id="main.ledger"),
         Binding("D", "diff", "What changed (revisions)", show=False, id="main.diff"),
+        Binding("W", "open_screen('feeds')", "Feeds", show=False, id="main.feeds"),
     ]
     # Screens reached from here, each dismissing with (article_id, start, end) to open, or None.
     SCREENS_BY_NAME = {
         "tags": ("tui.screens.tags", "TagsScreen"),
         "orphans": ("tui.screens.orphans", "OrphansScreen"),
         "ledger": ("tui.screens.ledger", "LedgerScreen"),
+        "feeds": ("tui.screens.feeds", "FeedsScreen"),
     }
 
     def __init__(self, db_path: Path, first_page: list[ArticleSummary] | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.first_page = first_page
-        self._jump_after_open: tuple[int, int] | None = None
-        self.history_lock = threading.Lock()
         self.bundle: ArticleBundle | None = None
+        self.find = ArticleFind()
+        self.history_lock = threading.Lock()  # edits and undos, each in its own job, apply in order
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
         self._inspector_chosen: bool | None = None
-        self.init_finding()
+        self._library_read_at = 0.0
+        self._library_reload: Timer | None = None
 
     def compose(self) -> ComposeResult:
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
@@ -133,7 +94,7 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         yield Header()
         with Horizontal(id="panes"):
             yield LibraryPane(id="library-pane")
-            yield ReaderPane(self.db_path, id="reader-pane")
+            yield ReaderPane(id="reader-pane")
             inspector = Inspector(id="inspector")
             inspector.display = not narrow
             yield inspector
@@ -144,12 +105,11 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         self.call_after_refresh(self._mount_footer)
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
-        self.start_watching()
 
     @cached_property
     def history(self):
-        """This session's undo history (first used by a worker holding ``history_lock``). Created on first use:
-        its module brings in the anchoring engine and rapidfuzz, which the first frame does not need."""
+        """This session's undo history (used by jobs holding ``history_lock``). Created on first use: its module
+        brings in the anchoring engine and rapidfuzz, which the first frame does not need."""
         from store.annotation_history import AnnotationHistory
 
         return AnnotationHistory()
@@ -158,14 +118,16 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         if self.is_attached:  # not when the app closed within its first frame
             self.mount(Footer())
 
-    def on_unmount(self) -> None:
-        self.stop_watching()
-
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
         self.set_class(narrow, "-narrow")
         if self._inspector_chosen is None:
             self.query_one(Inspector).display = not narrow
+
+    def _run(self, function, *args, group: str, reply=None, exclusive: bool = True, failed=None):
+        """A store job on this screen's database (see :mod:`tui.background`)."""
+        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply,
+                                 exclusive=exclusive, failed=failed)
 
     # Panes
 
@@ -196,8 +158,7 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
             self.query_one(Reader).jump_to(start, end)
             self.query_one(Reader).focus()
         else:
-            self._jump_after_open = (start, end) if end > start else None
-            self.open_article(article_id)
+            self.open_article(article_id, (start, end) if end > start else None)
 
     def _open_result(self, result) -> None:
         """Callback of the screens that dismiss with a place to open (a search ``Hit`` or a tuple)."""
@@ -208,16 +169,41 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         else:
             self.open_at(result.article_id, result.start, result.end)
 
-    @work(thread=True, exclusive=True, group="open-article")
-    def open_article(self, article_id: int) -> None:
-        """Load an article with its layers in a worker, then show it in the reader and the inspector."""
-        db = connect(self.db_path)
-        try:
-            bundle = load_bundle(db, article_id)
-        finally:
-            db.close()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show, bundle)
+    def open_article(self, article_id: int, jump: tuple[int, int] | None = None):
+        """Read an article with its layers in the background, then show it (selecting ``jump`` if given)."""
+        return self._run(jobs.open_article, article_id, group="open-article",
+                         reply=partial(jobs.ArticleRead, jump=jump))
+
+    def refresh_open_article(self, only_if_text_changed: bool = False) -> None:
+        """Show the open article afresh, keeping the cursor's place (re-extracted, or re-imported elsewhere)."""
+        if (bundle := self.bundle) is not None:
+            article = bundle.article
+            self._run(jobs.reread_article, article.id, article.content_hash, only_if_text_changed,
+                      group="refresh-article", exclusive=False,
+                      reply=lambda fresh: self._refreshed(fresh, article.content_hash))
+
+    @staticmethod
+    def _refreshed(fresh: ArticleBundle | None, content_hash: str) -> jobs.ArticleRead | None:
+        if fresh is None:
+            return None
+        return jobs.ArticleRead(fresh, keep_place=True, text_changed=fresh.article.content_hash != content_hash)
+
+    @on(jobs.ArticleRead)
+    def _article_read(self, message: jobs.ArticleRead) -> None:
+        bundle, reader = message.bundle, self.query_one(Reader)
+        if message.keep_place:
+            if self.bundle is None or self.bundle.article.id != bundle.article.id:
+                return  # another article was opened meanwhile
+            focused = self.focused
+            self._show(bundle, position=reader.cursor_offset if reader.article is not None else None)
+            if focused is not None:  # showing grabs the focus for the reader; a refresh should not move it
+                focused.focus()
+            if message.text_changed:
+                self.app.notify(f"“{bundle.article.title}” was re-imported; its notes were re-anchored.")
+            return
+        self._show(bundle)
+        if message.jump is not None:
+            reader.jump_to(*message.jump)
 
     def _show(self, bundle: ArticleBundle, position: int | None = None) -> None:
         self.flush_position()
@@ -225,12 +211,9 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         article = bundle.article
         reader = self.query_one(Reader)
         position = article.position if position is None else position
-        reader.show_article(article, bundle.mentions or [], bundle.annotations, position=position)
+        reader.show_article(article, bundle.mentions, bundle.annotations, position=position)
         self._show_inspector()
         self.query_one(Library).update_article(article.id, read=True)
-        if self._jump_after_open is not None:
-            reader.jump_to(*self._jump_after_open)
-            self._jump_after_open = None
         reader.focus()
 
     def _show_inspector(self) -> None:
@@ -241,12 +224,41 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
     def _jump(self, message: Inspector.JumpTo) -> None:
         self.query_one(Reader).jump_to(message.start, message.end)
 
-    @on(Reader.MentionsUpdated)
-    def _mentions_updated(self, message: Reader.MentionsUpdated) -> None:
-        if self.bundle is not None and self.bundle.article.id == message.article_id:
-            self.bundle.mentions = message.mentions
-            self._show_inspector()
-            self.app.refresh_counts()
+    @on(Inspector.OpenEcho)
+    def _open_echo(self, message: Inspector.OpenEcho) -> None:
+        self.open_at(message.article_id, message.start, message.end)
+
+    # Other processes' writes (the app's watcher)
+
+    @on(CorpusChanged)
+    def _corpus_changed(self, message: CorpusChanged) -> None:
+        if message.articles:
+            self.refresh_open_article(only_if_text_changed=True)
+            self._reload_library_soon()
+        if message.annotations:
+            self._run(jobs.read_annotation_counts, group="annotation-counts")
+            if self.bundle is not None:
+                self._run(jobs.read_annotations, self.bundle.article.id, group="annotations", exclusive=False)
+
+    def _reload_library_soon(self) -> None:
+        """Read the library again now, or when ``LIBRARY_RELOAD_SECONDS`` have passed since the last read."""
+        if self._library_reload is not None:
+            return  # one is due already
+        wait = self._library_read_at + LIBRARY_RELOAD_SECONDS - time.monotonic()
+        if wait <= 0:
+            self._reload_library()
+        else:
+            self._library_reload = self.set_timer(wait, self._reload_library)
+
+    def _reload_library(self) -> None:
+        self._library_reload, self._library_read_at = None, time.monotonic()
+        self.query_one(Library).reload(self.db_path)
+
+    @on(jobs.AnnotationCountsRead)
+    def _annotation_counts_read(self, message: jobs.AnnotationCountsRead) -> None:
+        library, counts = self.query_one(Library), message.counts
+        for article in [a for a in library.articles if a.annotations != counts.get(a.id, 0)]:
+            library.update_article(article.id, annotations=counts.get(article.id, 0))
 
     # Reading state
 
@@ -255,46 +267,127 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         self._pending_position = (message.article_id, message.offset)
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_pending)
+        self._save_timer = self.set_timer(SAVE_DELAY, self.flush_position)
 
-    def _save_pending(self) -> None:
-        if self._pending_position is not None:
-            article_id, offset = self._pending_position
-            self._pending_position = None
-            self.save_position(article_id, offset)
-
-    @work(thread=True, group="save-position")
-    def save_position(self, article_id: int, offset: int) -> None:
-        db = connect(self.db_path)
-        try:
-            save_position(db, article_id, offset)
-        finally:
-            db.close()
-
-    def flush_position(self) -> None:
-        """Write a position still waiting for its timer at once (before switching article or quitting)."""
+    def flush_position(self):
+        """Write a position still waiting for its timer now (before switching article or quitting); returns the
+        job writing it, if any, for the app to wait for when it quits."""
         if self._save_timer is not None:
             self._save_timer.stop()
-        if self._pending_position is not None:
-            article_id, offset = self._pending_position
-            self._pending_position = None
-            db = connect(self.db_path)
-            try:
-                save_position(db, article_id, offset)
-            finally:
-                db.close()
+        if self._pending_position is None:
+            return None
+        position, self._pending_position = self._pending_position, None
+        return self._run(save_position, *position, group="save-position", exclusive=False)
 
     @on(Library.ToggleRead)
     def _toggle_read(self, message: Library.ToggleRead) -> None:
-        self.set_read(message.article_id, message.read)
+        self._run(mark_read, message.article_id, message.read, group="mark-read", exclusive=False)
 
-    @work(thread=True, group="mark-read")
-    def set_read(self, article_id: int, read: bool) -> None:
-        db = connect(self.db_path)
-        try:
-            mark_read(db, article_id, read)
-        finally:
-            db.close()
+    # Tagging and undo (the main.tag and main.undo bindings)
+
+    def action_tag(self) -> None:
+        """``t``: the tag dialog for the selection, editing the annotation under it if there is one."""
+        reader = self.query_one(Reader)
+        span = reader.selection
+        if reader.article is None or span is None:
+            return
+        existing = reader.annotations_at(*span)
+        record, article_id, quote = existing[0] if existing else None, reader.article.id, reader.selected_text
+        self._run(jobs.read_tags, group="tag-dialog",
+                  reply=lambda tags: jobs.TagDialogReady(article_id, span, record, quote, tags))
+
+    @on(jobs.TagDialogReady)
+    def _open_tag_dialog(self, message: jobs.TagDialogReady) -> None:
+        from tui.screens.tag_dialog import TagDialog
+
+        record = message.record
+
+        def saved(result) -> None:
+            if result is not None:
+                self._run(jobs.save_annotation, self.history, self.history_lock, message.article_id, message.span,
+                          record, result, group="annotations", exclusive=False)
+
+        self.app.push_screen(TagDialog.for_annotation(message.tags, record, message.quote), saved)
+
+    def action_undo(self) -> None:
+        """``u``: reverse the latest annotation edit made on this screen, one step per press."""
+        self._run(jobs.undo, self.history, self.history_lock, group="annotations", exclusive=False)
+
+    @on(jobs.AnnotationsRead)
+    def _annotations_read(self, message: jobs.AnnotationsRead) -> None:
+        if message.notice:
+            self.app.notify(message.notice)
+        self.query_one(Library).update_article(message.article_id, annotations=len(message.annotations))
+        if self.bundle is not None and self.bundle.article.id == message.article_id:
+            self.bundle.annotations = message.annotations
+            self.query_one(Reader).set_annotations(message.annotations)
+            self._show_inspector()
+        self.app.refresh_counts()
+
+    # Teaching (asked for by the reader)
+
+    @on(Reader.TeachRequested)
+    def _teach_requested(self, message: Reader.TeachRequested) -> None:
+        if message.what == "entity" and message.label is None:
+            from tui.screens.label_picker import LabelPicker
+
+            def chosen(label: str | None) -> None:
+                if label:
+                    self._teach(message.article_id, "entity", message.text, label, None)
+
+            self.app.push_screen(LabelPicker(message.text), chosen)
+        else:
+            self._teach(message.article_id, message.what, message.text, message.label, message.start)
+
+    def _teach(self, article_id: int, what: str, text: str, label: str | None, start: int | None) -> None:
+        self._run(jobs.teach, what, article_id, text, label, start, group="reader-teaching",
+                  failed=jobs.teaching_failed)
+
+    @on(jobs.MentionsRead)
+    def _mentions_read(self, message: jobs.MentionsRead) -> None:
+        reader = self.query_one(Reader)
+        if reader.article is not None and reader.article.id == message.article_id:
+            reader.set_mentions(message.mentions)
+        if self.bundle is not None and self.bundle.article.id == message.article_id:
+            self.bundle.mentions = message.mentions
+            self._show_inspector()
+            self.app.refresh_counts()
+
+    @on(jobs.Notice)
+    def _notice(self, message: jobs.Notice) -> None:
+        self.app.notify(message.text, severity=message.severity)
+
+    # Finding in the article (ctrl+f, n, N)
+
+    def action_find(self) -> None:
+        from tui.screens.search import SearchScreen
+
+        reader = self.query_one(Reader)
+        if reader.article is None:
+            return
+        screen = SearchScreen(self.db_path, article_id=reader.article.id)
+        self.app.push_screen(screen, partial(self._found, screen, reader.article.id))
+
+    def _found(self, screen, article_id: int, chosen) -> None:
+        if chosen is not None:
+            self.find.found(article_id, screen.hits, chosen)
+            if self.find.matches:
+                self._show_match()
+
+    def action_find_next(self, step: int) -> None:
+        if self._has_matches():
+            self.find.step(step)
+            self._show_match()
+
+    def _has_matches(self) -> bool:
+        reader = self.query_one(Reader)
+        return self.find.has_matches(reader.article.id if reader.article is not None else None)
+
+    def _show_match(self) -> None:
+        reader = self.query_one(Reader)
+        reader.jump_to(*self.find.current)
+        reader.focus()
+        self.app.notify(self.find.description, timeout=2)
 
     # Other screens
 
@@ -306,7 +399,7 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         if action in ("find", "diff"):
             return self.query_one(Reader).article is not None
         if action == "find_next":
-            return self.has_matches() and self.focused is self.query_one(Reader)
+            return self._has_matches() and self.focused is self.query_one(Reader)
         return True
 
     def action_search(self) -> None:
@@ -320,6 +413,16 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
 
         article = self.query_one(Reader).article
         self.app.push_screen(RevisionDiffScreen(self.db_path, article.id, article.title))
+
+    def action_open_in_browser(self) -> None:
+        """The open article's page in the web browser (the reader's ``o``, as newsboat's), or a line saying why not."""
+        article = self.query_one(Reader).article
+        if article is None:
+            return
+        if not article.url:
+            self.app.notify("This article has no URL: it was imported from a file.", severity="warning")
+            return
+        run_in_background(self, jobs.open_in_browser, article.url, group="browser")
 
     def action_open_screen(self, name: str) -> None:
         module_name, class_name = self.SCREENS_BY_NAME[name]

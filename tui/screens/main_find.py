@@ -1,54 +1,44 @@
-"""Finding in the open article: ``ctrl+f`` searches it (the search overlay, scoped to the article), Enter jumps
-to the chosen match, and ``n`` / ``N`` go to the next and previous match in reading order.
+"""Finding in the open article: what the main screen remembers of the last ``ctrl+f`` to step with ``n`` / ``N``.
 
-A mixin of ``MainScreen`` (which declares the ``main.find``, ``main.find-next`` and ``main.find-previous``
-bindings and composes the reader).
+The search overlay (scoped to the article) finds the matches; :class:`ArticleFind` keeps them in reading order
+with the one on show. A plain object the screen holds: no widget, no Textual.
 """
 
 from __future__ import annotations
 
-from functools import partial
-
-from tui.widgets.reader import Reader
+from dataclasses import dataclass, field
 
 
-class Finding:
-    """The matches of the last find in the open article, and the one on show."""
+@dataclass
+class ArticleFind:
+    """The matches of the last find in one article, and the index of the one on show."""
 
-    def init_finding(self) -> None:
-        self._find_article: int | None = None
-        self._find_matches: list[tuple[int, int]] = []
-        self._find_index = 0
+    article_id: int | None = None
+    matches: list[tuple[int, int]] = field(default_factory=list)
+    index: int = 0
 
-    def action_find(self) -> None:
-        from tui.screens.search import SearchScreen
+    def found(self, article_id: int, hits, chosen) -> tuple[int, int]:
+        """Remember the ``hits`` in ``article_id`` (search hits with ``article_id``, ``start`` and ``end``) with
+        ``chosen`` on show; returns its span."""
+        self.article_id = article_id
+        self.matches = sorted({(hit.start, hit.end) for hit in hits if hit.article_id == article_id and hit.end > hit.start})
+        chosen_span = (chosen.start, chosen.end)
+        self.index = self.matches.index(chosen_span) if chosen_span in self.matches else 0
+        return self.current
 
-        reader = self.query_one(Reader)
-        if reader.article is None:
-            return
-        screen = SearchScreen(self.db_path, article_id=reader.article.id)
-        self.app.push_screen(screen, partial(self._found, screen, reader.article.id))
+    def has_matches(self, article_id: int | None) -> bool:
+        """Whether there are matches to step through in the article on show (``article_id``)."""
+        return bool(self.matches) and article_id is not None and article_id == self.article_id
 
-    def _found(self, screen, article_id: int, chosen) -> None:
-        if chosen is None:
-            return
-        matches = sorted({(hit.start, hit.end) for hit in screen.hits
-                          if hit.article_id == article_id and hit.end > hit.start})
-        self._find_article, self._find_matches = article_id, matches
-        self._find_index = matches.index((chosen.start, chosen.end)) if (chosen.start, chosen.end) in matches else 0
-        self._show_match()
+    def step(self, step: int) -> tuple[int, int]:
+        """Move ``step`` matches on (wrapping around); returns the new match's span."""
+        self.index = (self.index + step) % len(self.matches)
+        return self.current
 
-    def has_matches(self) -> bool:
-        reader = self.query_one(Reader)
-        return bool(self._find_matches) and reader.article is not None and reader.article.id == self._find_article
+    @property
+    def current(self) -> tuple[int, int]:
+        return self.matches[self.index]
 
-    def action_find_next(self, step: int) -> None:
-        if self.has_matches():
-            self._find_index = (self._find_index + step) % len(self._find_matches)
-            self._show_match()
-
-    def _show_match(self) -> None:
-        reader = self.query_one(Reader)
-        reader.jump_to(*self._find_matches[self._find_index])
-        reader.focus()
-        self.app.notify(f"Match {self._find_index + 1} of {len(self._find_matches)}", timeout=2)
+    @property
+    def description(self) -> str:
+        return f"Match {self.index + 1} of {len(self.matches)}"

@@ -3,6 +3,7 @@ re-anchored over a figure whose value was edited, flagged "figure changed"."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -10,11 +11,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from store import annotations as store
-from store.db import connect
+from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog
 from tui.text import excerpt
@@ -28,6 +30,22 @@ def state_cell(record: dict) -> Text:
     if record["figure_changed"]:
         return Text(FIGURE_CHANGED, style="bold yellow")
     return Text(record["anchor"], style="dim")
+
+
+@dataclass
+class OrphansRead(Message):
+    """The annotations needing review: orphaned, then those whose figure changed."""
+
+    records: list[dict]
+
+
+def read_orphans(db) -> OrphansRead:
+    return OrphansRead(store.needing_review(db))
+
+
+def delete_and_read_orphans(db, annotation_id: int) -> OrphansRead:
+    store.delete_annotation(db, annotation_id)
+    return read_orphans(db)
 
 
 class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
@@ -65,16 +83,12 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         self.query_one(DataTable).add_columns("quote", "article", "tags", "note", "created", "state")
         self.reload()
 
-    @work(thread=True, exclusive=True, group="orphans-load")
     def reload(self) -> None:
-        db = connect(self.db_path)
-        try:
-            records = store.needing_review(db)
-        finally:
-            db.close()
-        self.app.call_from_thread(self._fill, records)
+        run_in_background(self, read_orphans, db_path=self.db_path, group="orphans-load")
 
-    def _fill(self, records: list[dict]) -> None:
+    @on(OrphansRead)
+    def _fill(self, message: OrphansRead) -> None:
+        records = message.records
         self.records = records
         table = self.query_one(DataTable)
         table.clear()
@@ -126,12 +140,8 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             ConfirmDialog(f"Delete the {'orphaned ' * (record['anchor'] == 'orphaned')}annotation "
                           f"“{excerpt(record['exact'], 40)}” and its note?")
         ):
-            db = connect(self.db_path)
-            try:
-                store.delete_annotation(db, record["id"])
-            finally:
-                db.close()
-            self.reload()
+            run_in_background(self, delete_and_read_orphans, record["id"], db_path=self.db_path, group="orphans-load",
+                              exclusive=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
-from textual.worker import get_current_worker
 
-from store.db import connect
 from store.revisions import RevisionDiff, changed_paragraphs, diff_revisions, revision_count
+from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 
 CHANGE_STYLES = {"delete": "strike red", "insert": "bold green"}
@@ -41,6 +42,18 @@ def summary_line(diff: RevisionDiff, count: int) -> str:
     return f"Revision {diff.old} → {diff.new} of {count}: {diff.added} words added, {diff.removed} removed"
 
 
+@dataclass
+class DiffRead(Message):
+    """The diff of an article's last two revisions, and how many revisions it has."""
+
+    diff: RevisionDiff
+    count: int
+
+
+def read_diff(db, article_id: int) -> DiffRead:
+    return DiffRead(diff_revisions(db, article_id), revision_count(db, article_id))
+
+
 class RevisionDiffScreen(ClosesOnce, Screen[None]):
     """The word diff of an article's newest revision against the one before, read in a worker."""
 
@@ -65,20 +78,11 @@ class RevisionDiffScreen(ClosesOnce, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.load()
+        run_in_background(self, read_diff, self.article_id, db_path=self.db_path, group="diff-load")
 
-    @work(thread=True, exclusive=True, group="diff-load")
-    def load(self) -> None:
-        db = connect(self.db_path)
-        try:
-            diff = diff_revisions(db, self.article_id)
-            count = revision_count(db, self.article_id)
-        finally:
-            db.close()
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._fill, diff, count)
-
-    def _fill(self, diff: RevisionDiff, count: int) -> None:
+    @on(DiffRead)
+    def _fill(self, message: DiffRead) -> None:
+        diff, count = message.diff, message.count
         self.query_one("#diff-summary", Static).update(summary_line(diff, count))
         self.query_one("#diff-body", Static).update(diff_text(changed_paragraphs(diff.changes)))
         self.query_one("#diff-scroll").focus()

@@ -3,19 +3,21 @@ as you go; Enter opens the highlighted one, Esc returns to where you were."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
-from textual.worker import get_current_worker
 
 from store.search import Hit, Searcher
+from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 
 RESULT_LIMIT = 50
@@ -35,6 +37,31 @@ def hit_prompt(hit: Hit, where: bool = True) -> Text:
         text.append("\n")
         text.append(place, style="dim")
     return text
+
+
+@dataclass
+class RecentRead(Message):
+    """The recent searches, shown while ``query`` (blank) is typed."""
+
+    query: str
+    recent: list[str]
+
+
+@dataclass
+class HitsFound(Message):
+    query: str
+    hits: list[Hit]
+
+
+def search(searcher: Searcher, query: str, article_id: int | None) -> RecentRead | HitsFound:
+    """The hits for ``query`` (in one article if ``article_id``), or the recent searches for a blank query."""
+    if not query.strip():
+        return RecentRead(query, searcher.recent_queries(RECENT_LIMIT))
+    return HitsFound(query, searcher.search(query, limit=RESULT_LIMIT, article_id=article_id))
+
+
+def ignore(error: BaseException) -> None:
+    """A search that fails shows nothing new: the previous results stay, the next keystroke tries again."""
 
 
 class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
@@ -94,19 +121,20 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
         event.stop()
         self.action_open_result()
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, query: str) -> None:
-        """Search in a thread; a result arriving after a newer keystroke is dropped, never painted."""
-        worker = get_current_worker()
-        if not query.strip():
-            recent = self.searcher.recent_queries(RECENT_LIMIT)
-            if not worker.is_cancelled:
-                self.app.call_from_thread(self.show_recent, query, recent)
-                self.searcher.warm()
-            return
-        hits = self.searcher.search(query, limit=RESULT_LIMIT, article_id=self.article_id)
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_hits, query, hits)
+        """Search in the background; a result arriving after a newer keystroke is dropped, never painted."""
+        run_in_background(self, search, self.searcher, query, self.article_id, group="search", failed=ignore)
+
+    @on(RecentRead)
+    def _recent_read(self, message: RecentRead) -> None:
+        self.show_recent(message.query, message.recent)
+        if self._is_current(message.query):
+            # the vocabulary, loaded now, so the first keystrokes do not wait for it (a keystroke cancels it)
+            run_in_background(self, self.searcher.warm, group="search", failed=ignore)
+
+    @on(HitsFound)
+    def _hits_found(self, message: HitsFound) -> None:
+        self.show_hits(message.query, message.hits)
 
     def _is_current(self, query: str) -> bool:
         return query == self.query_one(Input).value

@@ -132,6 +132,19 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
         self.quote = quote
         self.tag_colors = dict(colors or {})
 
+    @classmethod
+    def for_annotation(cls, known_tags: list[dict], record: dict | None, quote: str) -> TagDialog:
+        """The dialog for a new annotation of ``quote`` (``record`` None) or for editing ``record``, with the
+        ``known_tags`` (rows of ``store.tags.list_tags``) to autocomplete."""
+        return cls(
+            [tag["name"] for tag in known_tags],
+            tags=record["tags"] if record else None,
+            note=record["note"] if record else "",
+            quote=record["exact"] if record else quote,
+            colors={tag["name"]: tag["color"] for tag in known_tags},
+            editing=record is not None,
+        )
+
     def compose(self) -> ComposeResult:
         excerpt = " ".join(self.quote.split())
         with Vertical():

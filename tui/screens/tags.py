@@ -3,6 +3,7 @@ rename / merge / delete / colour, each confirmed in a small dialog."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
@@ -10,13 +11,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label
 
 from store import annotations as store
-from store.db import connect
 from store.tags import TagError
+from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt
 
@@ -82,6 +84,41 @@ class PromptDialog(ClosesOnce, ModalScreen[str | None]):
         self.dismiss(None)
 
 
+@dataclass
+class TagsRead(Message):
+    """Every tag with its count; ``select`` is the tag to highlight."""
+
+    rows: list[dict]
+    select: str | None
+
+
+@dataclass
+class TagAnnotationsRead(Message):
+    records: list[dict]
+
+
+@dataclass
+class TagChangeRefused(Message):
+    reason: str
+
+
+def read_tags(db, select: str | None = None) -> TagsRead:
+    return TagsRead(store.list_tags(db), select)
+
+
+def read_tag_annotations(db, tag: str) -> TagAnnotationsRead:
+    return TagAnnotationsRead(store.list_annotations(db, tag=tag))
+
+
+def change_tags(db, function, args: tuple, select: str | None) -> TagsRead | TagChangeRefused:
+    """Rename, merge, delete or recolour (``function(db, *args)``), then read the tags again."""
+    try:
+        function(db, *args)
+    except TagError as exc:
+        return TagChangeRefused(str(exc))
+    return read_tags(db, select)
+
+
 class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Every tag; highlight one to list its annotations, Enter on an annotation dismisses with
     ``(article_id, start, end)`` so the app opens it there (None when closed)."""
@@ -119,20 +156,13 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         self.query_one("#tag-annotations", DataTable).add_columns("quote", "article", "anchor", "note")
         self.reload()
 
-    @work(thread=True, exclusive=True, group="tags-load")
     def reload(self, select: str | None = None) -> None:
         """Read the tags again (after a change) and show them, keeping ``select`` highlighted."""
-        rows = self._read(store.list_tags)
-        self.app.call_from_thread(self._fill_tags, rows, select)
+        run_in_background(self, read_tags, select, db_path=self.db_path, group="tags-load")
 
-    def _read(self, function, *args):
-        db = connect(self.db_path)
-        try:
-            return function(db, *args)
-        finally:
-            db.close()
-
-    def _fill_tags(self, rows: list[dict], select: str | None) -> None:
+    @on(TagsRead)
+    def _fill_tags(self, message: TagsRead) -> None:
+        rows, select = message.rows, message.select
         self.tags = rows
         table = self.query_one("#tags-table", DataTable)
         table.clear()
@@ -157,12 +187,12 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         if event.row_key is not None and event.row_key.value is not None:  # None: a highlight of no row
             self.load_annotations(event.row_key.value)
 
-    @work(thread=True, exclusive=True, group="tags-annotations")
     def load_annotations(self, tag: str) -> None:
-        records = self._read(lambda db: store.list_annotations(db, tag=tag))
-        self.app.call_from_thread(self._fill_annotations, records)
+        run_in_background(self, read_tag_annotations, tag, db_path=self.db_path, group="tags-annotations")
 
-    def _fill_annotations(self, records: list[dict]) -> None:
+    @on(TagAnnotationsRead)
+    def _fill_annotations(self, message: TagAnnotationsRead) -> None:
+        records = message.records
         table = self.query_one("#tag-annotations", DataTable)
         table.clear()
         for record in records:
@@ -237,15 +267,12 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             self._change(store.set_tag_color, tag, color, select=tag)
 
     def _change(self, function, *args, select: str | None = None) -> None:
-        db = connect(self.db_path)
-        try:
-            function(db, *args)
-        except TagError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        finally:
-            db.close()
-        self.reload(select)
+        run_in_background(self, change_tags, function, args, select, db_path=self.db_path, group="tags-change",
+                          exclusive=False)
+
+    @on(TagChangeRefused)
+    def _refused(self, message: TagChangeRefused) -> None:
+        self.notify(message.reason, severity="error")
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -34,6 +34,7 @@ class Row:
 
     cells: tuple
     targets: tuple[tuple[int, int], ...]
+    elsewhere: tuple[tuple[int, int, int], ...] = ()  # (article id, start, end) of the row's echoes in other articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +115,20 @@ def _about(mention) -> str:
 
 
 def quote_rows(quotes: list[dict], dark: bool) -> list[Row]:
-    """Quotes in text order: speaker → quote."""
+    """Quotes in text order: speaker → quote → where else the quote appears ("also in N articles; M differ")."""
     return [
-        Row((q.get("speaker") or "—", excerpt(q.get("text"), EXCERPT_WIDTH)), ((q["start"], q["end"]),))
+        Row((q.get("speaker") or "—", excerpt(q.get("text"), EXCERPT_WIDTH), echo_summary(q["echoes"]) if q.get("echoes") else ""),
+            ((q["start"], q["end"]),),
+            tuple((e["article_id"], e["start"], e["end"]) for e in q.get("echoes") or ()))
         for q in sorted(quotes, key=lambda q: q["start"])
     ]
+
+
+def echo_summary(echoes: list[dict]) -> str:
+    """"also in N articles; M differ" — M counts the echoing articles whose wording or speaker differs."""
+    articles = {e["article_id"] for e in echoes}
+    differing = {e["article_id"] for e in echoes if e["differences"]}
+    return f"also in {len(articles)} article{'s' if len(articles) != 1 else ''}; {len(differing)} differ"
 
 
 def annotation_rows(annotations: list[dict], dark: bool) -> list[Row]:
@@ -138,7 +148,7 @@ def annotation_rows(annotations: list[dict], dark: bool) -> list[Row]:
 INSPECTOR_TABS: list[InspectorTab] = [
     InspectorTab("entities", "Entities", "mentions", ("Entity", "#", "Label"), entity_rows),
     InspectorTab("figures", "Figures", "mentions", ("Label", "Figure", "About", "Value", "Hedge"), figure_rows),
-    InspectorTab("quotes", "Quotes", "quotes", ("Speaker", "Quote"), quote_rows),
+    InspectorTab("quotes", "Quotes", "quotes", ("Speaker", "Quote", "Echoes"), quote_rows),
     InspectorTab("annotations", "Notes", "annotations", ("Tags", "Text", "Note"), annotation_rows),
 ]
 
@@ -155,6 +165,7 @@ class Inspector(Widget):
     BINDINGS = [
         Binding("right_square_bracket", "switch_tab(1)", "Next tab", show=False, id="inspector.next-tab"),
         Binding("left_square_bracket", "switch_tab(-1)", "Previous tab", show=False, id="inspector.previous-tab"),
+        Binding("e", "open_echo", "Open echo", show=False, id="inspector.open-echo"),
     ]
 
     class JumpTo(Message):
@@ -162,6 +173,15 @@ class Inspector(Widget):
 
         def __init__(self, start: int, end: int) -> None:
             super().__init__()
+            self.start = start
+            self.end = end
+
+    class OpenEcho(Message):
+        """Open another article at ``[start, end)``: where the chosen quote appears again."""
+
+        def __init__(self, article_id: int, start: int, end: int) -> None:
+            super().__init__()
+            self.article_id = article_id
             self.start = start
             self.end = end
 
@@ -228,6 +248,20 @@ class Inspector(Widget):
         self._cycle = {key: turn}  # choosing another row starts that row at its first place
         start, end = row.targets[turn % len(row.targets)]
         self.post_message(self.JumpTo(start, end))
+
+    def action_open_echo(self) -> None:
+        """On the Quotes tab: open the next article where the quote under the cursor appears again."""
+        if not self._built or self.query_one("TabbedContent").active != "inspector-quotes":
+            return
+        row_index = self.query_one("#inspector-quotes-table").cursor_row
+        rows = self._rows.get("quotes") or []
+        if not 0 <= row_index < len(rows) or not rows[row_index].elsewhere:
+            self.notify("This quote appears in no other article", timeout=3)
+            return
+        key = ("echo", row_index)
+        turn = self._cycle.get(key, -1) + 1
+        self._cycle = {key: turn}
+        self.post_message(self.OpenEcho(*rows[row_index].elsewhere[turn % len(rows[row_index].elsewhere)]))
 
     @property
     def visible_tabs(self) -> list[str]:

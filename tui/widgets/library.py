@@ -8,13 +8,12 @@ read from the database in a worker: first one screenful, so the list paints at o
 from __future__ import annotations
 
 import contextlib
-import threading
 from dataclasses import replace
 from pathlib import Path
 
 from rich.segment import Segment
 from rich.style import Style
-from textual import events, on, work
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,12 +23,13 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input
-from textual.worker import get_current_worker
 
 from store.articles import ArticleSummary, list_articles
-from store.db import connect, open_connection
+from store.db import open_connection
+from tui.background import run_in_background
 from tui.library_columns import columns_for, fit, row_cells
 from tui.library_index import LibraryIndex
+from tui.widgets.library_rows import IndexBuilt, RowsRead, ViewComputed, build_index, compute_view, read_rows, row_facts
 
 SORTS = ("date", "title", "source")
 FIRST_PAGE = 200
@@ -60,17 +60,6 @@ class LibraryFilter(Input):
 
     def action_to_list(self) -> None:
         self.screen.query_one(Library).focus()
-
-
-def _row_facts(rows: list[ArticleSummary]) -> tuple[frozenset[str], dict[int, int], list[int]]:
-    """What the library derives from its rows: the columns nobody fills, each article's row, the date order.
-    Computed in the loading worker for a whole corpus: at 100,000 rows it would stall the UI thread."""
-    empty = frozenset(
-        name for name, present in (("date", any(a.published for a in rows)),
-                                   ("source", any(a.source for a in rows)),
-                                   ("notes", any(a.annotations for a in rows))) if not present
-    )
-    return empty, {article.id: index for index, article in enumerate(rows)}, list(range(len(rows)))
 
 
 class Library(ScrollView, can_focus=True, inherit_bindings=False):
@@ -126,9 +115,8 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_columns: frozenset[str] = frozenset()
         self._positions: dict[int, int] = {}
         self._orders: dict[str, list[int]] = {}
-        self._index: LibraryIndex | None = None
-        self._index_rows: list[ArticleSummary] | None = None  # the rows the index was built from
-        self._index_lock = threading.Lock()
+        self._index: LibraryIndex | None = None  # built for self.articles, in the background
+        self._db_path: Path | None = None
 
     # Loading
 
@@ -138,90 +126,65 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         A first page read before the app started (:func:`read_first_page`) is shown at once, so the very first
         frame has rows; the rest is read after that frame, since building 100,000 rows holds the GIL.
         """
+        self._db_path = db_path
         if first_page is not None:
-            complete = len(first_page) < FIRST_PAGE
             # In this widget's own message loop, so Loaded bubbles past the screen that called load().
-            self.call_later(self._set_rows, first_page, complete)
-            if not complete:
-                self.call_after_refresh(self._load_rows, db_path, True)
-            return
-        self._load_rows(db_path, False)
+            self.call_later(self._rows_read, RowsRead(first_page, len(first_page) < FIRST_PAGE, row_facts(first_page)))
+        else:
+            self._read_rows(FIRST_PAGE)
 
     def reload(self, db_path: Path) -> None:
         """Read every article again (another process imported some), keeping the cursor's article and the filter."""
-        self._load_rows(db_path, True)
+        self._db_path = db_path
+        self._read_rows(None)
 
-    @work(thread=True, exclusive=True, group="library-load")
-    def _load_rows(self, db_path: Path, first_shown: bool) -> None:
-        worker = get_current_worker()
-        db = connect(db_path)
-        try:
-            if first_shown:
-                rows = list_articles(db)
-            else:
-                first = list_articles(db, limit=FIRST_PAGE)
-                if worker.is_cancelled:
-                    return
-                if len(first) == FIRST_PAGE:
-                    self.app.call_from_thread(self._set_rows, first, False)
-                    rows = list_articles(db)
-                else:
-                    rows = first
-        finally:
-            db.close()
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self._set_rows, rows, True, _row_facts(rows))
-            self._ensure_index(rows)
+    def _read_rows(self, limit: int | None) -> None:
+        run_in_background(self, read_rows, limit, db_path=self._db_path, group="library-load")
 
-    def _set_rows(self, rows: list[ArticleSummary], complete: bool, facts: tuple | None = None) -> None:
+    @on(RowsRead)
+    def _rows_read(self, message: RowsRead) -> None:
         current = self.current_article_id
-        self.articles, self.complete = rows, complete
-        self.empty_columns, self._positions, date_order = facts or _row_facts(rows)
+        rows = message.rows
+        self.articles, self.complete = rows, message.complete
+        self.empty_columns, self._positions, date_order = message.facts
         self._orders = {"date": date_order}
-        with self._index_lock:
-            self._index = None
+        self._index = None
         if self.query_text or self.sort != "date":
             self.refresh_view(keep=current)
         else:
             self._show(self._orders["date"], keep=current)
-        self.post_message(self.Loaded(len(rows), complete))
+        self.post_message(self.Loaded(len(rows), message.complete))
+        if not message.complete:
+            self.call_after_refresh(self._read_rows, None)
+        else:
+            run_in_background(self, build_index, rows, group="library-index")
 
-    def _ensure_index(self, rows: list[ArticleSummary]) -> LibraryIndex:
-        with self._index_lock:
-            if self._index is None or self._index_rows is not rows:
-                self._index = LibraryIndex(f"{a.title} {a.source or ''}" for a in rows)
-                self._index_rows = rows
-            return self._index
+    @on(IndexBuilt)
+    def _index_built(self, message: IndexBuilt) -> None:
+        if message.rows is self.articles:
+            self._index = message.index
 
-    # The view: sort order and filter, computed in a worker
+    # The view: sort order and filter, computed in the background
 
     def set_filter(self, text: str) -> None:
         self.query_text = text
         self.refresh_view(keep=self.current_article_id)
 
-    @work(thread=True, exclusive=True, group="library-view")
     def refresh_view(self, keep: int | None = None) -> None:
         """Recompute the visible rows for the current sort and filter, off the UI thread."""
-        worker = get_current_worker()
-        # The orders cached for these rows: replaced, not cleared, when new rows arrive, so a worker still
-        # busy with the old rows cannot leave an order of the wrong length behind.
-        rows, orders, sort, query = self.articles, self._orders, self.sort, self.query_text
-        order = self._order(rows, orders, sort)
-        visible = order
-        if query.strip():
-            visible = self._ensure_index(rows).filter_order(query, order) or []
-        if not worker.is_cancelled and rows is self.articles:
-            self.app.call_from_thread(self._show, visible, keep, query)
+        rows, sort = self.articles, self.sort
+        run_in_background(self, compute_view, rows, self._orders.get(sort), sort, self.query_text, keep, self._index,
+                          group="library-view")
 
-    @staticmethod
-    def _order(rows: list[ArticleSummary], orders: dict[str, list[int]], sort: str) -> list[int]:
-        if sort not in orders:
-            if sort == "title":
-                key = lambda i: (rows[i].title or "").casefold()  # noqa: E731
-            else:
-                key = lambda i: (rows[i].source or "\uffff").casefold()  # noqa: E731
-            orders[sort] = sorted(range(len(rows)), key=key)
-        return orders[sort]
+    @on(ViewComputed)
+    def _view_computed(self, message: ViewComputed) -> None:
+        if message.rows is not self.articles:
+            return  # computed for rows replaced since
+        self._orders[message.sort] = message.order
+        if message.index is not None:
+            self._index = message.index
+        if message.sort == self.sort:
+            self._show(message.visible, message.keep, message.query)
 
     def _show(self, view_rows: list[int], keep: int | None = None, query: str = "") -> None:
         self.view_rows = view_rows

@@ -6,7 +6,7 @@ move only invalidates the lines of the old and new cursor sentence, so moving co
 
 from __future__ import annotations
 
-from pathlib import Path
+from dataclasses import dataclass
 
 from rich.style import Style
 from rich.text import Text
@@ -29,7 +29,6 @@ from tui.widgets.reader_spans import (
     mention_spans,
     reference_markers,
 )
-from tui.widgets.reader_teaching import ReaderTeaching
 
 MAX_MEASURE = 100  # wider lines are hard to read; wide terminals get a margin instead
 LAYERS = ("entities", "figures", "annotations", "boilerplate")
@@ -49,7 +48,7 @@ def revised(article) -> str:
     return "" if edits < 1 else "revised once" if edits == 1 else f"revised {edits} times"
 
 
-class Reader(ReaderNavigation, ReaderMouse, ReaderTeaching, ScrollView, can_focus=True):
+class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
     """Shows one article with its layers; the sentence cursor and selection drive every action."""
 
     ALLOW_SELECT = False  # the reader handles drag selection itself, in text offsets
@@ -94,6 +93,7 @@ class Reader(ReaderNavigation, ReaderMouse, ReaderTeaching, ScrollView, can_focu
         Binding("h", "next('heading')", "Next heading", show=False, id="reader.next-heading"),
         Binding("H", "previous('heading')", "Previous heading", show=False, id="reader.previous-heading"),
         Binding("r", "follow_reference", "Reference", show=False, id="reader.follow-reference"),
+        Binding("o", "screen.open_in_browser", "Open in browser", show=False, id="reader.open-in-browser"),
         Binding("backspace", "jump_back", "Back", show=False, id="reader.jump-back"),
         Binding("1", "toggle_layer('entities')", "Entities", show=False, id="reader.toggle-entities"),
         Binding("2", "toggle_layer('figures')", "Figures", show=False, id="reader.toggle-figures"),
@@ -129,17 +129,20 @@ class Reader(ReaderNavigation, ReaderMouse, ReaderTeaching, ScrollView, can_focu
             super().__init__()
             self.layers = layers
 
-    class MentionsUpdated(Message):
-        """Teaching changed the mentions of the article on show (the inspector should refresh too)."""
+    @dataclass
+    class TeachRequested(Message):
+        """The user taught the extractor about ``text`` in the article on show: it is an entity (``what`` is
+        ``"entity"``, of ``label``, or of a label still to choose when None), or it is no mention (``"suppress"``,
+        at ``start`` only, or everywhere when ``start`` is None). Whoever hosts the reader stores it."""
 
-        def __init__(self, article_id: int, mentions: list[dict]) -> None:
-            super().__init__()
-            self.article_id = article_id
-            self.mentions = mentions
+        article_id: int
+        what: str
+        text: str
+        label: str | None = None
+        start: int | None = None
 
-    def __init__(self, db_path: str | Path | None = None, *, name=None, id=None, classes=None) -> None:
+    def __init__(self, *, name=None, id=None, classes=None) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self.db_path = db_path
         self.article = None
         self._layers = {layer: layer != "boilerplate" for layer in LAYERS}
         self._layout: ReaderLayout | None = None
@@ -212,6 +215,32 @@ class Reader(ReaderNavigation, ReaderMouse, ReaderTeaching, ScrollView, can_focu
         """Rows of the annotations overlapping ``[start, end)`` (or covering ``start``)."""
         end = start + 1 if end is None else max(end, start + 1)
         return [span.data for span in self._annotations.overlapping(start, end)]
+
+    # -- teaching (stored by the host, on TeachRequested) -------------------------------------------------
+
+    def action_mark_entity(self) -> None:
+        """Ask for the selected text to be taught as an entity (its label is chosen by the host)."""
+        span = self.selection
+        text = self.article.text[span[0] : span[1]].strip() if span and self.article else ""
+        if not text:
+            return
+        if len(text) > 80:
+            self.notify("Select a name (shift+arrows) before marking it as an entity", severity="warning")
+            return
+        self.post_message(self.TeachRequested(self.article.id, "entity", text))
+
+    def action_suppress(self, scope: str) -> None:
+        """Ask to stop highlighting the mention under the selection: this occurrence (``here``) or ``everywhere``."""
+        span = self.selection
+        if span is None:
+            return
+        mention = next(iter(self._mentions.overlapping(*span)), None)
+        if mention is None:
+            self.notify("No highlight under the cursor to suppress", timeout=2)
+            return
+        text = self.article.text[mention.start : mention.end]
+        self.post_message(self.TeachRequested(self.article.id, "suppress", text,
+                                              start=mention.start if scope == "here" else None))
 
     # -- layout ----------------------------------------------------------------------------------------
 

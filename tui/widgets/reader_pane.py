@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -41,13 +39,9 @@ class ReaderPane(Vertical):
     ReaderPane > #reader-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
 
-    def __init__(self, db_path: str | Path | None = None, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.db_path = db_path
-
     def compose(self) -> ComposeResult:
         yield Legend()
-        yield Reader(self.db_path)
+        yield Reader()
         yield Static(id="reader-status")
 
     @property

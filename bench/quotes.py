@@ -1,0 +1,230 @@
+"""Score the quote extractor on hand-labelled Wikinews quotes, beside a naive peer measured in the same run.
+
+Usage: ``.venv/bin/python -m bench.quotes [--gold FILE] [--articles FILE] [--show]``. The gold is
+``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
+``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); the texts are read from
+``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
+CC BY 2.5. The gold articles are a test set: the rules are developed on other articles, never tuned on these.
+
+Matching, over characters (a quote's characters are the union of its parts):
+- a gold quote is **found** when one predicted quote overlaps at least 50% of the gold quote's characters and
+  at least 50% of the predicted quote's characters (pairs matched one to one, largest overlap first);
+- **precision** is over the predicted quotes of four words or more: the share matched to a gold quote;
+- the **speaker** is right when the predicted name is equivalent to the gold one (case, accents, honorifics,
+  middle initials, a leading "the" and a trailing "'s" ignored); a gold speaker of null is right only when
+  no name is predicted. Reported over the found quotes and over all gold quotes (a missed quote counts wrong).
+
+``--echoes`` times quote echoes instead: every quote of the whole corpus (all articles) linked to its echoes
+through the rare-word index of ``store.echoes``, beside the peer "all pairs" (the same similarity on every pair
+of quotes from different articles), on the corpus as is and copied several times over (copies are echoes).
+
+The peer, "naive": every span between a pair of quote marks (straight or curly) of four words or more in a
+paragraph, its speaker the nearest capitalised name outside quotes in the same paragraph.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from store.extract import extract  # noqa: E402
+from store.extract.quotes import find_quotes  # noqa: E402
+from store.ingest.jsonl import record_to_article  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "data" / "wikinews" / "quotes_gold.jsonl"
+
+
+def _corpus_dir() -> Path:
+    """``$BROADSHEET_WIKINEWS``, else ``shared/corpora/wikinews`` beside the repository or one of its parents
+    (a worktree sits deeper than the main checkout)."""
+    if os.environ.get("BROADSHEET_WIKINEWS"):
+        return Path(os.environ["BROADSHEET_WIKINEWS"])
+    for parent in HERE.parents:
+        candidate = parent / "shared" / "corpora" / "wikinews"
+        if candidate.is_dir():
+            return candidate
+    return HERE.parent.parent / "shared" / "corpora" / "wikinews"
+
+
+ARTICLES = _corpus_dir() / "articles.jsonl"
+MIN_WORDS = 4
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "general", "gen", "president", "senator", "sen", "rep", "prof", "the"}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def name_key(name: str | None) -> str | None:
+    """A speaker name reduced for name-equivalence: casefolded, accents and punctuation dropped, honorifics,
+    single-letter initials and a trailing possessive removed."""
+    if not name:
+        return None
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    plain = re.sub(r"['’]s\b", "", plain)
+    words = [w for w in re.findall(r"[a-z0-9]+", plain) if w not in HONORIFICS and len(w) > 1]
+    return " ".join(words) or None
+
+
+def chars(parts) -> set[int]:
+    return {i for start, end in parts for i in range(start, end)}
+
+
+def match(gold: list[dict], predicted: list[dict]) -> dict[int, int]:
+    """Gold index → predicted index, one to one, largest overlap first, each pair overlapping ≥ 50% of both."""
+    gold_chars = [chars(g["parts"]) for g in gold]
+    pred_chars = [chars(p["parts"]) for p in predicted]
+    pairs = []
+    for gi, gc in enumerate(gold_chars):
+        for pi, pc in enumerate(pred_chars):
+            common = len(gc & pc)
+            if common and common >= 0.5 * len(gc) and common >= 0.5 * len(pc):
+                pairs.append((common, gi, pi))
+    matched, used = {}, set()
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi not in matched and pi not in used:
+            matched[gi] = pi
+            used.add(pi)
+    return matched
+
+
+def ours(text: str, blocks) -> list[dict]:
+    found = find_quotes(text, blocks, extract(text))
+    return [{"parts": list(getattr(q, "parts", None) or [(q.start, q.end)]), "text": q.text, "speaker": q.speaker}
+            for q in found]
+
+
+_PAIR = re.compile(r"[\"“]([^\"“”\n]+)[\"”]")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*")
+
+
+def naive(text: str, blocks) -> list[dict]:
+    """The peer: quoted spans of four words or more, speaker = the nearest capitalised run outside quotes."""
+    out = []
+    for block in blocks:
+        paragraph = text[block.start : block.end]
+        spans = [(m.start(1), m.end(1)) for m in _PAIR.finditer(paragraph)]
+        names = [n for n in _CAPITALISED.finditer(paragraph) if not any(s - 1 <= n.start() < e + 1 for s, e in spans)]
+        for s, e in spans:
+            if len(paragraph[s:e].split()) < MIN_WORDS:
+                continue
+            nearest = min(names, key=lambda n: min(abs(n.start() - e), abs(s - n.end())), default=None)
+            out.append({"parts": [(block.start + s, block.start + e)], "text": paragraph[s:e],
+                        "speaker": nearest.group() if nearest else None})
+    return out
+
+
+def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, show: bool = False) -> dict:
+    gold_total = found = predicted_total = correct = speaker_right = 0
+    errors = {"no name given": 0, "name for an unnamed source": 0, "another name": 0}
+    by_kind: dict[str, list[int]] = {}
+    started = time.perf_counter()
+    for article_id, gold in gold_by_id.items():
+        text, blocks = texts[article_id]
+        predicted = [p for p in system(text, blocks) if len(p["text"].split()) >= MIN_WORDS]
+        matched = match(gold, predicted)
+        gold_total += len(gold)
+        found += len(matched)
+        predicted_total += len(predicted)
+        correct += len(matched)
+        for gi, pi in matched.items():
+            right = name_key(predicted[pi]["speaker"]) == name_key(gold[gi]["speaker"])
+            speaker_right += right
+            kind_counts = by_kind.setdefault(gold[gi].get("speaker_kind") or "?", [0, 0])
+            kind_counts[0] += right
+            kind_counts[1] += 1
+            if not right:
+                kind = ("no name given" if predicted[pi]["speaker"] is None else
+                        "name for an unnamed source" if gold[gi]["speaker"] is None else "another name")
+                errors[kind] += 1
+            if show and not right:
+                print(f"  {article_id} speaker {predicted[pi]['speaker']!r} ≠ {gold[gi]['speaker']!r}: {gold[gi]['text'][:60]!r}")
+        if show:
+            for gi, g in enumerate(gold):
+                if gi not in matched:
+                    print(f"  {article_id} missed: {g['text'][:70]!r}")
+            for pi, p in enumerate(predicted):
+                if pi not in matched.values():
+                    print(f"  {article_id} extra: {p['text'][:70]!r}")
+    return {
+        "gold": gold_total,
+        "found": found / gold_total,
+        "precision": correct / predicted_total if predicted_total else 0.0,
+        "speaker (found)": speaker_right / found if found else 0.0,
+        "speaker (all)": speaker_right / gold_total,
+        "seconds": time.perf_counter() - started,
+        "errors": errors,
+        "by kind": by_kind,
+    }
+
+
+def echo_timing(articles_path: Path, copies: tuple[int, ...] = (1, 4, 16)) -> None:
+    """Index vs all-pairs time to find every quote's echoes, at growing corpus sizes."""
+    from store.echoes import EchoIndex, IndexedQuote, similarity, words_of
+
+    base: list[IndexedQuote] = []
+    for n, record in enumerate(read_jsonl(articles_path)):
+        article = record_to_article(record, articles_path, n)
+        if isinstance(article, str):
+            continue
+        for q in find_quotes(article.text, article.blocks, extract(article.text)):
+            base.append(IndexedQuote(len(base), n, q.start, q.end, q.text, q.speaker, words_of(q.text)))
+    print(f"{len(base)} quotes in {n + 1} articles")
+    print(f"{'copies':>6} {'quotes':>7} {'index s':>8} {'echoes':>7} {'all pairs s':>12} {'echoes':>7}")
+    for times in copies:
+        quotes = [IndexedQuote(i, q.article_id + c * 100_000, q.start, q.end, q.text, q.speaker, q.words)
+                  for i, (c, q) in enumerate((c, q) for c in range(times) for q in base)]
+        started = time.perf_counter()
+        index = EchoIndex(quotes)
+        linked = sum(len(index.echoes_of(q)) for q in quotes)
+        indexed = time.perf_counter() - started
+        pairs, peer = None, None
+        if len(quotes) <= 4_000:
+            started = time.perf_counter()
+            pairs = sum(1 for i, a in enumerate(quotes) for b in quotes[i + 1 :]
+                        if a.article_id != b.article_id and similarity(a.words, b.words) >= 80) * 2
+            peer = time.perf_counter() - started
+        print(f"{times:>6} {len(quotes):>7} {indexed:>8.2f} {linked:>7} "
+              f"{(f'{peer:.2f}' if peer is not None else 'skipped'):>12} {pairs if pairs is not None else '':>7}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--articles", type=Path, default=ARTICLES)
+    parser.add_argument("--show", action="store_true", help="list misses, extras and wrong speakers (ours)")
+    parser.add_argument("--echoes", action="store_true", help="time quote echoes on the whole corpus instead")
+    args = parser.parse_args()
+    if args.echoes:
+        echo_timing(args.articles)
+        return
+    gold_by_id = {row["id"]: row["quotes"] for row in read_jsonl(args.gold)}
+    texts = {}
+    for n, record in enumerate(read_jsonl(args.articles)):
+        if record["id"] in gold_by_id:
+            article = record_to_article(record, args.articles, n)
+            if isinstance(article, str) or article.text != record["text"]:
+                sys.exit(f"{args.articles}: article {record['id']}: its text does not import unchanged")
+            texts[record["id"]] = (article.text, article.blocks)
+    print(f"{len(gold_by_id)} articles, {sum(map(len, gold_by_id.values()))} gold quotes ({args.gold.name})")
+    print(f"{'system':<10} {'found':>7} {'precision':>10} {'speaker/found':>14} {'speaker/all':>12} {'seconds':>8}")
+    for name, system in (("ours", ours), ("naive", naive)):
+        result = score(gold_by_id, texts, system, show=args.show and name == "ours")
+        print(f"{name:<10} {result['found']:>7.3f} {result['precision']:>10.3f} {result['speaker (found)']:>14.3f} "
+              f"{result['speaker (all)']:>12.3f} {result['seconds']:>8.2f}   wrong speakers: "
+              + ", ".join(f"{kind} {n}" for kind, n in result["errors"].items())
+              + "; right by gold kind: " + ", ".join(f"{k} {r}/{n}" for k, (r, n) in sorted(result["by kind"].items())))
+
+
+if __name__ == "__main__":
+    main()

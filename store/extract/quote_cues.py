@@ -1,0 +1,77 @@
+"""Where an article says who spoke: verbs of saying, titles and bodies, and the attribution right after a quote.
+
+``attribution_after`` finds "…," X said / "…," said X (and rejects a verb that goes on to introduce the next
+quote); ``is_attribution`` tells whether the words between two quoted pieces are one short attribution.
+"""
+
+from __future__ import annotations
+
+import re
+
+CUE_VERBS = (
+    "said|says|say|told|tells|added|adds|noted|notes|stated|states|emphasized|emphasised|emphasizes|stressed|"
+    "pointed out|points out|observed|observes|argued|argues|explained|explains|wrote|writes|warned|warns|"
+    "characterized|characterised|characterizes|described|describes|commented|comments|remarked|continued|"
+    "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
+    "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
+    "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
+    "issued a statement|released a statement|add|asserted|asserts|talked|confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated"
+)
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
+    "sen", "rep", "representative", "governor", "gov", "general", "gen", "colonel", "col", "captain", "capt",
+    "chancellor", "minister", "prime", "secretary", "judge", "justice", "mayor", "king", "queen", "prince",
+    "princess", "pope", "rev", "reverend", "father", "ceo", "chairman", "chief", "congresswoman", "congressman",
+}
+TITLE_NOUNS = (
+    "ceo|chief executive|cfo|chairman|chairwoman|president|founder|co-founder|analyst|strategist|economist|"
+    "spokesperson|spokesman|spokeswoman|director|manager|minister|governor|official|head|prosecutor|judge|senator|"
+    "archbishop|bishop|mayor|chancellor|premier|secretary|attorney|lawyer|commissioner|professor|researcher|author|"
+    "coach|captain|chief|leader|chair|editor|general|sheriff"
+)
+COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
+    "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
+    "report|study|statement|letter|document|filing|"\
+    "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
+CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
+_INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")  # not a sentence end
+_AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
+_NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
+MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
+
+
+def is_attribution(between: str) -> bool:
+    """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. ")."""
+    words = _TITLE_DOT.sub(r"\1", between).strip(" ,.;:“”\"‘’—–-").strip()
+    if not words or len(words.split()) > MAX_SUBJECT_WORDS + 3 or re.search(r"[.!?;]\s", words):
+        return False
+    return bool(CUE.search(words))
+
+
+def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence: bool = False,
+                      between: bool = False) -> tuple[int, int, str] | None:
+    """``(subject start, subject end, cue)`` of an attribution right after a quote, or None. The subject is what
+    stands between the quote and its verb ("…," Jim Press said) or after the verb ("…," said Jim Press, …).
+
+    After a quote that ``ends_sentence`` a new sentence may follow instead ("…." Kudrin announced that …): the
+    verb must then close its clause. A verb that introduces the next quote (X said, "…") is not this quote's,
+    unless the words are ``between`` two pieces of one quote."""
+    tail_end = min(block_end, close_at + 200)
+    match = _AFTER.match(text, close_at, tail_end)
+    if not match or len(match.group("chunk").split()) > MAX_SUBJECT_WORDS:
+        return None
+    cue_end = match.end("cue")
+    if match.group("chunk").strip():
+        if _NOT_A_SUBJECT.match(match.group("chunk")):  # "…," but would not answer questions asked of them
+            return None
+        if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end):
+            return None
+        if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
+            return None
+        return match.start("chunk"), match.end("chunk"), match.group("cue")
+    after = re.match(r"\s+(?:by\s+)?((?:" + _TITLE_DOT.pattern + r"|[^.;:“”\"]){1,100})", text[cue_end:tail_end])
+    if not after:
+        return None
+    return cue_end + after.start(1), cue_end + after.end(1), match.group("cue")

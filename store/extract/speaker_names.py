@@ -1,0 +1,73 @@
+"""Names of speakers: a person's name as the article gives it, without titles, post-nominals or the words the
+extractor ran into it; and bisection helpers over mentions sorted by start."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+
+from store.extract.gazetteer import gazetteer
+from store.extract.quote_cues import TITLE_NOUNS, TITLES
+from store.model import Mention
+
+_POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
+
+
+def plain_name(name: str) -> str:
+    """A name compared without case or accents ("Erdoğan" = "Erdogan")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
+def given_name_first(name: str, first_names: frozenset[str]) -> bool:
+    """Whether a name the extractor did not call a person reads as one: a given name ("Jean-Claude" by its
+    first part) then a surname, or titles run into it ("Minority Whip Dick Durbin")."""
+    words = without_titles(name).split()
+    if not 2 <= len(words) <= 7 or not all(w[:1].isupper() for w in words):
+        return False
+    last = words[-1].casefold()
+    if last in TITLES or re.fullmatch(TITLE_NOUNS, last) or (last.endswith("s") and not last.endswith("ss") and last[:-1] in gazetteer().common_words):
+        return False  # "Vice Presidents", "Deputy Director"
+    return any(w.split("-")[0] in first_names and len(words) - i in (2, 3) for i, w in enumerate(words))
+
+
+def person_name(name: str, first_names: frozenset[str], common_words: frozenset[str]) -> str:
+    """A person's name without the titles and places the extractor let into it ("Shadow Home Secretary Yvette
+    Cooper" → "Yvette Cooper", "Immunologist Kristian Andersen"): it starts at its given name when one follows
+    other words, and leading common words that are no given names go."""
+    words = without_titles(name).split()
+    while len(words) > 2 and words[0].casefold() in common_words and words[0] not in first_names:
+        words.pop(0)
+    while len(words) > 2 and words[-1].strip(".") in _POST_NOMINALS:
+        words.pop()
+    if words and words[0] not in first_names:  # "Patricia Ann Spearman" keeps her first given name
+        for i, word in enumerate(words[1:-1], start=1):
+            if word in first_names:
+                return " ".join(words[i:])
+    return " ".join(words)
+
+
+def without_titles(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[0].strip(".").casefold() in TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
+def within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """The mentions inside ``[start, end)``, found by bisection (mentions are sorted by start)."""
+    near = mentions[bisect_left(mentions, start, key=mention_start) : bisect_right(mentions, end, key=mention_start)]
+    return [m for m in near if m.start >= start and m.end <= end]
+
+
+def mention_start(mention: Mention) -> int:
+    return mention.start
+
+
+def mention_end(mention: Mention) -> int:
+    return mention.end
+
+
+def last_before(mentions: list[Mention], offset: int) -> Mention | None:
+    count = bisect_right(mentions, offset, key=mention_end)
+    return mentions[count - 1] if count else None

@@ -1,0 +1,69 @@
+"""The app's change watcher: notices other processes' commits (``broadsheet import`` or ``annotate`` in a shell)
+and tells the app with a :class:`CorpusChanged` message.
+
+Owned by the app (as toolong's app owns its file watcher): started on mount, closed on unmount. It is one
+thread that only asks :class:`store.watch.ChangeWatcher` and posts messages; what changed is reloaded by the
+screens, in background jobs, when the message reaches them.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.message import Message
+
+from store.watch import ChangeWatcher
+from tui.background import BackgroundFailed
+
+
+@dataclass
+class CorpusChanged(Message, bubble=False):
+    """Another connection committed new or re-imported ``articles``, or new or edited ``annotations`` (or tags).
+    Posted to the app, which hands a copy to each screen: it does not bubble back up."""
+
+    articles: bool
+    annotations: bool
+
+
+class CorpusWatcher:
+    """Every ``POLL_SECONDS``, asks the database what other connections changed and posts what it hears."""
+
+    POLL_SECONDS = 1.0
+
+    def __init__(self, path: Path, post: Callable[[Message], object]) -> None:
+        self.path = path
+        self.post = post
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._watcher: ChangeWatcher | None = None
+
+    def start(self) -> None:
+        """Remember the database's state now, in the caller's thread, then watch it from a thread of its own.
+
+        The state is read before the caller reads what it shows (the library, an article): read later, in the
+        thread, a commit landing in between would be taken as the starting state and never reported."""
+        self._watcher = ChangeWatcher(self.path)
+        self._thread = threading.Thread(target=self._run, name="corpus-watcher", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        watcher = self._watcher
+        while not self._stop.wait(self.POLL_SECONDS):
+            try:
+                changes = watcher.changes()
+            except Exception as error:  # said by the app like any background failure; watching stops
+                self.post(BackgroundFailed("corpus-watcher", error))
+                return
+            if changes and not self._stop.is_set():
+                self.post(CorpusChanged(articles=changes.articles, annotations=changes.annotations))
+
+    def close(self) -> None:
+        """Stop the thread (at most one check still running) and close the connection."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        if self._watcher is not None:
+            self._watcher.close()

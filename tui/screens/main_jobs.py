@@ -1,0 +1,171 @@
+"""What the main screen asks of the store in the background, and the messages the answers come back in.
+
+Each function takes a connection first (``tui.background.run_in_background`` opens it) and everything else as
+arguments; none touches a widget. The store modules are imported inside the functions: they bring in the
+extractor and the anchoring engine, which the first frame does not need.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from store.reading import ArticleBundle
+
+
+@dataclass
+class ArticleRead(Message):
+    """An article to show; ``jump`` selects a span once shown, ``keep_place`` keeps the reader's cursor where it
+    is (a refresh), ``text_changed`` says it was re-imported meanwhile."""
+
+    bundle: ArticleBundle
+    jump: tuple[int, int] | None = None
+    keep_place: bool = False
+    text_changed: bool = False
+
+
+@dataclass
+class AnnotationsRead(Message):
+    """The annotations of one article, after an edit here or in another process; ``notice`` says what happened."""
+
+    article_id: int
+    annotations: list[dict]
+    notice: str | None = None
+
+
+@dataclass
+class AnnotationCountsRead(Message):
+    """Annotations per article id, for the library's counts."""
+
+    counts: dict[int, int]
+
+
+@dataclass
+class TagDialogReady(Message):
+    """The known tags are read: the tag dialog for ``span`` (editing ``record`` if set) can open."""
+
+    article_id: int
+    span: tuple[int, int]
+    record: dict | None
+    quote: str
+    tags: list[dict]
+
+
+@dataclass
+class MentionsRead(Message):
+    """The mentions of one article after a teaching changed them."""
+
+    article_id: int
+    mentions: list[dict]
+
+
+@dataclass
+class Notice(Message):
+    """One line for the user (a refusal, a failure that leaves the app usable)."""
+
+    text: str
+    severity: str = "information"
+
+
+def open_article(db, article_id: int) -> ArticleBundle:
+    """Read an article with its layers and mark it read."""
+    from store.articles import mark_read
+    from store.reading import read_article
+
+    bundle = read_article(db, article_id)
+    if not bundle.article.read:
+        mark_read(db, article_id)
+    return bundle
+
+
+def reread_article(db, article_id: int, content_hash: str, only_if_text_changed: bool) -> ArticleBundle | None:
+    """The article read again (None if it is gone, or its text is ``content_hash`` and ``only_if_text_changed``)."""
+    from store.reading import read_article
+
+    row = db.execute("SELECT content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
+    if row is None or (only_if_text_changed and row[0] == content_hash):
+        return None
+    return read_article(db, article_id)
+
+
+def read_annotations(db, article_id: int, notice: str | None = None) -> AnnotationsRead:
+    from store.annotations import annotations_for_article
+
+    return AnnotationsRead(article_id, annotations_for_article(db, article_id), notice)
+
+
+def read_annotation_counts(db) -> AnnotationCountsRead:
+    from store.annotations import annotation_counts
+
+    return AnnotationCountsRead(annotation_counts(db))
+
+
+def read_tags(db) -> list[dict]:
+    from store.tags import list_tags
+
+    return list_tags(db)
+
+
+def save_annotation(db, history, lock: threading.Lock, article_id: int, span: tuple[int, int],
+                    record: dict | None, result) -> AnnotationsRead:
+    """Create, update or delete the annotation as the tag dialog said (through the undo ``history``; ``lock``
+    keeps edits and undos in order), and read the article's annotations back."""
+    with lock:
+        if record is None:
+            history.create(db, article_id, span[0], span[1], tags=result.tags, note=result.note)
+            notice = "Annotation saved"
+        elif getattr(result, "delete", False):
+            history.delete(db, record["id"])
+            notice = "Annotation deleted — press u to undo"
+        else:
+            history.update(db, record["id"], tags=result.tags, note=result.note)
+            notice = "Annotation updated"
+    return read_annotations(db, article_id, notice)
+
+
+def undo(db, history, lock: threading.Lock) -> AnnotationsRead | Notice:
+    """Reverse the latest edit of ``history`` and read that article's annotations back."""
+    with lock:
+        undone = history.undo(db)
+    if undone is None:
+        return Notice("Nothing to undo")
+    return read_annotations(db, undone.record["article_id"], undone.message)
+
+
+def teach(db, what: str, article_id: int, text: str, label: str | None, start: int | None) -> MentionsRead:
+    """Teach that ``text`` is an entity of ``label`` (``what == "entity"``) or is no mention (here at ``start``,
+    or everywhere), then read the article's mentions back."""
+    from store import mentions
+
+    if what == "entity":
+        mentions.add_entity_teaching(db, text, label)
+    else:
+        mentions.suppress_teaching(db, text, article_id=article_id if start is not None else None, start=start)
+    return MentionsRead(article_id, mentions.mentions_for_article(db, article_id))
+
+
+def teaching_failed(error: BaseException) -> Message:
+    """A teaching the store refused, or a database that refused the write: said in one line, the app goes on.
+    Anything else bubbles up to the app as any background failure does."""
+    import sqlite3
+
+    from store.db import DatabaseError
+    from store.mentions import TeachingError
+    from tui.background import BackgroundFailed
+
+    if isinstance(error, TeachingError | DatabaseError | sqlite3.Error):
+        return Notice(f"Teaching failed: {error}", severity="error")
+    return BackgroundFailed("reader-teaching", error)
+
+
+def open_in_browser(url: str) -> Notice:
+    """Hand ``url`` to the system's web browser (which may take a moment to start: a background job)."""
+    import webbrowser
+
+    if webbrowser.open(url):
+        return Notice(f"Opened {url} in the browser.")
+    return Notice(f"No web browser found to open {url}.", severity="warning")
