@@ -22,6 +22,7 @@ from store.ingest import count_words, iter_input_files, parse_file
 from store.layers import DerivedLayers, derive_layers, reanchor_changed, write_layers
 from store.mentions import load_teachings
 from store.model import ParsedArticle, Problem
+from store.revisions import keep_first_revision, record_revision
 from store.web.pages import write_page
 
 Progress = Callable[[int, int, str], None]
@@ -203,7 +204,7 @@ def store_article(db, article: ParsedArticle, reanchored: Counter | None = None)
 
     Returns ``"imported"``, ``"updated"`` or ``"unchanged"``. A changed text at the same path keeps the
     article's id (and reading state) so annotations can re-anchor; their new states are counted into
-    ``reanchored``.
+    ``reanchored``. Every text written is kept as the article's next revision (:mod:`store.revisions`).
     """
     stored = stored_versions(db, Path(article.key))
     return write_article(db, prepare_article(article, load_teachings(db), stored), reanchored)
@@ -249,6 +250,7 @@ def write_article(db, item: PreparedArticle, reanchored: Counter | None = None) 
         }
         if existing:
             article_id, previous_text = existing[0], existing[2]
+            keep_first_revision(db, article_id)
             assignments = ", ".join(f"{name} = ?" for name in fields)
             db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id])
             for table in ("blocks", "sentences", '"references"'):
@@ -259,6 +261,7 @@ def write_article(db, item: PreparedArticle, reanchored: Counter | None = None) 
             names = ", ".join(fields)
             marks = ", ".join("?" for _ in fields)
             article_id = db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", list(fields.values())).lastrowid
+        record_revision(db, article_id, article.text, digest, item.words, now)
         _insert_layout(db, article_id, article)
         if article.page is not None:
             write_page(db, article_id, article.page)

@@ -71,13 +71,22 @@ class _Handler(BaseHTTPRequestHandler):
             site.active[host] = site.active.get(host, 0) + 1
             site.most_active[host] = max(site.most_active.get(host, 0), site.active[host])
             site.most_active_overall = max(site.most_active_overall, sum(site.active.values()))
-        try:
-            self._answer(site.routes.get(self.path), headers)
-        finally:
-            with site.lock:
-                site.active[host] -= 1
+        counted = [True]
 
-    def _answer(self, route: Route | None, headers: dict[str, str]) -> None:
+        def leave() -> None:
+            # called before the body's last write: once the client has read a whole answer it may start the
+            # next request at once, and that one must not find this one still counted
+            with site.lock:
+                if counted[0]:
+                    site.active[host] -= 1
+                    counted[0] = False
+
+        try:
+            self._answer(site.routes.get(self.path), headers, leave)
+        finally:
+            leave()
+
+    def _answer(self, route: Route | None, headers: dict[str, str], leave) -> None:
         if route is None:
             route = Route(b"<html><body><p>Not here.</p></body></html>", status=404)
         if route.delay:
@@ -102,6 +111,7 @@ class _Handler(BaseHTTPRequestHandler):
         if route.length or status == 304:
             self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        leave()
         # the client may give up (a size limit, a timeout): that is what the test wants
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 
@@ -11,7 +10,7 @@ from store.db import schema_version
 from store.importer import import_paths
 from store.ingest.decode import clean_text
 from store.web.pages import page_bytes
-from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors
+from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, progress_bar, run_with_errors
 
 PROGRESS_MIN_FILES = 4
 
@@ -41,7 +40,8 @@ def register(subparsers) -> None:
 
 def cmd_import(args) -> int:
     db = database(args)
-    with _progress_bar(enabled=not args.json and sys.stderr.isatty()) as progress:
+    on_terminal = not args.json and sys.stderr.isatty()
+    with progress_bar("importing", enabled=on_terminal, min_total=PROGRESS_MIN_FILES) as progress:
         report = import_paths(db, args.paths, progress=progress)
     for warning in report.warnings:
         print(f"broadsheet import: warning: {warning}", file=sys.stderr)
@@ -58,24 +58,6 @@ def cmd_import(args) -> int:
             states = ", ".join(f"{n} {state}" for state, n in sorted(report.reanchored.items()) if n)
             print(f"annotations of changed articles: {states}")
     return 1 if report.skipped else 0
-
-
-@contextlib.contextmanager
-def _progress_bar(enabled: bool):
-    """A progress bar on a terminal for imports of more than a few files; nothing otherwise."""
-    if not enabled:
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("importing", total=None)
-
-        def advance(done: int, total: int, path: str) -> None:
-            if total >= PROGRESS_MIN_FILES:
-                bar.update(task, completed=done, total=total, description=Path(path).name[:40])
-
-        yield advance
 
 
 def cmd_articles(args) -> int:
