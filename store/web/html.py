@@ -129,7 +129,7 @@ def parse_html(
         text=stored,
         title=title or title_from_sentences(stored, blocks, sentences),
         source=_one_line(document.sitename or document.hostname),
-        url=document.url or url,
+        url=_one_line(document.url) or url,
         published=document.date,
         byline=_one_line(document.author),
         language=language,

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from store.model import RawPage
 
 Progress = Callable[[int, int], None]
-COMPRESSION_LEVEL = 6
+COMPRESSION_LEVEL = 1  # HTML shrinks to ~23% at level 1 (~20% at 6) in under half the time: it runs on every import
 
 
 def write_page(db, article_id: int, page: RawPage) -> None:

@@ -11,7 +11,7 @@ import pytest
 from store.web.fetch import Fetcher, FetchLimits, FetchRequest
 from tests.web.conftest import article_html
 
-QUICK = FetchLimits(connect_timeout=2, read_timeout=0.5, total_seconds=5)
+QUICK = FetchLimits(connect_timeout=5, read_timeout=2, total_seconds=10)  # generous: the machine may be loaded
 
 
 @pytest.fixture
@@ -46,9 +46,9 @@ def test_an_error_status_is_a_failure_naming_it(site, fetcher, status, reason):
 
 
 def test_a_server_that_does_not_answer_in_time_is_a_timeout(site, fetcher):
-    url = site.page("/slow", article_html(), delay=2.0)
+    url = site.page("/slow", article_html(), delay=6.0)
     result = fetcher.fetch(url)
-    assert (result.status, result.reason) == ("failed", "timeout: no answer from 127.0.0.1 within 0.5 s")
+    assert (result.status, result.reason) == ("failed", "timeout: no answer from 127.0.0.1 within 2 s")
 
 
 def test_a_redirect_loop_is_named_and_a_long_chain_stops_after_five_hops(site, fetcher):
@@ -175,15 +175,16 @@ def test_a_closed_port_is_connection_refused(fetcher):
 
 
 def test_many_urls_run_at_most_two_at_a_time_per_host_while_hosts_run_side_by_side(site):
-    for n in range(6):
-        site.page(f"/slow{n}", article_html(), delay=0.4)
-    urls = [f"http://{host}:{site.port}/slow{n}" for host in ("127.0.0.1", "localhost") for n in range(6)]
-    with Fetcher(FetchLimits(read_timeout=5)) as fetcher:
+    for n in range(4):
+        site.page(f"/slow{n}", article_html(), delay=1.0)  # long enough that requests in flight overlap
+    urls = [f"http://{host}:{site.port}/slow{n}" for host in ("127.0.0.1", "localhost") for n in range(4)]
+    with Fetcher(FetchLimits(read_timeout=10)) as fetcher:
         results = list(fetcher.fetch_all(FetchRequest(url) for url in urls))
 
-    assert sorted(r.url for r in results) == sorted(urls) and all(r.status == "ok" for r in results)
-    assert max(site.most_active.values()) == 2
-    assert site.most_active_overall >= 3  # the two hosts were fetched at the same time
+    assert sorted(r.url for r in results) == sorted(urls)
+    assert [r.reason for r in results if r.status != "ok"] == []
+    assert max(site.most_active.values()) <= 2  # never more than two at once on one host
+    assert site.most_active_overall >= 3  # but the two hosts were fetched at the same time
 
 
 def test_fetch_all_takes_plain_urls_and_reports_a_bad_one_among_good_ones(site, fetcher):
