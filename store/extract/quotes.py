@@ -9,6 +9,7 @@ last). Its speaker is found by ``store.extract.quote_speakers``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from store.extract.quote_cues import attribution_after, is_attribution
@@ -18,6 +19,7 @@ from store.model import Block, Mention
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes and terms ("law and order"), not speech
 SKIPPED_BLOCKS = {"title", "heading", "reference", "boilerplate"}
 OPENERS = {"“": "”", '"': '"', "‘": "’"}
+_MARK = re.compile("[“\"‘]")
 MAX_PARAGRAPHS = 8  # a quote running over more paragraphs than this is a missing closing mark, not speech
 
 
@@ -76,8 +78,12 @@ def _spans_in(text: str, block: Block, index: int):
     """Each outermost quote of one paragraph; one left open runs to the paragraph's end."""
     i, end = block.start, block.end
     while i < end:
+        found = _MARK.search(text, i, end)  # jump to the next quote mark: a character loop costs seconds per MB
+        if found is None:
+            return
+        i = found.start()
         mark = text[i]
-        if mark in OPENERS and _opens(text, i, block.start):
+        if _opens(text, i, block.start):
             close = _find_close(text, i + 1, end, mark)
             if close is None:
                 if mark != "‘" and not any(ch in OPENERS for ch in text[i + 1 : end]):

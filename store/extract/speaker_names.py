@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from store.extract.gazetteer import gazetteer
 from store.extract.quote_cues import TITLE_NOUNS, TITLES
@@ -19,6 +20,7 @@ def plain_name(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
+@lru_cache(maxsize=65_536)  # an article names the same people again and again
 def given_name_first(name: str, first_names: frozenset[str]) -> bool:
     """Whether a name the extractor did not call a person reads as one: a given name ("Jean-Claude" by its
     first part) then a surname, or titles run into it ("Minority Whip Dick Durbin")."""
@@ -31,6 +33,7 @@ def given_name_first(name: str, first_names: frozenset[str]) -> bool:
     return any(w.split("-")[0] in first_names and len(words) - i in (2, 3) for i, w in enumerate(words))
 
 
+@lru_cache(maxsize=65_536)
 def person_name(name: str, first_names: frozenset[str], common_words: frozenset[str]) -> str:
     """A person's name without the titles and places the extractor let into it ("Shadow Home Secretary Yvette
     Cooper" → "Yvette Cooper", "Immunologist Kristian Andersen"): it starts at its given name when one follows
