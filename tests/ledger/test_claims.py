@@ -3,7 +3,7 @@
 import math
 
 from store.extract.claims import find_claims
-from store.ledger import _has_conflict, value_range
+from store.ledger_rules import comparable, disagree, value_range
 from tests.ledger.helpers import mention
 
 
@@ -84,15 +84,18 @@ def test_value_ranges_follow_hedges():
     assert value_range(650, 700, None) == (650 - 650 * 0.005, 700 + 700 * 0.005)
 
 
-def claim(article, sentence, value, value_high=None, hedge=None, period=None):
-    return {"article_id": article, "sentence_start": sentence, "value": value, "value_high": value_high,
-            "hedge": hedge, "period": period}
+def claim(article, value, value_high=None, hedge=None, period=None, published=None):
+    return {"article_id": article, "value": value, "value_high": value_high, "hedge": hedge, "period": period,
+            "published": published}
+
+
+def conflict(a, b, timing):
+    return comparable(a, b, timing) and disagree(a, b)
 
 
 def test_conflict_rule_is_hedge_aware_and_ignores_other_periods():
-    assert _has_conflict([claim(1, 0, 5.6e9), claim(2, 0, 6e6, hedge="less than")], "training cost")
-    assert not _has_conflict([claim(1, 0, 5.5e6), claim(2, 0, 6e6, hedge="less than")], "training cost")
-    assert _has_conflict([claim(1, 0, 660e9), claim(2, 0, 650e9, period="2026")], "capital expenditure")
-    assert not _has_conflict([claim(1, 0, 650e9, period="2026"), claim(2, 0, 370e9, period="2025")], "capital expenditure")
-    assert not _has_conflict([claim(1, 0, 650e9), claim(1, 0, 700e9)], "capital expenditure")  # one sentence
-    assert not _has_conflict([claim(1, 0, -17), claim(2, 0, 3)], "share price change")  # no common day
+    assert conflict(claim(1, 5.6e9), claim(2, 6e6, hedge="less than"), "once")
+    assert not conflict(claim(1, 5.5e6), claim(2, 6e6, hedge="less than"), "once")
+    assert conflict(claim(1, 660e9, period="2026"), claim(2, 650e9, period="2026"), "flow")
+    assert not conflict(claim(1, 650e9, period="2026"), claim(2, 370e9, period="2025"), "flow")
+    assert not conflict(claim(1, -17), claim(2, 3), "level")  # no common day

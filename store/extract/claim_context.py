@@ -1,0 +1,149 @@
+"""What a figure's clause says about it besides the measure: the period it covers, its status (reported,
+forecast, analysts' estimate, target or pledge, spent) and its scope (a unit, a region or partner, a segment).
+
+Periods are written in one normal form so that equal periods compare equal: ``2004``, ``FY2004``, ``2004-H1``,
+``2004-Q4``, ``2004-12``, ``2004-12-31``; without a year ``Q4``, ``H1``, ``--12``, ``--12-31``; a phrase that
+needs the article's date ("this year", "last quarter", "monday") as written, lower case. The ledger places the
+relative ones with the article's date (``store.ledger_rules``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from store.extract.claim_vocabulary import vocabulary
+from store.model import Mention
+
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+             "final": 4, "last": 4}
+_YEAR = r"((?:19|20)\d\d)"
+QUARTER = re.compile(
+    rf"\b(first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+)?{_YEAR})?"
+    rf"|\bQ([1-4])\b(?:\s*{_YEAR})?"
+    rf"|\b(first|final|last)\s+three\s+months\s+of\s+(?:(?:the|this|last)\s+year|{_YEAR})",
+    re.IGNORECASE,
+)
+HALF = re.compile(
+    rf"\b(first|second|1st|2nd)[\s-]+half\b(?:\s+(?:of\s+)?{_YEAR})?|\bH([12])\b(?:\s*{_YEAR})?"
+    rf"|\bfirst\s+six\s+months\b(?:\s+of\s+{_YEAR})?",
+    re.IGNORECASE,
+)
+FISCAL = re.compile(rf"\b(?:fiscal|financial)(?:\s+year)?\s+(?:(?:19|20)?(\d\d)/)?{_YEAR}|\bFY\s?(\d{{2}}|\d{{4}})\b",
+                    re.IGNORECASE)
+RELATIVE = re.compile(r"\b(?:this|last|next|the past|the previous|the coming|a)\s+(?:year|quarter|month|week)\b",
+                      re.IGNORECASE)
+PER_PERIOD = re.compile(r"\b(?:annually|a year|per year|per annum|each year|every year|a month|per month|monthly)\b",
+                        re.IGNORECASE)
+# Scope: a named part of the subject ("Ford's auto unit"), a partner ("the deficit with China"), a region
+# ("sales in Europe"), or an instalment of a total ("three instalments of $1bn").
+UNIT = re.compile(
+    r"\b(?:its|their|the|[A-Z][\w&.-]*(?:['’]s)?)\s+((?:[A-Za-z][\w&-]*\s+){0,2}?[A-Za-z][\w&-]*)\s+"
+    r"(unit|division|arm|subsidiary|segment|business|operations|branch)\b"
+)
+PARTNER = re.compile(r"\b(?:with|to|from)\s+((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
+REGION = re.compile(r"\b(?:in|across)\s+((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
+PART = re.compile(
+    r"\b(?:instal+ments?|tranches?|payments?\s+of|each|apiece|per\s+(?:person|head|employee|household|share))\b",
+    re.IGNORECASE,
+)
+# Where one clause ends and the next begins, for the status words of a figure.
+CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s(?:as|while|but|whereas|although|though|because|since)\s", re.IGNORECASE)
+TRADE_METRICS = {"trade deficit", "trade surplus", "exports", "imports", "current account deficit"}
+GENERIC_UNITS = {"the", "its", "their", "core", "main", "whole", "overall", "entire"}
+
+
+def period_of(text: str, figure: Mention, dates: list[Mention], start: int, end: int) -> str | None:
+    """The period a figure covers, from its clause (``start``–``end``): the phrase nearest the figure."""
+    found: list[tuple[int, str]] = []  # (distance to the figure, period)
+    for match in QUARTER.finditer(text, start, end):
+        word, year, number, year2, final, year3 = match.groups()
+        quarter = _ORDINALS[word.casefold()] if word else int(number) if number else _ORDINALS[final.casefold()]
+        if final and final.casefold() == "first":
+            quarter = 1
+        found.append((_distance(match, figure), _with_year(f"Q{quarter}", year or year2 or year3)))
+    for match in HALF.finditer(text, start, end):
+        word, year, number, year2, year3 = match.groups()
+        half = 1 if (word or "first").casefold() in ("first", "1st") and number in (None, "1") else 2
+        found.append((_distance(match, figure), _with_year(f"H{half}", year or year2 or year3)))
+    for match in FISCAL.finditer(text, start, end):
+        _, year, short = match.groups()
+        year = year or (("20" + short) if short and len(short) == 2 else short)
+        found.append((_distance(match, figure), f"FY{year}"))
+    taken = [(m.start(), m.end()) for m in (*QUARTER.finditer(text, start, end), *HALF.finditer(text, start, end),
+                                            *FISCAL.finditer(text, start, end))]
+    near = dates[bisect_left(dates, start, key=_start): bisect_right(dates, end, key=_start)]
+    for date in near:
+        if date.end <= end and not any(s <= date.start < e for s, e in taken):
+            found.append((_distance(date, figure), _date_period(text, date)))
+    for match in RELATIVE.finditer(text, start, end):
+        if not any(s <= match.start() < e for s, e in taken):
+            phrase = re.sub(r"\s+", " ", match.group().casefold()).replace("the past", "last").replace("the previous", "last")
+            found.append((_distance(match, figure), phrase.replace("the coming", "next").replace("a ", "per ")))
+    if not found:
+        return None
+    return min(found)[1]
+
+
+def _date_period(text: str, date: Mention) -> str:
+    if date.unit and re.match(r"^(?:\d{4}|--\d\d)", date.unit):
+        return date.unit
+    return text[date.start : date.end].casefold()
+
+
+def _with_year(part: str, year: str | None) -> str:
+    return f"{year}-{part}" if year else part
+
+
+def _distance(span, figure: Mention) -> int:
+    start, end = (span.start, span.end) if isinstance(span, Mention) else span.span()
+    return figure.start - end if end <= figure.start else max(start - figure.end, 0) + 5
+
+
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
+def status_of(text: str, figure: Mention, start: int, end: int) -> str:
+    """How the figure is stated: the status word nearest before it in its clause (else just after it); a
+    forecast with analysts or economists behind it is an estimate; none → "reported"."""
+    words = vocabulary()
+    boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, start, figure.start)]
+    start = boundaries[-1] if boundaries else start
+    before = [cue for cue in words.status_cues(text, start, figure.start) if cue[1] <= figure.start]
+    after = [cue for cue in words.status_cues(text, figure.end, min(end, figure.end + 40))]
+    if before:
+        nearest = max(before, key=lambda cue: (cue[1], cue[1] - cue[0]))
+    elif after:
+        nearest = min(after)
+    else:
+        return "reported"
+    status = nearest[2]
+    if status == "forecast" and words.estimators.search(text, max(start, nearest[0] - 40), min(end, nearest[1] + 15)):
+        return "estimate"
+    return status
+
+
+def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str, start: int, end: int,
+             entities: list[Mention]) -> str | None:
+    """What part of the subject the figure covers, or None for the whole."""
+    if PART.search(text, figure.end, min(end, figure.end + 30)) or PART.search(text, max(start, figure.start - 30), figure.start):
+        return "each part"
+    for match in UNIT.finditer(text, start, end):
+        name = match.group(1).casefold()
+        if name not in GENERIC_UNITS and name.split()[0] not in GENERIC_UNITS:
+            return f"{name} {match.group(2)}"
+    if metric in TRADE_METRICS and (match := PARTNER.search(text, start, end)):
+        return "with " + _the_less(match.group(1))
+    if timing != "flow":
+        return None  # a region divides sales or spending, not a price or a one-off amount
+    places = [e for e in entities if e.label == "PLACE" and start <= e.start and e.end <= end]
+    for match in REGION.finditer(text, max(start, figure.start - 40), min(end, figure.end + 40)):
+        region = _the_less(match.group(1))
+        if any(p.start >= match.start(1) and p.end <= match.end(1) + 1 for p in places) and region.casefold() != subject.casefold():
+            return "in " + region
+    return None
+
+
+def _the_less(name: str) -> str:
+    return name[4:] if name.casefold().startswith("the ") else name
