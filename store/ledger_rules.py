@@ -48,20 +48,33 @@ def fold_subject(key: str) -> str:
 
 
 def subject_groups(keys) -> dict[str, str]:
-    """Map each subject key to its group's key; see the module's rules."""
+    """Map each subject key to its group's key; see the module's rules. A name whose words begin or end the
+    words of longer names joins the longest of them when those longer names nest ("Dow", "Dow Jones", "Dow
+    Jones Industrial Average"), and stays alone when they do not ("Bank" in two banks' names)."""
     keys = set(keys)
     folded = {key: fold_subject(key) for key in keys}
-    words = {key: _NOT_ALNUM.sub(" ", (basename(key) or key).casefold()).split() or [key] for key in keys}
-    longer: dict[str, set[str]] = {}
-    for key, parts in words.items():
-        if len(parts) > 1:
-            for word in (parts[0], parts[-1]):
-                longer.setdefault(word, set()).add(folded[key])
+    words = {key: tuple(_NOT_ALNUM.sub(" ", (basename(key) or key).casefold()).split()) or (key,) for key in keys}
     groups = {}
     for key, parts in words.items():
-        owners = longer.get(parts[0], set()) if len(parts) == 1 and len(parts[0]) >= 4 else set()
-        groups[key] = next(iter(owners)) if len(owners) == 1 else folded[key]
+        if len(parts[0]) < 3 or folded[key] in _KNOWN_KEYS():
+            groups[key] = folded[key]
+            continue
+        longer = sorted((other for other, its in words.items() if len(its) > len(parts)
+                         and (its[: len(parts)] == parts or its[-len(parts) :] == parts)), key=lambda k: len(words[k]))
+        nested = all(_contains(words[longer[-1]], words[other]) for other in longer)
+        groups[key] = folded[longer[-1]] if longer and nested else folded[key]
     return groups
+
+
+def _contains(longer: tuple, shorter: tuple) -> bool:
+    return longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
+
+
+@lru_cache(maxsize=1)
+def _KNOWN_KEYS() -> frozenset[str]:
+    """Folded keys of every name the gazetteer knows: a known name ("America") is never read as part of
+    another ("Bank of America")."""
+    return frozenset(_NOT_ALNUM.sub("", entry.key.casefold()) for entry in gazetteer().aliases.values())
 
 
 def resolve_period(period: str | None, published: str | None, article_id: int) -> str | tuple | None:
@@ -118,12 +131,16 @@ def comparable(a: dict, b: dict, timing: str) -> bool:
     pa = resolve_period(a["period"], a["published"], a["article_id"])
     pb = resolve_period(b["period"], b["published"], b["article_id"])
     if timing == "once":
-        years = [p[:4] if isinstance(p, str) and p[:1].isdigit() else p[2:6] if isinstance(p, str) and p[:2] == "FY"
-                 else None for p in (pa, pb)]
-        return None in years or years[0] == years[1]
+        # A one-off amount's period is at most a year to tell two apart ("launched on January 10" is not
+        # when a cost was counted); without two different years, the articles' dates decide.
+        years = [_year(p) for p in (pa, pb)]
+        if None not in years:
+            return years[0] == years[1]
+        pa = pb = None
     if pa is None or pb is None:
         if a["article_id"] == b["article_id"]:
-            return True
+            # One article telling a story: a price or a rate it gives twice without a date moved in between.
+            return timing != "level"
         da, db = _date(a["published"]), _date(b["published"])
         if da is None and db is None:
             # Two undated articles may be of one date: two figures without a period may then be compared,
@@ -131,6 +148,14 @@ def comparable(a: dict, b: dict, timing: str) -> bool:
             return pa is None and pb is None and timing != "level"
         return da == db
     return pa == pb
+
+
+def _year(period) -> str | None:
+    if isinstance(period, str) and period[:1].isdigit():
+        return period[:4]
+    if isinstance(period, str) and period.startswith("FY"):
+        return period[2:6]
+    return None
 
 
 def value_range(value: float | None, value_high: float | None, hedge: str | None) -> tuple[float, float] | None:

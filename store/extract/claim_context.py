@@ -31,8 +31,11 @@ HALF = re.compile(
 )
 FISCAL = re.compile(rf"\b(?:fiscal|financial)(?:\s+year)?\s+(?:(?:19|20)?(\d\d)/)?{_YEAR}|\bFY\s?(\d{{2}}|\d{{4}})\b",
                     re.IGNORECASE)
-RELATIVE = re.compile(r"\b(?:this|last|next|the past|the previous|the coming|a)\s+(?:year|quarter|month|week)\b",
-                      re.IGNORECASE)
+RELATIVE = re.compile(
+    r"\b(?:this|last|next|the past|the previous|the coming|a)\s+(?:year|quarter|month|week)\b"
+    r"|\b(?:in|over|during)\s+the\s+(?:past|last|previous|next|coming)\s+\w+\s+(?:years|quarters|months|weeks|days|sessions)\b",
+    re.IGNORECASE,
+)
 PER_PERIOD = re.compile(r"\b(?:annually|a year|per year|per annum|each year|every year|a month|per month|monthly)\b",
                         re.IGNORECASE)
 # Scope: a named part of the subject ("Ford's auto unit"), a partner ("the deficit with China"), a region
@@ -78,7 +81,8 @@ def period_of(text: str, figure: Mention, dates: list[Mention], start: int, end:
             found.append((_distance(date, figure), _date_period(text, date)))
     for match in RELATIVE.finditer(text, start, end):
         if not any(s <= match.start() < e for s, e in taken):
-            phrase = re.sub(r"\s+", " ", match.group().casefold()).replace("the past", "last").replace("the previous", "last")
+            phrase = re.sub(r"\s+", " ", match.group().casefold())
+            phrase = re.sub(r"^(?:in|over|during) the ", "", phrase).replace("the past", "last").replace("the previous", "last")
             found.append((_distance(match, figure), phrase.replace("the coming", "next").replace("a ", "per ")))
     if not found:
         return None
@@ -108,7 +112,8 @@ def status_of(text: str, figure: Mention, start: int, end: int) -> str:
     """How the figure is stated: the status word nearest before it in its clause (else just after it); a
     forecast with analysts or economists behind it is an estimate; none → "reported"."""
     words = vocabulary()
-    boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, start, figure.start)]
+    # a break right before the figure continues a list ("4,300 jobs in France, 3,700 in Germany")
+    boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, start, figure.start) if text[m.end() : figure.start].strip()]
     start = boundaries[-1] if boundaries else start
     before = [cue for cue in words.status_cues(text, start, figure.start) if cue[1] <= figure.start]
     after = [cue for cue in words.status_cues(text, figure.end, min(end, figure.end + 40))]
@@ -135,14 +140,16 @@ def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str,
             return f"{name} {match.group(2)}"
     if metric in TRADE_METRICS and (match := PARTNER.search(text, start, end)):
         return "with " + _the_less(match.group(1))
-    if timing != "flow":
-        return None  # a region divides sales or spending, not a price or a one-off amount
+    if timing == "level":
+        return None  # a region divides sales, spending or job cuts, not a price or a rate
     places = [e for e in entities if e.label == "PLACE" and start <= e.start and e.end <= end]
+    regions = []
     for match in REGION.finditer(text, max(start, figure.start - 40), min(end, figure.end + 40)):
         region = _the_less(match.group(1))
         if any(p.start >= match.start(1) and p.end <= match.end(1) + 1 for p in places) and region.casefold() != subject.casefold():
-            return "in " + region
-    return None
+            distance = match.start() - figure.end if match.start() >= figure.end else figure.start - match.end() + 20
+            regions.append((distance, region))
+    return "in " + min(regions)[1] if regions else None
 
 
 def _the_less(name: str) -> str:

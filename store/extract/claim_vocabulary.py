@@ -53,8 +53,12 @@ class Vocabulary:
         """Every metric cue between ``start`` and ``end``, in text order."""
         found = []
         for match in self.cues.finditer(text, start, end):
+            capitalised = match.group()[0].isupper() and " " not in match.group()
+            if capitalised and not _sentence_start(text, match.start()):
+                continue  # "Jobs said", "Sales Force": a name, not the measure
             for name, sign in self.cue_owners.get(_fold(match.group()), ()):
-                found.append(CueMatch(match.start(), match.end(), self.metrics[name], sign))
+                if not (capitalised and self.metrics[name].after):
+                    found.append(CueMatch(match.start(), match.end(), self.metrics[name], sign))
         for pattern, name in self.patterns:
             found += [CueMatch(m.start(), m.end(), self.metrics[name], 1, True) for m in pattern.finditer(text, start, end)]
         return sorted(found, key=lambda cue: (cue.start, -cue.end))
@@ -67,6 +71,11 @@ class Vocabulary:
     def status_cues(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """(start, end, status) of every status word between ``start`` and ``end``."""
         return sorted((m.start(), m.end(), status) for status, pattern in self.status for m in pattern.finditer(text, start, end))
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?\n"
 
 
 def _fold(cue: str) -> str:

@@ -40,6 +40,16 @@ PREPOSITION_BEFORE = re.compile(r"\b(?:to|(?<!shares )(?<!stock )of|for|with|fro
 POSSESSIVE = re.compile(r"^(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,3}$")
 DIRECT_MOVE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*)?(?:which\s+|that\s+|shares\s+|stock\s+)?(?:\w+\s+){0,3}$")
 ATTACHED_AFTER = re.compile(r"^\s+(?:in|of|on|for)\s+(?:[\w-]+\s+){0,2}$")  # "$200 billion in AI spending"
+CONTRAST = re.compile(r"(?:,|;)\s+(?:while|whereas|but|and|although)\s+|\s+(?:while|whereas)\s+", re.IGNORECASE)
+NAME = re.compile(r"\b[A-Z][\w&.-]+")
+TO_LEVEL = re.compile(r"\b(?:to|at|on)\s+$")  # "fell to 8,000", "closed at 8,000": a level
+LEVEL_HEDGES = {"below", "above", "under"}
+COORDINATED = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:and|&)\s+$")
+LINK_BEFORE = re.compile(
+    r"^\s*(?:(?:of|at|to|was|were|is|are|reached|reach|totall?ed|total|stood|rose|fell|grew|by|numbered|now|some|"
+    r"about|around|nearly|almost|over|more|than|roughly|just|under|up|down|had|has|have)\s+){1,3}$",
+    re.IGNORECASE,
+)
 POINTS_AFTER = re.compile(r"\s*points?\b", re.IGNORECASE)
 PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:diluted\s+)?share\b", re.IGNORECASE)
 PER_SHARE_METRICS = {"earnings per share", "dividend", "share price", "price target", "share price change"}
@@ -121,6 +131,7 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
     if subject is None:
         return None
     kind = _kind(text, figure)
+    partner = _partner(text, subject, figure, sentence_entities, entities)
     subject_label = _label_of(subject[1], sentence_entities)
     metric, cue, sign = _metric(text, figure, kind, subject_label, c_start, c_end, sentence_entities)
     value, value_high = figure.value, figure.value_high
@@ -136,12 +147,32 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
             cue, subject, sentence_entities, entities)
         if metric not in PER_SHARE_METRICS and PER_SHARE_AFTER.match(text, figure.end):
             scope = "per share"
-    unit = "points" if kind == "points" else figure.unit
+        scope = f"with {partner}" if partner else scope
+    unit = "points" if metric in ("index change", "index level") and figure.label == "NUMBER" else figure.unit
+    period = period_of(text, figure, dates, c_start, c_end)
+    if period == "per year":
+        # "$300 million a year": for a one-off measure a yearly amount is not the total; for a flow it is the
+        # measure itself, of no year in particular
+        scope = scope or ("per year" if metric and vocabulary().timing(metric) == "once" else None)
+        period = None
     return Claim(
         figure.start, figure.end, s_start, s_end, subject[0], subject[1], metric, figure.label, value, value_high,
-        unit, figure.hedge, period_of(text, figure, dates, c_start, c_end), status_of(text, figure, s_start, c_end),
-        scope,
+        unit, figure.hedge, period, status_of(text, figure, s_start, c_end), scope,
     )
+
+
+def _partner(text, subject, figure, sentence_entities, entities) -> str | None:
+    """Another name joined to the subject by "and" before the figure ("GM and Chrysler have received $17bn"):
+    the figure is theirs together."""
+    named = [e for e in sentence_entities if e.end <= figure.start]
+    for index, entity in enumerate(named):
+        if _key(entity, entities)[1] != subject[1]:
+            continue
+        for other, gap in ((named[index + 1], (entity.end, named[index + 1].start)) if index + 1 < len(named) else (None, None),
+                           (named[index - 1], (named[index - 1].end, entity.start)) if index else (None, None)):
+            if other is not None and COORDINATED.match(text[gap[0] : gap[1]]) and _key(other, entities)[1] != subject[1]:
+                return _key(other, entities)[0]
+    return None
 
 
 def _is_amount(figure: Mention) -> bool:
@@ -183,6 +214,8 @@ def _metric(text, figure, kind, subject_label, start, end, entities) -> tuple[st
             distance = 0
         elif cue.end <= figure.start:
             distance = figure.start - cue.end
+            if cue.metric.after and not cue.gapped and not LINK_BEFORE.match(text[cue.end : figure.start]):
+                continue  # "customers for the 777": a count's noun before it needs a link ("customers reached 5m")
         else:
             distance = cue.start - figure.end
             attached = (cue.metric.after and distance <= 25) or ATTACHED_AFTER.match(text[figure.end : cue.start])
@@ -192,9 +225,11 @@ def _metric(text, figure, kind, subject_label, start, end, entities) -> tuple[st
     if best is not None:
         return best[1], best[2], best[2].sign
     if subject_label == "INDEX" or _index_before(figure, entities):
-        if kind in ("percent", "points"):
+        lead = text[max(start, figure.start - 25) : figure.start]
+        moved = words.change.search(lead) and not TO_LEVEL.search(lead) and figure.hedge not in LEVEL_HEDGES
+        if kind == "percent" or (kind in ("count", "points") and moved):
             return "index change", None, 1
-        if kind == "count":
+        if kind in ("count", "points"):
             return "index level", None, 1
     if kind == "percent" and changed and _company_moved(text, figure, entities, start):
         return "share price change", None, 1
@@ -208,7 +243,7 @@ def _metric_for(cue: CueMatch, kind: str, changed: bool, text: str, figure: Ment
         if rate and (figure.unit in ("pp", "bp") or re.search(r"\bby\s+$", text[max(0, figure.start - 4) : figure.start])):
             return metric.name + " change"
         return metric.name
-    if kind == "percent" and changed and metric.kinds & {"money", "count"} and not metric.name.endswith("change"):
+    if kind == "percent" and changed and metric.kinds & {"money", "count"} and metric.timing != "once":
         return metric.name + " change"
     if kind == "points" and "number" in metric.kinds:
         return metric.name
@@ -269,6 +304,9 @@ def _subject(text, figure, sentence, clause, candidates, sentence_entities, enti
             return _key(companies[-1], entities)
         return known_company
     if before:
+        contrast = [m.end() for m in CONTRAST.finditer(text, floor, figure.start)]
+        if contrast and all(at < contrast[-1] for at, _ in before) and NAME.search(text, contrast[-1], figure.start):
+            return None  # "…, while the Dax was 1.75% lower": a name we do not know owns the figure
         return before[0][1]
     if OTHER_ANAPHOR.search(text, c_start, figure.start):
         return previous_subject
