@@ -116,7 +116,7 @@ def status_of(text: str, figure: Mention, start: int, end: int) -> str:
     boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, start, figure.start) if text[m.end() : figure.start].strip()]
     start = boundaries[-1] if boundaries else start
     before = [cue for cue in words.status_cues(text, start, figure.start) if cue[1] <= figure.start]
-    after = [cue for cue in words.status_cues(text, figure.end, min(end, figure.end + 40))]
+    after = [cue for cue in words.status_cues(text, figure.end, min(end, figure.end + 12))]  # "$5m spent"
     if before:
         nearest = max(before, key=lambda cue: (cue[1], cue[1] - cue[0]))
     elif after:

@@ -24,17 +24,17 @@ MAX_CUE_DISTANCE = 90  # characters between a metric's cue and its figure
 CUE_AFTER_PENALTY = 15  # a cue after the figure counts as this much further (metrics usually come first)
 # "its", "the company", "the chipmaker": a company the reader already knows.
 COMPANY_ANAPHOR = re.compile(
-    r"\b(?:its|the (?:company|firm|group|corporation|business|bank|carrier|airline|retailer|insurer|startup|"
+    r"\b(?:its|it|the (?:company|firm|group|corporation|business|bank|carrier|airline|retailer|insurer|startup|"
     r"start-up|giant|conglomerate|manufacturer|operator|publisher|broadcaster|studio|\w+maker|\w+ company))\b",
     re.IGNORECASE,
 )
-OTHER_ANAPHOR = re.compile(r"\b(?:it|this|these|the (?:model|product|index|country|economy))\b", re.IGNORECASE)
+OTHER_ANAPHOR = re.compile(r"\b(?:this|these|the (?:model|product|index|country|economy))\b", re.IGNORECASE)
 REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|argued|argues|noted|notes|wrote|writes|believes?|estimated|reported|warned|added|stated|"
     r"suggested|claimed|showed|shows)\b[^.;]{0,60}?\bthat\b",
     re.IGNORECASE,
 )
-ACCORDING = re.compile(r"\b(?:according to|data from|per|said|says)\s+$", re.IGNORECASE)
+ACCORDING = re.compile(r"\b(?:according to|data from|per)\s+$", re.IGNORECASE)
 PREPOSITION_BEFORE = re.compile(r"\b(?:to|(?<!shares )(?<!stock )of|for|with|from|at|on|in|into|by|than|over|against|like|as)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,3}$")
@@ -52,7 +52,7 @@ LINK_BEFORE = re.compile(
 )
 POINTS_AFTER = re.compile(r"\s*points?\b", re.IGNORECASE)
 PER_SHARE_AFTER = re.compile(r"\s*(?:a|per)\s+(?:diluted\s+)?share\b", re.IGNORECASE)
-PER_SHARE_METRICS = {"earnings per share", "dividend", "share price", "price target", "share price change"}
+PER_SHARE_METRICS = {"earnings per share", "share price", "price target", "share price change"}
 PROFITS = {"net profit", "pre-tax profit", "operating profit"}
 # Collective subjects common in financial news, each mapped to one key.
 COLLECTIVES = [
@@ -148,6 +148,11 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
         if metric not in PER_SHARE_METRICS and PER_SHARE_AFTER.match(text, figure.end):
             scope = "per share"
         scope = f"with {partner}" if partner else scope
+        if scope == f"with {subject[0]}":  # "America's trade deficit with China": China is the partner
+            others = [c for _, c in candidates if c[1] != subject[1]]
+            if not others:
+                return None
+            subject = others[0]
     unit = "points" if metric in ("index change", "index level") and figure.label == "NUMBER" else figure.unit
     period = period_of(text, figure, dates, c_start, c_end)
     if period == "per year":
@@ -302,7 +307,7 @@ def _subject(text, figure, sentence, clause, candidates, sentence_entities, enti
         companies = [e for e in sentence_entities if e.label == "ORG" and e.end <= at and not _is_source(text, s_start, e)]
         if companies:
             return _key(companies[-1], entities)
-        return known_company
+        return previous_subject if anaphors[-1].group().casefold() == "it" else known_company
     if before:
         contrast = [m.end() for m in CONTRAST.finditer(text, floor, figure.start)]
         if contrast and all(at < contrast[-1] for at, _ in before) and NAME.search(text, contrast[-1], figure.start):
