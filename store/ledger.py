@@ -216,7 +216,10 @@ def _span(claim: dict) -> str:
 def _number(value: float) -> str:
     if value in (float("inf"), float("-inf")):
         return "∞" if value > 0 else "−∞"
-    return f"{value:,.4g}" if abs(value) < 1e4 else f"{value:.3g}"
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(value) >= scale:
+            return f"{value / scale:.4g}{word}"
+    return f"{value:,.4g}"
 
 
 def conflicts(db) -> list[dict]:

@@ -40,16 +40,13 @@ PER_PERIOD = re.compile(r"\b(?:annually|a year|per year|per annum|each year|ever
                         re.IGNORECASE)
 # Scope: a named part of the subject ("Ford's auto unit"), a partner ("the deficit with China"), a region
 # ("sales in Europe"), or an instalment of a total ("three instalments of $1bn").
-UNIT = re.compile(
-    r"\b(?:its|their|the|[A-Z][\w&.-]*(?:['’]s)?)\s+((?:[A-Za-z][\w&-]*\s+){0,2}?[A-Za-z][\w&-]*)\s+"
-    r"(unit|division|arm|subsidiary|segment|business|operations|branch)\b"
-)
+UNIT = re.compile(r"\b(unit|division|arm|subsidiary|segment|business|operations|branch)\b")
+UNIT_OWNER = re.compile(r"\b(?:its|their|the|his|her)\s+$|['’]s\s+$", re.IGNORECASE)
 PARTNER = re.compile(r"\b(?:with|to|from)\s+((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
 REGION = re.compile(r"\b(?:in|across)\s+((?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})")
-PART = re.compile(
-    r"\b(?:instal+ments?|tranches?|payments?\s+of|each|apiece|per\s+(?:person|head|employee|household|share))\b",
-    re.IGNORECASE,
-)
+PART_BEFORE = re.compile(r"\b(?:instal+ments?|tranches?|payments?|portions?)\s+of\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+PART_AFTER = re.compile(r"^\s*(?:each|apiece|a piece|per (?:person|head|employee|household|worker|year|month)|"
+                        r"a (?:head|year|month))\b", re.IGNORECASE)
 # Where one clause ends and the next begins, for the status words of a figure.
 CLAUSE_BREAK = re.compile(r"[,;:—–]\s|\s(?:as|while|but|whereas|although|though|because|since)\s", re.IGNORECASE)
 TRADE_METRICS = {"trade deficit", "trade surplus", "exports", "imports", "current account deficit"}
@@ -132,12 +129,11 @@ def status_of(text: str, figure: Mention, start: int, end: int) -> str:
 def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str, start: int, end: int,
              entities: list[Mention]) -> str | None:
     """What part of the subject the figure covers, or None for the whole."""
-    if PART.search(text, figure.end, min(end, figure.end + 30)) or PART.search(text, max(start, figure.start - 30), figure.start):
+    if PART_BEFORE.search(text, max(start, figure.start - 40), figure.start) or PART_AFTER.match(text, figure.end):
         return "each part"
     for match in UNIT.finditer(text, start, end):
-        name = match.group(1).casefold()
-        if name not in GENERIC_UNITS and name.split()[0] not in GENERIC_UNITS:
-            return f"{name} {match.group(2)}"
+        if unit := _unit_name(text, start, match):
+            return unit
     if metric in TRADE_METRICS and (match := PARTNER.search(text, start, end)):
         return "with " + _the_less(match.group(1))
     if timing == "level":
@@ -150,6 +146,19 @@ def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str,
             distance = match.start() - figure.end if match.start() >= figure.end else figure.start - match.end() + 20
             regions.append((distance, region))
     return "in " + min(regions)[1] if regions else None
+
+
+def _unit_name(text: str, start: int, match: re.Match) -> str | None:
+    """The one or two words naming a part between its owner and "unit": "its [auto] unit", "Ford's [North
+    American auto] unit" (up to three words), or None when no owner stands before them."""
+    words = list(re.finditer(r"[A-Za-z][\w&-]*", text[max(start, match.start() - 40) : match.start()]))
+    offset = max(start, match.start() - 40)
+    for count in range(1, min(3, len(words)) + 1):
+        first = words[-count]
+        if UNIT_OWNER.search(text, max(start, offset + first.start() - 12), offset + first.start()):
+            name = " ".join(w.group() for w in words[-count:]).casefold()
+            return None if name in GENERIC_UNITS else f"{name} {match.group(1)}"
+    return None
 
 
 def _the_less(name: str) -> str:

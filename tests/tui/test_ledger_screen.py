@@ -86,3 +86,28 @@ async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path)
         await pilot.pause()
     [(article_id, start, end)] = app.results
     assert end > start
+
+
+async def test_each_group_shows_its_status_period_and_scope_and_the_highlight_says_why(seeded_path):
+    app = host(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        metrics = metric_nodes(app)
+        capex = next(node for node in metrics if node.data["status"] == "conflict"
+                     and node.data["metric"] == "capital expenditure")
+        assert "target · 2026" in str(capex.label)  # stated as a plan, for 2026
+        amazon = next(node for node in metrics if node.data["status"] == "corroborated"
+                      and node.data["subject_entity"] == "amazon" and node.data["metric"] == "capital expenditure")
+        assert "forecast" in str(amazon.label)
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        tree.focus()
+        tree.move_cursor(capex)
+        await pilot.pause()
+        reason = str(app.screen.query_one("#ledger-reason").render())
+        assert "cannot both be true" in reason and "$650 billion" in reason
+        tree.move_cursor(capex.children[1])  # a value: its group's reason stays on show
+        await pilot.pause()
+        assert "cannot both be true" in str(app.screen.query_one("#ledger-reason").render())
+        tree.move_cursor(amazon)
+        await pilot.pause()
+        assert "agree on $200 billion" in str(app.screen.query_one("#ledger-reason").render())

@@ -21,7 +21,8 @@ def register(subparsers) -> None:
     add_json_flag(parser)
     parser.set_defaults(handler=run_with_errors(cmd_figures))
 
-    parser = subparsers.add_parser("conflicts", help="the same subject and metric reported with different values")
+    parser = subparsers.add_parser(
+        "conflicts", help="the same subject, metric, period, status and scope reported with values that cannot both be true")
     add_json_flag(parser)
     parser.set_defaults(handler=run_with_errors(cmd_conflicts))
 
@@ -55,8 +56,9 @@ def cmd_figures(args) -> int:
         emit_json(rows)
     else:
         emit_table(
-            [(r["subject"], r["metric"], r["text"], r["hedge"] or "", r["period"] or "") for r in rows],
-            ["subject", "metric", "figure", "hedge", "period"],
+            [(r["subject"], r["metric"] or "", r["text"], r["hedge"] or "", r["period"] or "", r["status"], r["scope"] or "")
+             for r in rows],
+            ["subject", "metric", "figure", "hedge", "period", "status", "scope"],
         )
     return 0
 
@@ -74,8 +76,10 @@ def _print_groups(args, groups: list[dict]) -> int:
         emit_json(groups)
         return 0
     for group in groups:
-        print(f"{group['status'].upper():<13} {group['subject']} · {group['metric']}")
+        context = " · ".join(part for part in (group["claim_status"], group["period"], group["scope"]) if part)
+        print(f"{group['status'].upper():<13} {group['subject']} · {group['metric']} ({context})")
+        print(f"    {group['reason']}")
         for value in group["values"]:
             hedge = f"{value['hedge']} " if value["hedge"] else ""
-            print(f"    {hedge}{value['text']:<24} {value['path'].rsplit('/', 1)[-1]}")
+            print(f"    {hedge + value['text']:<28} {value['period'] or '':<12} {value['path'].rsplit('/', 1)[-1]}")
     return 0

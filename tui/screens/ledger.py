@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, Tree
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tree
 from textual.worker import get_current_worker
 
 from store import ledger
@@ -23,8 +23,18 @@ SENTENCE_WIDTH = 70
 STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
 
 
+def context_of(group: dict) -> str:
+    """How a group's figures are stated, for when and of what part: "forecast · 2026 · with China"."""
+    return " · ".join(part for part in (group["claim_status"], group["period"], group["scope"]) if part)
+
+
 class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Dismisses with ``(article_id, start, end)`` of the sentence to open, or None."""
+
+    DEFAULT_CSS = """
+    LedgerScreen #ledger-tree { height: 1fr; }
+    LedgerScreen #ledger-reason { height: auto; max-height: 4; padding: 0 1; background: $boost; }
+    """
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="ledger.close"),
@@ -42,6 +52,7 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         with TabbedContent(initial="ledger-tab"):
             with TabPane("Ledger", id="ledger-tab"):
                 yield Tree("Subjects", id="ledger-tree")
+                yield Static("", id="ledger-reason")
             with TabPane("Speakers", id="speakers-tab"):
                 yield DataTable(id="speakers", cursor_type="row")
                 yield DataTable(id="speaker-quotes", cursor_type="row")
@@ -75,18 +86,31 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             if subject is None:
                 subject = subjects[group["subject_entity"]] = tree.root.add(Text(group["subject"], style="bold"), expand=True)
             mark, style = STATUS_MARKS[group["status"]]
-            label = Text.assemble((group["metric"], ""), "  ", (mark, style))
+            label = Text.assemble((group["metric"], ""), "  ", (context_of(group), "italic"), "  ", (mark, style))
             metric = subject.add(label, data=group, expand=group["status"] != "reported")
             for value in group["values"]:
                 hedge = f"{value['hedge']} " if value["hedge"] else ""
+                period = f" ({value['period']})" if value["period"] else ""
                 title = excerpt(titles.get(value["article_id"], Path(value["path"]).name), TITLE_WIDTH)
-                metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), "  ", (title, "italic"), "  ",
-                                              (excerpt(value["sentence"], SENTENCE_WIDTH), "dim")), data=value)
+                metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), (period, "italic"), "  ",
+                                              (title, "italic"), "  ", (excerpt(value["sentence"], SENTENCE_WIDTH), "dim")),
+                                data=value)
         tree.loading = False
         table = self.query_one("#speakers", DataTable)
         table.clear()
         for person in people:
             table.add_row(person["speaker"], person["quotes"], person["articles"], key=person["speaker_entity"] or person["speaker"])
+
+    @on(Tree.NodeHighlighted, "#ledger-tree")
+    def show_reason(self, event: Tree.NodeHighlighted) -> None:
+        """Say why the highlighted group (or the group of the highlighted value) is a conflict, agrees or not."""
+        node = event.node
+        group = node.data if node.data and "values" in node.data else node.parent.data if node.parent else None
+        reason = self.query_one("#ledger-reason", Static)
+        if group and "reason" in group:
+            reason.update(Text.assemble((f"{group['subject']} · {group['metric']}: ", "bold"), group["reason"]))
+        else:
+            reason.update("")
 
     @on(Tree.NodeSelected, "#ledger-tree")
     def open_value(self, event: Tree.NodeSelected) -> None:
