@@ -2,7 +2,8 @@
 
     python -m bench.ledger [--base PATH] [--show N]
 
-1. The planted set (``bench/data/ledger/planted.jsonl``, cases in ``expected.json``): real disagreements and
+1. The planted set (``bench/data/ledger/planted.jsonl``, cases in ``expected.json``, those marked ``held_out``
+   written after the rules were frozen and never tuned on): real disagreements and
    look-alikes that are not (quarterly vs annual profit, forecast vs estimate, pledged vs spent, two
    companies, a total vs its instalments, a unit vs its group, …). A conflict group *covers* a case when it
    holds both of the case's figures. True: a real case covered; false: a look-alike covered, or a conflict
@@ -111,10 +112,15 @@ def main(argv: list[str]) -> int:
     if has_base:
         rows.append((f"previous rule ({args.base})", conflicts_of(run(args.base, PLANTED))))
     rows.append(("naive: any different value", naive_conflicts(ours["figures"])))
+    held_out = [case for case in cases if case.get("held_out")]
     for name, found in rows:
         result = score(found, cases)
         print(f"{name:<34}{result['conflicts']:>10}{result['true']:>6}{result['false']:>7}{result['precision']:>11.2f}"
               f"{result['recall']:>8.2f}  {', '.join(result['missed']) or '-'} / {'; '.join(result['wrong'][:6]) or '-'}")
+        covered = [case for case in held_out if any(covers(group, case) for group in found)]
+        print(f"{'':<4}of which held out (written after the rules were frozen): {sum(c['real'] for c in covered)} of "
+              f"{sum(c['real'] for c in held_out)} real found, {sum(not c['real'] for c in covered)} of "
+              f"{sum(not c['real'] for c in held_out)} look-alikes flagged")
     if not WIKINEWS.exists():
         print(f"{WIKINEWS}: not found; the Wikinews part is skipped")
         return 0

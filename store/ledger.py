@@ -219,7 +219,7 @@ def _number(value: float) -> str:
     for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
         if abs(value) >= scale:
             return f"{value / scale:.4g}{word}"
-    return f"{value:,.4g}"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
 
 
 def conflicts(db) -> list[dict]:

@@ -1,8 +1,12 @@
-"""Quotes and the figures ledger: quotes, speakers, figures, conflicts, ledger."""
+"""Quotes and the figures ledger: quotes, speakers, figures, conflicts, ledger.
+
+Figures, conflicts and the ledger first bring stale articles up to date (claims are derived with the
+mentions, so a newer extractor or an upgraded database is re-read before they are listed)."""
 
 from __future__ import annotations
 
 from store import ledger
+from tui.cli.entities import fresh_database
 from tui.cli.output import add_json_flag, database, emit_json, emit_table, run_with_errors
 
 
@@ -51,7 +55,7 @@ def cmd_speakers(args) -> int:
 
 
 def cmd_figures(args) -> int:
-    rows = ledger.figures(database(args), entity=args.entity)
+    rows = ledger.figures(fresh_database(args), entity=args.entity)
     if args.json:
         emit_json(rows)
     else:
@@ -64,11 +68,11 @@ def cmd_figures(args) -> int:
 
 
 def cmd_conflicts(args) -> int:
-    return _print_groups(args, ledger.conflicts(database(args)))
+    return _print_groups(args, ledger.conflicts(fresh_database(args)))
 
 
 def cmd_ledger(args) -> int:
-    return _print_groups(args, ledger.ledger(database(args), entity=args.entity))
+    return _print_groups(args, ledger.ledger(fresh_database(args), entity=args.entity))
 
 
 def _print_groups(args, groups: list[dict]) -> int:
