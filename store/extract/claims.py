@@ -133,7 +133,7 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
     kind = _kind(text, figure)
     partner = _partner(text, subject, figure, sentence_entities, entities)
     subject_label = _label_of(subject[1], sentence_entities)
-    metric, cue, sign = _metric(text, figure, kind, subject_label, c_start, c_end, sentence_entities)
+    metric, cue, sign = _metric(text, figure, kind, subject_label, (s_start, c_start, c_end), sentence_entities)
     value, value_high = figure.value, figure.value_high
     scope = None
     if metric is not None:
@@ -204,10 +204,13 @@ def _headline(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _metric(text, figure, kind, subject_label, start, end, entities) -> tuple[str | None, CueMatch | None, int]:
+def _metric(text, figure, kind, subject_label, span, entities) -> tuple[str | None, CueMatch | None, int]:
     """The metric of a figure: the nearest cue in its clause whose metric takes this kind of figure, or a change
-    of a level measure ("sales rose 5%"); else the grammar of an index or a company moving ("X fell 2%")."""
+    of a level measure ("sales rose 5%"); else the grammar of an index or a company moving ("X fell 2%").
+    An index's own move is an index change even when "stock" is named ("the Nikkei 225 stock index fell")."""
+    sentence_start, start, end = span
     words = vocabulary()
+    index = subject_label == "INDEX" or _index_before(figure, entities)
     changed = bool(words.change.search(text, start, end))
     best: tuple[int, str, CueMatch] | None = None
     for cue in words.cue_matches(text, start, end):
@@ -227,10 +230,11 @@ def _metric(text, figure, kind, subject_label, start, end, entities) -> tuple[st
             distance += 0 if attached else CUE_AFTER_PENALTY
         if distance <= MAX_CUE_DISTANCE and (best is None or distance < best[0]):
             best = (distance, name, cue)
-    if best is not None:
+    if best is not None and not (index and best[1] == "share price change"):
         return best[1], best[2], best[2].sign
-    if subject_label == "INDEX" or _index_before(figure, entities):
-        lead = text[max(start, figure.start - 25) : figure.start]
+    if index:
+        # "closed down 6.4 percent, or 486.18 points": the move may be named before an earlier figure
+        lead = text[max(sentence_start, figure.start - 45) : figure.start]
         moved = words.change.search(lead) and not TO_LEVEL.search(lead) and figure.hedge not in LEVEL_HEDGES
         if kind == "percent" or (kind in ("count", "points") and moved):
             return "index change", None, 1
