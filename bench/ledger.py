@@ -51,7 +51,9 @@ with tempfile.TemporaryDirectory() as folder:
     started = time.perf_counter()
     groups = ledger.ledger(db)
     built = time.perf_counter() - started
-    json.dump({"groups": groups, "figures": ledger.figures(db), "imported": imported, "built": built}, sys.stdout)
+    as_json = lambda rows: [row.to_json() if hasattr(row, "to_json") else row for row in rows]  # records or dicts
+    json.dump({"groups": as_json(groups), "figures": as_json(ledger.figures(db)), "imported": imported,
+               "built": built}, sys.stdout)
     db.close()
 """
 

@@ -15,6 +15,7 @@ from itertools import combinations
 from store.extract.claim_vocabulary import vocabulary
 from store.extract.claims import find_claims
 from store.extract.quotes import find_quotes
+from store.ledger_records import LedgerGroup, LedgerValue, StoredClaim
 from store.ledger_rules import comparable, disagree, period_label, same_value, subject_groups, value_range
 from store.model import Block, Mention
 
@@ -103,7 +104,7 @@ def speakers(db) -> list[dict]:
     return [{"speaker": s, "speaker_entity": e, "quotes": n, "articles": a} for s, e, n, a in rows]
 
 
-def figures(db, entity: str | None = None, article_id: int | None = None) -> list[dict]:
+def figures(db, entity: str | None = None, article_id: int | None = None) -> list[StoredClaim]:
     """Every figure tied to a subject: its metric (None when no measure is named), normalised value, period,
     status and scope, and the article's date."""
     sql = (
@@ -119,44 +120,37 @@ def figures(db, entity: str | None = None, article_id: int | None = None) -> lis
     if article_id is not None:
         sql += " AND c.article_id = ?"
         params.append(article_id)
-    columns = ("article_id", "path", "start", "end", "text", "sentence", "subject", "subject_entity", "metric",
-               "label", "value", "value_high", "unit", "hedge", "period", "sentence_start", "sentence_end",
-               "status", "scope", "published")
-    return [dict(zip(columns, row, strict=False)) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
+    return [StoredClaim(*row) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
 
 
-VALUE_KEYS = ("text", "value", "value_high", "unit", "hedge", "period", "status", "scope", "article_id", "path",
-              "start", "end", "sentence", "sentence_start", "sentence_end")
-
-
-def ledger(db, entity: str | None = None) -> list[dict]:
+def ledger(db, entity: str | None = None) -> list[LedgerGroup]:
     """Every subject · metric · status · scope with its values, conflicts first, then corroborations, then the
     rest ("reported"). Figures without a metric are not in the ledger (``figures`` lists them)."""
-    claims = [claim for claim in figures(db) if claim["metric"] is not None]
-    groups_of = subject_groups(claim["subject_entity"] for claim in claims)
-    groups: dict[tuple, list[dict]] = defaultdict(list)
+    claims = [claim for claim in figures(db) if claim.metric is not None]
+    groups_of = subject_groups(claim.subject_entity for claim in claims)
+    groups: dict[tuple, list[StoredClaim]] = defaultdict(list)
     for claim in claims:
-        key = (groups_of[claim["subject_entity"]], claim["metric"], claim["unit"], claim["status"], claim["scope"])
-        groups[key].append(claim)
-    entries = [_entry(values) for values in groups.values()]
-    if entity:
+        groups[(groups_of[claim.subject_entity], claim.metric, claim.unit, claim.status, claim.scope)].append(claim)
+    selected = list(groups.values())
+    if entity:  # a group in which any spelling of the subject matches
         wanted = entity.casefold()
-        entries = [e for e in entries if any(wanted == c["subject_entity"] or wanted in c["subject"].casefold()
-                                             for c in e["values"])]
+        selected = [claims for claims in selected
+                    if any(wanted == c.subject_entity or wanted in c.subject.casefold() for c in claims)]
+    entries = [_entry(claims) for claims in selected]
     order = {"conflict": 0, "corroborated": 1, "reported": 2}
-    entries.sort(key=lambda e: (order[e["status"]], -e["articles"], e["subject"].casefold(), e["metric"],
-                                e["claim_status"], e["scope"] or ""))
+    entries.sort(key=lambda e: (order[e.status], -e.articles, e.subject.casefold(), e.metric, e.claim_status,
+                                e.scope or ""))
     return entries
 
 
-def _entry(claims: list[dict]) -> dict:
+def _entry(claims: list[StoredClaim]) -> LedgerGroup:
     """One ledger group: its status with the pair that decides it, and a one-line reason."""
-    metric = claims[0]["metric"]
+    first = claims[0]
+    metric = first.metric or ""
     timing = vocabulary().timing(metric)
-    status, pair = "reported", None
-    agreeing = None
+    status, pair, agreeing = "reported", None, None
     for a, b in combinations(claims, 2):
-        if (a["article_id"], a["sentence_start"]) == (b["article_id"], b["sentence_start"]):
+        if (a.article_id, a.sentence_start) == (b.article_id, b.sentence_start):
             continue  # one sentence giving two figures ("$650 billion, with some estimates at $700 billion")
         if not comparable(a, b, timing):
             continue
@@ -167,49 +161,42 @@ def _entry(claims: list[dict]) -> dict:
             agreeing = (a, b)
     if status == "reported" and agreeing is not None:
         status, pair = "corroborated", agreeing
-    first = claims[0]
     periods = {period_label(c) for c in claims}
     period = period_label(pair[0]) if pair else periods.pop() if len(periods) == 1 else None
-    return {
-        "subject": first["subject"],
-        "subject_entity": first["subject_entity"],
-        "metric": metric,
-        "status": status,
-        "articles": len({c["article_id"] for c in claims}),
-        "values": [{key: c[key] for key in VALUE_KEYS} for c in claims],
-        "period": None if period == "no period" else period,
-        "claim_status": first["status"],
-        "scope": first["scope"],
-        "reason": _reason(status, pair, claims, period),
-    }
+    period = None if period == "no period" else period
+    return LedgerGroup(
+        subject=first.subject, subject_entity=first.subject_entity, metric=metric, status=status,
+        articles=len({c.article_id for c in claims}), values=tuple(LedgerValue.of(c) for c in claims),
+        period=period, claim_status=first.status, scope=first.scope, reason=_reason(status, pair, claims, period),
+    )
 
 
-def _reason(status: str, pair, claims: list[dict], period: str | None) -> str:
-    context = f"{claims[0]['status']}, {period or 'no period'}" + (f", {claims[0]['scope']}" if claims[0]["scope"] else "")
+def _reason(status: str, pair, claims: list[StoredClaim], period: str | None) -> str:
+    first = claims[0]
+    context = f"{first.status}, {period or 'no period'}" + (f", {first.scope}" if first.scope else "")
     if status == "conflict":
         a, b = pair
-        return (f"{_stated(a)} and {_stated(b)} cannot both be true ({context}; "
-                f"{_span(a)} and {_span(b)} do not overlap)")
+        return f"{_stated(a)} and {_stated(b)} cannot both be true ({context}; {_span(a)} and {_span(b)} do not overlap)"
     if status == "corroborated":
         a, b = pair
-        where = "two sentences" if a["article_id"] == b["article_id"] else f"{_name(a)} and {_name(b)}"
-        return f"{where} agree on {a['text']} ({context})"
+        where = "two sentences" if a.article_id == b.article_id else f"{_name(a)} and {_name(b)}"
+        return f"{where} agree on {a.text} ({context})"
     if len(claims) == 1:
         return f"stated once ({context})"
     return f"{len(claims)} figures, none comparable with another at the same time and value ({context})"
 
 
-def _stated(claim: dict) -> str:
-    hedge = f"{claim['hedge']} " if claim["hedge"] else ""
-    return f"{hedge}{claim['text']} in {_name(claim)}"
+def _stated(claim: StoredClaim) -> str:
+    hedge = f"{claim.hedge} " if claim.hedge else ""
+    return f"{hedge}{claim.text} in {_name(claim)}"
 
 
-def _name(claim: dict) -> str:
-    return claim["path"].rsplit("/", 1)[-1]
+def _name(claim: StoredClaim) -> str:
+    return claim.path.rsplit("/", 1)[-1]
 
 
-def _span(claim: dict) -> str:
-    low, high = value_range(claim["value"], claim["value_high"], claim["hedge"])
+def _span(claim: StoredClaim) -> str:
+    low, high = value_range(claim.value, claim.value_high, claim.hedge)
     return f"[{_number(low)}, {_number(high)}]"
 
 
@@ -222,6 +209,6 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
 
 
-def conflicts(db) -> list[dict]:
+def conflicts(db) -> list[LedgerGroup]:
     """Only the conflicting groups of the ledger."""
-    return [entry for entry in ledger(db) if entry["status"] == "conflict"]
+    return [entry for entry in ledger(db) if entry.status == "conflict"]

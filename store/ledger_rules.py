@@ -127,9 +127,9 @@ def _place(period: str, day: date) -> str | None:
 
 
 def comparable(a: dict, b: dict, timing: str) -> bool:
-    """Whether two claims (with ``period``, ``published`` and ``article_id``) can speak of the same time."""
-    pa = resolve_period(a["period"], a["published"], a["article_id"])
-    pb = resolve_period(b["period"], b["published"], b["article_id"])
+    """Whether two stored claims (their ``period``, ``published`` and ``article_id``) can speak of the same time."""
+    pa = resolve_period(a.period, a.published, a.article_id)
+    pb = resolve_period(b.period, b.published, b.article_id)
     if timing == "once":
         # A one-off amount's period is at most a year to tell two apart ("launched on January 10" is not
         # when a cost was counted); without two different years, the articles' dates decide.
@@ -138,10 +138,10 @@ def comparable(a: dict, b: dict, timing: str) -> bool:
             return years[0] == years[1]
         pa = pb = None
     if pa is None or pb is None:
-        if a["article_id"] == b["article_id"]:
+        if a.article_id == b.article_id:
             # One article telling a story: a price or a rate it gives twice without a date moved in between.
             return timing != "level"
-        da, db = _date(a["published"]), _date(b["published"])
+        da, db = _date(a.published), _date(b.published)
         if da is None and db is None:
             # Two undated articles may be of one date: two figures without a period may then be compared,
             # unless they are prices or rates (of an unknown day each); a dated figure may not.
@@ -177,19 +177,19 @@ def value_range(value: float | None, value_high: float | None, hedge: str | None
 
 def disagree(a: dict, b: dict) -> bool:
     """Whether two values cannot both be true."""
-    range_a = value_range(a["value"], a["value_high"], a["hedge"])
-    range_b = value_range(b["value"], b["value_high"], b["hedge"])
+    range_a = value_range(a.value, a.value_high, a.hedge)
+    range_b = value_range(b.value, b.value_high, b.hedge)
     return bool(range_a and range_b) and (range_a[1] < range_b[0] or range_b[1] < range_a[0])
 
 
 def same_value(a: dict, b: dict) -> bool:
-    return a["value"] is not None and b["value"] is not None and (
-        round(a["value"], 6) == round(b["value"], 6) and a["value_high"] == b["value_high"])
+    return a.value is not None and b.value is not None and (
+        round(a.value, 6) == round(b.value, 6) and a.value_high == b.value_high)
 
 
 def period_label(claim: dict) -> str:
     """A period as a reader wants it: the placed period, or what was written, or "no period"."""
-    placed = resolve_period(claim["period"], claim["published"], claim["article_id"])
+    placed = resolve_period(claim.period, claim.published, claim.article_id)
     if placed is None:
         return "no period"
     return placed[2] if isinstance(placed, tuple) else placed

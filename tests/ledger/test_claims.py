@@ -1,6 +1,7 @@
 """Claim candidates: subject and metric of each figure, and the ledger's conflict rule."""
 
 import math
+from types import SimpleNamespace
 
 from store.extract.claims import find_claims
 from store.ledger_rules import comparable, disagree, value_range
@@ -85,8 +86,8 @@ def test_value_ranges_follow_hedges():
 
 
 def claim(article, value, value_high=None, hedge=None, period=None, published=None):
-    return {"article_id": article, "value": value, "value_high": value_high, "hedge": hedge, "period": period,
-            "published": published}
+    return SimpleNamespace(article_id=article, value=value, value_high=value_high, hedge=hedge, period=period,
+                           published=published)
 
 
 def conflict(a, b, timing):

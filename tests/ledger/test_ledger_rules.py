@@ -1,5 +1,7 @@
 """The ledger's rules on their own: subjects folded together, periods placed and compared."""
 
+from types import SimpleNamespace
+
 from store.ledger_rules import comparable, resolve_period, subject_groups
 
 
@@ -25,7 +27,7 @@ def test_relative_periods_are_placed_with_the_article_date():
 
 
 def claim(article, period=None, published=None):
-    return {"article_id": article, "period": period, "published": published}
+    return SimpleNamespace(article_id=article, period=period, published=published)
 
 
 def test_a_figure_without_a_period_is_comparable_only_with_one_of_the_same_date():
@@ -36,3 +38,24 @@ def test_a_figure_without_a_period_is_comparable_only_with_one_of_the_same_date(
     assert not comparable(claim(1), claim(1), "level")  # a price given twice in one story moved in between
     assert comparable(claim(1, "--01-10"), claim(2), "once")  # a launch date is not when a cost was counted
     assert not comparable(claim(1, "2004"), claim(2, "2005"), "once")
+
+
+def test_ledger_records_are_slotted_and_their_json_is_what_the_commands_print(seeded_db):
+    import dataclasses
+
+    from store import ledger
+
+    group = ledger.conflicts(seeded_db)[0]
+    claim = ledger.figures(seeded_db)[0]
+    for record in (group, group.values[0], claim):
+        assert not hasattr(record, "__dict__")  # slotted
+        try:
+            record.status = "changed"
+        except dataclasses.FrozenInstanceError:
+            pass
+        else:
+            raise AssertionError("a ledger record can be changed")
+    assert list(group.to_json()) == ["subject", "subject_entity", "metric", "status", "articles", "values", "period",
+                                     "claim_status", "scope", "reason"]
+    assert list(group.to_json()["values"][0])[:6] == ["text", "value", "value_high", "unit", "hedge", "period"]
+    assert claim.to_json()["sentence"] == claim.sentence

@@ -12,7 +12,7 @@ from store.importer import import_paths
 
 def test_real_disagreements_conflict_and_look_alikes_do_not(db):
     import_paths(db, [PLANTED])
-    conflicts = ledger.conflicts(db)
+    conflicts = [group.to_json() for group in ledger.conflicts(db)]
     cases = json.loads(EXPECTED.read_text())["cases"]
     flagged = {case["case"] for case in cases if any(covers(group, case) for group in conflicts)}
     assert flagged == {case["case"] for case in cases if case["real"]}
@@ -24,15 +24,15 @@ def test_real_disagreements_conflict_and_look_alikes_do_not(db):
 
 def test_spellings_of_one_company_and_of_one_country_are_one_subject(db):
     import_paths(db, [PLANTED])
-    groups = {(g["metric"], g["status"]): g for g in ledger.ledger(db) if g["articles"] == 2}
-    time_warner = next(g for g in ledger.conflicts(db) if any(v["path"].endswith("#r1a") for v in g["values"]))
-    assert {v["path"].rsplit("#", 1)[-1] for v in time_warner["values"]} == {"r1a", "r1b"}
-    assert time_warner["period"] == "2004" and time_warner["claim_status"] == "reported"
+    groups = {(g.metric, g.status): g for g in ledger.ledger(db) if g.articles == 2}
+    time_warner = next(g for g in ledger.conflicts(db) if any(v.path.endswith("#r1a") for v in g.values))
+    assert {v.path.rsplit("#", 1)[-1] for v in time_warner.values} == {"r1a", "r1b"}
+    assert time_warner.period == "2004" and time_warner.claim_status == "reported"
     trade = groups[("trade deficit", "conflict")]
-    assert trade["scope"] == "with China" and {v["path"].rsplit("#", 1)[-1] for v in trade["values"]} == {"r3a", "r3b"}
+    assert trade.scope == "with China" and {v.path.rsplit("#", 1)[-1] for v in trade.values} == {"r3a", "r3b"}
 
 
 def test_a_fine_and_a_settlement_of_one_amount_corroborate(db):
     import_paths(db, [PLANTED])
-    [fine] = [g for g in ledger.ledger(db) if any(v["path"].endswith("#h3a") for v in g["values"])]
-    assert fine["status"] == "corroborated" and "agree on $50 million" in fine["reason"]
+    [fine] = [g for g in ledger.ledger(db) if any(v.path.endswith("#h3a") for v in g.values)]
+    assert fine.status == "corroborated" and "agree on $50 million" in fine.reason

@@ -64,21 +64,21 @@ def test_the_two_seed_conflicts_are_found(seeded_db, db_path, capsys):
 
 
 def test_equal_values_in_two_articles_are_corroborated(seeded_db):
-    corroborated = [entry for entry in ledger.ledger(seeded_db) if entry["status"] == "corroborated"]
-    assert any(entry["metric"] == "capital expenditure" and entry["articles"] == 2 for entry in corroborated)
+    corroborated = [entry for entry in ledger.ledger(seeded_db) if entry.status == "corroborated"]
+    assert any(entry.metric == "capital expenditure" and entry.articles == 2 for entry in corroborated)
 
 
 def test_the_sample_errors_are_gone(seeded_db):
     figures = ledger.figures(seeded_db)
-    apple_capex = [f for f in figures if f["subject_entity"] == "apple" and f["metric"] == "capital expenditure"]
+    apple_capex = [f for f in figures if f.subject_entity == "apple" and f.metric == "capital expenditure"]
     assert not apple_capex  # "Meta CEO Mark Zuckerberg's announcement that the company plans to invest" is Meta's
-    meta_capex = [f for f in figures if f["text"] == "$65 billion"]
-    assert [(f["subject"], f["metric"], f["status"]) for f in meta_capex] == [("Meta", "capital expenditure", "target")]
-    seven = [f for f in figures if f["text"] == "7%" and "iPhone" in f["sentence"]]
-    assert [(f["subject"], f["metric"]) for f in seven] == [("Apple", "share price change")]  # "its stock price"
-    ninety = [f for f in figures if f["text"] == "90%"]
-    assert [f["metric"] for f in ninety] == ["free cash flow change"]  # a drop in free cash flow, not a share price
-    boilerplate = [f for f in figures if "Bytedance" in f["sentence"] or "Outlay" in f["sentence"]]
+    meta_capex = [f for f in figures if f.text == "$65 billion"]
+    assert [(f.subject, f.metric, f.status) for f in meta_capex] == [("Meta", "capital expenditure", "target")]
+    seven = [f for f in figures if f.text == "7%" and "iPhone" in f.sentence]
+    assert [(f.subject, f.metric) for f in seven] == [("Apple", "share price change")]  # "its stock price"
+    ninety = [f for f in figures if f.text == "90%"]
+    assert [f.metric for f in ninety] == ["free cash flow change"]  # a drop in free cash flow, not a share price
+    boilerplate = [f for f in figures if "Bytedance" in f.sentence or "Outlay" in f.sentence]
     assert not boilerplate  # the ALSO SEE link list never feeds the ledger
 
 

@@ -6,6 +6,7 @@ mentions, so a newer extractor or an upgraded database is re-read before they ar
 from __future__ import annotations
 
 from store import ledger
+from store.ledger_records import LedgerGroup
 from tui.cli.entities import fresh_database
 from tui.cli.output import add_json_flag, database, emit_json, emit_table, run_with_errors
 
@@ -57,11 +58,10 @@ def cmd_speakers(args) -> int:
 def cmd_figures(args) -> int:
     rows = ledger.figures(fresh_database(args), entity=args.entity)
     if args.json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
     else:
         emit_table(
-            [(r["subject"], r["metric"] or "", r["text"], r["hedge"] or "", r["period"] or "", r["status"], r["scope"] or "")
-             for r in rows],
+            [(r.subject, r.metric or "", r.text, r.hedge or "", r.period or "", r.status, r.scope or "") for r in rows],
             ["subject", "metric", "figure", "hedge", "period", "status", "scope"],
         )
     return 0
@@ -75,15 +75,15 @@ def cmd_ledger(args) -> int:
     return _print_groups(args, ledger.ledger(fresh_database(args), entity=args.entity))
 
 
-def _print_groups(args, groups: list[dict]) -> int:
+def _print_groups(args, groups: list[LedgerGroup]) -> int:
     if args.json:
-        emit_json(groups)
+        emit_json([group.to_json() for group in groups])
         return 0
     for group in groups:
-        context = " · ".join(part for part in (group["claim_status"], group["period"], group["scope"]) if part)
-        print(f"{group['status'].upper():<13} {group['subject']} · {group['metric']} ({context})")
-        print(f"    {group['reason']}")
-        for value in group["values"]:
-            hedge = f"{value['hedge']} " if value["hedge"] else ""
-            print(f"    {hedge + value['text']:<28} {value['period'] or '':<12} {value['path'].rsplit('/', 1)[-1]}")
+        context = " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
+        print(f"{group.status.upper():<13} {group.subject} · {group.metric} ({context})")
+        print(f"    {group.reason}")
+        for value in group.values:
+            hedge = f"{value.hedge} " if value.hedge else ""
+            print(f"    {hedge + value.text:<28} {value.period or '':<12} {value.path.rsplit('/', 1)[-1]}")
     return 0

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from store import ledger
 from store.articles import article_titles
 from store.db import connect
+from store.ledger_records import LedgerGroup, LedgerValue
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt
 
@@ -23,9 +24,9 @@ SENTENCE_WIDTH = 70
 STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
 
 
-def context_of(group: dict) -> str:
+def context_of(group: LedgerGroup) -> str:
     """How a group's figures are stated, for when and of what part: "forecast · 2026 · with China"."""
-    return " · ".join(part for part in (group["claim_status"], group["period"], group["scope"]) if part)
+    return " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
 
 
 class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
@@ -71,29 +72,29 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         db = connect(self.db_path)
         try:
             groups, people = ledger.ledger(db), ledger.speakers(db)
-            titles = article_titles(db, (value["article_id"] for group in groups for value in group["values"]))
+            titles = article_titles(db, (value.article_id for group in groups for value in group.values))
         finally:
             db.close()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill, groups, people, titles)
 
-    def _fill(self, groups: list[dict], people: list[dict], titles: dict[int, str]) -> None:
+    def _fill(self, groups: list[LedgerGroup], people: list[dict], titles: dict[int, str]) -> None:
         tree = self.query_one("#ledger-tree", Tree)
         tree.clear()
         subjects: dict[str, object] = {}
         for group in groups:
-            subject = subjects.get(group["subject_entity"])
+            subject = subjects.get(group.subject_entity)
             if subject is None:
-                subject = subjects[group["subject_entity"]] = tree.root.add(Text(group["subject"], style="bold"), expand=True)
-            mark, style = STATUS_MARKS[group["status"]]
-            label = Text.assemble((group["metric"], ""), "  ", (context_of(group), "italic"), "  ", (mark, style))
-            metric = subject.add(label, data=group, expand=group["status"] != "reported")
-            for value in group["values"]:
-                hedge = f"{value['hedge']} " if value["hedge"] else ""
-                period = f" ({value['period']})" if value["period"] else ""
-                title = excerpt(titles.get(value["article_id"], Path(value["path"]).name), TITLE_WIDTH)
-                metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), (period, "italic"), "  ",
-                                              (title, "italic"), "  ", (excerpt(value["sentence"], SENTENCE_WIDTH), "dim")),
+                subject = subjects[group.subject_entity] = tree.root.add(Text(group.subject, style="bold"), expand=True)
+            mark, style = STATUS_MARKS[group.status]
+            label = Text.assemble((group.metric, ""), "  ", (context_of(group), "italic"), "  ", (mark, style))
+            metric = subject.add(label, data=group, expand=group.status != "reported")
+            for value in group.values:
+                hedge = f"{value.hedge} " if value.hedge else ""
+                period = f" ({value.period})" if value.period else ""
+                title = excerpt(titles.get(value.article_id, Path(value.path).name), TITLE_WIDTH)
+                metric.add_leaf(Text.assemble((f"{hedge}{value.text}", "bold"), (period, "italic"), "  ",
+                                              (title, "italic"), "  ", (excerpt(value.sentence, SENTENCE_WIDTH), "dim")),
                                 data=value)
         tree.loading = False
         table = self.query_one("#speakers", DataTable)
@@ -105,18 +106,18 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     def show_reason(self, event: Tree.NodeHighlighted) -> None:
         """Say why the highlighted group (or the group of the highlighted value) is a conflict, agrees or not."""
         node = event.node
-        group = node.data if node.data and "values" in node.data else node.parent.data if node.parent else None
+        group = node.data if isinstance(node.data, LedgerGroup) else node.parent.data if node.parent else None
         reason = self.query_one("#ledger-reason", Static)
-        if group and "reason" in group:
-            reason.update(Text.assemble((f"{group['subject']} · {group['metric']}: ", "bold"), group["reason"]))
+        if isinstance(group, LedgerGroup):
+            reason.update(Text.assemble((f"{group.subject} · {group.metric}: ", "bold"), group.reason))
         else:
             reason.update("")
 
     @on(Tree.NodeSelected, "#ledger-tree")
     def open_value(self, event: Tree.NodeSelected) -> None:
         data = event.node.data
-        if data and "sentence" in data:
-            self.dismiss((data["article_id"], data["start"], data["end"]))
+        if isinstance(data, LedgerValue):
+            self.dismiss((data.article_id, data.start, data.end))
 
     @on(DataTable.RowHighlighted, "#speakers")
     def show_quotes(self, event: DataTable.RowHighlighted) -> None:
@@ -152,19 +153,19 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         if node is None or node.data is None:
             self.notify("Highlight a metric or a value first", severity="warning")
             return
-        group = node.data if "values" in node.data else node.parent.data
-        values = group["values"] if node.data is group else [node.data]
-        tag = "disputed" if group["status"] == "conflict" else "claim"
-        self.save_annotations(values, tag, f"{group['subject']} · {group['metric']}: {group['status']}")
+        group = node.data if isinstance(node.data, LedgerGroup) else node.parent.data
+        values = list(group.values) if node.data is group else [node.data]
+        tag = "disputed" if group.status == "conflict" else "claim"
+        self.save_annotations(values, tag, f"{group.subject} · {group.metric}: {group.status}")
 
     @work(thread=True, group="ledger-annotate")
-    def save_annotations(self, values: list[dict], tag: str, note: str) -> None:
+    def save_annotations(self, values: list[LedgerValue], tag: str, note: str) -> None:
         from store.annotations import create_annotation
 
         db = connect(self.db_path)
         try:
             for value in values:
-                create_annotation(db, value["article_id"], value["sentence_start"], value["sentence_end"], [tag], note)
+                create_annotation(db, value.article_id, value.sentence_start, value.sentence_end, [tag], note)
         finally:
             db.close()
         self.app.call_from_thread(self.notify, f"Tagged {len(values)} sentence(s) #{tag}")
