@@ -7,7 +7,8 @@
 - Periods: relative ones ("this year", "Q4", "Monday") are placed with the article's date; a figure without
   a period is comparable only with one from an article of the same date (or the same article). A one-off
   amount (a deal, a fine, a training cost) needs no period, unless both name different years.
-- Values: a value stands for a range: an exact figure ±0.5 % (rounding), a hedged one ("about", "over",
+- Values: a value stands for a range: an exact figure ±0.5 % (rounding; ±5 % with one significant digit:
+  "$7 billion" may be $6.8 billion, 10,000 is not 20,000), a hedged one ("about", "over",
   "less than" …) the range its hedge allows, a range figure its low–high. Two values conflict when their
   ranges do not overlap.
 """
@@ -25,6 +26,7 @@ from store.extract.canonical import clean_name
 from store.extract.gazetteer import gazetteer
 
 EXACT_TOLERANCE = 0.005  # a figure as printed is rounded: 660 vs 650 differ, 1.35 vs 1.349 do not
+ROUND_TOLERANCE = 0.05  # a figure of one significant digit is rounder: "$7 billion" may be $6.8 billion
 APPROXIMATE_TOLERANCE = 0.10
 AT_LEAST = ("over", "more than", "above", "at least", "upwards of", "in excess of", "exceeding", "exceeded", "just over")
 AT_MOST = ("less than", "under", "below", "up to", "at most", "as much as", "as many as", "no more than", "fewer than")
@@ -171,8 +173,17 @@ def value_range(value: float | None, value_high: float | None, hedge: str | None
         return (-math.inf if low < 0 else 0.0), high
     if any(word in hedge for word in BELOW_NEARLY):
         return low * (1 - APPROXIMATE_TOLERANCE), high
-    tolerance = APPROXIMATE_TOLERANCE if any(word in hedge for word in APPROXIMATE) else EXACT_TOLERANCE
+    if any(word in hedge for word in APPROXIMATE):
+        tolerance = APPROXIMATE_TOLERANCE
+    else:
+        tolerance = ROUND_TOLERANCE if value_high is None and _significant_digits(value) == 1 else EXACT_TOLERANCE
     return low - abs(low) * tolerance, high + abs(high) * tolerance
+
+
+def _significant_digits(value: float) -> int:
+    """Significant digits of a value as printed: 7e9 → 1, 6.8e9 → 2, 20,000 → 1, 650 → 2."""
+    mantissa = f"{abs(value):.10e}".split("e")[0].replace(".", "").rstrip("0")
+    return max(len(mantissa), 1)
 
 
 def disagree(a: dict, b: dict) -> bool:

@@ -126,9 +126,12 @@ def status_of(text: str, figure: Mention, start: int, end: int) -> str:
     return status
 
 
-def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str, start: int, end: int,
-             entities: list[Mention]) -> str | None:
-    """What part of the subject the figure covers, or None for the whole."""
+def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str, clause: tuple[int, int],
+             near: tuple[int, int], entities: list[Mention]) -> str | None:
+    """What part of the subject the figure covers, or None for the whole. ``near`` spans the figure and its
+    metric's cue: a region counts only there or just after ("sales in Britain were £30bn", "cut 4,300 jobs in
+    France"), not elsewhere in the clause ("the largest carmaker in America will cut 30,000 jobs")."""
+    start, end = clause
     if PART_BEFORE.search(text, max(start, figure.start - 40), figure.start) or PART_AFTER.match(text, figure.end):
         return "each part"
     for match in UNIT.finditer(text, start, end):
@@ -140,7 +143,7 @@ def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str,
         return None  # a region divides sales, spending or job cuts, not a price or a rate
     places = [e for e in entities if e.label == "PLACE" and start <= e.start and e.end <= end]
     regions = []
-    for match in REGION.finditer(text, max(start, figure.start - 40), min(end, figure.end + 40)):
+    for match in REGION.finditer(text, max(start, near[0]), min(end, near[1] + 25)):
         region = _the_less(match.group(1))
         if any(p.start >= match.start(1) and p.end <= match.end(1) + 1 for p in places) and region.casefold() != subject.casefold():
             distance = match.start() - figure.end if match.start() >= figure.end else figure.start - match.end() + 20

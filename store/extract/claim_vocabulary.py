@@ -25,6 +25,7 @@ class Metric:
     kinds: frozenset[str]
     timing: str
     after: bool
+    economy: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,10 @@ class Vocabulary:
         for pattern, name in self.patterns:
             found += [CueMatch(m.start(), m.end(), self.metrics[name], 1, True) for m in pattern.finditer(text, start, end)]
         return sorted(found, key=lambda cue: (cue.start, -cue.end))
+
+    def is_economy(self, metric: str) -> bool:
+        base = self.metrics.get(metric.removesuffix(" change"))
+        return bool(base and base.economy)
 
     def timing(self, metric: str) -> str:
         """How a metric's figures line up in time; a change of a measure has the timing of the measure."""
@@ -101,7 +106,8 @@ def vocabulary() -> Vocabulary:
     owners: dict[str, list[tuple[str, int]]] = {}
     patterns = []
     for entry in data["metric"]:
-        metric = Metric(entry["name"], frozenset(entry["kinds"]), entry["timing"], entry.get("after", False))
+        metric = Metric(entry["name"], frozenset(entry["kinds"]), entry["timing"], entry.get("after", False),
+                        entry.get("economy", False))
         metrics[metric.name] = metric
         for sign, key in ((1, "cues"), (-1, "negative")):
             for cue in entry.get(key, []):

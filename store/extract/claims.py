@@ -42,7 +42,8 @@ DIRECT_MOVE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*)?(?:which\s+|that\s
 ATTACHED_AFTER = re.compile(r"^\s+(?:in|of|on|for)\s+(?:[\w-]+\s+){0,2}$")  # "$200 billion in AI spending"
 CONTRAST = re.compile(r"(?:,|;)\s+(?:while|whereas|but|and|although)\s+|\s+(?:while|whereas)\s+", re.IGNORECASE)
 NAME = re.compile(r"\b[A-Z][\w&.-]+")
-TO_LEVEL = re.compile(r"\b(?:to|at|on)\s+$")  # "fell to 8,000", "closed at 8,000": a level
+# "fell to 8,000", "closed at 8,000", "gained 71 points to a level of 5,783": a level
+TO_LEVEL = re.compile(r"(?:\b(?:to|at|on)|\b(?:level|value|high|low|mark)\s+of)\s+$")
 LEVEL_HEDGES = {"below", "above", "under"}
 COORDINATED = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:and|&)\s+$")
 LINK_BEFORE = re.compile(
@@ -102,7 +103,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     figure_starts, entity_starts = [f.start for f in figures], [e.start for e in entities]
     for s_start, s_end in sentences:
         near = figures[bisect_left(figure_starts, s_start) : bisect_right(figure_starts, s_end)]
-        in_sentence = [f for f in near if f.end <= s_end and f.label in FIGURE_LABELS and _is_amount(f)]
+        in_sentence = [f for f in near if f.end <= s_end and f.label in FIGURE_LABELS and _is_amount(f)
+                       and not _inside_a_name(f, entities, entity_starts)]
         near = entities[bisect_left(entity_starts, s_start) : bisect_right(entity_starts, s_end)]
         sentence_entities = [e for e in near if e.end <= s_end]
         if in_sentence and not _headline(text, s_start, s_end):
@@ -134,6 +136,10 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
     partner = _partner(text, subject, figure, sentence_entities, entities)
     subject_label = _label_of(subject[1], sentence_entities)
     metric, cue, sign = _metric(text, figure, kind, subject_label, (s_start, c_start, c_end), sentence_entities)
+    if metric and subject_label == "PLACE" and not vocabulary().is_economy(metric):
+        # "The United States auto maker Chrysler asked for $5bn": a company's measure belongs to the company
+        companies = [c for at, c in candidates if at < figure.start and _label_of(c[1], sentence_entities) == "ORG"]
+        subject = companies[0] if companies else subject
     value, value_high = figure.value, figure.value_high
     scope = None
     if metric is not None:
@@ -143,7 +149,9 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
             value, value_high = -value, (-value_high if value_high is not None else None)
         if figure.label == "MONEY" and PER_SHARE_AFTER.match(text, figure.end) and metric not in PER_SHARE_METRICS:
             metric = "earnings per share" if metric in PROFITS else metric
-        scope = scope_of(text, figure, metric, vocabulary().timing(metric), subject[0], c_start, c_end, sentence_entities) or _segment(
+        near = (min(cue.start, figure.start), max(cue.end, figure.end)) if cue else (figure.start, figure.end)
+        scope = scope_of(text, figure, metric, vocabulary().timing(metric), subject[0], (c_start, c_end), near,
+                         sentence_entities) or _segment(
             cue, subject, sentence_entities, entities)
         if metric not in PER_SHARE_METRICS and PER_SHARE_AFTER.match(text, figure.end):
             scope = "per share"
@@ -178,6 +186,12 @@ def _partner(text, subject, figure, sentence_entities, entities) -> str | None:
             if other is not None and COORDINATED.match(text[gap[0] : gap[1]]) and _key(other, entities)[1] != subject[1]:
                 return _key(other, entities)[0]
     return None
+
+
+def _inside_a_name(figure: Mention, entities: list[Mention], starts: list[int]) -> bool:
+    """A number that is part of a name ("Standard & Poor's 500 Index") is no figure."""
+    index = bisect_right(starts, figure.start) - 1
+    return any(entities[i].start <= figure.start and figure.end <= entities[i].end for i in range(max(0, index - 2), index + 1))
 
 
 def _is_amount(figure: Mention) -> bool:
@@ -308,7 +322,8 @@ def _subject(text, figure, sentence, clause, candidates, sentence_entities, enti
     anaphors = [m for m in COMPANY_ANAPHOR.finditer(text, max(floor, c_start), figure.start)]
     if anaphors and (not before or anaphors[-1].start() > before[-1][0]):
         at = anaphors[-1].start()
-        companies = [e for e in sentence_entities if e.label == "ORG" and e.end <= at and not _is_source(text, s_start, e)]
+        companies = [e for e in sentence_entities if e.label in ("ORG", "INDEX") and e.end <= at
+                     and not _is_source(text, s_start, e)]
         if companies:
             return _key(companies[-1], entities)
         return previous_subject if anaphors[-1].group().casefold() == "it" else known_company

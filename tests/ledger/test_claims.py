@@ -94,6 +94,12 @@ def conflict(a, b, timing):
     return comparable(a, b, timing) and disagree(a, b)
 
 
+def test_a_round_figure_of_one_significant_digit_is_a_rounding_of_a_nearby_one():
+    assert not conflict(claim(1, 7e9), claim(1, 6.8e9), "once")  # "a deal for $7 billion" / "worth $6.8 billion"
+    assert conflict(claim(1, 2e4), claim(2, 1e4), "once")
+    assert conflict(claim(1, 700e9), claim(2, 650e9), "once")
+
+
 def test_conflict_rule_is_hedge_aware_and_ignores_other_periods():
     assert conflict(claim(1, 5.6e9), claim(2, 6e6, hedge="less than"), "once")
     assert not conflict(claim(1, 5.5e6), claim(2, 6e6, hedge="less than"), "once")
