@@ -137,6 +137,8 @@ def main(argv: list[str]) -> int:
     if has_base:
         base = run(args.base, WIKINEWS)
         peers.insert(0, ("previous rule", conflicts_of(base)))
+        print(f"  previous rule: import {base['imported']:.1f} s, ledger {base['built'] * 1000:.0f} ms (same machine, "
+              "one after the other)")
     for name, found in peers:
         print(f"  {name}: {len(found)} conflicts")
     for name, found in [("this branch", conflicts_of(news)), *peers]:

@@ -56,22 +56,24 @@ GENERIC_UNITS = {"the", "its", "their", "core", "main", "whole", "overall", "ent
 def period_of(text: str, figure: Mention, dates: list[Mention], start: int, end: int) -> str | None:
     """The period a figure covers, from its clause (``start``–``end``): the phrase nearest the figure."""
     found: list[tuple[int, str]] = []  # (distance to the figure, period)
+    taken: list[tuple[int, int]] = []  # spans read already, so that a year inside them is not read again
     for match in QUARTER.finditer(text, start, end):
         word, year, number, year2, final, year3 = match.groups()
         quarter = _ORDINALS[word.casefold()] if word else int(number) if number else _ORDINALS[final.casefold()]
         if final and final.casefold() == "first":
             quarter = 1
         found.append((_distance(match, figure), _with_year(f"Q{quarter}", year or year2 or year3)))
+        taken.append(match.span())
     for match in HALF.finditer(text, start, end):
         word, year, number, year2, year3 = match.groups()
         half = 1 if (word or "first").casefold() in ("first", "1st") and number in (None, "1") else 2
         found.append((_distance(match, figure), _with_year(f"H{half}", year or year2 or year3)))
+        taken.append(match.span())
     for match in FISCAL.finditer(text, start, end):
         _, year, short = match.groups()
         year = year or (("20" + short) if short and len(short) == 2 else short)
         found.append((_distance(match, figure), f"FY{year}"))
-    taken = [(m.start(), m.end()) for m in (*QUARTER.finditer(text, start, end), *HALF.finditer(text, start, end),
-                                            *FISCAL.finditer(text, start, end))]
+        taken.append(match.span())
     near = dates[bisect_left(dates, start, key=_start): bisect_right(dates, end, key=_start)]
     for date in near:
         if date.end <= end and not any(s <= date.start < e for s, e in taken):

@@ -42,7 +42,8 @@ class CueMatch:
 @dataclass(frozen=True)
 class Vocabulary:
     metrics: dict[str, Metric]
-    cues: re.Pattern  # one alternation of every cue word, longest first
+    longest_cue: int  # words in the longest cue phrase
+    first_words: frozenset[str]  # the words a cue phrase can begin with
     cue_owners: dict[str, list[tuple[str, int]]]  # folded cue text → every (metric name, sign) it names
     patterns: list[tuple[re.Pattern, str]]  # gapped cues
     change: re.Pattern
@@ -51,15 +52,28 @@ class Vocabulary:
     estimators: re.Pattern
 
     def cue_matches(self, text: str, start: int, end: int) -> list[CueMatch]:
-        """Every metric cue between ``start`` and ``end``, in text order."""
+        """Every metric cue between ``start`` and ``end``, in text order: the longest cue phrase at each word,
+        looked up by its words (a dictionary lookup per word and length: far faster than one regular
+        expression of some 400 alternatives)."""
+        words = [(m.start(), m.end(), _fold(m.group())) for m in _WORD.finditer(text, start, end)]
         found = []
-        for match in self.cues.finditer(text, start, end):
-            capitalised = match.group()[0].isupper() and " " not in match.group()
-            if capitalised and not _sentence_start(text, match.start()):
-                continue  # "Jobs said", "Sales Force": a name, not the measure
-            for name, sign in self.cue_owners.get(_fold(match.group()), ()):
-                if not (capitalised and self.metrics[name].after):
-                    found.append(CueMatch(match.start(), match.end(), self.metrics[name], sign))
+        i = 0
+        while i < len(words):
+            if words[i][2] not in self.first_words:
+                i += 1
+                continue
+            for n in range(min(self.longest_cue, len(words) - i), 0, -1):
+                owners = self.cue_owners.get(" ".join(word for _, _, word in words[i : i + n]))
+                if owners:
+                    cue_start, cue_end = words[i][0], words[i + n - 1][1]
+                    phrase = text[cue_start:cue_end]
+                    capitalised = phrase[0].isupper() and n == 1 and "-" not in phrase
+                    if not (capitalised and not _sentence_start(text, cue_start)):  # "Jobs said": a name
+                        found += [CueMatch(cue_start, cue_end, self.metrics[name], sign) for name, sign in owners
+                                  if not (capitalised and self.metrics[name].after)]
+                    i += n - 1
+                    break
+            i += 1
         for pattern, name in self.patterns:
             found += [CueMatch(m.start(), m.end(), self.metrics[name], 1, True) for m in pattern.finditer(text, start, end)]
         return sorted(found, key=lambda cue: (cue.start, -cue.end))
@@ -78,6 +92,10 @@ class Vocabulary:
         return sorted((m.start(), m.end(), status) for status, pattern in self.status for m in pattern.finditer(text, start, end))
 
 
+_SEPARATORS = re.compile(r"[\s\-]+")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # a word, with its inner hyphens and apostrophes
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n"
@@ -85,16 +103,15 @@ def _sentence_start(text: str, at: int) -> bool:
 
 def _fold(cue: str) -> str:
     """A cue as written in the data file or the text: lower case, hyphens and runs of spaces as one space."""
-    return re.sub(r"[\s\-]+", " ", cue.casefold().replace("’", "'")).strip()
+    return _SEPARATORS.sub(" ", cue.casefold().replace("’", "'")).strip()
 
 
-def _words(cues, plural: bool) -> str:
-    """An alternation of cue phrases: any case, a space matching spaces or a hyphen, optionally a plural."""
+def _words(cues) -> str:
+    """An alternation of phrases: any case, a space matching spaces or a hyphen."""
     parts = []
     for cue in sorted(set(cues), key=len, reverse=True):
         body = r"[\s\-]+".join(re.escape(word) for word in cue.split())
-        body = body.replace("'", "['’]")
-        parts.append(body + (r"(?:s|es)?" if plural and cue[-1].isalpha() else ""))
+        parts.append(body.replace("'", "['’]"))
     return r"(?<![\w$€£¥])(?:" + "|".join(parts) + r")(?![\w])" if parts else r"(?!)"
 
 
@@ -115,15 +132,15 @@ def vocabulary() -> Vocabulary:
                     if (metric.name, sign) not in owners.setdefault(_fold(form), []):
                         owners[_fold(form)].append((metric.name, sign))
         patterns += [(re.compile(p, re.IGNORECASE), metric.name) for p in entry.get("patterns", [])]
-    every_cue = [cue for entry in data["metric"] for key in ("cues", "negative") for cue in entry.get(key, [])]
     statuses = data["status"]
     return Vocabulary(
         metrics=metrics,
-        cues=re.compile(_words(every_cue, plural=True), re.IGNORECASE),
+        longest_cue=max(len(cue.split()) for cue in owners),
+        first_words=frozenset(cue.split()[0] for cue in owners),
         cue_owners=owners,
         patterns=patterns,
-        change=re.compile(_words(data["change"]["cues"], plural=False), re.IGNORECASE),
-        falling=re.compile(_words(data["change"]["falling"], plural=False), re.IGNORECASE),
-        status=[(name, re.compile(_words(statuses[name], plural=False), re.IGNORECASE)) for name in STATUSES],
-        estimators=re.compile(_words(statuses["estimators"], plural=False), re.IGNORECASE),
+        change=re.compile(_words(data["change"]["cues"]), re.IGNORECASE),
+        falling=re.compile(_words(data["change"]["falling"]), re.IGNORECASE),
+        status=[(name, re.compile(_words(statuses[name]), re.IGNORECASE)) for name in STATUSES],
+        estimators=re.compile(_words(statuses["estimators"]), re.IGNORECASE),
     )

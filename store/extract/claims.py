@@ -110,11 +110,12 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
         if in_sentence and not _headline(text, s_start, s_end):
             candidates = _subject_candidates(text, s_start, s_end, sentence_entities, entities)
             context = (previous_subject, previous_company or main_company)
+            cues = vocabulary().cue_matches(text, s_start, s_end)  # once per sentence, then per clause
             for i, figure in enumerate(in_sentence):
                 clause_start = in_sentence[i - 1].end if i else s_start
                 clause_end = in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end
                 found = _claim(text, figure, (s_start, s_end), (clause_start, clause_end), candidates,
-                               sentence_entities, entities, dates, context)
+                               sentence_entities, entities, dates, context, cues)
                 if found is not None:
                     claims.append(found)
             if candidates:
@@ -127,7 +128,7 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     return claims
 
 
-def _claim(text, figure, sentence, clause, candidates, sentence_entities, entities, dates, context) -> Claim | None:
+def _claim(text, figure, sentence, clause, candidates, sentence_entities, entities, dates, context, cues) -> Claim | None:
     (s_start, s_end), (c_start, c_end) = sentence, clause
     subject = _subject(text, figure, sentence, clause, candidates, sentence_entities, entities, context)
     if subject is None:
@@ -135,7 +136,9 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
     kind = _kind(text, figure)
     partner = _partner(text, subject, figure, sentence_entities, entities)
     subject_label = _label_of(subject[1], sentence_entities)
-    metric, cue, sign = _metric(text, figure, kind, subject_label, (s_start, c_start, c_end), sentence_entities)
+    in_clause = [cue for cue in cues if c_start <= cue.start and cue.end <= c_end
+                 or cue.gapped and cue.start < figure.end and cue.end > figure.start]
+    metric, cue, sign = _metric(text, figure, kind, subject_label, (s_start, c_start, c_end), sentence_entities, in_clause)
     if metric and subject_label == "PLACE" and not vocabulary().is_economy(metric):
         # "The United States auto maker Chrysler asked for $5bn": a company's measure belongs to the company
         companies = [c for at, c in candidates if at < figure.start and _label_of(c[1], sentence_entities) == "ORG"]
@@ -218,7 +221,7 @@ def _headline(text: str, start: int, end: int) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _metric(text, figure, kind, subject_label, span, entities) -> tuple[str | None, CueMatch | None, int]:
+def _metric(text, figure, kind, subject_label, span, entities, cues) -> tuple[str | None, CueMatch | None, int]:
     """The metric of a figure: the nearest cue in its clause whose metric takes this kind of figure, or a change
     of a level measure ("sales rose 5%"); else the grammar of an index or a company moving ("X fell 2%").
     An index's own move is an index change even when "stock" is named ("the Nikkei 225 stock index fell")."""
@@ -227,7 +230,7 @@ def _metric(text, figure, kind, subject_label, span, entities) -> tuple[str | No
     index = subject_label == "INDEX" or _index_before(figure, entities)
     changed = bool(words.change.search(text, start, end))
     best: tuple[int, str, CueMatch] | None = None
-    for cue in words.cue_matches(text, start, end):
+    for cue in cues:
         overlaps = cue.start < figure.end and cue.end > figure.start
         name = _metric_for(cue, kind, changed, text, figure)
         if name is None or (overlaps and not cue.gapped):
