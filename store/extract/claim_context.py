@@ -107,15 +107,16 @@ def _start(mention: Mention) -> int:
     return mention.start
 
 
-def status_of(text: str, figure: Mention, start: int, end: int) -> str:
+def status_of(text: str, figure: Mention, start: int, end: int, cues: list[tuple[int, int, str]]) -> str:
     """How the figure is stated: the status word nearest before it in its clause (else just after it); a
-    forecast with analysts or economists behind it is an estimate; none → "reported"."""
+    forecast with analysts or economists behind it is an estimate; none → "reported". ``cues`` are the
+    sentence's status words (``Vocabulary.status_cues``)."""
     words = vocabulary()
     # a break right before the figure continues a list ("4,300 jobs in France, 3,700 in Germany")
     boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, start, figure.start) if text[m.end() : figure.start].strip()]
     start = boundaries[-1] if boundaries else start
-    before = [cue for cue in words.status_cues(text, start, figure.start) if cue[1] <= figure.start]
-    after = [cue for cue in words.status_cues(text, figure.end, min(end, figure.end + 12))]  # "$5m spent"
+    before = [cue for cue in cues if start <= cue[0] and cue[1] <= figure.start]
+    after = [cue for cue in cues if figure.end <= cue[0] and cue[1] <= min(end, figure.end + 12)]  # "$5m spent"
     if before:
         nearest = max(before, key=lambda cue: (cue[1], cue[1] - cue[0]))
     elif after:

@@ -39,43 +39,53 @@ class CueMatch:
     gapped: bool = False  # a pattern with words between ("wiped $5bn off its market value")
 
 
-@dataclass(frozen=True)
-class Vocabulary:
-    metrics: dict[str, Metric]
-    longest_cue: int  # words in the longest cue phrase
-    first_words: frozenset[str]  # the words a cue phrase can begin with
-    cue_owners: dict[str, list[tuple[str, int]]]  # folded cue text → every (metric name, sign) it names
-    patterns: list[tuple[re.Pattern, str]]  # gapped cues
-    change: re.Pattern
-    falling: re.Pattern
-    status: list[tuple[str, re.Pattern]]
-    estimators: re.Pattern
+class Phrases:
+    """Phrases found by their words: the longest phrase starting at each word, by a dictionary lookup per word
+    and length (far faster than one regular expression of hundreds of alternatives)."""
 
-    def cue_matches(self, text: str, start: int, end: int) -> list[CueMatch]:
-        """Every metric cue between ``start`` and ``end``, in text order: the longest cue phrase at each word,
-        looked up by its words (a dictionary lookup per word and length: far faster than one regular
-        expression of some 400 alternatives)."""
-        words = [(m.start(), m.end(), _fold(m.group())) for m in _WORD.finditer(text, start, end)]
+    def __init__(self, owners: dict[str, list]) -> None:
+        self.owners = owners  # folded phrase → what it stands for
+        self.longest = max((len(phrase.split()) for phrase in owners), default=1)
+        self.first_words = frozenset(phrase.split()[0] for phrase in owners)
+
+    def find(self, words: list[tuple[int, int, str]]) -> list[tuple[int, int, list]]:
+        """(start, end, owners) of each phrase among ``words`` (from :func:`words_of`)."""
         found = []
         i = 0
         while i < len(words):
-            if words[i][2] not in self.first_words:
-                i += 1
-                continue
-            for n in range(min(self.longest_cue, len(words) - i), 0, -1):
-                owners = self.cue_owners.get(" ".join(word for _, _, word in words[i : i + n]))
-                if owners:
-                    cue_start, cue_end = words[i][0], words[i + n - 1][1]
-                    phrase = text[cue_start:cue_end]
-                    capitalised = phrase[0].isupper() and n == 1 and "-" not in phrase
-                    if not (capitalised and not _sentence_start(text, cue_start)):  # "Jobs said": a name
-                        found += [CueMatch(cue_start, cue_end, self.metrics[name], sign) for name, sign in owners
-                                  if not (capitalised and self.metrics[name].after)]
-                    i += n - 1
-                    break
+            if words[i][2] in self.first_words:
+                for n in range(min(self.longest, len(words) - i), 0, -1):
+                    owners = self.owners.get(" ".join(word for _, _, word in words[i : i + n]))
+                    if owners:
+                        found.append((words[i][0], words[i + n - 1][1], owners))
+                        i += n - 1
+                        break
             i += 1
-        for pattern, name in self.patterns:
-            found += [CueMatch(m.start(), m.end(), self.metrics[name], 1, True) for m in pattern.finditer(text, start, end)]
+        return found
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    metrics: dict[str, Metric]
+    cues: Phrases  # folded cue text → every (metric name, sign) it names
+    patterns: re.Pattern  # the gapped cues, one named group each (one scan for all)
+    pattern_names: dict[str, str]  # group name → metric name
+    change: re.Pattern
+    falling: re.Pattern
+    status: Phrases  # folded status phrase → its statuses
+    estimators: re.Pattern
+
+    def cue_matches(self, text: str, start: int, end: int, words: list | None = None) -> list[CueMatch]:
+        """Every metric cue between ``start`` and ``end`` (whose ``words_of`` may be given), in text order."""
+        found = []
+        for cue_start, cue_end, owners in self.cues.find(words_of(text, start, end) if words is None else words):
+            capitalised = text[cue_start].isupper() and " " not in text[cue_start:cue_end]
+            if capitalised and not _sentence_start(text, cue_start):
+                continue  # "Jobs said": a name, not the measure
+            found += [CueMatch(cue_start, cue_end, self.metrics[name], sign) for name, sign in owners
+                      if not (capitalised and self.metrics[name].after)]
+        found += [CueMatch(m.start(), m.end(), self.metrics[self.pattern_names[m.lastgroup]], 1, True)
+                  for m in self.patterns.finditer(text, start, end)]
         return sorted(found, key=lambda cue: (cue.start, -cue.end))
 
     def is_economy(self, metric: str) -> bool:
@@ -87,13 +97,19 @@ class Vocabulary:
         base = self.metrics.get(metric.removesuffix(" change"))
         return base.timing if base else "level"
 
-    def status_cues(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-        """(start, end, status) of every status word between ``start`` and ``end``."""
-        return sorted((m.start(), m.end(), status) for status, pattern in self.status for m in pattern.finditer(text, start, end))
+    def status_cues(self, text: str, start: int, end: int, words: list | None = None) -> list[tuple[int, int, str]]:
+        """(start, end, status) of every status phrase between ``start`` and ``end``."""
+        found = self.status.find(words_of(text, start, end) if words is None else words)
+        return [(s, e, status) for s, e, owners in found for status in owners]
 
 
 _SEPARATORS = re.compile(r"[\s\-]+")
-_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")  # a word, with its inner hyphens and apostrophes
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")  # a word with its apostrophes; "pre-tax" is two words
+
+
+def words_of(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, folded word) of each word between ``start`` and ``end``, for :class:`Phrases`."""
+    return [(m.start(), m.end(), m.group().casefold().replace("’", "'")) for m in _WORD.finditer(text, start, end)]
 
 
 def _sentence_start(text: str, at: int) -> bool:
@@ -115,6 +131,14 @@ def _words(cues) -> str:
     return r"(?<![\w$€£¥])(?:" + "|".join(parts) + r")(?![\w])" if parts else r"(?!)"
 
 
+def _status_owners(statuses: dict[str, list[str]]) -> dict[str, list[str]]:
+    owners: dict[str, list[str]] = {}
+    for status in STATUSES:
+        for phrase in statuses[status]:
+            owners.setdefault(_fold(phrase), []).append(status)
+    return owners
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The vocabulary, loaded once."""
@@ -131,16 +155,15 @@ def vocabulary() -> Vocabulary:
                 for form in (cue, cue + "s", cue + "es"):
                     if (metric.name, sign) not in owners.setdefault(_fold(form), []):
                         owners[_fold(form)].append((metric.name, sign))
-        patterns += [(re.compile(p, re.IGNORECASE), metric.name) for p in entry.get("patterns", [])]
+        patterns += [(p, metric.name) for p in entry.get("patterns", [])]
     statuses = data["status"]
     return Vocabulary(
         metrics=metrics,
-        longest_cue=max(len(cue.split()) for cue in owners),
-        first_words=frozenset(cue.split()[0] for cue in owners),
-        cue_owners=owners,
-        patterns=patterns,
+        cues=Phrases(owners),
+        patterns=re.compile("|".join(f"(?P<p{i}>{p})" for i, (p, _) in enumerate(patterns)), re.IGNORECASE),
+        pattern_names={f"p{i}": name for i, (_, name) in enumerate(patterns)},
         change=re.compile(_words(data["change"]["cues"]), re.IGNORECASE),
         falling=re.compile(_words(data["change"]["falling"]), re.IGNORECASE),
-        status=[(name, re.compile(_words(statuses[name]), re.IGNORECASE)) for name in STATUSES],
+        status=Phrases(_status_owners(statuses)),
         estimators=re.compile(_words(statuses["estimators"]), re.IGNORECASE),
     )

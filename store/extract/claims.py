@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 
 from store.extract.claim_context import period_of, scope_of, status_of
-from store.extract.claim_vocabulary import CueMatch, vocabulary
+from store.extract.claim_vocabulary import CueMatch, vocabulary, words_of
 from store.model import Mention
 
 SUBJECT_LABELS = {"ORG", "PRODUCT", "INDEX", "PLACE", "OTHER"}
@@ -110,12 +110,14 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
         if in_sentence and not _headline(text, s_start, s_end):
             candidates = _subject_candidates(text, s_start, s_end, sentence_entities, entities)
             context = (previous_subject, previous_company or main_company)
-            cues = vocabulary().cue_matches(text, s_start, s_end)  # once per sentence, then per clause
+            words = words_of(text, s_start, s_end)  # read once per sentence, then per clause
+            cues = vocabulary().cue_matches(text, s_start, s_end, words)
+            statuses = vocabulary().status_cues(text, s_start, s_end, words)
             for i, figure in enumerate(in_sentence):
                 clause_start = in_sentence[i - 1].end if i else s_start
                 clause_end = in_sentence[i + 1].start if i + 1 < len(in_sentence) else s_end
                 found = _claim(text, figure, (s_start, s_end), (clause_start, clause_end), candidates,
-                               sentence_entities, entities, dates, context, cues)
+                               sentence_entities, entities, dates, context, (cues, statuses))
                 if found is not None:
                     claims.append(found)
             if candidates:
@@ -128,7 +130,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     return claims
 
 
-def _claim(text, figure, sentence, clause, candidates, sentence_entities, entities, dates, context, cues) -> Claim | None:
+def _claim(text, figure, sentence, clause, candidates, sentence_entities, entities, dates, context, words) -> Claim | None:
+    cues, statuses = words
     (s_start, s_end), (c_start, c_end) = sentence, clause
     subject = _subject(text, figure, sentence, clause, candidates, sentence_entities, entities, context)
     if subject is None:
@@ -173,7 +176,7 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
         period = None
     return Claim(
         figure.start, figure.end, s_start, s_end, subject[0], subject[1], metric, figure.label, value, value_high,
-        unit, figure.hedge, period, status_of(text, figure, s_start, c_end), scope,
+        unit, figure.hedge, period, status_of(text, figure, s_start, c_end, statuses), scope,
     )
 
 

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from store.articles import Article, ArticleSummary, get_article, mark_read, save_position
 from store.db import connect
+from store.ledger_records import StoredClaim
 from tui.screens.main_annotations import Annotating
 from tui.screens.main_find import Finding
 from tui.screens.main_watch import Watching
@@ -54,11 +55,11 @@ def layer_function(module_name: str, function_name: str, tables: set[str], table
     return getattr(importlib.import_module(module_name), function_name)
 
 
-def with_subjects(mentions: list[dict], claims: list[dict]) -> list[dict]:
+def with_subjects(mentions: list[dict], claims: list[StoredClaim]) -> list[dict]:
     """The mentions, each figure the ledger linked to a subject carrying its ``subject`` and ``metric``."""
-    about = {(claim["start"], claim["end"]): claim for claim in claims}
+    about = {(claim.start, claim.end): claim for claim in claims}
     return [
-        {**m, "subject": about[m["start"], m["end"]]["subject"], "metric": about[m["start"], m["end"]]["metric"]}
+        {**m, "subject": about[m["start"], m["end"]].subject, "metric": about[m["start"], m["end"]].metric}
         if (m["start"], m["end"]) in about else m
         for m in mentions
     ]
