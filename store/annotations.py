@@ -29,6 +29,7 @@ RECORD_COLUMNS = (
     "score",
     "created",
     "updated",
+    "figure_changed",
 )
 _SELECT = (
     "SELECT " + ", ".join(f'a."{c}"' for c in RECORD_COLUMNS) + ", articles.path, articles.title "
@@ -90,7 +91,7 @@ def update_annotation(
             selector = _selector(text, start, end)
             db.execute(
                 """UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, quote_start = ?,
-                       quote_end = ?, text_hash = ?, anchor = 'exact', score = 1.0 WHERE id = ?""",
+                       quote_end = ?, text_hash = ?, anchor = 'exact', score = 1.0, figure_changed = 0 WHERE id = ?""",
                 [start, end, selector.exact, selector.prefix, selector.suffix, start, end, digest, annotation_id],
             )
         if note is not None:
@@ -158,6 +159,12 @@ def orphans(db) -> list[dict]:
     return _records(db, " WHERE a.anchor = 'orphaned'", [])
 
 
+def needing_review(db) -> list[dict]:
+    """Orphans and annotations re-anchored over a figure whose value changed: the notes a user must look at
+    again after an article was edited (the app's Orphans screen)."""
+    return _records(db, " WHERE a.anchor = 'orphaned' OR a.figure_changed = 1", [])
+
+
 def annotation_counts(db) -> dict[int, int]:
     """Annotations per article id (articles without any are absent), in one query."""
     return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())
@@ -167,7 +174,8 @@ def reanchor_article(db, article_id: int, previous_text: str | None, new_text: s
     """Re-anchor every annotation of an article whose text changed; returns how many ended in each state.
 
     Called by the importer inside the article's transaction. Each annotation is looked for from its
-    creation selector, starting near its last known place, so an orphan can come back when its text does.
+    creation selector, starting near its last known place, so an orphan can come back when its text does;
+    ``figure_changed`` marks a fuzzy match whose figures no longer have the values quoted.
     """
     new_hash = text_hash(new_text)
     counts = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
@@ -182,8 +190,8 @@ def reanchor_article(db, article_id: int, previous_text: str | None, new_text: s
             anchor = reanchor(selector, old_hash, new_text, new_hash, near=start)
             counts[anchor.state] += 1
             db.execute(
-                'UPDATE annotations SET start = ?, "end" = ?, anchor = ?, score = ? WHERE id = ?',
-                [anchor.start, anchor.end, anchor.state, anchor.score, annotation_id],
+                'UPDATE annotations SET start = ?, "end" = ?, anchor = ?, score = ?, figure_changed = ? WHERE id = ?',
+                [anchor.start, anchor.end, anchor.state, anchor.score, int(anchor.figure_changed), annotation_id],
             )
     return counts
 
@@ -193,6 +201,8 @@ def _records(db, where: str, params: list) -> list[dict]:
     records = [dict(zip((*RECORD_COLUMNS, "path", "title"), row, strict=False)) for row in rows]
     if not records:
         return records
+    for record in records:
+        record["figure_changed"] = bool(record["figure_changed"])
     by_id = {record["id"]: record for record in records}
     for record in records:
         record.update(tags=[], colors={})

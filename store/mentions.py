@@ -77,8 +77,12 @@ def stale_articles(db) -> list[int]:
 
 
 def reextract_stale(db, progress: Progress | None = None) -> int:
-    """Re-extract every stale article from its stored text, one transaction each; returns how many."""
-    return _reindex(db, stale_articles(db), progress)
+    """Re-extract every stale article from its stored text, one transaction each; returns how many. Articles
+    read from web pages by another HTML extractor version are first derived again from their raw pages."""
+    from store.web.pages import rederive_stale_pages  # here: the importer it uses imports this module
+
+    rederived = rederive_stale_pages(db, progress)
+    return rederived + _reindex(db, stale_articles(db), progress)
 
 
 def _reindex(db, article_ids: list[int], progress: Progress | None = None) -> int:

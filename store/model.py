@@ -33,6 +33,22 @@ class Reference:
     end: int
 
 
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A web page as read or fetched, kept (compressed) beside its article so the text can be derived again.
+
+    ``data`` is the page as served (any gzip undone); ``encoding`` the codec its text was read with;
+    ``extractor`` the HTML extractor version that derived the article's text from it."""
+
+    data: bytes
+    encoding: str
+    extractor: str
+    content_type: str | None = None
+    final_url: str | None = None  # where a fetched page was found, after redirects
+    etag: str | None = None  # validators for the next conditional request
+    last_modified: str | None = None
+
+
 @dataclass(slots=True)
 class ParsedArticle:
     """An article as read from a file, before it touches the database.
@@ -48,10 +64,12 @@ class ParsedArticle:
     url: str | None = None
     published: str | None = None
     byline: str | None = None
+    language: str | None = None
     blocks: list[Block] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page: RawPage | None = None  # the web page the article was read from, if it was one
 
 
 @dataclass(frozen=True, slots=True)

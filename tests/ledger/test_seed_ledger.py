@@ -103,8 +103,8 @@ def test_conflicts_json_gains_period_status_scope_and_reason_and_keeps_its_keys(
 
 
 def test_a_database_from_before_claim_statuses_lists_them_after_its_upgrade(tmp_path, capsys):
-    old = tmp_path / "v7.db"
-    shutil.copy(Path(__file__).resolve().parents[1] / "reliability" / "fixtures" / "v7.db", old)
+    old = tmp_path / "v10.db"
+    shutil.copy(Path(__file__).resolve().parents[1] / "reliability" / "fixtures" / "v10.db", old)
     assert main(["--db", str(old), "conflicts", "--json"]) == 0
     conflicts = json.loads(capsys.readouterr().out)
     capex = next(g for g in conflicts if g["metric"] == "capital expenditure")

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
 EXCERPT_WIDTH = 60  # a quote or note in a row
+FIGURE_CHANGED_MARK = "⚠ figure changed: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +122,16 @@ def quote_rows(quotes: list[dict], dark: bool) -> list[Row]:
 
 
 def annotation_rows(annotations: list[dict], dark: bool) -> list[Row]:
-    """Annotations in text order: tags, quoted text, note; orphans (no position) are listed but don't jump."""
+    """Annotations in text order: tags, quoted text, note; orphans (no position) are listed but don't jump. A
+    note whose figure changed since it was tagged says so before its quote."""
     rows = []
     for a in sorted(annotations, key=lambda a: (a.get("start") is None, a.get("start") or 0)):
         tags = Text(" ").join(Text(f"#{name}", style=tag_colour(colour).name) for name, colour in annotation_tags(a))
-        quote = a.get("quote") or a.get("exact") or ""
+        quote = excerpt(a.get("quote") or a.get("exact") or "", EXCERPT_WIDTH)
+        if a.get("figure_changed"):
+            quote = Text.assemble((FIGURE_CHANGED_MARK, "bold yellow"), quote)
         target = ((a["start"], a["end"]),) if a.get("start") is not None else ()
-        rows.append(Row((tags, excerpt(quote, EXCERPT_WIDTH), excerpt(a.get("note"), EXCERPT_WIDTH)), target))
+        rows.append(Row((tags, quote, excerpt(a.get("note"), EXCERPT_WIDTH)), target))
     return rows
 
 

@@ -1,4 +1,4 @@
-"""Version 8: claims say how they are stated and what they cover (``status``, ``scope``), and a figure with a
+"""Version 11: claims say how they are stated and what they cover (``status``, ``scope``), and a figure with a
 subject but no known metric is kept (``metric`` may be NULL) — listed, never compared.
 
 The claims are derived rows: the extractor's version changes with this release, so they are rebuilt from the
