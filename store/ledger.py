@@ -1,30 +1,23 @@
 """The figures ledger: quotes and claims per article, and where articles agree or disagree.
 
-Two claims about the same subject and metric (and unit) *conflict* when the ranges their values stand for
-do not overlap, for compatible periods. A value stands for a range: an exact figure ±0.5 %, a hedged one
-("about", "nearly", "over", "less than", …) the range its hedge allows, a range figure its low–high.
-A group whose values are all equal and that is reported in at least two sentences is *corroborated*; any
-other group is just *reported*.
+Claims are grouped by subject (its spellings folded together), metric, unit, status and scope. Two claims of
+a group *conflict* when they come from different sentences, can speak of the same time and their values
+cannot both be true (``store.ledger_rules``). A group with two such claims that agree on the value is
+*corroborated*; any other group is just *reported*. Every group says why in one line (``reason``).
 """
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import combinations
 
-from store.extract.claims import EVENT_METRICS, find_claims, is_absolute_period
+from store.extract.claim_vocabulary import vocabulary
+from store.extract.claims import find_claims
 from store.extract.quotes import find_quotes
+from store.ledger_records import LedgerGroup, LedgerValue, StoredClaim
+from store.ledger_rules import comparable, disagree, period_label, same_value, subject_groups, value_range
 from store.model import Block, Mention
-
-EXACT_TOLERANCE = 0.005  # a figure as printed is rounded: 660 vs 650 differ, 1.35 vs 1.349 do not
-APPROXIMATE_TOLERANCE = 0.10
-AT_LEAST = ("over", "more than", "above", "at least", "upwards of", "in excess of", "exceeding", "exceeded")
-AT_MOST = ("less than", "under", "below", "up to", "at most", "as much as", "as many as", "no more than", "fewer than")
-BELOW_NEARLY = ("nearly", "almost", "close to", "just under")
-APPROXIMATE = ("about", "approximately", "around", "roughly", "some", "an estimated", "estimated", "circa", "approx")
-
 
 HIDDEN_KINDS = ("boilerplate", "reference", "title")  # blocks whose sentences make no claims
 
@@ -53,10 +46,10 @@ def write_ledger(db, article_id: int, found_quotes: list, found_claims: list) ->
     )
     db.conn.executemany(
         'INSERT INTO claims (article_id, start, "end", sentence_start, sentence_end, subject, subject_entity, metric, '
-        "label, value, value_high, unit, hedge, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "label, value, value_high, unit, hedge, period, status, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (article_id, c.start, c.end, c.sentence_start, c.sentence_end, c.subject, c.subject_entity, c.metric,
-             c.label, c.value, c.value_high, c.unit, c.hedge, c.period)
+             c.label, c.value, c.value_high, c.unit, c.hedge, c.period, c.status, c.scope)
             for c in found_claims
         ],
     )
@@ -88,13 +81,14 @@ def speakers(db) -> list[dict]:
     return [{"speaker": s, "speaker_entity": e, "quotes": n, "articles": a} for s, e, n, a in rows]
 
 
-def figures(db, entity: str | None = None, article_id: int | None = None) -> list[dict]:
-    """Claim candidates: each figure with its subject, metric and normalised value."""
+def figures(db, entity: str | None = None, article_id: int | None = None) -> list[StoredClaim]:
+    """Every figure tied to a subject: its metric (None when no measure is named), normalised value, period,
+    status and scope, and the article's date."""
     sql = (
         'SELECT c.article_id, a.path, c.start, c."end", substr(a.text, c.start + 1, c."end" - c.start), '
         "substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start), c.subject, c.subject_entity, "
-        "c.metric, c.label, c.value, c.value_high, c.unit, c.hedge, c.period, c.sentence_start, c.sentence_end "
-        "FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1"
+        "c.metric, c.label, c.value, c.value_high, c.unit, c.hedge, c.period, c.sentence_start, c.sentence_end, "
+        "c.status, c.scope, a.published FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1"
     )
     params: list = []
     if entity:
@@ -103,93 +97,95 @@ def figures(db, entity: str | None = None, article_id: int | None = None) -> lis
     if article_id is not None:
         sql += " AND c.article_id = ?"
         params.append(article_id)
-    columns = ("article_id", "path", "start", "end", "text", "sentence", "subject", "subject_entity", "metric",
-               "label", "value", "value_high", "unit", "hedge", "period", "sentence_start", "sentence_end")
-    return [dict(zip(columns, row, strict=False)) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
+    return [StoredClaim(*row) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
 
 
-def ledger(db, entity: str | None = None) -> list[dict]:
-    """Every subject+metric with its values, conflicts first, then corroborations, then the rest ("reported")."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for claim in figures(db, entity=entity):
-        groups[(claim["subject_entity"], claim["metric"], claim["unit"])].append(claim)
-    entries = []
-    for (_, metric, _), claims in groups.items():
-        several = len({(c["article_id"], c["sentence_start"]) for c in claims}) > 1
-        if several and _has_conflict(claims, metric):
-            status = "conflict"
-        elif several and _agree(claims):
-            status = "corroborated"
-        else:
-            status = "reported"
-        entries.append(
-            {
-                "subject": claims[0]["subject"],
-                "subject_entity": claims[0]["subject_entity"],
-                "metric": metric,
-                "status": status,
-                "articles": len({c["article_id"] for c in claims}),
-                "values": [
-                    {key: c[key] for key in ("text", "value", "value_high", "unit", "hedge", "period", "article_id",
-                                             "path", "start", "end", "sentence", "sentence_start", "sentence_end")}
-                    for c in claims
-                ],
-            }
-        )
+def ledger(db, entity: str | None = None) -> list[LedgerGroup]:
+    """Every subject · metric · status · scope with its values, conflicts first, then corroborations, then the
+    rest ("reported"). Figures without a metric are not in the ledger (``figures`` lists them)."""
+    claims = [claim for claim in figures(db) if claim.metric is not None]
+    groups_of = subject_groups(claim.subject_entity for claim in claims)
+    groups: dict[tuple, list[StoredClaim]] = defaultdict(list)
+    for claim in claims:
+        groups[(groups_of[claim.subject_entity], claim.metric, claim.unit, claim.status, claim.scope)].append(claim)
+    selected = list(groups.values())
+    if entity:  # a group in which any spelling of the subject matches
+        wanted = entity.casefold()
+        selected = [claims for claims in selected
+                    if any(wanted == c.subject_entity or wanted in c.subject.casefold() for c in claims)]
+    entries = [_entry(claims) for claims in selected]
     order = {"conflict": 0, "corroborated": 1, "reported": 2}
-    entries.sort(key=lambda e: (order[e["status"]], -e["articles"], e["subject"].casefold(), e["metric"]))
+    entries.sort(key=lambda e: (order[e.status], -e.articles, e.subject.casefold(), e.metric, e.claim_status,
+                                e.scope or ""))
     return entries
 
 
-def conflicts(db) -> list[dict]:
-    """Only the conflicting groups of the ledger."""
-    return [entry for entry in ledger(db) if entry["status"] == "conflict"]
-
-
-def value_range(value: float | None, value_high: float | None, hedge: str | None) -> tuple[float, float] | None:
-    """The interval a reported figure stands for, given its hedge."""
-    if value is None:
-        return None
-    low, high = (value, value_high) if value_high is not None else (value, value)
-    low, high = min(low, high), max(low, high)
-    hedge = (hedge or "").casefold()
-    if any(word in hedge for word in AT_LEAST):
-        return low, math.inf
-    if any(word in hedge for word in AT_MOST):
-        return (-math.inf if low < 0 else 0.0), high
-    if any(word in hedge for word in BELOW_NEARLY):
-        return low * (1 - APPROXIMATE_TOLERANCE), high
-    tolerance = APPROXIMATE_TOLERANCE if any(word in hedge for word in APPROXIMATE) else EXACT_TOLERANCE
-    return low - abs(low) * tolerance, high + abs(high) * tolerance
-
-
-def _compatible_periods(a: dict, b: dict, metric: str) -> bool:
-    """Whether two figures can speak of the same time. A relative date ("Monday", "last week") means something
-    only inside its own article; an event (a day's move) must name the same day."""
-    periods = []
-    for claim in (a, b):
-        period = claim["period"]
-        if period is not None and not is_absolute_period(period):
-            period = (claim["article_id"], period) if metric in EVENT_METRICS else None
-        periods.append(period)
-    if metric in EVENT_METRICS:
-        return periods[0] is not None and periods[0] == periods[1]
-    return periods[0] is None or periods[1] is None or periods[0] == periods[1]
-
-
-def _has_conflict(claims: list[dict], metric: str) -> bool:
+def _entry(claims: list[StoredClaim]) -> LedgerGroup:
+    """One ledger group: its status with the pair that decides it, and a one-line reason."""
+    first = claims[0]
+    metric = first.metric or ""
+    timing = vocabulary().timing(metric)
+    status, pair, agreeing = "reported", None, None
     for a, b in combinations(claims, 2):
-        if (a["article_id"], a["sentence_start"]) == (b["article_id"], b["sentence_start"]):
+        if (a.article_id, a.sentence_start) == (b.article_id, b.sentence_start):
             continue  # one sentence giving two figures ("$650 billion, with some estimates at $700 billion")
-        if not _compatible_periods(a, b, metric):
+        if not comparable(a, b, timing):
             continue
-        range_a = value_range(a["value"], a["value_high"], a["hedge"])
-        range_b = value_range(b["value"], b["value_high"], b["hedge"])
-        if range_a and range_b and (range_a[1] < range_b[0] or range_b[1] < range_a[0]):
-            return True
-    return False
+        if disagree(a, b):
+            status, pair = "conflict", (a, b)
+            break
+        if agreeing is None and same_value(a, b):
+            agreeing = (a, b)
+    if status == "reported" and agreeing is not None:
+        status, pair = "corroborated", agreeing
+    periods = {period_label(c) for c in claims}
+    period = period_label(pair[0]) if pair else periods.pop() if len(periods) == 1 else None
+    period = None if period == "no period" else period
+    return LedgerGroup(
+        subject=first.subject, subject_entity=first.subject_entity, metric=metric, status=status,
+        articles=len({c.article_id for c in claims}), values=tuple(LedgerValue.of(c) for c in claims),
+        period=period, claim_status=first.status, scope=first.scope, reason=_reason(status, pair, claims, period),
+    )
 
 
-def _agree(claims: list[dict]) -> bool:
-    values = {round(c["value"], 6) for c in claims if c["value"] is not None}
-    return len(values) == 1
+def _reason(status: str, pair, claims: list[StoredClaim], period: str | None) -> str:
+    first = claims[0]
+    context = f"{first.status}, {period or 'no period'}" + (f", {first.scope}" if first.scope else "")
+    if status == "conflict":
+        a, b = pair
+        return f"{_stated(a)} and {_stated(b)} cannot both be true ({context}; {_span(a)} and {_span(b)} do not overlap)"
+    if status == "corroborated":
+        a, b = pair
+        where = "two sentences" if a.article_id == b.article_id else f"{_name(a)} and {_name(b)}"
+        return f"{where} agree on {a.text} ({context})"
+    if len(claims) == 1:
+        return f"stated once ({context})"
+    return f"{len(claims)} figures, none comparable with another at the same time and value ({context})"
+
+
+def _stated(claim: StoredClaim) -> str:
+    hedge = f"{claim.hedge} " if claim.hedge else ""
+    return f"{hedge}{claim.text} in {_name(claim)}"
+
+
+def _name(claim: StoredClaim) -> str:
+    return claim.path.rsplit("/", 1)[-1]
+
+
+def _span(claim: StoredClaim) -> str:
+    low, high = value_range(claim.value, claim.value_high, claim.hedge)
+    return f"[{_number(low)}, {_number(high)}]"
+
+
+def _number(value: float) -> str:
+    if value in (float("inf"), float("-inf")):
+        return "∞" if value > 0 else "−∞"
+    for scale, word in ((1e12, " trillion"), (1e9, " billion"), (1e6, " million")):
+        if abs(value) >= scale:
+            return f"{value / scale:.4g}{word}"
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:,.4g}"
+
+
+def conflicts(db) -> list[LedgerGroup]:
+    """Only the conflicting groups of the ledger."""
+    return [entry for entry in ledger(db) if entry.status == "conflict"]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from store.annotations import annotations_for_article
 from store.articles import Article, get_article
 from store.ledger import figures, quotes
+from store.ledger_records import StoredClaim
 from store.mentions import mentions_for_article
 
 
@@ -25,11 +26,11 @@ class ArticleBundle:
     annotations: list[dict]
 
 
-def with_subjects(mentions: list[dict], claims: list[dict]) -> list[dict]:
+def with_subjects(mentions: list[dict], claims: list[StoredClaim]) -> list[dict]:
     """The mentions, each figure the ledger linked to a subject carrying its ``subject`` and ``metric``."""
-    about = {(claim["start"], claim["end"]): claim for claim in claims}
+    about = {(claim.start, claim.end): claim for claim in claims}
     return [
-        {**m, "subject": about[m["start"], m["end"]]["subject"], "metric": about[m["start"], m["end"]]["metric"]}
+        {**m, "subject": about[m["start"], m["end"]].subject, "metric": about[m["start"], m["end"]].metric}
         if (m["start"], m["end"]) in about else m
         for m in mentions
     ]

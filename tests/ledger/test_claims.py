@@ -1,9 +1,10 @@
 """Claim candidates: subject and metric of each figure, and the ledger's conflict rule."""
 
 import math
+from types import SimpleNamespace
 
 from store.extract.claims import find_claims
-from store.ledger import _has_conflict, value_range
+from store.ledger_rules import comparable, disagree, value_range
 from tests.ledger.helpers import mention
 
 
@@ -84,15 +85,24 @@ def test_value_ranges_follow_hedges():
     assert value_range(650, 700, None) == (650 - 650 * 0.005, 700 + 700 * 0.005)
 
 
-def claim(article, sentence, value, value_high=None, hedge=None, period=None):
-    return {"article_id": article, "sentence_start": sentence, "value": value, "value_high": value_high,
-            "hedge": hedge, "period": period}
+def claim(article, value, value_high=None, hedge=None, period=None, published=None):
+    return SimpleNamespace(article_id=article, value=value, value_high=value_high, hedge=hedge, period=period,
+                           published=published)
+
+
+def conflict(a, b, timing):
+    return comparable(a, b, timing) and disagree(a, b)
+
+
+def test_a_round_figure_of_one_significant_digit_is_a_rounding_of_a_nearby_one():
+    assert not conflict(claim(1, 7e9), claim(1, 6.8e9), "once")  # "a deal for $7 billion" / "worth $6.8 billion"
+    assert conflict(claim(1, 2e4), claim(2, 1e4), "once")
+    assert conflict(claim(1, 700e9), claim(2, 650e9), "once")
 
 
 def test_conflict_rule_is_hedge_aware_and_ignores_other_periods():
-    assert _has_conflict([claim(1, 0, 5.6e9), claim(2, 0, 6e6, hedge="less than")], "training cost")
-    assert not _has_conflict([claim(1, 0, 5.5e6), claim(2, 0, 6e6, hedge="less than")], "training cost")
-    assert _has_conflict([claim(1, 0, 660e9), claim(2, 0, 650e9, period="2026")], "capital expenditure")
-    assert not _has_conflict([claim(1, 0, 650e9, period="2026"), claim(2, 0, 370e9, period="2025")], "capital expenditure")
-    assert not _has_conflict([claim(1, 0, 650e9), claim(1, 0, 700e9)], "capital expenditure")  # one sentence
-    assert not _has_conflict([claim(1, 0, -17), claim(2, 0, 3)], "share price change")  # no common day
+    assert conflict(claim(1, 5.6e9), claim(2, 6e6, hedge="less than"), "once")
+    assert not conflict(claim(1, 5.5e6), claim(2, 6e6, hedge="less than"), "once")
+    assert conflict(claim(1, 660e9, period="2026"), claim(2, 650e9, period="2026"), "flow")
+    assert not conflict(claim(1, 650e9, period="2026"), claim(2, 370e9, period="2025"), "flow")
+    assert not conflict(claim(1, -17), claim(2, 3), "level")  # no common day

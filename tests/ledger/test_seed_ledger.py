@@ -1,6 +1,8 @@
 """The ledger on the sample articles: quotes and speakers checked by reading, and the two known conflicts."""
 
 import json
+import shutil
+from pathlib import Path
 
 from store import ledger
 from tui.cli import main
@@ -62,5 +64,48 @@ def test_the_two_seed_conflicts_are_found(seeded_db, db_path, capsys):
 
 
 def test_equal_values_in_two_articles_are_corroborated(seeded_db):
-    corroborated = [entry for entry in ledger.ledger(seeded_db) if entry["status"] == "corroborated"]
-    assert any(entry["metric"] == "capital expenditure" and entry["articles"] == 2 for entry in corroborated)
+    corroborated = [entry for entry in ledger.ledger(seeded_db) if entry.status == "corroborated"]
+    assert any(entry.metric == "capital expenditure" and entry.articles == 2 for entry in corroborated)
+
+
+def test_the_sample_errors_are_gone(seeded_db):
+    figures = ledger.figures(seeded_db)
+    apple_capex = [f for f in figures if f.subject_entity == "apple" and f.metric == "capital expenditure"]
+    assert not apple_capex  # "Meta CEO Mark Zuckerberg's announcement that the company plans to invest" is Meta's
+    meta_capex = [f for f in figures if f.text == "$65 billion"]
+    assert [(f.subject, f.metric, f.status) for f in meta_capex] == [("Meta", "capital expenditure", "target")]
+    seven = [f for f in figures if f.text == "7%" and "iPhone" in f.sentence]
+    assert [(f.subject, f.metric) for f in seven] == [("Apple", "share price change")]  # "its stock price"
+    ninety = [f for f in figures if f.text == "90%"]
+    assert [f.metric for f in ninety] == ["free cash flow change"]  # a drop in free cash flow, not a share price
+    boilerplate = [f for f in figures if "Bytedance" in f.sentence or "Outlay" in f.sentence]
+    assert not boilerplate  # the ALSO SEE link list never feeds the ledger
+
+
+def test_conflicts_json_gains_period_status_scope_and_reason_and_keeps_its_keys(seeded_db, db_path, capsys):
+    seeded_db.close()
+    assert main(["--db", str(db_path), "conflicts", "--json"]) == 0
+    conflicts = json.loads(capsys.readouterr().out)
+    for group in conflicts:
+        assert set(group) >= {"subject", "subject_entity", "metric", "status", "articles", "values",
+                              "period", "claim_status", "scope", "reason"}
+        for value in group["values"]:
+            assert set(value) >= {"text", "value", "value_high", "unit", "hedge", "period", "status", "scope",
+                                  "article_id", "path", "start", "end", "sentence", "sentence_start", "sentence_end"}
+    capex = next(g for g in conflicts if g["metric"] == "capital expenditure")
+    assert (capex["claim_status"], capex["period"]) == ("target", "2026")
+    assert "$650 billion" in capex["reason"] and "cannot both be true" in capex["reason"]
+    assert main(["--db", str(db_path), "ledger", "--json"]) == 0
+    amazon = next(g for g in json.loads(capsys.readouterr().out)
+                  if g["subject_entity"] == "amazon" and g["metric"] == "capital expenditure")
+    assert amazon["status"] == "corroborated" and amazon["claim_status"] == "forecast"
+    assert "agree on $200 billion" in amazon["reason"]
+
+
+def test_a_database_from_before_claim_statuses_lists_them_after_its_upgrade(tmp_path, capsys):
+    old = tmp_path / "v10.db"
+    shutil.copy(Path(__file__).resolve().parents[1] / "reliability" / "fixtures" / "v10.db", old)
+    assert main(["--db", str(old), "conflicts", "--json"]) == 0
+    conflicts = json.loads(capsys.readouterr().out)
+    capex = next(g for g in conflicts if g["metric"] == "capital expenditure")
+    assert capex["claim_status"] == "target" and "cannot both be true" in capex["reason"]

@@ -14,6 +14,7 @@ import pytest
 from textual import events
 from textual.widgets import Tree
 
+from store.ledger_records import LedgerValue
 from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 
@@ -48,7 +49,7 @@ async def open_ledger_on_a_value(app, pilot) -> Tree:
     tree.focus()
     for _ in range(80):
         node = tree.cursor_node
-        if node is not None and node.data and "sentence" in node.data:
+        if node is not None and isinstance(node.data, LedgerValue):
             return tree
         if node is not None and node.allow_expand and not node.is_expanded:
             node.expand()

@@ -33,13 +33,13 @@ async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seed
         metrics = metric_nodes(app)
         order = ["conflict", "corroborated", "reported"].index
         tree = app.screen.query_one("#ledger-tree", Tree)
-        best = [min(order(m.data["status"]) for m in subject.children) for subject in tree.root.children]
+        best = [min(order(m.data.status) for m in subject.children) for subject in tree.root.children]
         assert best[:2] == [0, 0] and best == sorted(best)  # subjects with a conflict come first
-        deepseek = next(node for node in metrics if node.data["metric"] == "training cost" and "deepseek" in node.data["subject_entity"])
+        deepseek = next(node for node in metrics if node.data.metric == "training cost" and "deepseek" in node.data.subject_entity)
         assert "conflict" in str(deepseek.label)
         value = deepseek.children[0]
         db = open_db(seeded_path)
-        title = get_article(db, value.data["article_id"]).title
+        title = get_article(db, value.data.article_id).title
         db.close()
         assert title[:20] in str(value.label)  # each value names its article by title, not file name
         tree.focus()
@@ -47,14 +47,14 @@ async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seed
         await pilot.press("enter")
         await pilot.pause()
     [result] = app.results
-    assert result == (value.data["article_id"], value.data["start"], value.data["end"])
+    assert result == (value.data.article_id, value.data.start, value.data.end)
 
 
 async def test_a_on_a_conflict_tags_each_of_its_sentences_disputed(seeded_path):
     app = host(seeded_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        conflict = next(node for node in metric_nodes(app) if node.data["status"] == "conflict")
+        conflict = next(node for node in metric_nodes(app) if node.data.status == "conflict")
         tree = app.screen.query_one("#ledger-tree", Tree)
         tree.focus()
         tree.move_cursor(conflict)
@@ -63,8 +63,8 @@ async def test_a_on_a_conflict_tags_each_of_its_sentences_disputed(seeded_path):
     db = open_db(seeded_path)
     tagged = list_annotations(db, tag="disputed")
     db.close()
-    assert len(tagged) == len(conflict.data["values"])
-    assert {a["exact"] for a in tagged} == {v["sentence"] for v in conflict.data["values"]}
+    assert len(tagged) == len(conflict.data.values)
+    assert {a["exact"] for a in tagged} == {v.sentence for v in conflict.data.values}
 
 
 async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path):
@@ -86,3 +86,28 @@ async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path)
         await pilot.pause()
     [(article_id, start, end)] = app.results
     assert end > start
+
+
+async def test_each_group_shows_its_status_period_and_scope_and_the_highlight_says_why(seeded_path):
+    app = host(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        metrics = metric_nodes(app)
+        capex = next(node for node in metrics if node.data.status == "conflict"
+                     and node.data.metric == "capital expenditure")
+        assert "target · 2026" in str(capex.label)  # stated as a plan, for 2026
+        amazon = next(node for node in metrics if node.data.status == "corroborated"
+                      and node.data.subject_entity == "amazon" and node.data.metric == "capital expenditure")
+        assert "forecast" in str(amazon.label)
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        tree.focus()
+        tree.move_cursor(capex)
+        await pilot.pause()
+        reason = str(app.screen.query_one("#ledger-reason").render())
+        assert "cannot both be true" in reason and "$650 billion" in reason
+        tree.move_cursor(capex.children[1])  # a value: its group's reason stays on show
+        await pilot.pause()
+        assert "cannot both be true" in str(app.screen.query_one("#ledger-reason").render())
+        tree.move_cursor(amazon)
+        await pilot.pause()
+        assert "agree on $200 billion" in str(app.screen.query_one("#ledger-reason").render())

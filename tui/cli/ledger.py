@@ -1,8 +1,13 @@
-"""Quotes and the figures ledger: quotes, speakers, figures, conflicts, ledger."""
+"""Quotes and the figures ledger: quotes, speakers, figures, conflicts, ledger.
+
+Figures, conflicts and the ledger first bring stale articles up to date (claims are derived with the
+mentions, so a newer extractor or an upgraded database is re-read before they are listed)."""
 
 from __future__ import annotations
 
 from store import ledger
+from store.ledger_records import LedgerGroup
+from tui.cli.entities import fresh_database
 from tui.cli.output import add_json_flag, database, emit_json, emit_table, run_with_errors
 
 
@@ -21,7 +26,8 @@ def register(subparsers) -> None:
     add_json_flag(parser)
     parser.set_defaults(handler=run_with_errors(cmd_figures))
 
-    parser = subparsers.add_parser("conflicts", help="the same subject and metric reported with different values")
+    parser = subparsers.add_parser(
+        "conflicts", help="the same subject, metric, period, status and scope reported with values that cannot both be true")
     add_json_flag(parser)
     parser.set_defaults(handler=run_with_errors(cmd_conflicts))
 
@@ -50,32 +56,34 @@ def cmd_speakers(args) -> int:
 
 
 def cmd_figures(args) -> int:
-    rows = ledger.figures(database(args), entity=args.entity)
+    rows = ledger.figures(fresh_database(args), entity=args.entity)
     if args.json:
-        emit_json(rows)
+        emit_json([row.to_json() for row in rows])
     else:
         emit_table(
-            [(r["subject"], r["metric"], r["text"], r["hedge"] or "", r["period"] or "") for r in rows],
-            ["subject", "metric", "figure", "hedge", "period"],
+            [(r.subject, r.metric or "", r.text, r.hedge or "", r.period or "", r.status, r.scope or "") for r in rows],
+            ["subject", "metric", "figure", "hedge", "period", "status", "scope"],
         )
     return 0
 
 
 def cmd_conflicts(args) -> int:
-    return _print_groups(args, ledger.conflicts(database(args)))
+    return _print_groups(args, ledger.conflicts(fresh_database(args)))
 
 
 def cmd_ledger(args) -> int:
-    return _print_groups(args, ledger.ledger(database(args), entity=args.entity))
+    return _print_groups(args, ledger.ledger(fresh_database(args), entity=args.entity))
 
 
-def _print_groups(args, groups: list[dict]) -> int:
+def _print_groups(args, groups: list[LedgerGroup]) -> int:
     if args.json:
-        emit_json(groups)
+        emit_json([group.to_json() for group in groups])
         return 0
     for group in groups:
-        print(f"{group['status'].upper():<13} {group['subject']} · {group['metric']}")
-        for value in group["values"]:
-            hedge = f"{value['hedge']} " if value["hedge"] else ""
-            print(f"    {hedge}{value['text']:<24} {value['path'].rsplit('/', 1)[-1]}")
+        context = " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
+        print(f"{group.status.upper():<13} {group.subject} · {group.metric} ({context})")
+        print(f"    {group.reason}")
+        for value in group.values:
+            hedge = f"{value.hedge} " if value.hedge else ""
+            print(f"    {hedge + value.text:<28} {value.period or '':<12} {value.path.rsplit('/', 1)[-1]}")
     return 0

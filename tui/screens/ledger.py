@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, TabbedContent, TabPane, Tree
+from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tree
 
 from store import ledger
 from store.articles import article_titles
+from store.ledger_records import LedgerGroup, LedgerValue
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt
@@ -28,7 +29,7 @@ STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ 
 class LedgerRead(Message):
     """The ledger's groups, the speakers and the titles of the articles they come from."""
 
-    groups: list[dict]
+    groups: list[LedgerGroup]
     people: list[dict]
     titles: dict[int, str]
 
@@ -49,7 +50,7 @@ class SentencesTagged(Message):
 
 def read_ledger(db) -> LedgerRead:
     groups, people = ledger.ledger(db), ledger.speakers(db)
-    return LedgerRead(groups, people, article_titles(db, (v["article_id"] for group in groups for v in group["values"])))
+    return LedgerRead(groups, people, article_titles(db, (v.article_id for group in groups for v in group.values)))
 
 
 def read_quotes(db, speaker: str) -> QuotesRead:
@@ -57,17 +58,27 @@ def read_quotes(db, speaker: str) -> QuotesRead:
     return QuotesRead(rows, article_titles(db, (row["article_id"] for row in rows)))
 
 
-def tag_sentences(db, values: list[dict], tag: str, note: str) -> SentencesTagged:
+def tag_sentences(db, values: list[LedgerValue], tag: str, note: str) -> SentencesTagged:
     """Annotate the sentence of each ledger value with ``tag`` and ``note``."""
     from store.annotations import create_annotation
 
     for value in values:
-        create_annotation(db, value["article_id"], value["sentence_start"], value["sentence_end"], [tag], note)
+        create_annotation(db, value.article_id, value.sentence_start, value.sentence_end, [tag], note)
     return SentencesTagged(len(values), tag)
+
+
+def context_of(group: LedgerGroup) -> str:
+    """How a group's figures are stated, for when and of what part: "forecast · 2026 · with China"."""
+    return " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
 
 
 class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Dismisses with ``(article_id, start, end)`` of the sentence to open, or None."""
+
+    DEFAULT_CSS = """
+    LedgerScreen #ledger-tree { height: 1fr; }
+    LedgerScreen #ledger-reason { height: auto; max-height: 4; padding: 0 1; background: $boost; }
+    """
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="ledger.close"),
@@ -85,6 +96,7 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         with TabbedContent(initial="ledger-tab"):
             with TabPane("Ledger", id="ledger-tab"):
                 yield Tree("Subjects", id="ledger-tree")
+                yield Static("", id="ledger-reason")
             with TabPane("Speakers", id="speakers-tab"):
                 yield DataTable(id="speakers", cursor_type="row")
                 yield DataTable(id="speaker-quotes", cursor_type="row")
@@ -105,28 +117,41 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         tree.clear()
         subjects: dict[str, object] = {}
         for group in groups:
-            subject = subjects.get(group["subject_entity"])
+            subject = subjects.get(group.subject_entity)
             if subject is None:
-                subject = subjects[group["subject_entity"]] = tree.root.add(Text(group["subject"], style="bold"), expand=True)
-            mark, style = STATUS_MARKS[group["status"]]
-            label = Text.assemble((group["metric"], ""), "  ", (mark, style))
-            metric = subject.add(label, data=group, expand=group["status"] != "reported")
-            for value in group["values"]:
-                hedge = f"{value['hedge']} " if value["hedge"] else ""
-                title = excerpt(titles.get(value["article_id"], Path(value["path"]).name), TITLE_WIDTH)
-                metric.add_leaf(Text.assemble((f"{hedge}{value['text']}", "bold"), "  ", (title, "italic"), "  ",
-                                              (excerpt(value["sentence"], SENTENCE_WIDTH), "dim")), data=value)
+                subject = subjects[group.subject_entity] = tree.root.add(Text(group.subject, style="bold"), expand=True)
+            mark, style = STATUS_MARKS[group.status]
+            label = Text.assemble((group.metric, ""), "  ", (context_of(group), "italic"), "  ", (mark, style))
+            metric = subject.add(label, data=group, expand=group.status != "reported")
+            for value in group.values:
+                hedge = f"{value.hedge} " if value.hedge else ""
+                period = f" ({value.period})" if value.period else ""
+                title = excerpt(titles.get(value.article_id, Path(value.path).name), TITLE_WIDTH)
+                metric.add_leaf(Text.assemble((f"{hedge}{value.text}", "bold"), (period, "italic"), "  ",
+                                              (title, "italic"), "  ", (excerpt(value.sentence, SENTENCE_WIDTH), "dim")),
+                                data=value)
         tree.loading = False
         table = self.query_one("#speakers", DataTable)
         table.clear()
         for person in people:
             table.add_row(person["speaker"], person["quotes"], person["articles"], key=person["speaker_entity"] or person["speaker"])
 
+    @on(Tree.NodeHighlighted, "#ledger-tree")
+    def show_reason(self, event: Tree.NodeHighlighted) -> None:
+        """Say why the highlighted group (or the group of the highlighted value) is a conflict, agrees or not."""
+        node = event.node
+        group = node.data if isinstance(node.data, LedgerGroup) else node.parent.data if node.parent else None
+        reason = self.query_one("#ledger-reason", Static)
+        if isinstance(group, LedgerGroup):
+            reason.update(Text.assemble((f"{group.subject} · {group.metric}: ", "bold"), group.reason))
+        else:
+            reason.update("")
+
     @on(Tree.NodeSelected, "#ledger-tree")
     def open_value(self, event: Tree.NodeSelected) -> None:
         data = event.node.data
-        if data and "sentence" in data:
-            self.dismiss((data["article_id"], data["start"], data["end"]))
+        if isinstance(data, LedgerValue):
+            self.dismiss((data.article_id, data.start, data.end))
 
     @on(DataTable.RowHighlighted, "#speakers")
     def show_quotes(self, event: DataTable.RowHighlighted) -> None:
@@ -153,10 +178,10 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         if node is None or node.data is None:
             self.notify("Highlight a metric or a value first", severity="warning")
             return
-        group = node.data if "values" in node.data else node.parent.data
-        values = group["values"] if node.data is group else [node.data]
-        tag = "disputed" if group["status"] == "conflict" else "claim"
-        note = f"{group['subject']} · {group['metric']}: {group['status']}"
+        group = node.data if isinstance(node.data, LedgerGroup) else node.parent.data
+        values = list(group.values) if node.data is group else [node.data]
+        tag = "disputed" if group.status == "conflict" else "claim"
+        note = f"{group.subject} · {group.metric}: {group.status}"
         run_in_background(self, tag_sentences, values, tag, note, db_path=self.db_path, group="ledger-annotate",
                           exclusive=False)
 
