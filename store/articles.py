@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.db import write_transaction
 from store.model import Block, Reference
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
 
 
 class ArticleNotFound(LookupError):
@@ -49,7 +55,7 @@ class Article:
     references: list[Reference] = field(default_factory=list)
 
 
-def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
+def list_articles(db: Database | sqlite3.Connection, limit: int | None = None) -> list[ArticleSummary]:
     """Every article (or the first ``limit``), newest first, with its annotation count (0 before annotations
     exist). The app reads one screenful with ``limit`` so the library paints before 100,000 rows are in.
 
@@ -74,7 +80,7 @@ def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
     ]
 
 
-def get_article(db, article_id: int) -> Article:
+def get_article(db: Database, article_id: int) -> Article:
     """One article with its blocks, sentences and references."""
     row = db.execute(
         """SELECT id, title, path, source, published, url, byline, words, text, read, position, content_hash
@@ -83,7 +89,8 @@ def get_article(db, article_id: int) -> Article:
     ).fetchone()
     if row is None:
         raise ArticleNotFound(f"no article with id {article_id}")
-    article = Article(*row[:9], bool(row[9]), row[10], row[11])
+    id_, title, path, source, published, url, byline, words, text, read, position, content_hash = row
+    article = Article(id_, title, path, source, published, url, byline, words, text, bool(read), position, content_hash)
     article.blocks = [
         Block(kind, start, end, level)
         for kind, start, end, level in db.execute(
@@ -104,7 +111,7 @@ def get_article(db, article_id: int) -> Article:
     return article
 
 
-def resolve_article(db, ref: str | int) -> int:
+def resolve_article(db: Database, ref: str | int) -> int:
     """The id of the article named by ``ref``: an id, a stored path, or a file name (unique)."""
     ref = str(ref).strip()
     if ref.isdigit():
@@ -129,19 +136,19 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def mark_read(db, article_id: int, read: bool = True) -> None:
+def mark_read(db: Database, article_id: int, read: bool = True) -> None:
     """Set the read mark of one article."""
     with write_transaction(db):
         db.execute("UPDATE articles SET read = ? WHERE id = ?", [int(read), article_id])
 
 
-def save_position(db, article_id: int, offset: int) -> None:
+def save_position(db: Database, article_id: int, offset: int) -> None:
     """Remember where the reader's cursor is, so the article reopens there."""
     with write_transaction(db):
         db.execute("UPDATE articles SET position = ? WHERE id = ?", [offset, article_id])
 
 
-def article_titles(db, article_ids) -> dict[int, str]:
+def article_titles(db: Database, article_ids) -> dict[int, str]:
     """The titles of the given articles, by id (ids that do not exist are absent)."""
     ids = sorted(set(article_ids))
     titles: dict[int, str] = {}
@@ -152,7 +159,7 @@ def article_titles(db, article_ids) -> dict[int, str]:
     return titles
 
 
-def corpus_counts(db) -> dict[str, int]:
+def corpus_counts(db: Database) -> dict[str, int]:
     """Counts for the header and ``broadsheet info``: articles, sentences and, once they exist, more layers."""
     counts = {
         "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],

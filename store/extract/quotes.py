@@ -75,8 +75,8 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
             whole_paragraph = open_at == block.start and (close_at >= block.end - 1)
             if speaker is None and whole_paragraph and previous_block is not None:
                 speaker = _from_previous_block(text, previous_block, people, names) or previous_speaker
-            if speaker is None and block_quotes and block_quotes[-1].speaker and _is_continuation(text, block_quotes[-1].end, open_at):
-                last = block_quotes[-1]
+            last = block_quotes[-1] if block_quotes else None
+            if speaker is None and last is not None and last.speaker and _is_continuation(text, last.end, open_at):
                 speaker = _Speaker(last.speaker, last.speaker_entity, last.cue)
             words = len(text[start:end].split())
             if speaker is None and words < MIN_UNATTRIBUTED_WORDS:
@@ -221,12 +221,12 @@ def _speaker_in(text, start, end, people, names, cue, last=False) -> _Speaker | 
         return _Speaker(_full_name(person, people), person.entity, cue)
     if pointer := _POINTER.search(text, start, end):
         word = pointer.group().lower()
-        person = (
+        pointed = (
             _last_with_title(text, people, pointer.start(), word[4:])
             if word.startswith("the ")
             else _last_before(people, pointer.start())
         )
-        return _Speaker(_full_name(person, people), person.entity, cue) if person else None
+        return _Speaker(_full_name(pointed, people), pointed.entity, cue) if pointed else None
     named = [m for m in _within(names, start, end) if m.label in ("ORG", "OTHER")]
     if named:
         org = named[-1] if last else named[0]
