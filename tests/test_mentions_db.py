@@ -7,7 +7,14 @@ import pytest
 
 from store.importer import import_paths
 from store.layers import reextract_stale, stale_articles
-from store.mentions import TeachingError, add_entity_teaching, entity_counts, mentions, remove_teaching, suppress_teaching
+from store.mentions import (
+    TeachingError,
+    add_entity_teaching,
+    entity_counts,
+    mentions,
+    remove_teaching,
+    suppress_teaching,
+)
 from store.teachings import list_teachings
 
 STORY = "Chip Stocks Slide\nShares of the quuxware maker fell about 17% on Monday, wiping $593 billion off.\n"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, TabbedContent
 
-from tests.tui.reader_helpers import make_article, mention
+from tests.tui.reader_helpers import annotation, make_article, mention
 from tui.widgets.inspector import Inspector, format_value
 
 ARTICLE = make_article(
@@ -64,7 +66,7 @@ async def test_figures_are_sorted_by_label_then_value_with_parsed_values():
 
 
 async def test_a_figure_linked_by_the_ledger_shows_its_subject_and_metric():
-    linked = [{**m, "subject": "Nvidia", "metric": "sales"} if m["text"] == "$3 billion" else m for m in MENTIONS]
+    linked = [replace(m, subject="Nvidia", metric="sales") if m.text == "$3 billion" else m for m in MENTIONS]
     app = InspectorApp()
     async with app.run_test(size=(120, 24)) as pilot:
         app.query_one(Inspector).show(linked)
@@ -82,8 +84,8 @@ async def test_only_layers_that_exist_get_a_tab():
         tabs = app.query_one(TabbedContent)
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures"]
-        inspector.show(MENTIONS, quotes=[], annotations=[{"id": 1, "start": 0, "end": 6, "tags": ["chips"],
-                                                           "colors": {}, "note": "check", "exact": "Nvidia"}])
+        nvidia = ARTICLE.text.index("Nvidia")
+        inspector.show(MENTIONS, quotes=[], annotations=[annotation(ARTICLE, nvidia, nvidia + 6, ["chips"], note="check")])
         await pilot.pause()
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures", "inspector-quotes", "inspector-annotations"]
@@ -97,10 +99,10 @@ async def test_choosing_an_entity_again_cycles_through_its_mentions():
         await pilot.pause()
         app.query_one("#inspector-entities-table", DataTable).focus()
         await pilot.press("enter", "enter", "enter", "enter")
-        nvidia = sorted((m["start"], m["end"]) for m in MENTIONS if m["entity"] == "nvidia")
+        nvidia = sorted((m.start, m.end) for m in MENTIONS if m.entity == "nvidia")
         assert app.jumps == nvidia + nvidia[:1]
         await pilot.press("down", "enter")
-        assert app.jumps[-1] == next((m["start"], m["end"]) for m in MENTIONS if m["text"] == "Apple")
+        assert app.jumps[-1] == next((m.start, m.end) for m in MENTIONS if m.text == "Apple")
 
 
 async def test_bracket_keys_switch_between_visible_tabs():

@@ -15,6 +15,7 @@ from textual.worker import get_current_worker
 from store import ledger
 from store.articles import article_titles
 from store.db import connect
+from store.model import StoredQuote
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt
 
@@ -104,18 +105,18 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         db = connect(self.db_path)
         try:
             rows = ledger.quotes(db, speaker=speaker)
-            titles = article_titles(db, (row["article_id"] for row in rows))
+            titles = article_titles(db, (row.article_id for row in rows))
         finally:
             db.close()
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._fill_quotes, rows, titles)
 
-    def _fill_quotes(self, rows: list[dict], titles: dict[int, str]) -> None:
+    def _fill_quotes(self, rows: list[StoredQuote], titles: dict[int, str]) -> None:
         table = self.query_one("#speaker-quotes", DataTable)
         table.clear()
         for row in rows:
-            title = excerpt(titles.get(row["article_id"], Path(row["path"]).name), TITLE_WIDTH)
-            table.add_row(excerpt(row["text"], 90), title, key=f"{row['article_id']}:{row['start']}:{row['end']}")
+            title = excerpt(titles.get(row.article_id, Path(row.path).name), TITLE_WIDTH)
+            table.add_row(excerpt(row.text, 90), title, key=f"{row.article_id}:{row.start}:{row.end}")
 
     @on(DataTable.RowSelected, "#speaker-quotes")
     def open_quote(self, event: DataTable.RowSelected) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 
 from store.articles import Article, ArticleSummary, get_article, mark_read, save_position
 from store.db import connect
+from store.model import Annotation, StoredMention, StoredQuote
 from tui.screens.main_annotations import Annotating
 from tui.screens.main_find import Finding
 from tui.screens.main_watch import Watching
@@ -42,9 +43,9 @@ class ArticleBundle:
     """An article with the layers drawn over it; a layer whose table does not exist yet is None."""
 
     article: Article
-    mentions: list[dict] | None
-    quotes: list[dict] | None
-    annotations: list[dict] | None
+    mentions: list[StoredMention] | None
+    quotes: list[StoredQuote] | None
+    annotations: list[Annotation] | None
 
 
 def layer_function(module_name: str, function_name: str, tables: set[str], table: str):
@@ -54,12 +55,12 @@ def layer_function(module_name: str, function_name: str, tables: set[str], table
     return getattr(importlib.import_module(module_name), function_name)
 
 
-def with_subjects(mentions: list[dict], claims: list[dict]) -> list[dict]:
+def with_subjects(mentions: list[StoredMention], claims: list[dict]) -> list[StoredMention]:
     """The mentions, each figure the ledger linked to a subject carrying its ``subject`` and ``metric``."""
     about = {(claim["start"], claim["end"]): claim for claim in claims}
     return [
-        {**m, "subject": about[m["start"], m["end"]]["subject"], "metric": about[m["start"], m["end"]]["metric"]}
-        if (m["start"], m["end"]) in about else m
+        replace(m, subject=about[m.start, m.end]["subject"], metric=about[m.start, m.end]["metric"])
+        if (m.start, m.end) in about else m
         for m in mentions
     ]
 

@@ -11,6 +11,7 @@ from textual import work
 from textual.worker import get_current_worker
 
 from store.db import connect
+from store.model import Annotation
 from tui.widgets.library import Library
 from tui.widgets.reader import Reader
 
@@ -30,7 +31,7 @@ class Annotating:
         self.open_tag_dialog(reader.article.id, span, existing[0] if existing else None, reader.selected_text)
 
     @work(thread=True, exclusive=True, group="tag-dialog")
-    def open_tag_dialog(self, article_id: int, span: tuple[int, int], record: dict | None, quote: str) -> None:
+    def open_tag_dialog(self, article_id: int, span: tuple[int, int], record: Annotation | None, quote: str) -> None:
         """Read the known tags (for autocomplete) in a worker, then show the dialog."""
         from store.tags import list_tags
 
@@ -47,9 +48,9 @@ class Annotating:
 
         dialog = TagDialog(
             [tag["name"] for tag in tags],
-            tags=record["tags"] if record else None,
-            note=record["note"] if record else "",
-            quote=record["exact"] if record else quote,
+            tags=list(record.tags) if record else None,
+            note=record.note if record else "",
+            quote=record.exact if record else quote,
             colors={tag["name"]: tag["color"] for tag in tags},
             editing=record is not None,
         )
@@ -61,7 +62,7 @@ class Annotating:
         self.app.push_screen(dialog, saved)
 
     @work(thread=True, group="annotations")
-    def save_annotation(self, article_id: int, span: tuple[int, int], record: dict | None, result) -> None:
+    def save_annotation(self, article_id: int, span: tuple[int, int], record: Annotation | None, result) -> None:
         """Create, update or delete the annotation as the dialog said, then refresh what shows it."""
         db = connect(self.db_path)
         try:
@@ -70,10 +71,10 @@ class Annotating:
                     self.history.create(db, article_id, span[0], span[1], tags=result.tags, note=result.note)
                     message = "Annotation saved"
                 elif getattr(result, "delete", False):
-                    self.history.delete(db, record["id"])
+                    self.history.delete(db, record.id)
                     message = "Annotation deleted — press u to undo"
                 else:
-                    self.history.update(db, record["id"], tags=result.tags, note=result.note)
+                    self.history.update(db, record.id, tags=result.tags, note=result.note)
                     message = "Annotation updated"
         finally:
             db.close()
@@ -93,7 +94,7 @@ class Annotating:
             self.app.call_from_thread(self.app.notify, "Nothing to undo")
             return
         self.app.call_from_thread(self.app.notify, undone.message)
-        self.reload_annotations(undone.record["article_id"])
+        self.reload_annotations(undone.record.article_id)
 
     def reload_annotations(self, article_id: int) -> None:
         """Called from a worker: re-read the article's annotations and hand them to every widget showing them."""
@@ -106,7 +107,7 @@ class Annotating:
             db.close()
         self.app.call_from_thread(self._annotations_changed, article_id, annotations)
 
-    def _annotations_changed(self, article_id: int, annotations: list[dict]) -> None:
+    def _annotations_changed(self, article_id: int, annotations: list[Annotation]) -> None:
         self.query_one(Library).update_article(article_id, annotations=len(annotations))
         if self.bundle is not None and self.bundle.article.id == article_id:
             self.bundle.annotations = annotations

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from store import annotations as store
 from store.db import connect
+from store.model import Annotation
 from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog
 from tui.text import excerpt
@@ -39,7 +40,7 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
-        self.records: list[dict] = []
+        self.records: list[Annotation] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -62,18 +63,18 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             db.close()
         self.app.call_from_thread(self._fill, records)
 
-    def _fill(self, records: list[dict]) -> None:
+    def _fill(self, records: list[Annotation]) -> None:
         self.records = records
         table = self.query_one(DataTable)
         table.clear()
         for record in records:
             table.add_row(
-                excerpt(record["exact"], 50),
-                excerpt(record["title"], 30),
-                " ".join(f"#{t}" for t in record["tags"]),
-                excerpt(record["note"], 30),
-                record["created"][:10],
-                key=str(record["id"]),
+                excerpt(record.exact, 50),
+                excerpt(record.title, 30),
+                " ".join(f"#{t}" for t in record.tags),
+                excerpt(record.note, 30),
+                record.created[:10],
+                key=str(record.id),
             )
         if not records:
             self.query_one("#orphan-quote", Static).update(
@@ -83,7 +84,7 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         table.focus()
 
     @property
-    def current(self) -> dict | None:
+    def current(self) -> Annotation | None:
         row = self.query_one(DataTable).cursor_row
         return self.records[row] if self.records and row is not None and row < len(self.records) else None
 
@@ -94,24 +95,24 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             return
         self.query_one("#orphan-quote", Static).update(
             Text.assemble(
-                ("“" + record["exact"] + "”", "italic"), "\n", (f"{record['title']} · {record['path']}", "dim")
+                ("“" + record.exact + "”", "italic"), "\n", (f"{record.title} · {record.path}", "dim")
             )
         )
-        self.query_one("#orphan-note", Markdown).update(record["note"])
+        self.query_one("#orphan-note", Markdown).update(record.note)
 
     def action_open_article(self) -> None:
         if (record := self.current) is not None:
-            self.dismiss((record["article_id"], 0, 0))
+            self.dismiss((record.article_id, 0, 0))
 
     @work
     async def action_delete(self) -> None:
         record = self.current
         if record is not None and await self.app.push_screen_wait(
-            ConfirmDialog(f"Delete the orphaned annotation “{excerpt(record['exact'], 40)}” and its note?")
+            ConfirmDialog(f"Delete the orphaned annotation “{excerpt(record.exact, 40)}” and its note?")
         ):
             db = connect(self.db_path)
             try:
-                store.delete_annotation(db, record["id"])
+                store.delete_annotation(db, record.id)
             finally:
                 db.close()
             self.reload()

@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label
 
 from store import annotations as store
 from store.db import connect
+from store.model import Annotation
 from store.tags import TagError
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt
@@ -105,7 +106,7 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         super().__init__()
         self.db_path = db_path
         self.tags: list[dict] = []
-        self.annotation_rows: dict[str, dict] = {}
+        self.annotation_rows: dict[str, Annotation] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -162,27 +163,27 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         records = self._read(lambda db: store.list_annotations(db, tag=tag))
         self.app.call_from_thread(self._fill_annotations, records)
 
-    def _fill_annotations(self, records: list[dict]) -> None:
+    def _fill_annotations(self, records: list[Annotation]) -> None:
         table = self.query_one("#tag-annotations", DataTable)
         table.clear()
         for record in records:
-            anchor = record["anchor"] if record["anchor"] != "fuzzy" else f"fuzzy {record['score']:.2f}"
+            anchor = record.anchor if record.anchor != "fuzzy" else f"fuzzy {record.score:.2f}"
             table.add_row(
-                excerpt(record["exact"], 44),
-                excerpt(record["title"], 24),
+                excerpt(record.exact, 44),
+                excerpt(record.title, 24),
                 anchor,
-                excerpt(record["note"], 24),
-                key=str(record["id"]),
+                excerpt(record.note, 24),
+                key=str(record.id),
             )
-        self.annotation_rows = {str(r["id"]): r for r in records}
+        self.annotation_rows = {str(r.id): r for r in records}
 
     @on(DataTable.RowSelected, "#tag-annotations")
     def open_annotation(self, event: DataTable.RowSelected) -> None:
         record = self.annotation_rows[event.row_key.value]
-        if record["start"] is None:
+        if record.start is None:
             self.notify("This annotation is orphaned: its text is gone from the article", severity="warning")
             return
-        self.dismiss((record["article_id"], record["start"], record["end"]))
+        self.dismiss((record.article_id, record.start, record.end))
 
     @on(DataTable.RowSelected, "#tags-table")
     def focus_annotations(self) -> None:
