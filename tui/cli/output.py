@@ -44,8 +44,11 @@ def emit(args: Namespace, data: Any, view: View) -> None:
         return
     shown = view()
     console = make_console()
-    for item in [shown] if isinstance(shown, str) or not isinstance(shown, Iterable) else shown:
-        console.print(line(item) if isinstance(item, str) else item)
+    with console.capture() as captured:
+        for item in [shown] if isinstance(shown, str) or not isinstance(shown, Iterable) else shown:
+            console.print(line(item) if isinstance(item, str) else item)
+    # A table pads its last column with spaces: trailing blanks are noise to `grep` and `diff`.
+    sys.stdout.write("".join(row.rstrip(" ") + "\n" for row in captured.get().splitlines()))
 
 
 def to_json(data: Any) -> Any:
@@ -68,23 +71,29 @@ def make_console() -> Console:
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A table column: ``text`` columns share the width left over and are cut with an ellipsis; ``number``
-    columns are right-aligned and never cut; ``short`` columns (ids, labels, dates) are never cut either."""
+    """A table column: ``text`` columns share the width left over and are cut with an ellipsis (never wider than
+    ``max_width``); ``number`` columns are right-aligned and never cut; ``short`` columns (ids, labels, dates)
+    are never cut either."""
 
     header: str
     kind: str = "text"
+    max_width: int | None = None
 
 
 def table(columns: Sequence[Column], rows: Iterable[Sequence[object]], *, headers: bool = True) -> RenderableType:
-    """An aligned table, no borders, one line per row, no wider than the console."""
+    """An aligned table, no borders, one line per row, no wider than the console. A column empty in every row
+    is left out, so the width goes to the columns that say something."""
     from rich.table import Table
 
+    rows = [list(row) for row in rows]
+    shown = [i for i in range(len(columns)) if not rows or any(row[i] not in (None, "") for row in rows)]
     grid = Table(box=None, show_edge=False, pad_edge=False, padding=(0, 1), header_style="bold", show_header=headers)
-    for column in columns:
+    for i in shown:
+        column = columns[i]
         grid.add_column(column.header, justify="right" if column.kind == "number" else "left",
-                        no_wrap=column.kind != "text", overflow="ellipsis")
+                        no_wrap=column.kind != "text", overflow="ellipsis", max_width=column.max_width)
     for row in rows:
-        grid.add_row(*(cell(value) for value in row))
+        grid.add_row(*(cell(row[i]) for i in shown))
     return grid
 
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 CONTEXT_BEFORE = 12  # characters of a result shown before its first matched word
+TITLE_WIDTH = 24  # the title column's widest: the rest of the line goes to the matched text
 
 
 def register(subparsers) -> None:
@@ -47,7 +48,7 @@ def cmd_search(args) -> int:
         for hit in hits
     ]
     emit(args, data, lambda: table(
-        [Column("article", "number"), Column("score", "number"), Column("text"), Column("title")],
+        [Column("article", "number"), Column("score", "number"), Column("text"), Column("title", max_width=TITLE_WIDTH)],
         [(hit.article_id, hit.score, matched_window(hit), hit.title) for hit in hits],
     ))
     return 0
