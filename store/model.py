@@ -1,6 +1,9 @@
-"""Plain data passed between the text-processing layers and the database layer.
+"""Plain data passed between the text-processing layers, the database layer and the faces.
 
-Every offset is a code-point offset into one article's stored text (Python ``str`` indexing).
+What the text-processing layers produce (blocks, references, parsed articles, mentions) and the records the
+store returns (annotations, stored mentions and quotes): slotted dataclasses, each record with ``to_json()``
+giving the JSON contract the command line prints. Every offset is a code-point offset into one article's
+stored text (Python ``str`` indexing).
 """
 
 from __future__ import annotations
