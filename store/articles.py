@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.db import write_transaction
 from store.model import Block, Reference
@@ -32,6 +32,20 @@ class ArticleSummary:
     words: int
     read: bool
     annotations: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """``broadsheet articles --json``: one article of the list."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "path": self.path,
+            "source": self.source,
+            "published": self.published,
+            "url": self.url,
+            "words": self.words,
+            "read": self.read,
+            "annotations": self.annotations,
+        }
 
 
 @dataclass(slots=True)

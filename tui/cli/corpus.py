@@ -79,20 +79,7 @@ def cmd_articles(args) -> int:
     articles = list_articles(database(args))
     emit(
         args,
-        [
-            {
-                "id": a.id,
-                "title": a.title,
-                "path": a.path,
-                "source": a.source,
-                "published": a.published,
-                "url": a.url,
-                "words": a.words,
-                "read": a.read,
-                "annotations": a.annotations,
-            }
-            for a in articles
-        ],
+        articles,
         lambda: table(
             [Column("id", "number"), Column("", "short"), Column("title"), Column("source"),
              Column("published", "short"), Column("words", "number"), Column("✎", "number")],

@@ -33,21 +33,7 @@ def cmd_search(args) -> int:
     db = database(args)
     hits = search(db, query, limit=args.limit, scope=args.scope)
     record_query(db, query)
-    data = [
-        {
-            "article_id": hit.article_id,
-            "path": hit.path,
-            "title": hit.title,
-            "start": hit.start,
-            "end": hit.end,
-            "text": hit.text,
-            "score": hit.score,
-            "kind": hit.kind,
-            "matches": [list(match) for match in hit.matches],
-        }
-        for hit in hits
-    ]
-    emit(args, data, lambda: table(
+    emit(args, hits, lambda: table(
         [Column("article", "number"), Column("score", "number"), Column("text"), Column("title", max_width=TITLE_WIDTH)],
         [(hit.article_id, hit.score, matched_window(hit), hit.title) for hit in hits],
     ))
