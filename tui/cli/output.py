@@ -38,7 +38,7 @@ def output_options(parser: ArgumentParser) -> None:
 def emit(args: Namespace, data: Any, view: View) -> None:
     """Print a command's result: ``data`` as JSON with ``--json``, else what ``view()`` returns (a Rich
     renderable, a line of text, or several of them) for people."""
-    if getattr(args, "json", False):
+    if args.json:
         json.dump(to_json(data), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
