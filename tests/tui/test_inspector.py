@@ -38,6 +38,17 @@ class InspectorApp(App):
         self.jumps.append((message.start, message.end))
 
 
+async def show(pilot, inspector: Inspector, *data, **layers) -> None:
+    """Show data in the inspector and wait for its tabs: they are built after the first frame, and a loaded
+    machine takes a few."""
+    inspector.show(*data, **layers)
+    for _ in range(100):
+        if inspector.visible_tabs:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 def cells(table: DataTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
@@ -45,8 +56,7 @@ def cells(table: DataTable) -> list[list[str]]:
 async def test_entities_are_grouped_by_canonical_entity_with_counts():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         table = app.query_one("#inspector-entities-table", DataTable)
         assert cells(table) == [["Nvidia Corp", "3", "ORG"], ["Apple", "1", "ORG"]]
 
@@ -54,8 +64,7 @@ async def test_entities_are_grouped_by_canonical_entity_with_counts():
 async def test_figures_are_sorted_by_label_then_value_with_parsed_values():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         rows = cells(app.query_one("#inspector-figures-table", DataTable))
         assert rows == [
             ["MONEY", "$900 million", "", "900M USD", "about"],
@@ -69,8 +78,7 @@ async def test_a_figure_linked_by_the_ledger_shows_its_subject_and_metric():
     linked = [replace(m, subject="Nvidia", metric="sales") if m.text == "$3 billion" else m for m in MENTIONS]
     app = InspectorApp()
     async with app.run_test(size=(120, 24)) as pilot:
-        app.query_one(Inspector).show(linked)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), linked)
         rows = cells(app.query_one("#inspector-figures-table", DataTable))
         assert ["MONEY", "$3 billion", "Nvidia · sales", "3B USD", ""] in rows
 
@@ -79,8 +87,7 @@ async def test_only_layers_that_exist_get_a_tab():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
         inspector = app.query_one(Inspector)
-        inspector.show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, inspector, MENTIONS)
         tabs = app.query_one(TabbedContent)
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures"]
@@ -95,8 +102,7 @@ async def test_only_layers_that_exist_get_a_tab():
 async def test_choosing_an_entity_again_cycles_through_its_mentions():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         app.query_one("#inspector-entities-table", DataTable).focus()
         await pilot.press("enter", "enter", "enter", "enter")
         nvidia = sorted((m.start, m.end) for m in MENTIONS if m.entity == "nvidia")
@@ -108,8 +114,7 @@ async def test_choosing_an_entity_again_cycles_through_its_mentions():
 async def test_bracket_keys_switch_between_visible_tabs():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         app.query_one("#inspector-entities-table", DataTable).focus()
         await pilot.press("right_square_bracket")
         assert app.query_one(TabbedContent).active == "inspector-figures"
@@ -130,8 +135,7 @@ async def test_label_colours_follow_the_theme():
 
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         table = app.query_one("#inspector-entities-table", DataTable)
         assert table.get_row_at(0)[2].style.color.name == LABEL_STYLES["ORG"].dark
         app.theme = "textual-light"
