@@ -15,6 +15,11 @@ The floor table takes random sentences (60+ characters) of the sample articles, 
 a third or half of the words with other words of the same articles, re-anchors, and counts the states with
 the median quote similarity — the numbers behind ``MIN_QUOTE_SIMILARITY``. Hypothesis (no floor) would
 keep every row as attached.
+
+The figure table takes every "$N billion" (million, trillion) of the sample articles and a quote around it —
+three words either side, or its whole sentence — and re-anchors it after two edits: the figure reworded with one
+word more ("$N billion" → "nearly $Nbn", context intact: should stay ``fuzzy``, figure unchanged) and the figure's
+value changed ("$N billion" → "$M billion": ``fuzzy`` flagged ``figure_changed``).
 """
 
 from __future__ import annotations
@@ -88,6 +93,47 @@ def floor_table(sentences: int) -> None:
         print(f"{name:>10} {statistics.median(similarities):>9.2f}  {dict(states.most_common())}")
 
 
+def figure_table() -> None:
+    files = importlib.resources.files("seeds")
+    texts = [f.read_text(encoding="utf-8") for f in sorted(files.iterdir(), key=lambda f: f.name) if f.name.endswith(".txt")]
+    cases: dict[str, Counter] = {}
+    for text in texts:
+        for figure in re.finditer(r"\$(\d[\d.,]*) (billion|million|trillion)\b", text):
+            number, scale = figure.groups()
+            short_start = _word_start(text, figure.start(), -3)
+            short_end = _word_start(text, figure.end(), 4)
+            sentence_start = max(text.rfind(". ", 0, figure.start()) + 2, text.rfind("\n", 0, figure.start()) + 1)
+            sentence_end = min(i for i in (text.find(". ", figure.end()) + 1, text.find("\n", figure.end())) if i > 0)
+            changed_number = str(int(number[0]) % 9 + 1) + number[1:]
+            edits = {
+                "reworded": f"nearly ${number}{ {'billion': 'bn', 'million': 'm', 'trillion': 'tn'}[scale]}",
+                "value changed": f"${changed_number} {scale}",
+            }
+            for quote_kind, (start, end) in (("3 words", (short_start, short_end)), ("sentence", (sentence_start, sentence_end))):
+                selector = make_selector(text, start, end)
+                for edit, replacement in edits.items():
+                    edited = text[: figure.start()] + replacement + text[figure.end() :]
+                    anchor = reanchor(selector, text_hash(text), edited)
+                    state = anchor.state + (" figure-changed" if getattr(anchor, "figure_changed", False) else "")
+                    cases.setdefault(f"{edit}, {quote_kind}", Counter())[state] += 1
+    print(f"\n{'figure edit, quote':>26}  states")
+    for name, states in cases.items():
+        print(f"{name:>26}  {dict(states.most_common())}")
+
+
+def _word_start(text: str, at: int, words: int) -> int:
+    """The offset ``words`` words before (negative) or after ``at``, within its line."""
+    step = -1 if words < 0 else 1
+    count, i = 0, at
+    while 0 < i < len(text) and text[i if step > 0 else i - 1] != "\n":
+        i += step
+        if text[i if step > 0 else i - 1] == " ":
+            count += 1
+            if count == abs(words):
+                break
+    return i
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="20000,200000")
@@ -110,6 +156,7 @@ def main() -> None:
                     f"{len(text):>8} {quote_length:>6} {expected:>9} {anchor.state:>9} {ours:>8.1f} {peer:>8.1f}{mark}"
                 )
     floor_table(args.sentences)
+    figure_table()
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ RECORD_COLUMNS = (
     "score",
     "created",
     "updated",
+    "figure_changed",
 )
 _SELECT = (
     "SELECT " + ", ".join(f'a."{c}"' for c in RECORD_COLUMNS) + ", articles.path, articles.title "
@@ -106,7 +107,7 @@ def update_annotation(
             selector = _selector(text, start, end)
             db.execute(
                 """UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, quote_start = ?,
-                       quote_end = ?, text_hash = ?, anchor = 'exact', score = 1.0 WHERE id = ?""",
+                       quote_end = ?, text_hash = ?, anchor = 'exact', score = 1.0, figure_changed = 0 WHERE id = ?""",
                 [start, end, selector.exact, selector.prefix, selector.suffix, start, end, digest, annotation_id],
             )
         if note is not None:
@@ -175,6 +176,12 @@ def orphans(db: Database) -> list[Annotation]:
     return _records(db, " WHERE a.anchor = 'orphaned'", [])
 
 
+def needing_review(db: Database) -> list[Annotation]:
+    """Orphans and annotations re-anchored over a figure whose value changed: the notes a user must look at
+    again after an article was edited (the app's Orphans screen)."""
+    return _records(db, " WHERE a.anchor = 'orphaned' OR a.figure_changed = 1", [])
+
+
 def annotation_counts(db: Database) -> dict[int, int]:
     """Annotations per article id (articles without any are absent), in one query."""
     return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())
@@ -184,7 +191,8 @@ def reanchor_article(db: Database, article_id: int, previous_text: str | None, n
     """Re-anchor every annotation of an article whose text changed; returns how many ended in each state.
 
     Called by the importer inside the article's transaction. Each annotation is looked for from its
-    creation selector, starting near its last known place, so an orphan can come back when its text does.
+    creation selector, starting near its last known place, so an orphan can come back when its text does;
+    ``figure_changed`` marks a fuzzy match whose figures no longer have the values quoted.
     """
     new_hash = text_hash(new_text)
     counts = {"exact": 0, "moved": 0, "fuzzy": 0, "orphaned": 0}
@@ -199,8 +207,8 @@ def reanchor_article(db: Database, article_id: int, previous_text: str | None, n
             anchor = reanchor(selector, old_hash, new_text, new_hash, near=start)
             counts[anchor.state] += 1
             db.execute(
-                'UPDATE annotations SET start = ?, "end" = ?, anchor = ?, score = ? WHERE id = ?',
-                [anchor.start, anchor.end, anchor.state, anchor.score, annotation_id],
+                'UPDATE annotations SET start = ?, "end" = ?, anchor = ?, score = ?, figure_changed = ? WHERE id = ?',
+                [anchor.start, anchor.end, anchor.state, anchor.score, int(anchor.figure_changed), annotation_id],
             )
     return counts
 
@@ -217,16 +225,12 @@ def _records(db: Database, where: str, params: Sequence[Any]) -> list[Annotation
         params,
     ):
         tags[annotation_id][name] = color
-    return [
-        Annotation(
-            **dict(zip(RECORD_COLUMNS, row, strict=False)),
-            tags=tuple(tags[row[0]]),
-            colors=tags[row[0]],
-            path=row[-2],
-            title=row[-1],
-        )
-        for row in rows
-    ]
+    records = []
+    for row in rows:
+        fields = dict(zip(RECORD_COLUMNS, row, strict=False))
+        fields["figure_changed"] = bool(fields["figure_changed"])
+        records.append(Annotation(**fields, tags=tuple(tags[row[0]]), colors=tags[row[0]], path=row[-2], title=row[-1]))
+    return records
 
 
 def _set_tags(

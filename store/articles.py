@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.db import write_transaction
+from store.feeds.subscriptions import feeds_of_articles
 from store.model import Block, Reference
 
 if TYPE_CHECKING:
@@ -32,6 +33,9 @@ class ArticleSummary:
     words: int
     read: bool
     annotations: int = 0
+    byline: str | None = None
+    language: str | None = None
+    feeds: tuple[str, ...] = ()  # names of the feeds the article came from (none before feeds exist)
 
     def to_json(self) -> dict[str, Any]:
         """``broadsheet articles --json``: one article of the list."""
@@ -42,6 +46,9 @@ class ArticleSummary:
             "source": self.source,
             "published": self.published,
             "url": self.url,
+            "byline": self.byline,
+            "language": self.language,
+            "feeds": list(self.feeds),
             "words": self.words,
             "read": self.read,
             "annotations": self.annotations,
@@ -67,6 +74,9 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
+    language: str | None = None
+    feeds: list[str] = field(default_factory=list)  # names of the feeds the article came from
+    revisions: int = 1  # texts kept of this article (store.revisions); more than 1 once it was edited
 
 
 def list_articles(db: Database | sqlite3.Connection, limit: int | None = None) -> list[ArticleSummary]:
@@ -79,32 +89,49 @@ def list_articles(db: Database | sqlite3.Connection, limit: int | None = None) -
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'annotations'"
     ).fetchone()
     count = "(SELECT count(*) FROM annotations WHERE annotations.article_id = articles.id)" if has_annotations else "0"
+    # the app may read a database older than the language column before it is migrated
+    language = "language" if _has_column(db, "articles", "language") else "NULL"
     # A screenful walks the library-order index; the whole list is faster as one scan and a sort than as
     # 100,000 lookups in index order.
     source = "articles" if limit is not None else "articles NOT INDEXED"
     rows = db.execute(
-        f"""SELECT id, title, path, source, published, url, words, read, {count}
+        f"""SELECT id, title, path, source, published, url, words, read, {count}, byline, {language}
             FROM {source} ORDER BY coalesce(published, '') DESC, id
             {"LIMIT ?" if limit is not None else ""}""",
         [limit] if limit is not None else [],
     ).fetchall()
-    return [
-        ArticleSummary(id, title, path, source, published, url, words, bool(read), annotations)
-        for id, title, path, source, published, url, words, read, annotations in rows
+    summaries = [
+        ArticleSummary(id, title, path, source, published, url, words, bool(read), annotations, byline, language)
+        for id, title, path, source, published, url, words, read, annotations, byline, language in rows
     ]
+    if not summaries or not _has_table(db, "feed_entries"):  # before the feeds migration, or no articles
+        return summaries
+    names = feeds_of_articles(db, [a.id for a in summaries] if limit is not None else None)
+    return [replace(a, feeds=tuple(names[a.id])) if a.id in names else a for a in summaries]
+
+
+def _has_table(db, table: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]).fetchone() is not None
+
+
+def _has_column(db, table: str, column: str) -> bool:
+    return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
 
 
 def get_article(db: Database, article_id: int) -> Article:
     """One article with its blocks, sentences and references."""
     row = db.execute(
-        """SELECT id, title, path, source, published, url, byline, words, text, read, position, content_hash
+        """SELECT id, title, path, source, published, url, byline, words, text, read, position, content_hash,
+                  language
            FROM articles WHERE id = ?""",
         [article_id],
     ).fetchone()
     if row is None:
         raise ArticleNotFound(f"no article with id {article_id}")
-    id_, title, path, source, published, url, byline, words, text, read, position, content_hash = row
-    article = Article(id_, title, path, source, published, url, byline, words, text, bool(read), position, content_hash)
+    id_, title, path, source, published, url, byline, words, text, read, position, content_hash, language = row
+    article = Article(id_, title, path, source, published, url, byline, words, text, bool(read), position, content_hash,
+                      language=language)
+    article.feeds = feeds_of_articles(db, [article_id]).get(article_id, [])
     article.blocks = [
         Block(kind, start, end, level)
         for kind, start, end, level in db.execute(
@@ -122,6 +149,7 @@ def get_article(db: Database, article_id: int) -> Article:
             [article_id],
         )
     ]
+    article.revisions = max(1, db.execute("SELECT count(*) FROM revisions WHERE article_id = ?", [article_id]).fetchone()[0])
     return article
 
 

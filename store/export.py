@@ -1,6 +1,7 @@
 """Annotations out of and back into the database: Markdown, JSON Lines, CSV and W3C Web Annotation JSON-LD.
 
-JSON Lines and W3C exports read back with :func:`import_annotations`. An annotation finds its article by
+JSON Lines and W3C exports read back with :func:`import_annotations`, and so do Hypothesis exports (the JSON
+its client exports and its search API returns), recognised by their shape. An annotation finds its article by
 ``path`` first; if no article has that path (another machine, another folder), by the article's URL, then
 by its exact title — each only when it names one article. Its span is then found from the quote selector,
 like a re-import: a JSON Lines record made on the same text (same hash) keeps its span and state verbatim.
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from store.anchoring import Selector, reanchor
 from store.annotations import AnnotationError, list_annotations, now, restore_annotation
 from store.db import write_transaction
+from store.hypothesis import HypothesisSkip, from_hypothesis, hypothesis_id, hypothesis_items, url_variants
 from store.model import Annotation
 
 if TYPE_CHECKING:
@@ -99,7 +101,8 @@ def _markdown(records: list[Annotation], articles: dict[int, dict]) -> str:
         if record.anchor == "orphaned":
             meta = (meta + " " if meta else "") + "*(orphaned: this text is no longer in the article)*"
         elif record.anchor == "fuzzy":
-            meta = (meta + " " if meta else "") + f"*(re-anchored approximately, score {record.score:.2f})*"
+            edited = "; a figure in it was edited" if record.figure_changed else ""
+            meta = (meta + " " if meta else "") + f"*(re-anchored approximately, score {record.score:.2f}{edited})*"
         if meta:
             out += [meta, ""]
         if record.note.strip():
@@ -133,7 +136,7 @@ def _jsonl_record(record: Annotation, article: dict) -> dict:
         },
         "tags": list(record.tags),
         "colors": dict(record.colors),
-        **{key: getattr(record, key) for key in ("note", "anchor", "score", "created", "updated")},
+        **{key: getattr(record, key) for key in ("note", "anchor", "score", "created", "updated", "figure_changed")},
     }
 
 
@@ -195,14 +198,24 @@ def _w3c_item(record: Annotation, article: dict) -> dict:
 
 
 def import_annotations(db: Database, path_or_text: str | Path) -> ImportReport:
-    """Read a JSON Lines or W3C export (a file path, or the text itself) back into the database."""
+    """Read a JSON Lines, W3C or Hypothesis export (a file path, or the text itself) into the database."""
     text = Path(path_or_text).read_text(encoding="utf-8") if _is_path(path_or_text) else str(path_or_text)
     report = ImportReport()
     try:
         document = json.loads(text)
     except json.JSONDecodeError:
         document = None  # several lines: JSON Lines
-    if isinstance(document, dict) and document.get("type") in ("AnnotationCollection", "Annotation"):
+    hypothesis = hypothesis_items(document)
+    if hypothesis is not None:
+        entries = []
+        for number, item in enumerate(hypothesis, start=1):
+            try:
+                entries.append((f"annotation {number}{hypothesis_id(item)}", from_hypothesis(item)))
+            except HypothesisSkip as exc:
+                report.problems.append(f"annotation {number}{hypothesis_id(item)}: {exc}")
+            except (KeyError, TypeError, IndexError, AttributeError):
+                report.problems.append(f"annotation {number}{hypothesis_id(item)}: not a Hypothesis annotation")
+    elif isinstance(document, dict) and document.get("type") in ("AnnotationCollection", "Annotation"):
         first = document.get("first")
         items = (
             [document]
@@ -245,6 +258,7 @@ def _from_jsonl(data: dict) -> dict:
         "article": data["article"],
         "colors": data.get("colors") or {},
         "verbatim": {key: data[key] for key in VERBATIM},
+        "figure_changed": data.get("figure_changed", False),
     }
 
 
@@ -306,7 +320,7 @@ def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
     base = {key: entry[key] for key in ("exact", "prefix", "suffix", "tags", "colors", "note")}
     base.update(article_id=article_id, created=stamp, updated=entry["updated"] or stamp)
     if verbatim and verbatim["text_hash"] == digest:
-        return {**base, **verbatim}
+        return {**base, **verbatim, "figure_changed": bool(entry.get("figure_changed"))}
     position = entry.get("position") or {}
     if verbatim:
         start, end, old_hash = verbatim["quote_start"], verbatim["quote_end"], verbatim["text_hash"]
@@ -328,18 +342,19 @@ def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
         "text_hash": old_hash,
         "anchor": anchor.state,
         "score": anchor.score,
+        "figure_changed": anchor.figure_changed,
     }
 
 
 def _find_article(db: Database, article: dict) -> tuple[int, str, str] | str:
     """The article an exported annotation belongs to, by path, else URL, else title; or why none."""
     for column in ("path", "url", "title"):
-        value = article.get(column)
-        if not value:
-            continue
-        rows = db.execute(f"SELECT id, text, content_hash FROM articles WHERE {column} = ?", [value]).fetchall()
-        if len(rows) == 1:
-            return rows[0]
-    return (
-        f"no article matches path {article.get('path')!r}, url {article.get('url')!r} or title {article.get('title')!r}"
-    )
+        values = url_variants(article["urls"]) if column == "url" and article.get("urls") else [article.get(column)]
+        for value in filter(None, values):
+            rows = db.execute(f"SELECT id, text, content_hash FROM articles WHERE {column} = ?", [value]).fetchall()
+            if len(rows) == 1:
+                return rows[0]
+    named = [f"{key} {article[key]!r}" for key in ("path", "url", "title") if article.get(key)]
+    if not named:
+        return "names no article (no path, url or title)"
+    return "no article matches " + (", ".join(named[:-1]) + " or " + named[-1] if len(named) > 1 else named[0])

@@ -22,6 +22,8 @@ from store.extract.teachings import Teachings
 from store.ingest import count_words, iter_input_files, parse_file
 from store.layers import DerivedLayers, derive_layers, reanchor_changed, write_layers
 from store.model import ParsedArticle, Problem
+from store.revisions import keep_first_revision, record_revision
+from store.web.pages import write_page
 from store.teachings import load_teachings
 
 if TYPE_CHECKING:
@@ -163,13 +165,18 @@ def _alive(pid: int) -> bool:
 
 
 def import_paths(db: Database, paths: Iterable[Path | str], progress: Progress | None = None) -> ImportReport:
-    """Import files and directories (recursively). Each article is written in its own transaction, so an
-    interrupted import leaves whole articles only, and running it again completes it.
+    """Import files and directories (recursively) and http(s) URLs (fetched: :mod:`store.web.urls`). Each
+    article is written in its own transaction, so an interrupted import leaves whole articles only, and
+    running it again completes it.
 
     Parsing and deriving the layers happen before each transaction (in worker processes when there are
     many files), so the write lock is held only while rows are written."""
+    from store.web.fetch import is_url
+
     report = ImportReport()
-    items = list(iter_input_files([Path(p) for p in paths]))
+    paths = [path if isinstance(path, Path) else str(path) for path in paths]
+    urls = [path for path in paths if isinstance(path, str) and is_url(path)]
+    items = list(iter_input_files([Path(p) for p in paths if not (isinstance(p, str) and is_url(p))]))
     files = [item for item in items if isinstance(item, Path)]
     report.skipped.extend(item for item in items if isinstance(item, Problem))
     teachings = load_teachings(db)
@@ -183,6 +190,10 @@ def import_paths(db: Database, paths: Iterable[Path | str], progress: Progress |
                 setattr(report, outcome, getattr(report, outcome) + 1)
             if progress:
                 progress(done, len(files), str(prepared.path))
+    if urls:
+        from store.web.urls import import_urls  # here: it uses this module's writer
+
+        import_urls(db, urls, report, progress)
     return report
 
 
@@ -197,14 +208,14 @@ def store_article(db: Database, article: ParsedArticle, reanchored: Counter | No
 
     Returns ``"imported"``, ``"updated"`` or ``"unchanged"``. A changed text at the same path keeps the
     article's id (and reading state) so annotations can re-anchor; their new states are counted into
-    ``reanchored``.
+    ``reanchored``. Every text written is kept as the article's next revision (:mod:`store.revisions`).
     """
     stored = stored_versions(db, Path(article.key))
     return write_article(db, prepare_article(article, load_teachings(db), stored), reanchored)
 
 
-def stored_versions(db: Database, path: Path) -> dict[str, tuple[int, str]]:
-    """Article key → (id, content hash) of what is stored from one file: the file's own key, or its records'
+def stored_versions(db: Database, path: Path | str) -> dict[str, tuple[int, str]]:
+    """Article key → (id, content hash) of what is stored from one file (or URL): its own key, or its records'
     ``path#id`` keys."""
     name = str(path)
     rows = db.execute(
@@ -225,6 +236,8 @@ def write_article(db: Database, item: PreparedArticle, reanchored: Counter | Non
     with write_transaction(db):
         existing = db.execute("SELECT id, content_hash, text FROM articles WHERE path = ?", [article.key]).fetchone()
         if existing and existing[1] == digest:
+            if article.page is not None:  # same text: the page's newer bytes and validators are kept all the same
+                write_page(db, existing[0], article.page)
             return "unchanged"
         derived = _current_derivation(db, item, existing[0] if existing else None)
         fields = {
@@ -233,6 +246,7 @@ def write_article(db: Database, item: PreparedArticle, reanchored: Counter | Non
             "published": article.published,
             "url": article.url,
             "byline": article.byline,
+            "language": article.language,
             "words": item.words,
             "text": article.text,
             "content_hash": digest,
@@ -240,6 +254,7 @@ def write_article(db: Database, item: PreparedArticle, reanchored: Counter | Non
         }
         if existing:
             article_id, previous_text = existing[0], existing[2]
+            keep_first_revision(db, article_id)
             assignments = ", ".join(f"{name} = ?" for name in fields)
             db.execute(f"UPDATE articles SET {assignments} WHERE id = ?", [*fields.values(), article_id])
             for table in ("blocks", "sentences", '"references"'):
@@ -250,7 +265,10 @@ def write_article(db: Database, item: PreparedArticle, reanchored: Counter | Non
             names = ", ".join(fields)
             marks = ", ".join("?" for _ in fields)
             article_id = db.execute(f"INSERT INTO articles ({names}) VALUES ({marks})", list(fields.values())).lastrowid
+        record_revision(db, article_id, article.text, digest, item.words, now)
         _insert_layout(db, article_id, article)
+        if article.page is not None:
+            write_page(db, article_id, article.page)
         write_layers(db, article_id, derived)
         anchors = reanchor_changed(db, article_id, article.text, previous_text)
         if reanchored is not None:

@@ -3,7 +3,7 @@
 Deriving (entities, figures, quotes, claims) is pure CPU work on the text, its blocks and sentences, so the
 importer does it before taking the write lock — or in another process — and the transaction only writes the
 result. ``previous_text`` is None for a new article. Layers are *stale* when they came from another extractor
-version or other teachings than today's; :func:`reextract_stale` rebuilds them from the stored text.
+version or other teachings than today's; :func:`reextract_stale_layers` rebuilds them from the stored text.
 """
 
 from __future__ import annotations
@@ -133,8 +133,9 @@ def stale_articles(db: Database) -> list[int]:
     return sorted(stale)
 
 
-def reextract_stale(db: Database, progress: Progress | None = None) -> int:
-    """Re-extract every stale article from its stored text, one transaction each; returns how many."""
+def reextract_stale_layers(db: Database, progress: Progress | None = None) -> int:
+    """Re-extract every article whose layers are stale from its stored text, one transaction each; returns how
+    many (:func:`store.mentions.reextract_stale` also re-derives stale web pages first)."""
     return reextract_articles(db, stale_articles(db), progress)
 
 

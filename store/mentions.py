@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 
 from store import layers
 from store.db import write_transaction
+from store.layers import Progress
 from store.extract import extract
 from store.model import StoredMention
 from store.teachings import load_teachings
+from store.web.pages import rederive_stale_pages
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -28,6 +30,13 @@ def index_article(db: Database, article_id: int, text: str) -> None:
     """Replace the stored mentions of one article by a fresh extraction (call inside the article's transaction)."""
     teachings = load_teachings(db).relevant(text, article_id)
     layers.write_mentions(db, article_id, extract(text, teachings, article_id), teachings.fingerprint())
+
+
+def reextract_stale(db: Database, progress: Progress | None = None) -> int:
+    """Bring every article up to date, one transaction each; returns how many were redone. Articles read from
+    web pages by another HTML extractor version are first derived again from their raw pages, then articles
+    whose layers are stale (another extractor version, other teachings) are re-extracted."""
+    return rederive_stale_pages(db, progress) + layers.reextract_stale_layers(db, progress)
 
 
 def _check_text(text: str) -> str:

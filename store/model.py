@@ -54,6 +54,22 @@ def article_metadata(fields: Mapping[str, str | None]) -> ArticleMetadata:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A web page as read or fetched, kept (compressed) beside its article so the text can be derived again.
+
+    ``data`` is the page as served (any gzip undone); ``encoding`` the codec its text was read with;
+    ``extractor`` the HTML extractor version that derived the article's text from it."""
+
+    data: bytes
+    encoding: str
+    extractor: str
+    content_type: str | None = None
+    final_url: str | None = None  # where a fetched page was found, after redirects
+    etag: str | None = None  # validators for the next conditional request
+    last_modified: str | None = None
+
+
 @dataclass(slots=True)
 class ParsedArticle:
     """An article as read from a file, before it touches the database.
@@ -69,10 +85,12 @@ class ParsedArticle:
     url: str | None = None
     published: str | None = None
     byline: str | None = None
+    language: str | None = None
     blocks: list[Block] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    page: RawPage | None = None  # the web page the article was read from, if it was one
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +215,7 @@ ANNOTATION_JSON_FIELDS = (
     "score",
     "created",
     "updated",
+    "figure_changed",
 )
 
 
@@ -225,6 +244,7 @@ class Annotation:
     score: float | None
     created: str
     updated: str
+    figure_changed: bool = False  # re-anchored approximately over a figure whose value was edited
     tags: tuple[str, ...] = ()
     colors: Mapping[str, str | None] = field(default_factory=dict)
     path: str = ""

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 
 from store.importer import import_paths
-from store.layers import reextract_stale, stale_articles
+from store.layers import stale_articles
 from store.mentions import (
     TeachingError,
     add_entity_teaching,
     entity_counts,
     mentions,
+    reextract_stale,
     remove_teaching,
     suppress_teaching,
 )

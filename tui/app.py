@@ -113,7 +113,7 @@ class BroadsheetApp(App, inherit_bindings=False):
         """Re-extract the articles whose highlights came from an older extractor (after an upgrade) or from
         other teachings, one transaction each, stopping between articles when the app closes. Started once the
         library is complete (:meth:`on_library_loaded`)."""
-        from store.layers import reextract_stale
+        from store.mentions import reextract_stale
 
         worker = get_current_worker()
 

@@ -40,6 +40,7 @@ BINDING_MODULES = (
     "tui.screens.tags",
     "tui.screens.orphans",
     "tui.screens.ledger",
+    "tui.screens.revisions",
 )
 
 # Where each scope sits on screen; any scope not listed is a screen of its own, directly under the app.

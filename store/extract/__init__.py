@@ -2,7 +2,7 @@
 
 ``extract(text, teachings)`` is what the importer stores as an article's mentions. ``EXTRACTOR_VERSION``
 is a digest of every source and data file that shapes those mentions, so stored mentions become stale
-(and ``store.layers.reextract_stale`` redoes them) whenever the extractor changes — nobody has to
+(and ``store.mentions.reextract_stale`` redoes them) whenever the extractor changes — nobody has to
 remember to bump a number.
 """
 

@@ -16,7 +16,8 @@ from store.ingest.markdown import parse_markdown
 from store.ingest.text import parse_text
 from store.model import Block, ParsedArticle, Problem
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".json")
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl", ".json", *HTML_SUFFIXES)
 _WORD = re.compile(r"\w+")
 _UNCOUNTED_KINDS = frozenset({"boilerplate", "reference"})
 
@@ -26,12 +27,20 @@ def count_words(text: str, blocks: Sequence[Block]) -> int:
     return sum(len(_WORD.findall(text, b.start, b.end)) for b in blocks if b.kind not in _UNCOUNTED_KINDS)
 
 
+def file_kind(path: Path) -> str:
+    """The suffix that decides how a file is read: ``.html.gz`` counts as one, else the last suffix."""
+    name = path.name.lower()
+    return next((suffix for suffix in HTML_SUFFIXES if name.endswith(suffix)), path.suffix.lower())
+
+
 def parse_file(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
     """Read one file into articles; what cannot be imported comes back as problems (never raised)."""
     path = Path(path)
-    suffix = path.suffix.lower()
+    suffix = file_kind(path)
     if suffix not in SUPPORTED_SUFFIXES:
         return [], [Problem(str(path), _unsupported(suffix))]
+    if suffix in HTML_SUFFIXES:
+        return _parse_page(path)
     if suffix == ".jsonl":
         return parse_jsonl(path)
     try:
@@ -41,6 +50,8 @@ def parse_file(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
     text = clean_text(raw)
     if not text.strip():
         return [], [Problem(str(path), "empty file")]
+    if suffix != ".json" and _looks_like_html(text):
+        return _parse_page(path, f"the content is HTML, not {suffix} text: read as a web page")
     if suffix == ".json":
         articles, problems = parse_json(path, text)
     elif suffix in (".md", ".markdown"):
@@ -50,6 +61,25 @@ def parse_file(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
     for article in articles:
         article.warnings.extend(warnings)
     return articles, problems
+
+
+def _looks_like_html(text: str) -> bool:
+    from store.web.html import looks_like_html  # here: store.web.html imports this package's modules
+
+    return looks_like_html(text)
+
+
+def _parse_page(path: Path, warning: str | None = None) -> tuple[list[ParsedArticle], list[Problem]]:
+    """A saved web page (or a text file holding one) → its article, with the raw page kept."""
+    from store.web.html import parse_html, read_page_file
+
+    try:
+        article = parse_html(read_page_file(path), str(path))
+    except IngestError as error:
+        return [], [Problem(str(path), str(error))]
+    if warning:
+        article.warnings.insert(0, warning)
+    return [article], []
 
 
 def _unsupported(suffix: str) -> str:
@@ -88,8 +118,8 @@ def _file_problem(path: Path, explicit: bool) -> Problem | None:
     if not path.exists():
         reason = "dangling symlink" if path.is_symlink() else "no such file or directory"
         return Problem(str(path), reason)
-    if explicit and path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return Problem(str(path), _unsupported(path.suffix.lower()))
+    if explicit and file_kind(path) not in SUPPORTED_SUFFIXES:
+        return Problem(str(path), _unsupported(file_kind(path)))
     if not path.is_file():
         return Problem(str(path), "not a regular file")
     if not os.access(path, os.R_OK):
@@ -105,7 +135,7 @@ def _walk_directory(root: Path, seen: set[Path]) -> Iterator[Path | Problem]:
         errors.clear()
         dirnames[:] = sorted(name for name in dirnames if not name.startswith("."))
         for name in sorted(filenames):
-            if name.startswith(".") or Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+            if name.startswith(".") or file_kind(Path(name)) not in SUPPORTED_SUFFIXES:
                 continue
             found = True
             path = Path(folder, name)

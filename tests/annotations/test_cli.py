@@ -57,7 +57,9 @@ def test_annotate_prints_the_annotation_as_json(cli_db, capsys):
         "score",
         "created",
         "updated",
+        "figure_changed",
     }
+    assert record["figure_changed"] is False
     assert (record["start"], record["exact"], record["tags"], record["note"], record["anchor"]) == (
         0,
         "Alpha rose 5%",

@@ -98,7 +98,8 @@ def test_directory_without_supported_files_is_a_problem(tmp_path):
 
 
 def test_supported_suffixes_dispatch_to_a_reader(tmp_path):
-    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".markdown", ".jsonl", ".json"}
+    assert set(SUPPORTED_SUFFIXES) == {".txt", ".md", ".markdown", ".jsonl", ".json", ".html", ".htm", ".html.gz",
+                                       ".htm.gz"}
     (tmp_path / "a.markdown").write_text("# Heading\n\nBody text here.\n")
     [article], _ = parse_file(tmp_path / "a.markdown")
     assert article.title == "Heading" and article.blocks[0].kind == "title"

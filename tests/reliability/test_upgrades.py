@@ -16,7 +16,7 @@ import pytest
 
 from store import annotations
 from store.db import MIGRATIONS, open_db, schema_version
-from store.layers import reextract_stale
+from store.mentions import reextract_stale
 from tui.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from store import annotations as store
-from store.anchoring import find_quote
+from store.anchoring import changed_figures, find_quote
 from store.articles import ArticleNotFound, get_article, resolve_article
 from store.export import FORMATS, export_annotations, import_annotations
 from store.model import Annotation
@@ -74,6 +74,12 @@ def cmd_annotate(args) -> int:
             f"quote occurs {len(candidates)} times in {article.path} (at offsets {places}); quote more words"
         )
     [found] = candidates
+    quoted, written = changed_figures(args.quote, article.text[found.start : found.end])
+    if quoted or written:
+        raise UsageError(
+            f"the quote's figures are not the article's: you quoted {', '.join(quoted) or 'no figure'}, "
+            f"{article.path} says {', '.join(written) or 'no figure'} (at offset {found.start}); quote it as written"
+        )
     try:
         record = store.create_annotation(db, article.id, found.start, found.end, args.tag, args.note)
     except (store.AnnotationError, TagError) as exc:
@@ -109,7 +115,7 @@ def annotations_table(records: list[Annotation]):
                 r.id,
                 article_name(r.article_id, r.title),
                 "" if r.start is None else f"{r.start}-{r.end}",
-                r.anchor,
+                r.anchor + (" figure-changed" if r.figure_changed else ""),
                 " ".join(f"#{t}" for t in r.tags),
                 r.exact,
                 r.note,

@@ -2,21 +2,34 @@
 
 from __future__ import annotations
 
-import contextlib
 import sys
 from pathlib import Path
 
 from store.articles import ArticleNotFound, corpus_counts, get_article, list_articles, resolve_article
 from store.db import schema_version
 from store.importer import import_paths
-from tui.cli.output import Column, UsageError, article_name, database, emit, output_options, run_with_errors, table
+from store.ingest.decode import clean_text
+from store.web.pages import page_bytes
+from tui.cli.output import (
+    Column,
+    UsageError,
+    article_name,
+    database,
+    emit,
+    output_options,
+    progress_bar,
+    run_with_errors,
+    table,
+)
 
 PROGRESS_MIN_FILES = 4
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("import", help="import article files or directories (.txt .md .jsonl .json)")
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser = subparsers.add_parser(
+        "import", help="import article files, directories (.txt .md .jsonl .json .html .html.gz) or http(s) URLs"
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH|URL")
     output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_import))
 
@@ -26,6 +39,7 @@ def register(subparsers) -> None:
 
     parser = subparsers.add_parser("show", help="one article with its blocks, sentences and references")
     parser.add_argument("article", metavar="ARTICLE", help="article id or file name")
+    parser.add_argument("--raw", action="store_true", help="print the web page the article was read from")
     output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_show))
 
@@ -36,7 +50,8 @@ def register(subparsers) -> None:
 
 def cmd_import(args) -> int:
     db = database(args)
-    with _progress_bar(enabled=not args.json and sys.stderr.isatty()) as progress:
+    on_terminal = not args.json and sys.stderr.isatty()
+    with progress_bar("importing", enabled=on_terminal, min_total=PROGRESS_MIN_FILES) as progress:
         report = import_paths(db, args.paths, progress=progress)
     for warning in report.warnings:
         print(f"broadsheet import: warning: {warning}", file=sys.stderr)
@@ -57,24 +72,6 @@ def _import_summary(report) -> list[str]:
     return lines
 
 
-@contextlib.contextmanager
-def _progress_bar(enabled: bool):
-    """A progress bar on a terminal for imports of more than a few files; nothing otherwise."""
-    if not enabled:
-        yield None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("importing", total=None)
-
-        def advance(done: int, total: int, path: str) -> None:
-            if total >= PROGRESS_MIN_FILES:
-                bar.update(task, completed=done, total=total, description=Path(path).name[:40])
-
-        yield advance
-
-
 def cmd_articles(args) -> int:
     articles = list_articles(database(args))
     emit(
@@ -93,7 +90,10 @@ def cmd_articles(args) -> int:
 def cmd_show(args) -> int:
     db = database(args)
     try:
-        article = get_article(db, resolve_article(db, args.article))
+        article_id = resolve_article(db, args.article)
+        if args.raw:
+            return _show_raw(db, article_id, args.article)
+        article = get_article(db, article_id)
     except ArticleNotFound as exc:
         raise UsageError(str(exc)) from exc
     text = article.text
@@ -105,6 +105,8 @@ def cmd_show(args) -> int:
         "published": article.published,
         "url": article.url,
         "byline": article.byline,
+        "language": article.language,
+        "feeds": article.feeds,
         "words": article.words,
         "text": text,
         "blocks": [
@@ -122,6 +124,20 @@ def cmd_show(args) -> int:
         " · ".join(str(part) for part in (article.source, article.published, article.url) if part),
         *(f"\n{text[block.start : block.end]}" for block in article.blocks if block.kind not in ("title", "boilerplate")),
     ])
+    return 0
+
+
+def _show_raw(db, article_id: int, name: str) -> int:
+    """The stored web page, decoded as it was when read, exactly as it was (no cleaning: this is the page)."""
+    stored = page_bytes(db, article_id)
+    if stored is None:
+        raise UsageError(f"{name}: no web page stored (the article was not read from HTML)")
+    data, encoding = stored
+    if sys.stdout.isatty():  # a terminal must not act on escapes in a hostile page
+        sys.stdout.write(clean_text(data.decode(encoding, errors="replace")))
+    else:  # piped or redirected: the page's bytes, exactly
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
     return 0
 
 

@@ -9,10 +9,12 @@ Rich, not Textual: this package must not load Textual unless the app opens.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.db import open_db
@@ -141,3 +143,22 @@ def run_with_errors(handler: Callable[[Namespace], int]) -> Callable[[Namespace]
             return 2
 
     return wrapped
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, enabled: bool, min_total: int = 1) -> Iterator[Callable[[int, int, str], None] | None]:
+    """A transient progress bar on standard error for work of at least ``min_total`` steps, as a
+    ``progress(done, total, item)`` callback; None (nothing drawn) when not ``enabled``."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(done: int, total: int, item: str) -> None:
+            if total >= min_total:
+                bar.update(task, completed=done, total=total, description=Path(item).name[:40] or label)
+
+        yield advance

@@ -21,6 +21,7 @@ SCOPE_TITLES = {
     "reader": "Reader",
     "inspector": "Inspector",
     "help": "This help",
+    "diff": "Revisions (what changed in the article)",
 }
 
 

@@ -105,6 +105,7 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         Binding("T", "open_screen('tags')", "Tags", show=False, id="main.tags"),
         Binding("O", "open_screen('orphans')", "Orphaned notes", show=False, id="main.orphans"),
         Binding("L", "open_screen('ledger')", "Ledger", show=False, id="main.ledger"),
+        Binding("D", "diff", "What changed (revisions)", show=False, id="main.diff"),
     ]
     # Screens reached from here, each dismissing with (article_id, start, end) to open, or None.
     SCREENS_BY_NAME = {
@@ -303,7 +304,7 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         if action in ("tag", "undo"):
             reader = self.query_one(Reader)
             return reader.article is not None and self.focused is reader
-        if action == "find":
+        if action in ("find", "diff"):
             return self.query_one(Reader).article is not None
         if action == "find_next":
             return self.has_matches() and self.focused is self.query_one(Reader)
@@ -313,6 +314,13 @@ class MainScreen(Annotating, Finding, Watching, Screen, inherit_bindings=False):
         from tui.screens.search import SearchScreen
 
         self.app.push_screen(SearchScreen(self.db_path), self._open_result)
+
+    def action_diff(self) -> None:
+        """The word diff of the open article's last two revisions."""
+        from tui.screens.revisions import RevisionDiffScreen
+
+        article = self.query_one(Reader).article
+        self.app.push_screen(RevisionDiffScreen(self.db_path, article.id, article.title))
 
     def action_open_screen(self, name: str) -> None:
         module_name, class_name = self.SCREENS_BY_NAME[name]

@@ -1,4 +1,5 @@
-"""Orphans: annotations whose text is gone after a re-import, shown with their stored quote and note."""
+"""Orphans: annotations whose text is gone after a re-import, shown with their stored quote and note — and those
+re-anchored over a figure whose value was edited, flagged "figure changed"."""
 
 from __future__ import annotations
 
@@ -19,10 +20,21 @@ from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog
 from tui.text import excerpt
 
+FIGURE_CHANGED = "figure changed"
+FIGURE_CHANGED_DETAIL = "A figure in this quote has another value in the article now: see what it says (o)."
+
+
+def state_cell(record: Annotation) -> Text:
+    """``orphaned``, or ``figure changed`` in the warning colour."""
+    if record.figure_changed:
+        return Text(FIGURE_CHANGED, style="bold yellow")
+    return Text(record.anchor, style="dim")
+
 
 class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
-    """Every orphaned annotation; highlight one to read its whole quote and note. ``o`` dismisses with
-    ``(article_id, 0, 0)`` — the top of its article, since its own span no longer exists; None when closed."""
+    """Every orphaned annotation, then every one whose figure changed; highlight one to read its whole quote
+    and note. ``o`` dismisses with the annotation's place — ``(article_id, 0, 0)``, the top of its article,
+    for an orphan, whose own span no longer exists; None when closed."""
 
     TITLE = "Orphaned annotations"
 
@@ -51,14 +63,14 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("quote", "article", "tags", "note", "created")
+        self.query_one(DataTable).add_columns("quote", "article", "tags", "note", "created", "state")
         self.reload()
 
     @work(thread=True, exclusive=True, group="orphans-load")
     def reload(self) -> None:
         db = connect(self.db_path)
         try:
-            records = store.orphans(db)
+            records = store.needing_review(db)
         finally:
             db.close()
         self.app.call_from_thread(self._fill, records)
@@ -74,6 +86,7 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
                 " ".join(f"#{t}" for t in record.tags),
                 excerpt(record.note, 30),
                 record.created[:10],
+                state_cell(record),
                 key=str(record.id),
             )
         if not records:
@@ -95,20 +108,24 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             return
         self.query_one("#orphan-quote", Static).update(
             Text.assemble(
-                ("“" + record.exact + "”", "italic"), "\n", (f"{record.title} · {record.path}", "dim")
+                ("“" + record.exact + "”", "italic"),
+                "\n",
+                (f"{record.title} · {record.path}", "dim"),
+                ("\n" + FIGURE_CHANGED_DETAIL, "bold yellow") if record.figure_changed else "",
             )
         )
         self.query_one("#orphan-note", Markdown).update(record.note)
 
     def action_open_article(self) -> None:
         if (record := self.current) is not None:
-            self.dismiss((record.article_id, 0, 0))
+            self.dismiss((record.article_id, record.start or 0, record.end or 0))
 
     @work
     async def action_delete(self) -> None:
         record = self.current
         if record is not None and await self.app.push_screen_wait(
-            ConfirmDialog(f"Delete the orphaned annotation “{excerpt(record.exact, 40)}” and its note?")
+            ConfirmDialog(f"Delete the {'orphaned ' * (record.anchor == 'orphaned')}annotation "
+                          f"“{excerpt(record.exact, 40)}” and its note?")
         ):
             db = connect(self.db_path)
             try:

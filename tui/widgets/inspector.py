@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
 EXCERPT_WIDTH = 60  # a quote or note in a row
+FIGURE_CHANGED_MARK = "⚠ figure changed: "
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,12 +119,16 @@ def quote_rows(quotes: list[StoredQuote], dark: bool) -> list[Row]:
 
 
 def annotation_rows(annotations: list[Annotation], dark: bool) -> list[Row]:
-    """Annotations in text order: tags, quoted text, note; orphans (no position) are listed but don't jump."""
+    """Annotations in text order: tags, quoted text, note; orphans (no position) are listed but don't jump. A
+    note whose figure changed since it was tagged says so before its quote."""
     rows = []
     for a in sorted(annotations, key=lambda a: (a.start is None, a.start or 0)):
         tags = Text(" ").join(Text(f"#{name}", style=tag_colour(colour).name) for name, colour in a.tag_colors)
+        quote: str | Text = excerpt(a.exact, EXCERPT_WIDTH)
+        if a.figure_changed:
+            quote = Text.assemble((FIGURE_CHANGED_MARK, "bold yellow"), quote)
         target = ((a.start, a.end),) if a.start is not None and a.end is not None else ()
-        rows.append(Row((tags, excerpt(a.exact, EXCERPT_WIDTH), excerpt(a.note, EXCERPT_WIDTH)), target))
+        rows.append(Row((tags, quote, excerpt(a.note, EXCERPT_WIDTH)), target))
     return rows
 
 

@@ -38,9 +38,16 @@ EMPTY_HINT = "Choose an article in the library and press enter to read it."
 
 
 def meta_line(article) -> str:
-    """``source · date · url · N words`` with the parts the article has."""
-    parts = [article.source, article.published, article.url, f"{article.words:,} words"]
+    """``source · by byline · date · url · N words · revised N times · via feeds`` with the parts the article has."""
+    parts = [article.source, article.byline and f"by {article.byline}", article.published, article.url,
+             f"{article.words:,} words", revised(article), article.feeds and f"via {', '.join(article.feeds)}"]
     return " · ".join(part for part in parts if part)
+
+
+def revised(article) -> str:
+    """``revised once``, ``revised 3 times``; empty for an article whose text never changed."""
+    edits = getattr(article, "revisions", 1) - 1
+    return "" if edits < 1 else "revised once" if edits == 1 else f"revised {edits} times"
 
 
 class Reader(ReaderNavigation, ReaderMouse, ReaderTeaching, ScrollView, can_focus=True):
