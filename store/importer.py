@@ -23,8 +23,8 @@ from store.ingest import count_words, iter_input_files, parse_file
 from store.layers import DerivedLayers, derive_layers, reanchor_changed, write_layers
 from store.model import ParsedArticle, Problem
 from store.revisions import keep_first_revision, record_revision
-from store.web.pages import write_page
 from store.teachings import load_teachings
+from store.web.pages import write_page
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from store import layers
 from store.db import write_transaction
-from store.layers import Progress
 from store.extract import extract
+from store.layers import Progress
 from store.model import StoredMention
 from store.teachings import load_teachings
 from store.web.pages import rederive_stale_pages

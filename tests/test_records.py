@@ -69,7 +69,7 @@ def test_an_annotation_prints_its_public_fields_with_tags_as_a_list(story_db, db
     [printed] = cli_json(capsys, db_path, "annotations")
     assert printed == created.to_json() == list_annotations(story_db)[0].to_json()
     assert list(printed) == ["id", "article_id", "path", "start", "end", "exact", "prefix", "suffix", "tags", "note",
-                             "anchor", "score", "created", "updated"]
+                             "anchor", "score", "created", "updated", "figure_changed"]
     assert printed["tags"] == ["claim", "size"]
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from store.articles import ArticleNotFound, article_titles, resolve_article
 from store.extract import extract
 from store.ingest.decode import IngestError, read_text
-from store.mentions import reextract_stale
 from store.mentions import (
     TeachingError,
     add_entity_teaching,
     entity_counts,
     mentions,
+    reextract_stale,
     remove_teaching,
     suppress_teaching,
 )
