@@ -47,8 +47,8 @@ def mention(article: Article, needle: str, label: str, nth: int = 0, entity: str
 def annotation(article: Article, start: int, end: int, tags=(), colors=None, note: str = "", id: int = 1) -> Annotation:
     """An annotation of ``article.text[start:end]`` (as ``store.annotations`` returns them), anchored exactly."""
     return Annotation(id, article.id, start, end, article.text[start:end], "", "", start, end, "hash", note, "exact", 1.0,
-                      "2026-02-06T00:00:00+00:00", "2026-02-06T00:00:00+00:00", tuple(tags), colors or {},
-                      article.path, article.title)
+                      "2026-02-06T00:00:00+00:00", "2026-02-06T00:00:00+00:00", tags=tuple(tags), colors=colors or {},
+                      path=article.path, title=article.title)
 
 
 class ReaderApp(App):

@@ -69,10 +69,10 @@ def cmd_diff(args) -> int:
 
 def _plain(change) -> str:
     if change.kind == "equal":
-        return _printable(change.text)
+        return printable(change.text)
     opening, closing = PLAIN_MARKS[change.kind]
     body, after = _split_trailing_space(change.text)
-    return f"{opening}{_printable(body)}{closing}{after}"
+    return f"{opening}{printable(body)}{closing}{after}"
 
 
 def _split_trailing_space(text: str) -> tuple[str, str]:
@@ -81,10 +81,6 @@ def _split_trailing_space(text: str) -> tuple[str, str]:
     body = text.rstrip()
     after = text[len(body) :]
     return body, "" if "\n" in after else after
-
-
-def _printable(text: str) -> str:
-    return printable(text)
 
 
 def _print_coloured(header: str, paragraphs) -> None:
@@ -97,7 +93,7 @@ def _print_coloured(header: str, paragraphs) -> None:
         line = Text()
         for number, change in enumerate(paragraph):
             body, after = _split_trailing_space(change.text) if change.kind != "equal" else (change.text, "")
-            line.append(_printable(body), style=COLOURS.get(change.kind, ""))
+            line.append(printable(body), style=COLOURS.get(change.kind, ""))
             following = paragraph[number + 1].kind if number + 1 < len(paragraph) else None
             # without marks, removed words right before added ones need a space to stay apart
             line.append(" " if change.kind == "delete" and following == "insert" and not after else after)
