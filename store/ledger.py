@@ -13,10 +13,14 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from store.extract.claims import EVENT_METRICS, find_claims, is_absolute_period
 from store.extract.quotes import find_quotes
-from store.model import Block, Mention
+from store.model import Block, Mention, StoredQuote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 EXACT_TOLERANCE = 0.005  # a figure as printed is rounded: 660 vs 650 differ, 1.35 vs 1.349 do not
 APPROXIMATE_TOLERANCE = 0.10
@@ -43,7 +47,7 @@ def derive_ledger(text: str, blocks: list[Block], sentences, mentions: list[Ment
     return find_quotes(text, blocks, mentions), find_claims(text, sentences, mentions)
 
 
-def write_ledger(db, article_id: int, found_quotes: list, found_claims: list) -> None:
+def write_ledger(db: Database, article_id: int, found_quotes: list, found_claims: list) -> None:
     """Replace the stored quotes and claims of one article (call inside the article's transaction)."""
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM claims WHERE article_id = ?", [article_id])
@@ -62,7 +66,7 @@ def write_ledger(db, article_id: int, found_quotes: list, found_claims: list) ->
     )
 
 
-def quotes(db, speaker: str | None = None, article_id: int | None = None) -> list[dict]:
+def quotes(db: Database, speaker: str | None = None, article_id: int | None = None) -> list[StoredQuote]:
     """Quotes across the corpus (or one article), optionally of one speaker (name or entity key, any case)."""
     sql = (
         'SELECT q.article_id, a.path, q.start, q."end", q.text, q.speaker, q.speaker_entity, q.cue '
@@ -75,11 +79,10 @@ def quotes(db, speaker: str | None = None, article_id: int | None = None) -> lis
     if article_id is not None:
         sql += " AND q.article_id = ?"
         params.append(article_id)
-    columns = ("article_id", "path", "start", "end", "text", "speaker", "speaker_entity", "cue")
-    return [dict(zip(columns, row, strict=False)) for row in db.execute(sql + " ORDER BY q.article_id, q.start", params)]
+    return [StoredQuote(*row) for row in db.execute(sql + " ORDER BY q.article_id, q.start", params)]
 
 
-def speakers(db) -> list[dict]:
+def speakers(db: Database) -> list[dict]:
     """Everyone quoted, with how many quotes and in how many articles, most quoted first."""
     rows = db.execute(
         """SELECT max(speaker), speaker_entity, count(*), count(DISTINCT article_id) FROM quotes
@@ -88,7 +91,7 @@ def speakers(db) -> list[dict]:
     return [{"speaker": s, "speaker_entity": e, "quotes": n, "articles": a} for s, e, n, a in rows]
 
 
-def figures(db, entity: str | None = None, article_id: int | None = None) -> list[dict]:
+def figures(db: Database, entity: str | None = None, article_id: int | None = None) -> list[dict]:
     """Claim candidates: each figure with its subject, metric and normalised value."""
     sql = (
         'SELECT c.article_id, a.path, c.start, c."end", substr(a.text, c.start + 1, c."end" - c.start), '
@@ -108,7 +111,7 @@ def figures(db, entity: str | None = None, article_id: int | None = None) -> lis
     return [dict(zip(columns, row, strict=False)) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
 
 
-def ledger(db, entity: str | None = None) -> list[dict]:
+def ledger(db: Database, entity: str | None = None) -> list[dict]:
     """Every subject+metric with its values, conflicts first, then corroborations, then the rest ("reported")."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for claim in figures(db, entity=entity):
@@ -141,7 +144,7 @@ def ledger(db, entity: str | None = None) -> list[dict]:
     return entries
 
 
-def conflicts(db) -> list[dict]:
+def conflicts(db: Database) -> list[dict]:
     """Only the conflicting groups of the ledger."""
     return [entry for entry in ledger(db) if entry["status"] == "conflict"]
 
