@@ -45,7 +45,10 @@ def words_of(text: str) -> tuple[str, ...]:
 def load_quotes(db) -> list[IndexedQuote]:
     """Every stored quote with its words."""
     rows = db.execute('SELECT id, article_id, start, "end", text, speaker FROM quotes ORDER BY article_id, start')
-    return [IndexedQuote(*row, words=words_of(row[4])) for row in rows]
+    return [
+        IndexedQuote(quote_id, article_id, start, end, text, speaker, words=words_of(text))
+        for quote_id, article_id, start, end, text, speaker in rows
+    ]
 
 
 class EchoIndex:
