@@ -24,8 +24,11 @@ run: $(VENV)/.installed-run
 	$(BIN)/python -m compileall -q store tui
 	$(BIN)/broadsheet $(ARGS)
 
+# Static checks first (lint, import boundaries, types of the store), then the suite.
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy store
 	$(BIN)/python -m pytest -n 2 -q $(PYTEST_ARGS)
 
 clean:

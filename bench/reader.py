@@ -36,6 +36,7 @@ from textual.widgets import Static
 from bench.corpus import generate_articles
 from store.articles import Article
 from store.ingest import count_words, parse_file
+from store.model import Mention
 from tui.styles import label_style
 from tui.widgets.reader import Reader
 from tui.widgets.reader_spans import cursor_units
@@ -62,17 +63,17 @@ def long_article(words: int) -> Article:
                    parsed.sentences, parsed.references)
 
 
-def fake_mentions(text: str) -> list[dict]:
+def fake_mentions(text: str) -> list[Mention]:
     """Entities on capitalised names, figures on numbers — the density of a real extraction, or more."""
-    rows = [{"start": m.start(), "end": m.end(), "label": ("ORG", "PERSON", "PLACE")[i % 3], "kind": "entity"}
-            for i, m in enumerate(_NAME.finditer(text))]
-    rows += [{"start": m.start(), "end": m.end(), "label": "MONEY" if "$" in m.group() else "NUMBER",
-              "kind": "figure"} for m in _NUMBER.finditer(text)]
-    return rows
+    found = [Mention(m.start(), m.end(), m.group(), "entity", ("ORG", "PERSON", "PLACE")[i % 3])
+             for i, m in enumerate(_NAME.finditer(text))]
+    found += [Mention(m.start(), m.end(), m.group(), "figure", "MONEY" if "$" in m.group() else "NUMBER")
+              for m in _NUMBER.finditer(text)]
+    return found
 
 
 class ReaderBench(App):
-    def __init__(self, article: Article, mentions: list[dict]) -> None:
+    def __init__(self, article: Article, mentions: list[Mention]) -> None:
         super().__init__()
         self.article, self.mentions = article, mentions
 
@@ -90,7 +91,7 @@ class StaticReaderBench(App):
 
     BINDINGS = [Binding("down", "cursor_down")]
 
-    def __init__(self, article: Article, mentions: list[dict], per_paragraph: bool) -> None:
+    def __init__(self, article: Article, mentions: list[Mention], per_paragraph: bool) -> None:
         super().__init__()
         self.article, self.mentions, self.per_paragraph = article, mentions, per_paragraph
         self.blocks = [b for b in article.blocks if b.kind != "boilerplate"]
@@ -107,8 +108,8 @@ class StaticReaderBench(App):
     def block_text(self, block) -> Text:
         text = Text(self.article.text[block.start : block.end] + "\n")
         for m in self.mentions:
-            if block.start <= m["start"] < block.end:
-                text.stylize(label_style(m["label"]).style(True), m["start"] - block.start, m["end"] - block.start)
+            if block.start <= m.start < block.end:
+                text.stylize(label_style(m.label).style(True), m.start - block.start, m.end - block.start)
         start, end = self.units[self.unit]
         if block.start <= start < block.end:
             text.stylize("on #1f3b57", start - block.start, end - block.start)
@@ -160,7 +161,7 @@ async def time_moves(app: App, moves: int, size: tuple[int, int]) -> list[tuple[
     return timings
 
 
-async def time_open(article: Article, mentions: list[dict], size: tuple[int, int], repeats: int = 5) -> float:
+async def time_open(article: Article, mentions: list[Mention], size: tuple[int, int], repeats: int = 5) -> float:
     """Median milliseconds ``Reader.show_article`` spends on the UI thread (wrapping, span indexes)."""
     app = ReaderBench(article, mentions)
     timings = []

@@ -232,7 +232,8 @@ def find_quote(text: str, quote: str) -> list[Candidate]:
 
 
 def _occurrences(text: str, quote: str, limit: int | None = None) -> list[int]:
-    found, start = [], text.find(quote)
+    found: list[int] = []
+    start = text.find(quote)
     while start != -1 and quote and (limit is None or len(found) < limit):
         found.append(start)
         start = text.find(quote, start + 1)

@@ -1,17 +1,23 @@
 """Annotations: spans of an article with tags and a note, kept anchored when the article's text changes.
 
 Every function that writes is one :func:`store.db.write_transaction`, committed before it returns, so a
-crash right after a save loses nothing. Records are plain dicts (see :func:`get_annotation`); a deleted or
-updated record can be written back unchanged by :func:`restore_annotation`, which is how the app undoes.
+crash right after a save loses nothing. Records are :class:`store.model.Annotation`; a deleted or updated
+record can be written back unchanged by :func:`restore_annotation`, which is how the app undoes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from store.anchoring import Selector, make_selector, reanchor, text_hash
 from store.db import write_transaction
+from store.model import Annotation
 from store.tags import delete_tag, ensure_tags, list_tags, merge_tags, normalize_tag, rename_tag, set_tag_color  # noqa: F401 — tags are part of this API
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 RECORD_COLUMNS = (
     "id",
@@ -46,13 +52,15 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def create_annotation(db, article_id: int, start: int, end: int, tags=(), note: str = "") -> dict:
+def create_annotation(
+    db: Database, article_id: int, start: int, end: int, tags: Iterable[str] = (), note: str = ""
+) -> Annotation:
     """Annotate ``text[start:end]`` of an article with tags (created as needed) and a Markdown note."""
     text, digest = _article_text(db, article_id)
     selector = _selector(text, start, end)
     stamp = now()
     with write_transaction(db):
-        annotation_id = db.execute(
+        cursor = db.execute(
             """INSERT INTO annotations (article_id, start, "end", exact, prefix, suffix, quote_start, quote_end,
                    text_hash, note, anchor, score, created, updated)
                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'exact', 1.0, ?, ?)""",
@@ -70,14 +78,22 @@ def create_annotation(db, article_id: int, start: int, end: int, tags=(), note: 
                 stamp,
                 stamp,
             ],
-        ).lastrowid
+        )
+        annotation_id = cursor.lastrowid
+        assert annotation_id is not None  # an INSERT always sets it
         _set_tags(db, annotation_id, tags)
     return get_annotation(db, annotation_id)
 
 
 def update_annotation(
-    db, annotation_id: int, *, tags=None, note: str | None = None, start: int | None = None, end: int | None = None
-) -> dict:
+    db: Database,
+    annotation_id: int,
+    *,
+    tags: Iterable[str] | None = None,
+    note: str | None = None,
+    start: int | None = None,
+    end: int | None = None,
+) -> Annotation:
     """Change the tags, the note or the span (given as both ``start`` and ``end``) of an annotation.
 
     Returns the record as it was before, for undo with :func:`restore_annotation`.
@@ -87,7 +103,7 @@ def update_annotation(
         if start is not None or end is not None:
             if start is None or end is None:
                 raise AnnotationError("give both start and end to move an annotation")
-            text, digest = _article_text(db, previous["article_id"])
+            text, digest = _article_text(db, previous.article_id)
             selector = _selector(text, start, end)
             db.execute(
                 """UPDATE annotations SET start = ?, "end" = ?, exact = ?, prefix = ?, suffix = ?, quote_start = ?,
@@ -102,7 +118,7 @@ def update_annotation(
     return previous
 
 
-def delete_annotation(db, annotation_id: int) -> dict:
+def delete_annotation(db: Database, annotation_id: int) -> Annotation:
     """Delete an annotation; returns its full record so :func:`restore_annotation` can bring it back."""
     record = get_annotation(db, annotation_id)
     with write_transaction(db):
@@ -110,39 +126,40 @@ def delete_annotation(db, annotation_id: int) -> dict:
     return record
 
 
-def restore_annotation(db, record: dict) -> dict:
+def restore_annotation(db: Database, record: Annotation) -> Annotation:
     """Write a record back exactly as it was — same id, span, selector, tags (re-created with their colours if
     deleted meanwhile), note, state and times. Undoes a delete or an update."""
-    values = [record[c] for c in RECORD_COLUMNS]
+    values = [getattr(record, c) for c in RECORD_COLUMNS]
     with write_transaction(db):
-        exists = db.execute("SELECT 1 FROM annotations WHERE id = ?", [record["id"]]).fetchone()
+        exists = db.execute("SELECT 1 FROM annotations WHERE id = ?", [record.id]).fetchone()
         if exists:
             assignments = ", ".join(f'"{c}" = ?' for c in RECORD_COLUMNS[1:])
-            db.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", [*values[1:], record["id"]])
+            db.execute(f"UPDATE annotations SET {assignments} WHERE id = ?", [*values[1:], record.id])
         else:
             names = ", ".join(f'"{c}"' for c in RECORD_COLUMNS)
             db.execute(f"INSERT INTO annotations ({names}) VALUES ({', '.join('?' for _ in values)})", values)
-        _set_tags(db, record["id"], record["tags"], colors=record.get("colors"))
-    return get_annotation(db, record["id"])
+        _set_tags(db, record.id, record.tags, colors=record.colors)
+    return get_annotation(db, record.id)
 
 
-def get_annotation(db, annotation_id: int) -> dict:
-    """One annotation as a record: its columns plus ``path``, ``title``, ``tags`` (in the user's order),
-    ``colors`` (tag → colour) and ``color`` (its first tag's colour, for underlining)."""
+def get_annotation(db: Database, annotation_id: int) -> Annotation:
+    """One annotation with its article's ``path`` and ``title`` and its tags (in the user's order) with
+    their colours."""
     found = _records(db, " WHERE a.id = ?", [annotation_id])
     if not found:
         raise AnnotationError(f"no annotation with id {annotation_id}")
     return found[0]
 
 
-def annotations_for_article(db, article_id: int) -> list[dict]:
+def annotations_for_article(db: Database, article_id: int) -> list[Annotation]:
     """Every annotation of one article in text order; orphaned ones (no span) last."""
     return _records(db, " WHERE a.article_id = ?", [article_id])
 
 
-def list_annotations(db, tag: str | None = None, article: int | None = None) -> list[dict]:
+def list_annotations(db: Database, tag: str | None = None, article: int | None = None) -> list[Annotation]:
     """Annotations across the corpus, optionally only those with a tag and/or of one article."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[Any] = []
     if tag is not None:
         where.append(
             "a.id IN (SELECT annotation_id FROM annotation_tags JOIN tags ON tags.id = tag_id WHERE tags.name = ?)"
@@ -154,23 +171,23 @@ def list_annotations(db, tag: str | None = None, article: int | None = None) -> 
     return _records(db, (" WHERE " + " AND ".join(where)) if where else "", params)
 
 
-def orphans(db) -> list[dict]:
+def orphans(db: Database) -> list[Annotation]:
     """Annotations whose text is gone from their article, with their stored quote and note."""
     return _records(db, " WHERE a.anchor = 'orphaned'", [])
 
 
-def needing_review(db) -> list[dict]:
+def needing_review(db: Database) -> list[Annotation]:
     """Orphans and annotations re-anchored over a figure whose value changed: the notes a user must look at
     again after an article was edited (the app's Orphans screen)."""
     return _records(db, " WHERE a.anchor = 'orphaned' OR a.figure_changed = 1", [])
 
 
-def annotation_counts(db) -> dict[int, int]:
+def annotation_counts(db: Database) -> dict[int, int]:
     """Annotations per article id (articles without any are absent), in one query."""
     return dict(db.execute("SELECT article_id, count(*) FROM annotations GROUP BY article_id").fetchall())
 
 
-def reanchor_article(db, article_id: int, previous_text: str | None, new_text: str) -> dict[str, int]:
+def reanchor_article(db: Database, article_id: int, previous_text: str | None, new_text: str) -> dict[str, int]:
     """Re-anchor every annotation of an article whose text changed; returns how many ended in each state.
 
     Called by the importer inside the article's transaction. Each annotation is looked for from its
@@ -196,30 +213,29 @@ def reanchor_article(db, article_id: int, previous_text: str | None, new_text: s
     return counts
 
 
-def _records(db, where: str, params: list) -> list[dict]:
+def _records(db: Database, where: str, params: Sequence[Any]) -> list[Annotation]:
     rows = db.execute(_SELECT + where + _ORDER, params).fetchall()
-    records = [dict(zip((*RECORD_COLUMNS, "path", "title"), row, strict=False)) for row in rows]
-    if not records:
-        return records
-    for record in records:
-        record["figure_changed"] = bool(record["figure_changed"])
-    by_id = {record["id"]: record for record in records}
-    for record in records:
-        record.update(tags=[], colors={})
+    if not rows:
+        return []
+    tags: dict[int, dict[str, str | None]] = {row[0]: {} for row in rows}
     selected = "SELECT a.id FROM annotations a JOIN articles ON articles.id = a.article_id" + where
     for annotation_id, name, color in db.execute(
         f"""SELECT annotation_id, tags.name, tags.color FROM annotation_tags JOIN tags ON tags.id = tag_id
             WHERE annotation_id IN ({selected}) ORDER BY annotation_id, seq""",
         params,
     ):
-        by_id[annotation_id]["tags"].append(name)
-        by_id[annotation_id]["colors"][name] = color
-    for record in records:
-        record["color"] = record["colors"][record["tags"][0]] if record["tags"] else None
+        tags[annotation_id][name] = color
+    records = []
+    for row in rows:
+        fields = dict(zip(RECORD_COLUMNS, row, strict=False))
+        fields["figure_changed"] = bool(fields["figure_changed"])
+        records.append(Annotation(**fields, tags=tuple(tags[row[0]]), colors=tags[row[0]], path=row[-2], title=row[-1]))
     return records
 
 
-def _set_tags(db, annotation_id: int, names, colors: dict | None = None) -> None:
+def _set_tags(
+    db: Database, annotation_id: int, names: Iterable[str], colors: Mapping[str, str | None] | None = None
+) -> None:
     ids = ensure_tags(db, names or (), colors)
     db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id])
     db.conn.executemany(
@@ -228,7 +244,7 @@ def _set_tags(db, annotation_id: int, names, colors: dict | None = None) -> None
     )
 
 
-def _article_text(db, article_id: int) -> tuple[str, str]:
+def _article_text(db: Database, article_id: int) -> tuple[str, str]:
     row = db.execute("SELECT text, content_hash FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
         raise AnnotationError(f"no article with id {article_id}")

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from store.db import write_transaction
 from store.feeds.subscriptions import feeds_of_articles
 from store.model import Block, Reference
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
 
 
 class ArticleNotFound(LookupError):
@@ -30,6 +36,23 @@ class ArticleSummary:
     byline: str | None = None
     language: str | None = None
     feeds: tuple[str, ...] = ()  # names of the feeds the article came from (none before feeds exist)
+
+    def to_json(self) -> dict[str, Any]:
+        """``broadsheet articles --json``: one article of the list."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "path": self.path,
+            "source": self.source,
+            "published": self.published,
+            "url": self.url,
+            "byline": self.byline,
+            "language": self.language,
+            "feeds": list(self.feeds),
+            "words": self.words,
+            "read": self.read,
+            "annotations": self.annotations,
+        }
 
 
 @dataclass(slots=True)
@@ -56,7 +79,7 @@ class Article:
     revisions: int = 1  # texts kept of this article (store.revisions); more than 1 once it was edited
 
 
-def list_articles(db, limit: int | None = None) -> list[ArticleSummary]:
+def list_articles(db: Database | sqlite3.Connection, limit: int | None = None) -> list[ArticleSummary]:
     """Every article (or the first ``limit``), newest first, with its annotation count. The app reads one
     screenful with ``limit`` so the library paints before 100,000 rows are in.
 
@@ -92,7 +115,7 @@ def _has_column(db, table: str, column: str) -> bool:
     return any(row[1] == column for row in db.execute(f"PRAGMA table_info({table})"))
 
 
-def get_article(db, article_id: int) -> Article:
+def get_article(db: Database, article_id: int) -> Article:
     """One article with its blocks, sentences and references."""
     row = db.execute(
         """SELECT id, title, path, source, published, url, byline, words, text, read, position, content_hash,
@@ -102,7 +125,9 @@ def get_article(db, article_id: int) -> Article:
     ).fetchone()
     if row is None:
         raise ArticleNotFound(f"no article with id {article_id}")
-    article = Article(*row[:9], bool(row[9]), row[10], row[11], language=row[12])
+    id_, title, path, source, published, url, byline, words, text, read, position, content_hash, language = row
+    article = Article(id_, title, path, source, published, url, byline, words, text, bool(read), position, content_hash,
+                      language=language)
     article.feeds = feeds_of_articles(db, [article_id]).get(article_id, [])
     article.blocks = [
         Block(kind, start, end, level)
@@ -125,7 +150,7 @@ def get_article(db, article_id: int) -> Article:
     return article
 
 
-def resolve_article(db, ref: str | int) -> int:
+def resolve_article(db: Database, ref: str | int) -> int:
     """The id of the article named by ``ref``: an id, a stored path, or a file name (unique)."""
     ref = str(ref).strip()
     if ref.isdigit():
@@ -150,19 +175,19 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def mark_read(db, article_id: int, read: bool = True) -> None:
+def mark_read(db: Database, article_id: int, read: bool = True) -> None:
     """Set the read mark of one article."""
     with write_transaction(db):
         db.execute("UPDATE articles SET read = ? WHERE id = ?", [int(read), article_id])
 
 
-def save_position(db, article_id: int, offset: int) -> None:
+def save_position(db: Database, article_id: int, offset: int) -> None:
     """Remember where the reader's cursor is, so the article reopens there."""
     with write_transaction(db):
         db.execute("UPDATE articles SET position = ? WHERE id = ?", [offset, article_id])
 
 
-def article_titles(db, article_ids) -> dict[int, str]:
+def article_titles(db: Database, article_ids) -> dict[int, str]:
     """The titles of the given articles, by id (ids that do not exist are absent)."""
     ids = sorted(set(article_ids))
     titles: dict[int, str] = {}
@@ -173,7 +198,7 @@ def article_titles(db, article_ids) -> dict[int, str]:
     return titles
 
 
-def corpus_counts(db) -> dict[str, int]:
+def corpus_counts(db: Database) -> dict[str, int]:
     """Counts for the header and ``broadsheet info``: articles, sentences, entities, figures, annotations, tags."""
     counts = {
         "articles": db.execute("SELECT count(*) FROM articles").fetchone()[0],

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from store.articles import corpus_counts
 from store.db import MIGRATIONS, schema_version
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +22,7 @@ class Check:
     detail: str
 
 
-def examine(db) -> list[Check]:
+def examine(db: Database) -> list[Check]:
     """Integrity, schema version, full-text index consistency, foreign keys, half-written articles, orphans."""
     checks = [_integrity(db), _schema(db), _foreign_keys(db)]
     for table in ("sentences_fts", "articles_fts"):
@@ -36,7 +40,7 @@ def examine(db) -> list[Check]:
     return checks
 
 
-def _integrity(db) -> Check:
+def _integrity(db: Database) -> Check:
     try:
         rows = [row[0] for row in db.execute("PRAGMA integrity_check")]
     except sqlite3.DatabaseError as exc:
@@ -44,17 +48,17 @@ def _integrity(db) -> Check:
     return Check("integrity", rows == ["ok"], "ok" if rows == ["ok"] else "; ".join(rows[:5]))
 
 
-def _schema(db) -> Check:
+def _schema(db: Database) -> Check:
     version, latest = schema_version(db), len(MIGRATIONS)
     return Check("schema version", version == latest, f"{version} (this Broadsheet: {latest})")
 
 
-def _foreign_keys(db) -> Check:
+def _foreign_keys(db: Database) -> Check:
     problems = db.execute("PRAGMA foreign_key_check").fetchall()
     return Check("foreign keys", not problems, f"{len(problems)} dangling row(s)" if problems else "ok")
 
 
-def _fts(db, table: str) -> Check:
+def _fts(db: Database, table: str) -> Check:
     try:
         db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('integrity-check', 1)")
     except sqlite3.DatabaseError as exc:
@@ -62,7 +66,7 @@ def _fts(db, table: str) -> Check:
     return Check(f"{table} index", True, "consistent with its table")
 
 
-def repair_fts(db) -> None:
+def repair_fts(db: Database) -> None:
     """Rebuild the full-text indexes from their tables."""
     for table in ("sentences_fts", "articles_fts"):
         db.execute(f"INSERT INTO {table}({table}) VALUES ('rebuild')")

@@ -12,10 +12,12 @@ import re
 import threading
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
+
+from store.model import StoredQuote
 
 MIN_SIMILARITY = 80.0  # rapidfuzz score (0–100) an echo needs, whole quote or the shorter one inside the longer
 MIN_INSIDE_WORDS = 6  # a quote this long or longer counts as cut from a longer one when it matches inside it
@@ -43,7 +45,10 @@ def words_of(text: str) -> tuple[str, ...]:
 def load_quotes(db) -> list[IndexedQuote]:
     """Every stored quote with its words."""
     rows = db.execute('SELECT id, article_id, start, "end", text, speaker FROM quotes ORDER BY article_id, start')
-    return [IndexedQuote(*row, words=words_of(row[4])) for row in rows]
+    return [
+        IndexedQuote(quote_id, article_id, start, end, text, speaker, words=words_of(text))
+        for quote_id, article_id, start, end, text, speaker in rows
+    ]
 
 
 class EchoIndex:
@@ -170,7 +175,7 @@ def echoes(db, article_id: int | None = None) -> list[dict]:
     return result
 
 
-def with_echoes(db, article_id: int, quotes: list[dict]) -> list[dict]:
-    """The quotes of one article (rows of ``store.ledger.quotes``), each with its ``echoes`` (maybe none)."""
+def with_echoes(db, article_id: int, quotes: list[StoredQuote]) -> list[StoredQuote]:
+    """The quotes of one article (records of ``store.ledger.quotes``), each with its ``echoes`` (maybe none)."""
     by_place = {(q["start"], q["end"]): q["echoes"] for q in echoes(db, article_id)}
-    return [{**q, "echoes": by_place.get((q["start"], q["end"]), [])} for q in quotes]
+    return [replace(q, echoes=tuple(by_place.get((q.start, q.end), ()))) for q in quotes]

@@ -19,11 +19,16 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from store.anchoring import Selector, reanchor
 from store.annotations import AnnotationError, list_annotations, now, restore_annotation
 from store.db import write_transaction
 from store.hypothesis import HypothesisSkip, from_hypothesis, hypothesis_id, hypothesis_items, url_variants
+from store.model import Annotation
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 FORMATS = ("markdown", "jsonl", "csv", "w3c")
 W3C_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -51,15 +56,15 @@ class ImportReport:
         }
 
 
-def export_annotations(db, fmt: str, tag: str | None = None) -> str:
+def export_annotations(db: Database, fmt: str, tag: str | None = None) -> str:
     """Every annotation (or those with ``tag``) in one of :data:`FORMATS`."""
     records = list_annotations(db, tag=tag)
-    articles = _articles(db, {r["article_id"] for r in records})
+    articles = _articles(db, {r.article_id for r in records})
     if fmt == "markdown":
         return _markdown(records, articles)
     if fmt == "jsonl":
         return "".join(
-            json.dumps(_jsonl_record(r, articles[r["article_id"]]), ensure_ascii=False) + "\n" for r in records
+            json.dumps(_jsonl_record(r, articles[r.article_id]), ensure_ascii=False) + "\n" for r in records
         )
     if fmt == "csv":
         return _csv(records)
@@ -68,7 +73,7 @@ def export_annotations(db, fmt: str, tag: str | None = None) -> str:
     raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
 
 
-def _articles(db, ids) -> dict[int, dict]:
+def _articles(db: Database, ids) -> dict[int, dict]:
     marks = ", ".join("?" for _ in ids)
     rows = db.execute(
         f"SELECT id, path, title, source, url, content_hash FROM articles WHERE id IN ({marks})", list(ids)
@@ -76,12 +81,12 @@ def _articles(db, ids) -> dict[int, dict]:
     return {row[0]: dict(zip(("id", "path", "title", "source", "url", "content_hash"), row, strict=False)) for row in rows}
 
 
-def _markdown(records: list[dict], articles: dict[int, dict]) -> str:
+def _markdown(records: list[Annotation], articles: dict[int, dict]) -> str:
     """Grouped by article (title, source, URL); each annotation a block quote, then its ``#tags`` and note."""
     out = ["# Annotations", ""]
     current = None
     for record in records:
-        article = articles[record["article_id"]]
+        article = articles[record.article_id]
         if article["id"] != current:
             current = article["id"]
             out += [f"## {_escape_markdown(article['title'])}", ""]
@@ -90,18 +95,18 @@ def _markdown(records: list[dict], articles: dict[int, dict]) -> str:
                 details.append(f"<{article['url']}>")
             details.append(f"`{article['path']}`")
             out += [" · ".join(details), ""]
-        out += ["> " + _escape_markdown(line) if line.strip() else ">" for line in record["exact"].splitlines() or [""]]
+        out += ["> " + _escape_markdown(line) if line.strip() else ">" for line in record.exact.splitlines() or [""]]
         out.append("")
-        meta = " ".join(f"#{tag}" for tag in record["tags"])
-        if record["anchor"] == "orphaned":
+        meta = " ".join(f"#{tag}" for tag in record.tags)
+        if record.anchor == "orphaned":
             meta = (meta + " " if meta else "") + "*(orphaned: this text is no longer in the article)*"
-        elif record["anchor"] == "fuzzy":
-            edited = "; a figure in it was edited" if record["figure_changed"] else ""
-            meta = (meta + " " if meta else "") + f"*(re-anchored approximately, score {record['score']:.2f}{edited})*"
+        elif record.anchor == "fuzzy":
+            edited = "; a figure in it was edited" if record.figure_changed else ""
+            meta = (meta + " " if meta else "") + f"*(re-anchored approximately, score {record.score:.2f}{edited})*"
         if meta:
             out += [meta, ""]
-        if record["note"].strip():
-            out += [record["note"].strip(), ""]
+        if record.note.strip():
+            out += [record.note.strip(), ""]
         out += ["---", ""]
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -121,32 +126,31 @@ def _escape_markdown(text: str) -> str:
     return escaped
 
 
-def _jsonl_record(record: dict, article: dict) -> dict:
+def _jsonl_record(record: Annotation, article: dict) -> dict:
     return {
-        "id": record["id"],
+        "id": record.id,
         "article": {key: article[key] for key in ("path", "title", "source", "url", "content_hash")},
         **{
-            key: record[key]
+            key: getattr(record, key)
             for key in ("start", "end", "exact", "prefix", "suffix", "quote_start", "quote_end", "text_hash")
         },
-        "tags": record["tags"],
-        "colors": record["colors"],
-        **{key: record[key] for key in ("note", "anchor", "score", "created", "updated", "figure_changed")},
+        "tags": list(record.tags),
+        "colors": dict(record.colors),
+        **{key: getattr(record, key) for key in ("note", "anchor", "score", "created", "updated", "figure_changed")},
     }
 
 
-def _csv(records: list[dict]) -> str:
+def _csv(records: list[Annotation]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        row = {**record, "tags": "; ".join(record["tags"])}
-        writer.writerow([row[column] for column in CSV_COLUMNS])
+        writer.writerow(["; ".join(record.tags) if column == "tags" else getattr(record, column) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 
-def _w3c_collection(records: list[dict], articles: dict[int, dict]) -> dict:
-    items = [_w3c_item(record, articles[record["article_id"]]) for record in records]
+def _w3c_collection(records: list[Annotation], articles: dict[int, dict]) -> dict:
+    items = [_w3c_item(record, articles[record.article_id]) for record in records]
     return {
         "@context": W3C_CONTEXT,
         "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'broadsheet:' + '|'.join(item['id'] for item in items))}",
@@ -157,43 +161,43 @@ def _w3c_collection(records: list[dict], articles: dict[int, dict]) -> dict:
     }
 
 
-def _w3c_item(record: dict, article: dict) -> dict:
+def _w3c_item(record: Annotation, article: dict) -> dict:
     """One W3C Web Annotation. Positions count code points; an orphan has only its quote selector. The
     ``broadsheet`` member carries what the model has no place for (article path, creation selector, anchor
     state, colours); other W3C producers' items anchor by their quote selector alone."""
-    bodies = [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in record["tags"]]
-    if record["note"]:
+    bodies = [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in record.tags]
+    if record.note:
         bodies.append(
-            {"type": "TextualBody", "purpose": "commenting", "value": record["note"], "format": "text/markdown"}
+            {"type": "TextualBody", "purpose": "commenting", "value": record.note, "format": "text/markdown"}
         )
-    selectors = [
-        {"type": "TextQuoteSelector", "exact": record["exact"], "prefix": record["prefix"], "suffix": record["suffix"]}
+    selectors: list[dict[str, Any]] = [
+        {"type": "TextQuoteSelector", "exact": record.exact, "prefix": record.prefix, "suffix": record.suffix}
     ]
-    if record["start"] is not None:
-        selectors.append({"type": "TextPositionSelector", "start": record["start"], "end": record["end"]})
-    motivation = "commenting" if record["note"] else "tagging" if record["tags"] else "highlighting"
-    identity = f"broadsheet:{article['path']}:{record['id']}:{record['created']}"
+    if record.start is not None:
+        selectors.append({"type": "TextPositionSelector", "start": record.start, "end": record.end})
+    motivation = "commenting" if record.note else "tagging" if record.tags else "highlighting"
+    identity = f"broadsheet:{article['path']}:{record.id}:{record.created}"
     return {
         "@context": W3C_CONTEXT,
         "id": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, identity)}",
         "type": "Annotation",
         "motivation": motivation,
-        "created": record["created"],
-        "modified": record["updated"],
+        "created": record.created,
+        "modified": record.updated,
         "body": bodies,
         "target": {"source": article["url"] or Path(article["path"]).resolve().as_uri(), "selector": selectors},
         "broadsheet": {
             "path": article["path"],
             "title": article["title"],
-            "colors": record["colors"],
+            "colors": dict(record.colors),
             **{
-                key: record[key] for key in ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")
+                key: getattr(record, key) for key in ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")
             },
         },
     }
 
 
-def import_annotations(db, path_or_text: str | Path) -> ImportReport:
+def import_annotations(db: Database, path_or_text: str | Path) -> ImportReport:
     """Read a JSON Lines, W3C or Hypothesis export (a file path, or the text itself) into the database."""
     text = Path(path_or_text).read_text(encoding="utf-8") if _is_path(path_or_text) else str(path_or_text)
     report = ImportReport()
@@ -281,7 +285,7 @@ def _from_w3c(item: dict) -> dict:
     }
 
 
-def _import_one(db, where: str, entry: dict, report: ImportReport, seen: Counter) -> None:
+def _import_one(db: Database, where: str, entry: dict, report: ImportReport, seen: Counter) -> None:
     found = _find_article(db, entry["article"])
     if isinstance(found, str):
         report.problems.append(f"{where}: {found}")
@@ -302,7 +306,7 @@ def _import_one(db, where: str, entry: dict, report: ImportReport, seen: Counter
     record = _place(entry, article_id, article_text, article_hash)
     record["id"] = db.execute("SELECT coalesce(max(id), 0) + 1 FROM annotations").fetchone()[0]
     try:
-        restore_annotation(db, record)
+        restore_annotation(db, Annotation(**{**record, "tags": tuple(record["tags"])}))
     except (AnnotationError, ValueError, sqlite3.IntegrityError) as exc:
         report.problems.append(f"{where}: {exc}")
         return
@@ -342,7 +346,7 @@ def _place(entry: dict, article_id: int, text: str, digest: str) -> dict:
     }
 
 
-def _find_article(db, article: dict) -> tuple[int, str, str] | str:
+def _find_article(db: Database, article: dict) -> tuple[int, str, str] | str:
     """The article an exported annotation belongs to, by path, else URL, else title; or why none."""
     for column in ("path", "url", "title"):
         values = url_variants(article["urls"]) if column == "url" and article.get("urls") else [article.get(column)]

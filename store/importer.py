@@ -15,15 +15,19 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.db import write_transaction
 from store.extract.teachings import Teachings
 from store.ingest import count_words, iter_input_files, parse_file
 from store.layers import DerivedLayers, derive_layers, reanchor_changed, write_layers
-from store.mentions import load_teachings
 from store.model import ParsedArticle, Problem
 from store.revisions import keep_first_revision, record_revision
+from store.teachings import load_teachings
 from store.web.pages import write_page
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Progress = Callable[[int, int, str], None]
 StoredVersions = dict[str, tuple[int, str]]  # article key → (id, content hash) as stored
@@ -160,7 +164,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def import_paths(db, paths: Iterable[Path | str], progress: Progress | None = None) -> ImportReport:
+def import_paths(db: Database, paths: Iterable[Path | str], progress: Progress | None = None) -> ImportReport:
     """Import files and directories (recursively) and http(s) URLs (fetched: :mod:`store.web.urls`). Each
     article is written in its own transaction, so an interrupted import leaves whole articles only, and
     running it again completes it.
@@ -193,13 +197,13 @@ def import_paths(db, paths: Iterable[Path | str], progress: Progress | None = No
     return report
 
 
-def import_seeds(db, progress: Progress | None = None) -> ImportReport:
+def import_seeds(db: Database, progress: Progress | None = None) -> ImportReport:
     """Import the sample articles shipped inside the package (the app does this on its first run)."""
     with importlib.resources.as_file(importlib.resources.files("seeds")) as folder:
         return import_paths(db, [folder], progress)
 
 
-def store_article(db, article: ParsedArticle, reanchored: Counter | None = None) -> str:
+def store_article(db: Database, article: ParsedArticle, reanchored: Counter | None = None) -> str:
     """Insert or update one article with its blocks, sentences, references and derived layers.
 
     Returns ``"imported"``, ``"updated"`` or ``"unchanged"``. A changed text at the same path keeps the
@@ -210,7 +214,7 @@ def store_article(db, article: ParsedArticle, reanchored: Counter | None = None)
     return write_article(db, prepare_article(article, load_teachings(db), stored), reanchored)
 
 
-def stored_versions(db, path: Path | str) -> dict[str, tuple[int, str]]:
+def stored_versions(db: Database, path: Path | str) -> dict[str, tuple[int, str]]:
     """Article key → (id, content hash) of what is stored from one file (or URL): its own key, or its records'
     ``path#id`` keys."""
     name = str(path)
@@ -221,7 +225,7 @@ def stored_versions(db, path: Path | str) -> dict[str, tuple[int, str]]:
     return {key: (article_id, digest) for key, article_id, digest in rows}
 
 
-def write_article(db, item: PreparedArticle, reanchored: Counter | None = None) -> str:
+def write_article(db: Database, item: PreparedArticle, reanchored: Counter | None = None) -> str:
     """Write one prepared article in its own transaction; see :func:`store_article`.
 
     The stored version is looked up again under the lock, since another process may have imported the same
@@ -272,7 +276,7 @@ def write_article(db, item: PreparedArticle, reanchored: Counter | None = None) 
     return "updated" if existing else "imported"
 
 
-def _current_derivation(db, item: PreparedArticle, article_id: int | None) -> DerivedLayers:
+def _current_derivation(db: Database, item: PreparedArticle, article_id: int | None) -> DerivedLayers:
     """The prepared layers if they were derived with the teachings that apply now, else fresh ones."""
     article = item.article
     teachings = load_teachings(db)
@@ -281,7 +285,7 @@ def _current_derivation(db, item: PreparedArticle, article_id: int | None) -> De
     return derive_layers(article.text, article.blocks, article.sentences, teachings, article_id)
 
 
-def _insert_layout(db, article_id: int, article: ParsedArticle) -> None:
+def _insert_layout(db: Database, article_id: int, article: ParsedArticle) -> None:
     text = article.text
     db.conn.executemany(
         'INSERT INTO blocks (article_id, seq, kind, level, start, "end") VALUES (?, ?, ?, ?, ?, ?)',

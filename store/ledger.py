@@ -11,13 +11,17 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from store.extract.claim_vocabulary import vocabulary
 from store.extract.claims import find_claims
 from store.extract.quotes import find_quotes
 from store.ledger_records import LedgerGroup, LedgerValue, StoredClaim
 from store.ledger_rules import comparable, disagree, period_label, same_value, subject_groups, value_range
-from store.model import Block, Mention
+from store.model import Block, Mention, StoredQuote
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 HIDDEN_KINDS = ("boilerplate", "reference", "title")  # blocks whose sentences make no claims
 
@@ -36,7 +40,7 @@ def derive_ledger(text: str, blocks: list[Block], sentences, mentions: list[Ment
     return find_quotes(text, blocks, mentions), find_claims(text, sentences, mentions)
 
 
-def write_ledger(db, article_id: int, found_quotes: list, found_claims: list) -> None:
+def write_ledger(db: Database, article_id: int, found_quotes: list, found_claims: list) -> None:
     """Replace the stored quotes and claims of one article (call inside the article's transaction)."""
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM claims WHERE article_id = ?", [article_id])
@@ -55,7 +59,7 @@ def write_ledger(db, article_id: int, found_quotes: list, found_claims: list) ->
     )
 
 
-def quotes(db, speaker: str | None = None, article_id: int | None = None) -> list[dict]:
+def quotes(db: Database, speaker: str | None = None, article_id: int | None = None) -> list[StoredQuote]:
     """Quotes across the corpus (or one article), optionally of one speaker (name or entity key, any case)."""
     sql = (
         'SELECT q.article_id, a.path, q.start, q."end", q.text, q.speaker, q.speaker_entity, q.cue '
@@ -68,11 +72,10 @@ def quotes(db, speaker: str | None = None, article_id: int | None = None) -> lis
     if article_id is not None:
         sql += " AND q.article_id = ?"
         params.append(article_id)
-    columns = ("article_id", "path", "start", "end", "text", "speaker", "speaker_entity", "cue")
-    return [dict(zip(columns, row, strict=False)) for row in db.execute(sql + " ORDER BY q.article_id, q.start", params)]
+    return [StoredQuote(*row) for row in db.execute(sql + " ORDER BY q.article_id, q.start", params)]
 
 
-def speakers(db) -> list[dict]:
+def speakers(db: Database) -> list[dict]:
     """Everyone quoted, with how many quotes and in how many articles, most quoted first."""
     rows = db.execute(
         """SELECT max(speaker), speaker_entity, count(*), count(DISTINCT article_id) FROM quotes
@@ -81,7 +84,7 @@ def speakers(db) -> list[dict]:
     return [{"speaker": s, "speaker_entity": e, "quotes": n, "articles": a} for s, e, n, a in rows]
 
 
-def figures(db, entity: str | None = None, article_id: int | None = None) -> list[StoredClaim]:
+def figures(db: Database, entity: str | None = None, article_id: int | None = None) -> list[StoredClaim]:
     """Every figure tied to a subject: its metric (None when no measure is named), normalised value, period,
     status and scope, and the article's date."""
     sql = (
@@ -100,7 +103,7 @@ def figures(db, entity: str | None = None, article_id: int | None = None) -> lis
     return [StoredClaim(*row) for row in db.execute(sql + " ORDER BY c.article_id, c.start", params)]
 
 
-def ledger(db, entity: str | None = None) -> list[LedgerGroup]:
+def ledger(db: Database, entity: str | None = None) -> list[LedgerGroup]:
     """Every subject · metric · status · scope with its values, conflicts first, then corroborations, then the
     rest ("reported"). Figures without a metric are not in the ledger (``figures`` lists them)."""
     claims = [claim for claim in figures(db) if claim.metric is not None]
@@ -173,8 +176,10 @@ def _name(claim: StoredClaim) -> str:
 
 
 def _span(claim: StoredClaim) -> str:
-    low, high = value_range(claim.value, claim.value_high, claim.hedge)
-    return f"[{_number(low)}, {_number(high)}]"
+    bounds = value_range(claim.value, claim.value_high, claim.hedge)
+    if bounds is None:
+        return "[no value]"
+    return f"[{_number(bounds[0])}, {_number(bounds[1])}]"
 
 
 def _number(value: float) -> str:

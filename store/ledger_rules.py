@@ -19,11 +19,15 @@ import math
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from cleanco import basename
 
 from store.extract.canonical import clean_name
 from store.extract.gazetteer import gazetteer
+
+if TYPE_CHECKING:
+    from store.ledger_records import StoredClaim
 
 EXACT_TOLERANCE = 0.005  # a figure as printed is rounded: 660 vs 650 differ, 1.35 vs 1.349 do not
 ROUND_TOLERANCE = 0.05  # a figure of one significant digit is rounder: "$7 billion" may be $6.8 billion
@@ -128,7 +132,7 @@ def _place(period: str, day: date) -> str | None:
     return None
 
 
-def comparable(a: dict, b: dict, timing: str) -> bool:
+def comparable(a: StoredClaim, b: StoredClaim, timing: str) -> bool:
     """Whether two stored claims (their ``period``, ``published`` and ``article_id``) can speak of the same time."""
     pa = resolve_period(a.period, a.published, a.article_id)
     pb = resolve_period(b.period, b.published, b.article_id)
@@ -186,19 +190,21 @@ def _significant_digits(value: float) -> int:
     return max(len(mantissa), 1)
 
 
-def disagree(a: dict, b: dict) -> bool:
+def disagree(a: StoredClaim, b: StoredClaim) -> bool:
     """Whether two values cannot both be true."""
     range_a = value_range(a.value, a.value_high, a.hedge)
     range_b = value_range(b.value, b.value_high, b.hedge)
-    return bool(range_a and range_b) and (range_a[1] < range_b[0] or range_b[1] < range_a[0])
+    if range_a is None or range_b is None:
+        return False
+    return range_a[1] < range_b[0] or range_b[1] < range_a[0]
 
 
-def same_value(a: dict, b: dict) -> bool:
+def same_value(a: StoredClaim, b: StoredClaim) -> bool:
     return a.value is not None and b.value is not None and (
         round(a.value, 6) == round(b.value, 6) and a.value_high == b.value_high)
 
 
-def period_label(claim: dict) -> str:
+def period_label(claim: StoredClaim) -> str:
     """A period as a reader wants it: the placed period, or what was written, or "no period"."""
     placed = resolve_period(claim.period, claim.published, claim.article_id)
     if placed is None:

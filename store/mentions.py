@@ -1,94 +1,34 @@
-"""Mentions in the database: stored per article at import, kept fresh when the extractor or the user's
-teachings change, and counted corpus-wide.
+"""Mentions in the database: the stored entities and figures of each article, counted corpus-wide, and the
+teachings that change them.
 
-The text is never re-read from files: re-extraction works from ``articles.text``. Each article is rewritten
-in its own transaction, together with the layers derived from its mentions (quotes, claims).
+A teaching is applied at once: every article it touches is re-extracted from its stored text
+(:func:`store.layers.reextract_articles`), one transaction each, together with the layers derived from its
+mentions (quotes, claims). Reading the teachings is :mod:`store.teachings`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from store import layers
 from store.db import write_transaction
-from store.extract import EXTRACTOR_VERSION
-from store.extract.teachings import Teachings
-from store.model import Mention
+from store.layers import Progress
+from store.model import StoredMention
 
-Progress = Callable[[int, int], None]
-MENTION_COLUMNS = ("start", "end", "text", "kind", "label", "entity", "value", "value_high", "unit", "hedge")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 class TeachingError(ValueError):
     """A teaching that cannot be stored as given; the message says why in one line."""
 
 
-def write_mentions(db, article_id: int, found: list[Mention], teachings_fingerprint: str) -> None:
-    """Replace the stored mentions of one article by ``found`` and record the extractor version and the
-    fingerprint of the teachings they were extracted with (call inside the article's transaction)."""
-    db.execute("DELETE FROM mentions WHERE article_id = ?", [article_id])
-    db.conn.executemany(
-        'INSERT INTO mentions (article_id, start, "end", text, kind, label, entity, value, value_high, unit, hedge) '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (article_id, m.start, m.end, m.text, m.kind, m.label, m.entity, m.value, m.value_high, m.unit, m.hedge)
-            for m in found
-        ],
-    )
-    db.execute(
-        "INSERT OR REPLACE INTO mention_state (article_id, extractor_version, teachings) VALUES (?, ?, ?)",
-        [article_id, EXTRACTOR_VERSION, teachings_fingerprint],
-    )
-
-
-def stale_articles(db) -> list[int]:
-    """Articles whose mentions came from another extractor version or from other teachings than today's."""
-    teachings = load_teachings(db)
-    stale = {
-        row[0]
-        for row in db.execute(
-            "SELECT a.id FROM articles a LEFT JOIN mention_state s ON s.article_id = a.id "
-            "WHERE s.extractor_version IS NOT ?",
-            [EXTRACTOR_VERSION],
-        )
-    }
-    # Only articles that had teachings, or contain a taught text, can disagree with today's teachings;
-    # SQLite finds them without loading every text into Python.
-    words = sorted({word for word, _ in teachings.added} | teachings.suppressed_texts)
-    candidates = {row[0] for row in db.execute("SELECT article_id FROM mention_state WHERE teachings != ''")}
-    candidates |= set(teachings.suppressed_spans)
-    for word in words:
-        candidates.update(_articles_containing(db, word))
-    for article_id in sorted(candidates - stale):
-        row = db.execute(
-            "SELECT a.text, s.teachings FROM articles a JOIN mention_state s ON s.article_id = a.id WHERE a.id = ?",
-            [article_id],
-        ).fetchone()
-        if row is not None and row[1] != teachings.relevant(row[0], article_id).fingerprint():
-            stale.add(article_id)
-    return sorted(stale)
-
-
-def reextract_stale(db, progress: Progress | None = None) -> int:
-    """Re-extract every stale article from its stored text, one transaction each; returns how many. See
-    :func:`store.layers.refresh_stale`, the one place this is done."""
+def reextract_stale(db: Database, progress: Progress | None = None) -> int:
+    """Bring every article up to date, one transaction each; returns how many were redone. See
+    :func:`store.layers.refresh_stale`, the one place this is done (stale web pages first, then articles whose
+    layers came from another extractor version or other teachings)."""
     return layers.refresh_stale(db, progress)
-
-
-def _reindex(db, article_ids: list[int], progress: Progress | None = None) -> int:
-    for done, article_id in enumerate(article_ids, start=1):
-        with write_transaction(db):
-            row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
-            if row is not None:
-                layers.rebuild_article_layers(db, article_id, row[0], row[0])
-        if progress:
-            progress(done, len(article_ids))
-    return len(article_ids)
-
-
-def _articles_containing(db, text: str) -> list[int]:
-    return [row[0] for row in db.execute("SELECT id FROM articles WHERE instr(text, ?) > 0 ORDER BY id", [text])]
 
 
 def _check_text(text: str) -> str:
@@ -99,7 +39,7 @@ def _check_text(text: str) -> str:
     return text
 
 
-def add_entity_teaching(db, text: str, label: str) -> int:
+def add_entity_teaching(db: Database, text: str, label: str) -> int:
     """Teach that ``text`` (case-sensitive, whole words) is an entity of ``label`` everywhere; applied to every
     article containing it at once. Replaces an earlier teaching about the same text. Returns the teaching id."""
     text, label = _check_text(text), label.strip().upper()
@@ -108,11 +48,11 @@ def add_entity_teaching(db, text: str, label: str) -> int:
     with write_transaction(db):
         db.execute("DELETE FROM teachings WHERE text = ? AND article_id IS NULL", [text])
         teaching_id = _insert_teaching(db, "add", text, label, None, None)
-    _reindex(db, _articles_containing(db, text))
+    layers.reextract_articles(db, layers.articles_containing(db, text))
     return teaching_id
 
 
-def suppress_teaching(db, text: str, article_id: int | None = None, start: int | None = None) -> int:
+def suppress_teaching(db: Database, text: str, article_id: int | None = None, start: int | None = None) -> int:
     """Teach that ``text`` is never a mention, or — with ``article_id`` and ``start`` — that this one
     occurrence is not. Applied at once; returns the teaching id."""
     text = _check_text(text)
@@ -129,11 +69,11 @@ def suppress_teaching(db, text: str, article_id: int | None = None, start: int |
         else:
             db.execute("DELETE FROM teachings WHERE text = ? AND article_id IS NULL", [text])
         teaching_id = _insert_teaching(db, "suppress", text, None, article_id, start)
-    _reindex(db, [article_id] if article_id is not None else _articles_containing(db, text))
+    layers.reextract_articles(db, [article_id] if article_id is not None else layers.articles_containing(db, text))
     return teaching_id
 
 
-def remove_teaching(db, teaching_id: int) -> bool:
+def remove_teaching(db: Database, teaching_id: int) -> bool:
     """Forget one teaching and re-extract the articles it touched; False if there was no such teaching."""
     with write_transaction(db):
         row = db.execute("SELECT text, article_id FROM teachings WHERE id = ?", [teaching_id]).fetchone()
@@ -141,51 +81,34 @@ def remove_teaching(db, teaching_id: int) -> bool:
             return False
         db.execute("DELETE FROM teachings WHERE id = ?", [teaching_id])
     text, article_id = row
-    _reindex(db, [article_id] if article_id is not None else _articles_containing(db, text))
+    layers.reextract_articles(db, [article_id] if article_id is not None else layers.articles_containing(db, text))
     return True
 
 
-def _insert_teaching(db, action: str, text: str, label, article_id, start) -> int:
+def _insert_teaching(
+    db: Database, action: str, text: str, label: str | None, article_id: int | None, start: int | None
+) -> int:
     created = datetime.now(UTC).isoformat(timespec="seconds")
-    return db.execute(
+    cursor = db.execute(
         "INSERT INTO teachings (action, text, label, article_id, start, created) VALUES (?, ?, ?, ?, ?, ?)",
         [action, text, label, article_id, start, created],
-    ).lastrowid
+    )
+    assert cursor.lastrowid is not None  # an INSERT always sets it
+    return cursor.lastrowid
 
 
-def list_teachings(db) -> list[dict]:
-    """Every teaching, oldest first."""
-    rows = db.execute("SELECT id, action, text, label, article_id, start, created FROM teachings ORDER BY id")
-    return [dict(zip(("id", "action", "text", "label", "article_id", "start", "created"), row, strict=False)) for row in rows]
-
-
-def load_teachings(db) -> Teachings:
-    """All teachings, in the form the extractor applies."""
-    teachings = Teachings()
-    for action, text, label, article_id, start in db.execute(
-        "SELECT action, text, label, article_id, start FROM teachings ORDER BY id"
-    ):
-        if action == "add":
-            teachings.added.append((text, label))
-        elif article_id is None:
-            teachings.suppressed_texts.add(text)
-        else:
-            teachings.suppressed_spans.setdefault(article_id, set()).add((start, text))
-    return teachings
-
-
-def mentions_for_article(db, article_id: int, label: str | None = None) -> list[dict]:
+def mentions_for_article(db: Database, article_id: int, label: str | None = None) -> list[StoredMention]:
     """The stored mentions of one article, in text order, optionally of one label."""
     return mentions(db, article_id=article_id, label=label)
 
 
-def mentions(db, article_id: int | None = None, label: str | None = None) -> list[dict]:
+def mentions(db: Database, article_id: int | None = None, label: str | None = None) -> list[StoredMention]:
     """Stored mentions (of one article, or all), with the article id and path, in text order."""
     sql = (
         'SELECT m.article_id, a.path, m.start, m."end", m.text, m.kind, m.label, m.entity, m.value, m.value_high, '
         "m.unit, m.hedge FROM mentions m JOIN articles a ON a.id = m.article_id WHERE 1 = 1"
     )
-    params: list = []
+    params: list[Any] = []
     if article_id is not None:
         sql += " AND m.article_id = ?"
         params.append(article_id)
@@ -193,13 +116,13 @@ def mentions(db, article_id: int | None = None, label: str | None = None) -> lis
         sql += " AND m.label = ?"
         params.append(label.upper())
     sql += " ORDER BY m.article_id, m.start, m.id"
-    return [dict(zip(("article_id", "path", *MENTION_COLUMNS), row, strict=False)) for row in db.execute(sql, params)]
+    return [StoredMention(*row) for row in db.execute(sql, params)]
 
 
-def entity_counts(db, label: str | None = None) -> list[dict]:
+def entity_counts(db: Database, label: str | None = None) -> list[dict[str, Any]]:
     """Corpus-wide entities: canonical key, label, a display name, mention and article counts, most mentioned first."""
     sql = "SELECT entity, label, name, mentions, articles FROM entities"
-    params: list = []
+    params: list[Any] = []
     if label:
         sql += " WHERE label = ?"
         params.append(label.upper())

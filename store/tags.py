@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from store.db import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Mid-tone colours that stay readable as underlines and text on dark and on light backgrounds.
 PALETTE = (
@@ -52,7 +57,7 @@ def normalize_color(color: str) -> str:
     return "#" + ("".join(ch * 2 for ch in digits) if len(digits) == 3 else digits)
 
 
-def ensure_tags(db, names, colors: dict | None = None) -> list[int]:
+def ensure_tags(db: Database, names: Iterable[str], colors: Mapping[str, str | None] | None = None) -> list[int]:
     """The ids of these tags (deduplicated case-insensitively, in order), creating missing ones with their
     colour from ``colors`` or the palette. Call inside a write transaction."""
     ids: list[int] = []
@@ -60,14 +65,15 @@ def ensure_tags(db, names, colors: dict | None = None) -> list[int]:
         name = normalize_tag(raw)
         row = db.execute("SELECT id FROM tags WHERE name = ?", [name]).fetchone()
         if row is None:
-            color = normalize_color(colors[raw]) if colors and colors.get(raw) else default_color(name)
+            given = colors.get(raw) if colors else None
+            color = normalize_color(given) if given else default_color(name)
             row = (db.execute("INSERT INTO tags (name, color) VALUES (?, ?)", [name, color]).lastrowid,)
         if row[0] not in ids:
             ids.append(row[0])
     return ids
 
 
-def list_tags(db) -> list[dict]:
+def list_tags(db: Database) -> list[dict]:
     """Every tag with its number of annotations and its colour, most used first."""
     rows = db.execute(
         """SELECT name, count(annotation_id), color FROM tags LEFT JOIN annotation_tags ON tag_id = tags.id
@@ -76,7 +82,7 @@ def list_tags(db) -> list[dict]:
     return [{"name": name, "count": count, "color": color} for name, count, color in rows]
 
 
-def rename_tag(db, old: str, new: str) -> int:
+def rename_tag(db: Database, old: str, new: str) -> int:
     """Rename a tag everywhere; returns how many annotations carry it. Renaming onto another existing tag
     is refused (that is a merge); changing only the case is allowed."""
     new_name = normalize_tag(new)
@@ -89,7 +95,7 @@ def rename_tag(db, old: str, new: str) -> int:
         return _uses(db, tag_id)
 
 
-def merge_tags(db, source: str, target: str) -> int:
+def merge_tags(db: Database, source: str, target: str) -> int:
     """Give every annotation tagged ``source`` the tag ``target`` instead, then delete ``source``.
     Returns how many annotations now carry ``target``."""
     with write_transaction(db):
@@ -104,7 +110,7 @@ def merge_tags(db, source: str, target: str) -> int:
         return _uses(db, target_id)
 
 
-def delete_tag(db, name: str) -> int:
+def delete_tag(db: Database, name: str) -> int:
     """Remove a tag from every annotation and delete it (the annotations stay); returns how many had it."""
     with write_transaction(db):
         tag_id = _tag_id(db, name)
@@ -113,7 +119,7 @@ def delete_tag(db, name: str) -> int:
         return uses
 
 
-def set_tag_color(db, name: str, color: str) -> str:
+def set_tag_color(db: Database, name: str, color: str) -> str:
     """Set a tag's colour (``#rrggbb``); returns the colour stored."""
     color = normalize_color(color)
     with write_transaction(db):
@@ -121,12 +127,12 @@ def set_tag_color(db, name: str, color: str) -> str:
     return color
 
 
-def _tag_id(db, name: str) -> int:
+def _tag_id(db: Database, name: str) -> int:
     row = db.execute("SELECT id FROM tags WHERE name = ?", [normalize_tag(name)]).fetchone()
     if row is None:
         raise TagError(f"no tag named {name!r} (see `broadsheet tags`)")
     return row[0]
 
 
-def _uses(db, tag_id: int) -> int:
+def _uses(db: Database, tag_id: int) -> int:
     return db.execute("SELECT count(*) FROM annotation_tags WHERE tag_id = ?", [tag_id]).fetchone()[0]

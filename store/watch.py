@@ -9,14 +9,19 @@ neither (a reading position saved, a search remembered) reports nothing.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.db import open_connection
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def _row(db, sql: str) -> tuple:
+
+def _row(db: Database | sqlite3.Connection, sql: str) -> tuple:
     """The one row of ``sql``, with the statement run to its end: a statement left open would keep a read
     transaction, and with it an old snapshot in which ``data_version`` never moves."""
     return tuple(db.execute(sql).fetchall()[0])
@@ -33,13 +38,13 @@ class Changes:
         return self.articles or self.annotations
 
 
-def articles_mark(db) -> tuple:
+def articles_mark(db: Database | sqlite3.Connection) -> tuple:
     """Changes whenever an article is imported, re-imported with another text, or removed (read from indexes:
     a re-import sets ``updated``)."""
     return _row(db, "SELECT count(*), max(id), max(updated) FROM articles")
 
 
-def annotations_mark(db) -> tuple:
+def annotations_mark(db: Database | sqlite3.Connection) -> tuple:
     """Changes whenever an annotation is created, edited, re-anchored or deleted, or a tag renamed or recoloured."""
     annotations = _row(db, "SELECT count(*), max(id), max(updated) FROM annotations")
     links = _row(db, "SELECT count(*), total(annotation_id * 7919 + tag_id) FROM annotation_tags")

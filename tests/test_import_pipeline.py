@@ -11,7 +11,7 @@ from store import importer, mentions
 from store.db import write_transaction
 from store.extract.teachings import Teachings
 from store.importer import import_paths, prepare_file, write_article
-from store.layers import rebuild_article_layers
+from store.layers import rebuild_article_layers, stale_articles
 
 LAYER_QUERIES = {
     "mentions": 'SELECT a.path, m.start, m."end", m.text, m.kind, m.label, m.entity, m.value, m.value_high, m.unit, '
@@ -118,9 +118,9 @@ def test_a_teaching_made_while_the_article_was_prepared_still_applies(db, tmp_pa
     prepared = prepare_file(path, Teachings(), {})
     mentions.suppress_teaching(db, "Nvidia")  # another process teaches before this one writes
     assert [write_article(db, item) for item in prepared.articles] == ["imported"]
-    stored = {m["text"] for m in mentions.mentions(db)}
+    stored = {m.text for m in mentions.mentions(db)}
     assert "Nvidia" not in stored and "17%" in stored
-    assert mentions.stale_articles(db) == []
+    assert stale_articles(db) == []
 
 
 def test_a_file_imported_by_another_process_meanwhile_is_left_unchanged(db, tmp_path):

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pytest
 
 from store.importer import import_paths
+from store.layers import stale_articles
 from store.mentions import (
     TeachingError,
     add_entity_teaching,
     entity_counts,
-    list_teachings,
     mentions,
     reextract_stale,
     remove_teaching,
-    stale_articles,
     suppress_teaching,
 )
+from store.teachings import list_teachings
 
 STORY = "Chip Stocks Slide\nShares of the quuxware maker fell about 17% on Monday, wiping $593 billion off.\n"
 OTHER = "Cloud Spending\nThe quuxware unit grew 12% while Nvidia rose.\n"
@@ -35,20 +35,20 @@ def corpus(db, tmp_path):
 
 
 def texts(db, article_id, kind=None):
-    return [(m["text"], m["label"]) for m in mentions(db, article_id) if kind is None or m["kind"] == kind]
+    return [(m.text, m.label) for m in mentions(db, article_id) if kind is None or m.kind == kind]
 
 
 def test_import_stores_figures_with_values_and_hedges(corpus):
     db, _, ids = corpus
-    figures = {m["text"]: m for m in mentions(db, ids["story.txt"]) if m["kind"] == "figure"}
-    assert figures["17%"]["value"] == 17 and figures["17%"]["hedge"] == "about"
-    assert figures["$593 billion"]["value"] == 593e9 and figures["$593 billion"]["unit"] == "USD"
-    assert figures["Monday"]["label"] == "DATE"
+    figures = {m.text: m for m in mentions(db, ids["story.txt"]) if m.kind == "figure"}
+    assert figures["17%"].value == 17 and figures["17%"].hedge == "about"
+    assert figures["$593 billion"].value == 593e9 and figures["$593 billion"].unit == "USD"
+    assert figures["Monday"].label == "DATE"
 
 
 def test_mentions_filter_by_label(corpus):
     db, _, ids = corpus
-    assert [m["text"] for m in mentions(db, label="percent")] == ["17%", "12%", "4.5%"]
+    assert [m.text for m in mentions(db, label="percent")] == ["17%", "12%", "4.5%"]
 
 
 def test_added_entity_applies_at_once_to_every_article_containing_it(corpus):
@@ -74,7 +74,7 @@ def test_suppressed_text_disappears_everywhere_and_comes_back_when_forgotten(cor
     db, _, ids = corpus
     assert ("Nvidia", "ORG") in texts(db, ids["other.txt"])
     teaching = suppress_teaching(db, "Nvidia")
-    assert all(m["text"] != "Nvidia" for m in mentions(db))
+    assert all(m.text != "Nvidia" for m in mentions(db))
     assert remove_teaching(db, teaching)
     assert ("Nvidia", "ORG") in texts(db, ids["other.txt"])
     assert not remove_teaching(db, teaching)
@@ -142,5 +142,5 @@ def test_teaching_written_elsewhere_makes_only_articles_containing_it_stale(corp
 def test_deleting_an_article_removes_its_mentions_and_counts(corpus):
     db, _, ids = corpus
     db.execute("DELETE FROM articles WHERE id = ?", [ids["other.txt"]])
-    assert all(m["article_id"] != ids["other.txt"] for m in mentions(db))
+    assert all(m.article_id != ids["other.txt"] for m in mentions(db))
     assert all(r["canonical"] != "nvidia" for r in entity_counts(db))

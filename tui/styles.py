@@ -100,11 +100,4 @@ def tag_colour(colour: str | None, fallback: str = "#d7af00") -> Color:
         return Color.parse(fallback)
 
 
-def annotation_tags(row: dict) -> list[tuple[str, str | None]]:
-    """(name, colour) of each tag of an annotation row: tags given as names with a ``colors`` map (as
-    ``store.annotations`` returns them) or as ``{"name", "color"}`` dicts."""
-    colours = row.get("colors") or {}
-    return [
-        (tag["name"], tag.get("color")) if isinstance(tag, dict) else (tag, colours.get(tag))
-        for tag in row.get("tags") or []
-    ]
+

@@ -140,8 +140,8 @@ def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str,
     for match in UNIT.finditer(text, start, end):
         if unit := _unit_name(text, start, match):
             return unit
-    if metric in TRADE_METRICS and (match := PARTNER.search(text, start, end)):
-        return "with " + _the_less(match.group(1))
+    if metric in TRADE_METRICS and (partner := PARTNER.search(text, start, end)):
+        return "with " + _the_less(partner.group(1))
     if timing == "level":
         return None  # a region divides sales, spending or job cuts, not a price or a rate
     places = [e for e in entities if e.label == "PLACE" and start <= e.start and e.end <= end]

@@ -84,7 +84,7 @@ class Vocabulary:
                 continue  # "Jobs said": a name, not the measure
             found += [CueMatch(cue_start, cue_end, self.metrics[name], sign) for name, sign in owners
                       if not (capitalised and self.metrics[name].after)]
-        found += [CueMatch(m.start(), m.end(), self.metrics[self.pattern_names[m.lastgroup]], 1, True)
+        found += [CueMatch(m.start(), m.end(), self.metrics[self.pattern_names[m.lastgroup or ""]], 1, True)
                   for m in self.patterns.finditer(text, start, end)]
         return sorted(found, key=lambda cue: (cue.start, -cue.end))
 

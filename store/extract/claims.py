@@ -187,9 +187,13 @@ def _partner(text, subject, figure, sentence_entities, entities) -> str | None:
     for index, entity in enumerate(named):
         if _key(entity, entities)[1] != subject[1]:
             continue
-        for other, gap in ((named[index + 1], (entity.end, named[index + 1].start)) if index + 1 < len(named) else (None, None),
-                           (named[index - 1], (named[index - 1].end, entity.start)) if index else (None, None)):
-            if other is not None and COORDINATED.match(text[gap[0] : gap[1]]) and _key(other, entities)[1] != subject[1]:
+        neighbours = []  # (the other name, the text between the two)
+        if index + 1 < len(named):
+            neighbours.append((named[index + 1], text[entity.end : named[index + 1].start]))
+        if index:
+            neighbours.append((named[index - 1], text[named[index - 1].end : entity.start]))
+        for other, between in neighbours:
+            if COORDINATED.match(between) and _key(other, entities)[1] != subject[1]:
                 return _key(other, entities)[0]
     return None
 

@@ -169,14 +169,16 @@ def _inside_compound(text: str, hit: Candidate, places: set[tuple[int, int]]) ->
 def _sentence_starts(text: str) -> set[int]:
     """Offsets where a sentence (or a line) begins, after any opening quote or bullet."""
     starts = {match.end() for match in _SENTENCE_START.finditer(text)}
-    starts.add(_TEXT_START.match(text).end())
+    text_start = _TEXT_START.match(text)
+    assert text_start  # the pattern matches the empty string too
+    starts.add(text_start.end())
     starts.update(match.end() for match in _LINE_START.finditer(text))
     return starts
 
 
 def _cap_tokens(text: str) -> list[tuple[int, int, str]]:
     """The tokens that may belong to a name, as (start, end, word): see ``_word``."""
-    tokens = []
+    tokens: list[tuple[int, int, str]] = []
     append = tokens.append
     for match in _CAP_TOKEN.finditer(text):
         start, end = match.span()
@@ -340,7 +342,8 @@ def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[
                 by_start[start].pending = True
                 by_start[start].key = SUPERSEDED
         return [[(s, e, w) for (s, e, _), w in zip(run, words, strict=False)]]
-    parts, current = [], []
+    parts: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
     for token in run:
         if token[2] is _HIT:
             if current:

@@ -250,6 +250,9 @@ def _date(text: str, start: int, end: int, span: str, quarter: bool = False) -> 
     """A calendar date, month or quarter with its ISO form as the unit and its ordinal day as the value."""
     if quarter:
         return _mention(text, start, end, "DATE", unit=f"{span[-4:]}-Q{span[1]}", hedge=_date_hedge(text, start))
+    year: int | None
+    month: int | None
+    day: int | None
     if span[:4].isdigit():  # ISO
         year, month, day = int(span[:4]), int(span[5:7]), int(span[8:10])
     else:
@@ -261,6 +264,8 @@ def _date(text: str, start: int, end: int, span: str, quarter: bool = False) -> 
                 year = int(part.group("number"))
             else:
                 day = int(part.group("number"))
+    if month is None:
+        return None  # no month named (the patterns always name one): not a calendar date
     value = None
     if day is not None:
         try:
@@ -338,7 +343,7 @@ def _single(text: str, match: re.Match, g: dict, start: int, end: int, range_par
     if currency or tail_money:
         if percent:
             return None
-        unit = CURRENCY_PREFIXES.get(currency.strip(), currency.strip()) if currency else _currency_word(tail_money)
+        unit = CURRENCY_PREFIXES.get(currency.strip(), currency.strip()) if currency else _currency_word(tail_money or "")
         label = "MONEY"
     elif abbreviated or (spelled and not tail_count and not any(scales)):
         return None  # "4K", "one of the": not a figure without a currency or a unit
@@ -389,10 +394,9 @@ def _bare_number(text: str, g: dict, start: int, end: int, values: list[float], 
 
 
 def _number(digits: str, sign: str | None) -> float:
-    value = _WORD_NUMBERS.get(digits.lower()) if not digits[0].isdigit() and digits[0] != "." else None
-    if value is None:
-        value = float(digits.replace(",", ""))
-    return -value if sign in ("-", "−") else float(value)
+    spelled = _WORD_NUMBERS.get(digits.lower()) if not digits[0].isdigit() and digits[0] != "." else None
+    value = float(digits.replace(",", "")) if spelled is None else float(spelled)
+    return -value if sign in ("-", "−") else value
 
 
 def _scale(scale: str | None) -> float | None:

@@ -207,5 +207,5 @@ def group_compound(word: str, gaz: Gazetteer) -> bool:
     "Canadian-US"."""
     entries = [gaz.aliases.get(fold(part)) for part in word.split("-")]
     return all(entry and entry.label in ("NORP", "PLACE") for entry in entries) and any(
-        entry.label == "NORP" for entry in entries
+        entry is not None and entry.label == "NORP" for entry in entries
     )

@@ -66,10 +66,10 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
             speaker = speakers.from_introduction(readable[span.first_block - 1])
         if speaker is None and previous is not None and previous.speaker and _continues(text, readable, previous, span):
             speaker = (previous.speaker, previous.speaker_entity, previous.cue)
-        speaker = speakers.fullest(speaker) if speaker else (None, None, None)
+        name, entity, cue = speakers.fullest(speaker) if speaker else (None, None, None)
         parts = tuple(span.parts)
         quote_text = " ".join(text[a:b].strip() for a, b in parts)
-        previous = Quote(parts[0][0], parts[-1][1], quote_text, *speaker, parts=parts)
+        previous = Quote(parts[0][0], parts[-1][1], quote_text, name, entity, cue, parts=parts)
         quotes.append(previous)
     return quotes
 

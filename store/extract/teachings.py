@@ -1,7 +1,7 @@
 """What the user taught the extractor: entities to add, texts or single occurrences to suppress.
 
-Pure data and pure functions; ``store.mentions`` loads and saves teachings, ``store.extract.extract`` applies
-them. A teaching applies to an article only when its text occurs there, so the fingerprint of the teachings
+Pure data and pure functions; ``store.teachings`` loads teachings, ``store.mentions`` saves them and
+``store.extract.extract`` applies them. A teaching applies to an article only when its text occurs there, so the fingerprint of the teachings
 relevant to one article changes only when that article's mentions would.
 """
 
@@ -33,7 +33,7 @@ class Teachings:
         return Teachings(
             added=[(word, label) for word, label in self.added if word in text],
             suppressed_texts={word for word in self.suppressed_texts if word in text},
-            suppressed_spans={article_id: set(spans)} if spans else {},
+            suppressed_spans={article_id: set(spans)} if article_id is not None and spans else {},
         )
 
     def fingerprint(self) -> str:

@@ -102,9 +102,9 @@ def _parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         if not contents and isinstance(item.get("content_text"), str):
             contents = ["".join(f"<p>{html_escapes.escape(p)}</p>" for p in item["content_text"].split("\n\n"))]
         authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
-        names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
+        names = [str(a["name"]) for a in authors if isinstance(a, dict) and a.get("name")]
         published = _iso_timestamp(item.get("date_published") or item.get("date_modified"))
-        summary = item.get("summary") if isinstance(item.get("summary"), str) else ""
+        summary = item["summary"] if isinstance(item.get("summary"), str) else ""
         entry = _make_entry(item.get("id"), link, _clean(item.get("title")), _clean(", ".join(names)), published,
                             contents, summary)
         if entry is not None:

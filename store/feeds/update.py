@@ -219,7 +219,7 @@ def _needs_page(db, entry: Entry) -> bool:
 def _store_entry(db, report: UpdateReport, feed: Feed, entry: Entry, page: FetchResult | None) -> None:
     """Import one new entry's article (or find the story already stored) and link it to the feed."""
     from store.importer import prepare_article, stored_versions, write_article
-    from store.mentions import load_teachings
+    from store.teachings import load_teachings
 
     key = normalize_url(entry.link) if entry.link and is_url(entry.link) else f"{feed.url}#{entry.key}"
     existing = _article_at(db, key)

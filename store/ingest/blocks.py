@@ -58,8 +58,9 @@ _PHRASES = _load_phrases()
 
 def strip_punctuation(text: str) -> str:
     """``text`` without leading and trailing non-word characters (linear, unlike a ``[\\W_]+$`` search)."""
-    start = _PUNCT_RUN.match(text).end()
-    end = len(text) - _PUNCT_RUN.match(text[::-1]).end()
+    leading, trailing = _PUNCT_RUN.match(text), _PUNCT_RUN.match(text[::-1])
+    assert leading and trailing  # the pattern matches the empty string too
+    start, end = leading.end(), len(text) - trailing.end()
     return text[start:end] if end > start else ""
 
 

@@ -138,7 +138,7 @@ def parse_jsonl(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
                 lines = _streamed_lines(handle)
             for number, line, detail in lines:
                 if line is None:
-                    problems.append(Problem(str(path), detail, line=number))
+                    problems.append(Problem(str(path), str(detail), line=number))  # a reason, for a bad line
                     continue
                 if not line.strip():
                     continue

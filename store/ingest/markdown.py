@@ -18,7 +18,7 @@ from store.ingest.blocks import find_boilerplate
 from store.ingest.references import find_references
 from store.ingest.sentences import split_sentences
 from store.ingest.text import line_spans, title_from_sentences
-from store.model import Block, ParsedArticle
+from store.model import Block, ParsedArticle, article_metadata
 
 # Only block structure is needed: skipping inline parsing keeps big files fast.
 _PARSER = MarkdownIt("commonmark").use(front_matter_plugin).enable("table").disable(
@@ -114,12 +114,12 @@ def _to_blocks(text: str, candidates: list[_Candidate]) -> tuple[list[Block], li
     headings: list[str | None] = []
     line = 0
     while line < len(lines):
-        number = owner[line]
+        owned_by = owner[line]
         last = line
-        while last + 1 < len(lines) and owner[last + 1] == number and (number is not None or lines[last + 1][2]):
+        while last + 1 < len(lines) and owner[last + 1] == owned_by and (owned_by is not None or lines[last + 1][2]):
             last += 1
-        if lines[line][2] or number is not None:
-            candidate = candidates[number] if number is not None else _Candidate(line, last + 1, "paragraph")
+        if lines[line][2] or owned_by is not None:
+            candidate = candidates[owned_by] if owned_by is not None else _Candidate(line, last + 1, "paragraph")
             span = _trim(text, lines[line][0], lines[last][1])
             if span:
                 blocks.append(Block(candidate.kind, span[0], span[1], candidate.level))
@@ -192,4 +192,4 @@ def parse_markdown(text: str, key: str) -> ParsedArticle:
     if not title:
         title = title_from_sentences(text, blocks, sentences)
     return ParsedArticle(key=key, text=text, title=title, blocks=blocks, sentences=sentences,
-                         references=references, **metadata)
+                         references=references, **article_metadata(metadata))

@@ -13,7 +13,7 @@ import re
 from store.ingest.blocks import find_boilerplate, heading_kind, list_marker, reads_as_headline
 from store.ingest.references import find_references
 from store.ingest.sentences import split_sentences
-from store.model import Block, ParsedArticle
+from store.model import Block, ParsedArticle, article_metadata
 
 # A line's indentation and its content without surrounding whitespace; blank lines do not match.
 _LINE = re.compile(r"^([^\S\n]*)(\S(?:[^\n]*\S)?)", re.MULTILINE)
@@ -139,5 +139,6 @@ def parse_text(
         else:
             title = title_from_sentences(text, blocks, sentences)
     return ParsedArticle(
-        key=key, text=text, title=title, blocks=blocks, sentences=sentences, references=references, **metadata
+        key=key, text=text, title=title, blocks=blocks, sentences=sentences, references=references,
+        **article_metadata(metadata),
     )

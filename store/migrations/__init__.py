@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
-def execute_script(db, script: str) -> None:
+def execute_script(db: Database, script: str) -> None:
     """Run several statements inside the caller's transaction.
 
     ``sqlite3.executescript`` would COMMIT the open transaction first, breaking a migration's atomicity;

@@ -1,9 +1,16 @@
 """Version 1: the corpus — articles, their blocks, sentences and references, full-text indexes."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from store.migrations import execute_script
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def migrate(db):
+
+def migrate(db: Database):
     execute_script(
         db,
         """

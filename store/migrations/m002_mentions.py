@@ -1,10 +1,17 @@
 """Version 2: mentions (entities and figures) per article, the corpus-wide entity view, the user's teachings,
 and the extractor state of each article so stale mentions can be found without reading files."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from store.migrations import execute_script
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def migrate(db):
+
+def migrate(db: Database):
     execute_script(
         db,
         """

@@ -1,9 +1,16 @@
 """Version 3: annotations — tags, annotations anchored by quote and position, and the links between them."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from store.migrations import execute_script
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-def migrate(db):
+
+def migrate(db: Database):
     execute_script(
         db,
         """

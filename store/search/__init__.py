@@ -11,12 +11,18 @@ from __future__ import annotations
 import threading
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from store.search.engine import SCOPES, Engine
 from store.search.history import recent_queries, record_query
 from store.search.hits import Hit
 from store.search.normalize import normalize
 from store.search.query import ParsedQuery, parse_query
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlite_utils import Database
 
 __all__ = [
     "SCOPES",
@@ -33,9 +39,9 @@ __all__ = [
 _engines: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def _engine_for(db) -> Engine:
+def _engine_for(db: Database | sqlite3.Connection) -> Engine:
     """The engine (and its vocabulary cache) kept for a sqlite-utils ``Database`` as long as it lives."""
-    conn = getattr(db, "conn", db)
+    conn: sqlite3.Connection = getattr(db, "conn", db)  # type: ignore[arg-type]  # a Database has .conn
     try:
         engine = _engines.get(db)
     except TypeError:

@@ -339,8 +339,8 @@ class Engine:
         """Rank a small collection (titles, entity names, notes) scanned whole, pre-filtered when large."""
         if len(items) > CANDIDATES and parsed.text:
             texts = texts or [normalize(item.text) for item in items]
-            best = process.extract(parsed.text, texts, scorer=fuzz.partial_ratio, processor=None, limit=CANDIDATES)
-            items = [items[index] for _, _, index in best]
+            shortlist = process.extract(parsed.text, texts, scorer=fuzz.partial_ratio, processor=None, limit=CANDIDATES)
+            items = [items[index] for _, _, index in shortlist]
         self.check()
         scored, matcher = score_texts(parsed, [item.text for item in items], self.weight)
         best = scopes.anchor_titles(self, [items[s.index] for s in scored[:limit]])

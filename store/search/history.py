@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from store.db import write_transaction
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 KEEP = 200
 
 
-def record_query(db, query: str) -> None:
+def record_query(db: Database, query: str) -> None:
     """Remember ``query`` as the most recent one (blank queries are not kept; old ones are trimmed)."""
     query = " ".join(str(query).split())
     if not query:
@@ -28,7 +32,7 @@ def record_query(db, query: str) -> None:
         )
 
 
-def recent_queries(db, limit: int = 10) -> list[str]:
+def recent_queries(db: Database, limit: int = 10) -> list[str]:
     """The most recently used queries, newest first."""
     rows = db.execute("SELECT query FROM search_history ORDER BY used_at DESC LIMIT ?", [limit]).fetchall()
     return [row[0] for row in rows]

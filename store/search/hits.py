@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(slots=True)
@@ -21,3 +22,17 @@ class Hit:
     matches: list[tuple[int, int]] = field(default_factory=list)
     kind: str = "sentence"
     text_matches: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """``broadsheet search --json``: one hit, ``matches`` as ``[start, end]`` pairs into the article's text."""
+        return {
+            "article_id": self.article_id,
+            "path": self.path,
+            "title": self.title,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "score": self.score,
+            "kind": self.kind,
+            "matches": [list(match) for match in self.matches],
+        }

@@ -51,7 +51,7 @@ class WordMatcher:
         # Consecutive query words, as positions, each pair weighing the mean of its two words' weights.
         self.pairs = list(dict.fromkeys((a, b) for a, b in pairwise(typed) if a != b))
         self.pair_weights = [(self.weights[a] + self.weights[b]) / 2 for a, b in self.pairs]
-        self.pairs_ending = {}
+        self.pairs_ending: dict[int, list[int]] = {}
         for number, (_, b) in enumerate(self.pairs):
             self.pairs_ending.setdefault(b, []).append(number)
         choices = list(vocabulary)

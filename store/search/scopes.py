@@ -84,7 +84,7 @@ def entity_items(engine, parsed, article_id) -> list[Item]:
         ([article_id] if article_id is not None else []) + params,
         budget=None,
     )
-    return [Item(*row, "entity", True) for row in rows]
+    return [Item(id_, path, title, source, start, end, text, "entity", True) for id_, path, title, source, start, end, text in rows]
 
 
 def note_items(engine, parsed, article_id) -> list[Item]:
@@ -103,10 +103,10 @@ def note_items(engine, parsed, article_id) -> list[Item]:
         budget=None,
     )
     items = []
-    for *head, note, tags in rows:
+    for id_, path, title, source, start, end, note, tags in rows:
         text = " ".join(part for part in (note, tags) if part)
         if text:
-            items.append(Item(*head, text, "note", False))
+            items.append(Item(id_, path, title, source, start, end, text, "note", False))
     return items
 
 

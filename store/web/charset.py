@@ -46,16 +46,16 @@ def decode_page(data: bytes, header_charset: str | None = None) -> tuple[str, st
         if data.startswith(bom):
             return data[len(bom):].decode(codec, errors="replace"), codec, []
     warnings: list[str] = []
-    declared = [(label, known_codec(label)) for label in (header_charset, meta_charset(data)) if label]
-    for label, codec in declared:
-        if codec is None:
+    declared = [(name, known_codec(name)) for name in (header_charset, meta_charset(data)) if name]
+    for label, named in declared:
+        if named is None:
             warnings.append(f"unknown charset {label!r} ignored")
             continue
-        if _single_byte(codec) and not data.isascii() and _is_utf8(data):
+        if _single_byte(named) and not data.isascii() and _is_utf8(data):
             warnings.append(f"declared charset {label!r} but the bytes are UTF-8; read as UTF-8")
             return data.decode("utf-8"), "utf-8", warnings
         try:
-            return data.decode(codec), codec, warnings
+            return data.decode(named), named, warnings
         except UnicodeDecodeError:
             warnings.append(f"declared charset {label!r} does not fit the bytes; ignored")
     if _is_utf8(data):

@@ -307,6 +307,8 @@ class Fetcher:
                         break
                     following = response.next_request
                     response.close()
+                    if following is None:  # has_redirect_location said there is one
+                        break
                     response = self.client.send(following, stream=True)
                 if response.status_code >= 300:
                     return RobotsAnswer(response.status_code)
@@ -323,10 +325,11 @@ class Fetcher:
 
 
 def _causes(error: BaseException) -> list[BaseException]:
-    found = []
-    while error is not None and len(found) < 10:
-        found.append(error)
-        error = error.__cause__ or error.__context__
+    found: list[BaseException] = []
+    current: BaseException | None = error
+    while current is not None and len(found) < 10:
+        found.append(current)
+        current = current.__cause__ or current.__context__
     return found
 
 

@@ -62,5 +62,5 @@ class RobotsCache:
         elif answer.status is not None and answer.status >= 500:
             return f"disallowed for now: robots.txt answered HTTP {answer.status}"
         else:
-            rules.allow_all = True
+            rules.allow_all = True  # type: ignore[attr-defined]  # RobotFileParser's own flag, not in its stubs
         return rules

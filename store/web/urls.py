@@ -39,7 +39,7 @@ def store_fetched(db, result: FetchResult, report) -> str:
     """Store one fetch result; returns the outcome (``imported``/``updated``/``unchanged``/``skipped``)."""
     from store.importer import prepare_article, stored_versions, write_article  # here: the importer imports this
     from store.ingest.decode import IngestError
-    from store.mentions import load_teachings
+    from store.teachings import load_teachings
     from store.web.html import parse_html
 
     if result.status == "failed":

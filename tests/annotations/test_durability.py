@@ -32,8 +32,8 @@ def test_reimport_of_an_edited_file_reanchors_its_annotations(db, tmp_path):
     assert import_paths(db, [article_file]).updated == 1
     [record] = store.annotations_for_article(db, article_id)
     new_text = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()[0]
-    assert (record["id"], record["anchor"], record["note"]) == (created["id"], "moved", "source?")
-    assert new_text[record["start"] : record["end"]] == "Shares fell 4%"
+    assert (record.id, record.anchor, record.note) == (created.id, "moved", "source?")
+    assert new_text[record.start : record.end] == "Shares fell 4%"
 
 
 def test_an_annotation_saved_just_before_kill_9_is_there(db_path, tmp_path):
@@ -64,5 +64,5 @@ def test_an_annotation_saved_just_before_kill_9_is_there(db_path, tmp_path):
         child.wait()
     db = open_db(db_path)
     [record] = store.list_annotations(db)
-    assert (record["exact"], record["tags"], record["note"]) == ("approved", ["vote"], "unanimous?")
+    assert (record.exact, record.tags, record.note) == ("approved", ("vote",), "unanimous?")
     db.close()

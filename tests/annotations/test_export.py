@@ -54,7 +54,7 @@ def annotated(adb):
     edited = TEXT.replace(", traders said", "")
     add_article(adb, "feeds/acme.txt", edited)
     store.reanchor_article(adb, article, TEXT, edited)
-    assert store.get_annotation(adb, gone["id"])["anchor"] == "orphaned"
+    assert store.get_annotation(adb, gone.id).anchor == "orphaned"
     return adb
 
 
@@ -70,7 +70,7 @@ def fresh_copy(source_db, tmp_path, path_prefix: str = ""):
 
 def stable(records):
     return sorted(
-        ({key: r[key] for key in STABLE if key != "path"} for r in records), key=lambda r: r["created"] + r["exact"]
+        ({key: getattr(r, key) for key in STABLE if key != "path"} for r in records), key=lambda r: r["created"] + r["exact"]
     )
 
 
@@ -92,7 +92,7 @@ def test_import_matches_articles_by_url_when_paths_differ(annotated, tmp_path):
     fresh = fresh_copy(annotated, tmp_path, path_prefix="/elsewhere/")
     report = import_annotations(fresh, file)
     assert report.imported == 4
-    assert {r["path"] for r in store.list_annotations(fresh)} == {"/elsewhere/feeds/acme.txt"}
+    assert {r.path for r in store.list_annotations(fresh)} == {"/elsewhere/feeds/acme.txt"}
 
 
 def test_import_reports_unmatched_articles_and_bad_lines(annotated, tmp_path):
@@ -182,8 +182,8 @@ def test_foreign_w3c_annotation_anchors_by_its_quote(annotated, tmp_path):
     }
     assert import_annotations(fresh, json.dumps(item)).imported == 1
     [record] = store.list_annotations(fresh)
-    assert (record["anchor"], record["tags"], record["note"]) == ("moved", ["beta"], "hm")
-    assert TEXT[record["start"] : record["end"]] == "Beta fell 3%"
+    assert (record.anchor, record.tags, record.note) == ("moved", ("beta",), "hm")
+    assert TEXT[record.start : record.end] == "Beta fell 3%"
 
 
 def test_foreign_item_without_creation_time_is_imported_once(annotated, tmp_path):
@@ -198,7 +198,7 @@ def test_foreign_item_without_creation_time_is_imported_once(annotated, tmp_path
     assert import_annotations(fresh, json.dumps(item)).imported == 1
     assert import_annotations(fresh, json.dumps(item)).duplicates == 1
     [record] = store.list_annotations(fresh)
-    assert record["created"] and record["tags"] == [] and record["anchor"] == "moved"
+    assert record.created and record.tags == () and record.anchor == "moved"
 
 
 def test_a_collection_without_embedded_items_is_reported(annotated):
@@ -267,7 +267,7 @@ def test_any_annotations_survive_a_round_trip_through_jsonl_and_w3c(tmp_path_fac
 
 def canonical(records) -> list[str]:
     """The records' stable fields, order-free (two annotations may share a span and a creation second)."""
-    return sorted(json.dumps({key: r[key] for key in STABLE if key != "path"}, sort_keys=True) for r in records)
+    return sorted(json.dumps({key: getattr(r, key) for key in STABLE if key != "path"}, sort_keys=True) for r in records)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "w3c"])

@@ -14,19 +14,19 @@ def test_undo_walks_back_create_update_and_delete(adb):
     history = AnnotationHistory()
     outer = history.create(adb, article, 0, 24, ["sentence"])
     inner = history.create(adb, article, 6, 13, ["figure"], "5%?")
-    history.update(adb, inner["id"], tags=["figure", "claim"], note="checked")
-    history.delete(adb, outer["id"])
-    assert [r["id"] for r in store.annotations_for_article(adb, article)] == [inner["id"]]
+    history.update(adb, inner.id, tags=["figure", "claim"], note="checked")
+    history.delete(adb, outer.id)
+    assert [r.id for r in store.annotations_for_article(adb, article)] == [inner.id]
 
     steps = []
     while (undone := history.undo(adb)) is not None:
         steps.append(
-            (undone.kind, [(r["id"], r["tags"], r["note"]) for r in store.annotations_for_article(adb, article)])
+            (undone.kind, [(r.id, r.tags, r.note) for r in store.annotations_for_article(adb, article)])
         )
     assert steps == [
-        ("deleted", [(outer["id"], ["sentence"], ""), (inner["id"], ["figure", "claim"], "checked")]),
-        ("updated", [(outer["id"], ["sentence"], ""), (inner["id"], ["figure"], "5%?")]),
-        ("created", [(outer["id"], ["sentence"], "")]),
+        ("deleted", [(outer.id, ("sentence",), ""), (inner.id, ("figure", "claim"), "checked")]),
+        ("updated", [(outer.id, ("sentence",), ""), (inner.id, ("figure",), "5%?")]),
+        ("created", [(outer.id, ("sentence",), "")]),
         ("created", []),
     ]
     assert not history.can_undo
@@ -37,8 +37,8 @@ def test_undo_skips_an_annotation_deleted_elsewhere_and_says_what_it_did(adb):
     history = AnnotationHistory()
     first = history.create(adb, article, 0, 5, ["a"])
     second = history.create(adb, article, 25, 29, ["b"])
-    store.delete_annotation(adb, second["id"])
+    store.delete_annotation(adb, second.id)
     undone = history.undo(adb)
-    assert (undone.kind, undone.record["id"]) == ("created", first["id"])
+    assert (undone.kind, undone.record.id) == ("created", first.id)
     assert undone.message == "Undo: removed the new annotation (#a)"
     assert history.undo(adb) is None

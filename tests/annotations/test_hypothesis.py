@@ -78,15 +78,15 @@ def test_a_hypothesis_export_is_recognised_anchored_and_imported_once(db, news, 
     path.write_text(json.dumps(shape(ANNOTATIONS)), encoding="utf-8")
     report = import_annotations(db, path)
     assert (report.imported, report.orphaned, report.duplicates, report.problems) == (3, 1, 0, [])
-    records = {r["exact"]: r for r in list_annotations(db, article=news)}
+    records = {r.exact: r for r in list_annotations(db, article=news)}
     first = records["wiping $593 billion off its market value"]
-    assert (first["anchor"], TEXT[first["start"] : first["end"]]) == ("moved", first["exact"])
-    assert first["tags"] == ["capex", "big-figure"] and first["note"] == "Largest **one-day** loss."
-    assert first["created"] == "2026-02-01T10:00:00.000000+00:00"
+    assert (first.anchor, TEXT[first.start : first.end]) == ("moved", first.exact)
+    assert first.tags == ("capex", "big-figure") and first.note == "Largest **one-day** loss."
+    assert first.created == "2026-02-01T10:00:00.000000+00:00"
     second = records["demand for its processors remained strong"]
-    assert second["anchor"] in ("exact", "moved") and TEXT[second["start"] : second["end"]] == second["exact"]
+    assert second.anchor in ("exact", "moved") and TEXT[second.start : second.end] == second.exact
     orphan = records["a sentence the article never had in it at all"]
-    assert (orphan["anchor"], orphan["start"], orphan["tags"]) == ("orphaned", None, ["gone"])
+    assert (orphan.anchor, orphan.start, orphan.tags) == ("orphaned", None, ("gone",))
     again = import_annotations(db, path)
     assert (again.imported, again.duplicates) == (0, 3)
     assert len(list_annotations(db)) == 3
@@ -97,7 +97,7 @@ def test_articles_are_found_by_title_when_no_url_matches(db, news, tmp_path):
     report = import_annotations(db, json.dumps(search_rows([item])))
     assert (report.imported, report.problems) == (1, [])
     [record] = list_annotations(db)
-    assert record["article_id"] == news and record["anchor"] == "moved"
+    assert record.article_id == news and record.anchor == "moved"
 
 
 def test_unknown_pages_replies_and_page_notes_are_one_line_problems(db, news, db_path, tmp_path, capsys):

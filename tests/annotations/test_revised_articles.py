@@ -48,7 +48,7 @@ def revised(db, db_path, tmp_path):
     ids = {}
     for expected, quote in QUOTES.items():
         start = text.index(quote)
-        ids[expected] = create_annotation(db, article.id, start, start + len(quote), [expected.replace("-", "")])["id"]
+        ids[expected] = create_annotation(db, article.id, start, start + len(quote), [expected.replace("-", "")]).id
     path.write_text(AFTER, encoding="utf-8")
     report = import_paths(db, [path])
     assert report.updated == 1
@@ -57,8 +57,8 @@ def revised(db, db_path, tmp_path):
 
 def test_each_annotation_ends_in_its_state_after_the_edit(db, revised):
     _, ids, report = revised
-    records = {r["id"]: r for r in list_annotations(db)}
-    states = {expected: records[ids[expected]]["anchor"] for expected in QUOTES}
+    records = {r.id: r for r in list_annotations(db)}
+    states = {expected: records[ids[expected]].anchor for expected in QUOTES}
     assert states == {
         "exact": "exact",
         "figure-changed": "fuzzy",
@@ -69,16 +69,16 @@ def test_each_annotation_ends_in_its_state_after_the_edit(db, revised):
     assert dict(report.reanchored) == {"exact": 1, "fuzzy": 2, "moved": 1, "orphaned": 1}
     text = db.execute("SELECT text FROM articles").fetchone()[0]
     fuzzy = records[ids["fuzzy"]]
-    assert text[fuzzy["start"] : fuzzy["end"]] == "spend nearly $650bn on data centres"
-    assert 0.75 <= fuzzy["score"] < 1 and fuzzy["figure_changed"] is False
+    assert text[fuzzy.start : fuzzy.end] == "spend nearly $650bn on data centres"
+    assert 0.75 <= fuzzy.score < 1 and fuzzy.figure_changed is False
     changed = records[ids["figure-changed"]]
-    assert text[changed["start"] : changed["end"]] == "wiping $539 billion off its market value"
-    assert changed["figure_changed"] is True and 0.75 <= changed["score"] < 1
+    assert text[changed.start : changed.end] == "wiping $539 billion off its market value"
+    assert changed.figure_changed is True and 0.75 <= changed.score < 1
     moved = records[ids["moved"]]
-    assert text[moved["start"] : moved["end"]] == QUOTES["moved"] and moved["start"] != moved["quote_start"]
+    assert text[moved.start : moved.end] == QUOTES["moved"] and moved.start != moved.quote_start
     orphan = records[ids["orphaned"]]
-    assert (orphan["start"], orphan["end"], orphan["exact"]) == (None, None, QUOTES["orphaned"])
-    assert [r["figure_changed"] for r in records.values()].count(True) == 1
+    assert (orphan.start, orphan.end, orphan.exact) == (None, None, QUOTES["orphaned"])
+    assert [r.figure_changed for r in records.values()].count(True) == 1
 
 
 def test_annotations_json_flags_the_changed_figure(revised, capsys):

@@ -25,13 +25,13 @@ def test_create_stores_selector_tags_and_note(adb, article):
     record = store.create_annotation(
         adb, article, *span(TEXT, "Beta fell 3%"), ["claim", "#Markets", "claim"], "Check *source*"
     )
-    assert record["exact"] == "Beta fell 3%"
-    assert record["prefix"] == TEXT[: record["start"]][-32:]
-    assert record["suffix"] == TEXT[record["end"] :][:32]
-    assert record["tags"] == ["claim", "Markets"]
-    assert record["note"] == "Check *source*"
-    assert (record["anchor"], record["score"]) == ("exact", 1.0)
-    assert record["color"] == default_color("claim") and record["color"] in PALETTE
+    assert record.exact == "Beta fell 3%"
+    assert record.prefix == TEXT[: record.start][-32:]
+    assert record.suffix == TEXT[record.end :][:32]
+    assert record.tags == ("claim", "Markets")
+    assert record.note == "Check *source*"
+    assert (record.anchor, record.score) == ("exact", 1.0)
+    assert record.color == default_color("claim") and record.color in PALETTE
     assert store.annotation_counts(adb) == {article: 1}
 
 
@@ -47,23 +47,23 @@ def test_overlapping_and_nested_annotations_are_all_kept(adb, article):
     inner = store.create_annotation(adb, article, *span(TEXT, "rose 5%"), ["b"])
     crossing = store.create_annotation(adb, article, *span(TEXT, "Monday. Beta fell"), ["c"])
     rows = store.annotations_for_article(adb, article)
-    assert [r["id"] for r in rows] == [outer["id"], inner["id"], crossing["id"]]
+    assert [r.id for r in rows] == [outer.id, inner.id, crossing.id]
 
 
 def test_update_returns_previous_state_and_restore_undoes_it(adb, article):
     record = store.create_annotation(adb, article, *span(TEXT, "Gamma was flat"), ["flat"], "first")
-    previous = store.update_annotation(adb, record["id"], tags=["calm", "weekly"], note="second")
+    previous = store.update_annotation(adb, record.id, tags=["calm", "weekly"], note="second")
     assert previous == record
-    assert store.get_annotation(adb, record["id"])["tags"] == ["calm", "weekly"]
+    assert store.get_annotation(adb, record.id).tags == ("calm", "weekly")
     store.restore_annotation(adb, previous)
-    assert store.get_annotation(adb, record["id"]) == record
+    assert store.get_annotation(adb, record.id) == record
 
 
 def test_delete_then_restore_brings_back_same_id_tags_and_colour(adb, article):
     record = store.create_annotation(adb, article, *span(TEXT, "traders said"), ["sourcing"], "who?")
     store.set_tag_color(adb, "sourcing", "#123")
-    record = store.get_annotation(adb, record["id"])
-    deleted = store.delete_annotation(adb, record["id"])
+    record = store.get_annotation(adb, record.id)
+    deleted = store.delete_annotation(adb, record.id)
     store.delete_tag(adb, "sourcing")
     assert store.annotations_for_article(adb, article) == []
     assert store.restore_annotation(adb, deleted) == record
@@ -73,13 +73,13 @@ def test_delete_then_restore_brings_back_same_id_tags_and_colour(adb, article):
 def test_several_undo_steps_in_reverse_order(adb, article):
     first = store.create_annotation(adb, article, *span(TEXT, "Alpha"), ["a"], "one")
     undo = [
-        store.update_annotation(adb, first["id"], note="two"),
-        store.update_annotation(adb, first["id"], note="three"),
+        store.update_annotation(adb, first.id, note="two"),
+        store.update_annotation(adb, first.id, note="three"),
     ]
-    undo.append(store.delete_annotation(adb, first["id"]))
+    undo.append(store.delete_annotation(adb, first.id))
     notes = []
     while undo:
-        notes.append(store.restore_annotation(adb, undo.pop())["note"])
+        notes.append(store.restore_annotation(adb, undo.pop()).note)
     assert notes == ["three", "two", "one"]
 
 
@@ -99,8 +99,8 @@ def test_rename_merge_delete_and_colour_of_tags(adb, article):
         {"name": "market", "count": 2, "color": "#a1b2c3"},
     ]
     assert store.delete_tag(adb, "market") == 2
-    assert [r["tags"] for r in store.list_annotations(adb)] == [["Claim"], ["Claim"], []]
-    assert [r["exact"] for r in store.list_annotations(adb, tag="claim")] == ["Alpha", "Beta"]
+    assert [r.tags for r in store.list_annotations(adb)] == [("Claim",), ("Claim",), ()]
+    assert [r.exact for r in store.list_annotations(adb, tag="claim")] == ["Alpha", "Beta"]
 
 
 def test_reanchor_article_sets_each_state_and_keeps_orphans(adb, article):
@@ -112,16 +112,16 @@ def test_reanchor_article_sets_each_state_and_keeps_orphans(adb, article):
     new_text = new_text.replace("Gamma", "Meanwhile, Gamma")
     counts = store.reanchor_article(adb, article, TEXT, new_text)
     assert counts == {"exact": 1, "moved": 1, "fuzzy": 1, "orphaned": 1}
-    by_id = {r["id"]: r for r in store.annotations_for_article(adb, article)}
-    assert by_id[kept["id"]]["anchor"] == "exact"
-    assert (by_id[moved["id"]]["anchor"], new_text[by_id[moved["id"]]["start"] :].startswith("Gamma")) == (
+    by_id = {r.id: r for r in store.annotations_for_article(adb, article)}
+    assert by_id[kept.id].anchor == "exact"
+    assert (by_id[moved.id].anchor, new_text[by_id[moved.id].start :].startswith("Gamma")) == (
         "moved",
         True,
     )
-    assert by_id[fuzzy["id"]]["anchor"] == "fuzzy" and by_id[fuzzy["id"]]["score"] >= 0.75
+    assert by_id[fuzzy.id].anchor == "fuzzy" and by_id[fuzzy.id].score >= 0.75
     [orphan] = store.orphans(adb)
-    assert (orphan["id"], orphan["start"], orphan["exact"], orphan["note"]) == (
-        gone["id"],
+    assert (orphan.id, orphan.start, orphan.exact, orphan.note) == (
+        gone.id,
         None,
         "traders said",
         "keep me",

@@ -14,7 +14,7 @@ def by_file(rows, name):
 
 def test_hand_checked_speakers_on_the_seeds(seeded_db):
     quotes = ledger.quotes(seeded_db)
-    found = {(row["path"].rsplit("/", 1)[-1][:3], row["text"][:30], row["speaker"]) for row in quotes}
+    found = {(row.path.rsplit("/", 1)[-1][:3], row.text[:30], row.speaker) for row in quotes}
     expected = {
         ("000", "The massive capital expenditur", "Paul Markham"),
         ("000", "Market sentiment is shifting f", "Mamta Valechha"),  # after "She said:"
@@ -27,7 +27,7 @@ def test_hand_checked_speakers_on_the_seeds(seeded_db):
         ("004", "By developing cutting-edge AI ", "Charu Chanana"),  # paragraph after her attribution
     }
     assert expected <= found
-    assert not [row for row in quotes if row["speaker"] and row["speaker"] == "AI"]
+    assert not [row for row in quotes if row.speaker and row.speaker == "AI"]
 
 
 def test_speaker_accuracy_on_attributed_seed_quotes_is_above_the_news_benchmark(seeded_db):
@@ -42,7 +42,7 @@ def test_speaker_accuracy_on_attributed_seed_quotes_is_above_the_news_benchmark(
         "The excessive weighting these ": "David Bahnsen", "By developing cutting-edge AI ": "Charu Chanana",
         "(DeepSeek’s rise) puts into qu": "Angelo Zino", "They will likely stress the ne": "Angelo Zino",
     }
-    speakers = {row["text"][:30]: row["speaker"] for row in ledger.quotes(seeded_db)}
+    speakers = {row.text[:30]: row.speaker for row in ledger.quotes(seeded_db)}
     correct = sum(1 for start, who in truth.items() if speakers.get(start) and who in speakers[start])
     assert correct / len(truth) >= 0.87
 

@@ -100,10 +100,10 @@ def test_an_upgraded_database_is_healthy_and_fully_usable(old_db, capsys):
         assert extracted == articles
         if version >= 3:
             records = annotations.list_annotations(db)
-            assert {record["anchor"] for record in records} == {"exact", "orphaned"}
-            assert all(record["tags"] for record in records)
+            assert {record.anchor for record in records} == {"exact", "orphaned"}
+            assert all(record.tags for record in records)
         created = annotations.create_annotation(db, 1, 0, 5, ["after-upgrade"], "new")
-        assert annotations.get_annotation(db, created["id"])["tags"] == ["after-upgrade"]
+        assert annotations.get_annotation(db, created.id).tags == ("after-upgrade",)
     finally:
         db.close()
     capsys.readouterr()

@@ -7,7 +7,7 @@ import re
 from textual.app import App, ComposeResult
 
 from store.articles import Article
-from store.model import Block, Reference
+from store.model import Annotation, Block, Reference, StoredMention
 from tui.widgets.reader import Reader
 
 _SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s|$)|$)\s*")
@@ -34,17 +34,21 @@ def make_article(title: str, paragraphs: list[tuple[str, str]], references: list
                    "https://example.com/a", None, words, text, False, 0, "hash", blocks, sentences, refs)
 
 
-def mention(article: Article, needle: str, label: str, nth: int = 0, entity: str | None = None, **fields) -> dict:
-    """A mention row (as ``store.mentions.mentions_for_article`` returns) for the nth occurrence of needle."""
+def mention(article: Article, needle: str, label: str, nth: int = 0, entity: str | None = None, **fields) -> StoredMention:
+    """A stored mention (as ``store.mentions.mentions_for_article`` returns) for the nth occurrence of needle."""
     start = -1
     for _ in range(nth + 1):
         start = article.text.index(needle, start + 1)
     kind = "figure" if label in {"MONEY", "PERCENT", "NUMBER", "DATE"} else "entity"
-    row = {"start": start, "end": start + len(needle), "text": needle, "kind": kind, "label": label,
-           "entity": entity or (needle.casefold() if kind == "entity" else None),
-           "value": None, "value_high": None, "unit": None, "hedge": None}
-    row.update(fields)
-    return row
+    return StoredMention(article.id, article.path, start, start + len(needle), needle, kind, label,
+                         entity or (needle.casefold() if kind == "entity" else None), **fields)
+
+
+def annotation(article: Article, start: int, end: int, tags=(), colors=None, note: str = "", id: int = 1) -> Annotation:
+    """An annotation of ``article.text[start:end]`` (as ``store.annotations`` returns them), anchored exactly."""
+    return Annotation(id, article.id, start, end, article.text[start:end], "", "", start, end, "hash", note, "exact", 1.0,
+                      "2026-02-06T00:00:00+00:00", "2026-02-06T00:00:00+00:00", tags=tuple(tags), colors=colors or {},
+                      path=article.path, title=article.title)
 
 
 class ReaderApp(App):

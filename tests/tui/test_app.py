@@ -258,9 +258,9 @@ async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, d
         await pilot.press(*"markets", "enter", "ctrl+s")
         await settle(app, pilot)
         saved = annotations_for_article(seeded_db, first.id)
-        assert [record["tags"] for record in saved] == [["markets"]]
+        assert [record.tags for record in saved] == [("markets",)]
         main = app.screen
-        assert main.query_one(Reader).annotations_at(saved[0]["start"])  # drawn in the reader
+        assert main.query_one(Reader).annotations_at(saved[0].start)  # drawn in the reader
         assert main.query_one(Library).articles[0].annotations == 1  # counted in the library
         assert "1 annotations" in app.sub_title
 
@@ -271,11 +271,11 @@ async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, d
         assert annotations_for_article(seeded_db, first.id) == []
         await pilot.press("u")  # undo the delete
         await settle(app, pilot)
-        assert [record["tags"] for record in annotations_for_article(seeded_db, first.id)] == [["markets"]]
+        assert [record.tags for record in annotations_for_article(seeded_db, first.id)] == [("markets",)]
         await pilot.press("u")  # undo the creation
         await settle(app, pilot)
         assert annotations_for_article(seeded_db, first.id) == []
-        assert not main.query_one(Reader).annotations_at(saved[0]["start"])
+        assert not main.query_one(Reader).annotations_at(saved[0].start)
         await pilot.press("u")
         await settle(app, pilot)
         assert "Nothing to undo" in [n.message for n in app._notifications]

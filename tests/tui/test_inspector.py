@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, TabbedContent
 
-from tests.tui.reader_helpers import make_article, mention
+from store.model import StoredQuote
+from tests.tui.reader_helpers import annotation, make_article, mention
 from tui.widgets.inspector import Inspector, format_value
 
 ARTICLE = make_article(
@@ -36,6 +39,17 @@ class InspectorApp(App):
         self.jumps.append((message.start, message.end))
 
 
+async def show(pilot, inspector: Inspector, *data, **layers) -> None:
+    """Show data in the inspector and wait for its tabs: they are built after the first frame, and a loaded
+    machine takes a few."""
+    inspector.show(*data, **layers)
+    for _ in range(100):
+        if inspector.visible_tabs:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
+
+
 def cells(table: DataTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
@@ -43,8 +57,7 @@ def cells(table: DataTable) -> list[list[str]]:
 async def test_entities_are_grouped_by_canonical_entity_with_counts():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         table = app.query_one("#inspector-entities-table", DataTable)
         assert cells(table) == [["Nvidia Corp", "3", "ORG"], ["Apple", "1", "ORG"]]
 
@@ -52,8 +65,7 @@ async def test_entities_are_grouped_by_canonical_entity_with_counts():
 async def test_figures_are_sorted_by_label_then_value_with_parsed_values():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         rows = cells(app.query_one("#inspector-figures-table", DataTable))
         assert rows == [
             ["MONEY", "$900 million", "", "900M USD", "about"],
@@ -64,11 +76,10 @@ async def test_figures_are_sorted_by_label_then_value_with_parsed_values():
 
 
 async def test_a_figure_linked_by_the_ledger_shows_its_subject_and_metric():
-    linked = [{**m, "subject": "Nvidia", "metric": "sales"} if m["text"] == "$3 billion" else m for m in MENTIONS]
+    linked = [replace(m, subject="Nvidia", metric="sales") if m.text == "$3 billion" else m for m in MENTIONS]
     app = InspectorApp()
     async with app.run_test(size=(120, 24)) as pilot:
-        app.query_one(Inspector).show(linked)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), linked)
         rows = cells(app.query_one("#inspector-figures-table", DataTable))
         assert ["MONEY", "$3 billion", "Nvidia · sales", "3B USD", ""] in rows
 
@@ -77,13 +88,12 @@ async def test_only_layers_that_exist_get_a_tab():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
         inspector = app.query_one(Inspector)
-        inspector.show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, inspector, MENTIONS)
         tabs = app.query_one(TabbedContent)
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures"]
-        inspector.show(MENTIONS, quotes=[], annotations=[{"id": 1, "start": 0, "end": 6, "tags": ["chips"],
-                                                           "colors": {}, "note": "check", "exact": "Nvidia"}])
+        nvidia = ARTICLE.text.index("Nvidia")
+        inspector.show(MENTIONS, quotes=[], annotations=[annotation(ARTICLE, nvidia, nvidia + 6, ["chips"], note="check")])
         await pilot.pause()
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures", "inspector-quotes", "inspector-annotations"]
@@ -93,21 +103,19 @@ async def test_only_layers_that_exist_get_a_tab():
 async def test_choosing_an_entity_again_cycles_through_its_mentions():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         app.query_one("#inspector-entities-table", DataTable).focus()
         await pilot.press("enter", "enter", "enter", "enter")
-        nvidia = sorted((m["start"], m["end"]) for m in MENTIONS if m["entity"] == "nvidia")
+        nvidia = sorted((m.start, m.end) for m in MENTIONS if m.entity == "nvidia")
         assert app.jumps == nvidia + nvidia[:1]
         await pilot.press("down", "enter")
-        assert app.jumps[-1] == next((m["start"], m["end"]) for m in MENTIONS if m["text"] == "Apple")
+        assert app.jumps[-1] == next((m.start, m.end) for m in MENTIONS if m.text == "Apple")
 
 
 async def test_bracket_keys_switch_between_visible_tabs():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         app.query_one("#inspector-entities-table", DataTable).focus()
         await pilot.press("right_square_bracket")
         assert app.query_one(TabbedContent).active == "inspector-figures"
@@ -128,8 +136,7 @@ async def test_label_colours_follow_the_theme():
 
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.query_one(Inspector).show(MENTIONS)
-        await pilot.pause()
+        await show(pilot, app.query_one(Inspector), MENTIONS)
         table = app.query_one("#inspector-entities-table", DataTable)
         assert table.get_row_at(0)[2].style.color.name == LABEL_STYLES["ORG"].dark
         app.theme = "textual-light"
@@ -153,9 +160,10 @@ def echo(article_id: int, start: int, differences: list) -> dict:
 
 async def test_the_quotes_tab_says_where_else_a_quote_appears_and_e_opens_each_echo_in_turn():
     quotes = [
-        {"start": 16, "end": 46, "text": "sales were $3 billion", "speaker": "Jensen Huang",
-         "echoes": [echo(7, 100, []), echo(9, 40, [{"kind": "figure", "quote": "3", "echo": "4"}]), echo(9, 300, [])]},
-        {"start": 60, "end": 80, "text": "Apple rose two percent today", "speaker": None, "echoes": []},
+        StoredQuote(1, "chips.txt", 16, 46, "sales were $3 billion", "Jensen Huang", None, "said",
+                    echoes=(echo(7, 100, []), echo(9, 40, [{"kind": "figure", "quote": "3", "echo": "4"}]),
+                            echo(9, 300, []))),
+        StoredQuote(1, "chips.txt", 60, 80, "Apple rose two percent today", None, None, None),
     ]
     app = EchoApp()
     async with app.run_test(size=(120, 24)) as pilot:

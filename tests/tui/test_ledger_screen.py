@@ -64,7 +64,7 @@ async def test_a_on_a_conflict_tags_each_of_its_sentences_disputed(seeded_path):
     tagged = list_annotations(db, tag="disputed")
     db.close()
     assert len(tagged) == len(conflict.data.values)
-    assert {a["exact"] for a in tagged} == {v.sentence for v in conflict.data.values}
+    assert {a.exact for a in tagged} == {v.sentence for v in conflict.data.values}
 
 
 async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path):

@@ -67,7 +67,7 @@ async def test_articles_and_annotations_written_by_the_cli_appear_without_a_rest
         await asyncio.to_thread(run_cli, db_path, "annotate", str(first.id), "--quote", quote, "--tag", "checked")
         start = reader.article.text.index(quote)
         await wait_until(pilot, lambda: bool(reader.annotations_at(start)))
-        assert reader.annotations_at(start)[0]["tags"] == ["checked"]
+        assert reader.annotations_at(start)[0].tags == ("checked",)
         row = next(a for a in library.articles if a.id == first.id)
         assert row.annotations == 1
 
@@ -90,7 +90,7 @@ async def test_a_reimported_text_is_shown_afresh_with_its_note_moved(seeded_db, 
         await asyncio.to_thread(run_cli, db_path, "import", str(article_file))
         await wait_until(pilot, lambda: reader.article.text.startswith("Markets Rally Again\n\nAfter a quiet week"))
         moved = reader.article.text.index("traders said")
-        assert reader.annotations_at(moved)[0]["tags"] == ["sourcing"]
+        assert reader.annotations_at(moved)[0].tags == ("sourcing",)
 
 
 def test_the_watcher_ignores_commits_that_change_neither_articles_nor_annotations(seeded_db, db_path):

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tests.tui.reader_helpers import ReaderApp, make_article, mention
+from tests.tui.reader_helpers import ReaderApp, annotation, make_article, mention
 from tui.styles import label_style
 from tui.widgets.reader import Reader
 from tui.widgets.reader_layout import wrap_span
@@ -209,8 +209,7 @@ async def test_click_selects_the_sentence_and_drag_selects_and_copies_text():
 
 async def test_annotations_are_marked_in_the_gutter_and_jumped_to():
     start, end = sentence("Tim Cook said the company is patient.")
-    note = {"id": 7, "start": start, "end": end, "tags": ["check"], "colors": {"check": "#ff0000"},
-            "note": "Source?", "anchor": "exact", "score": 1.0}
+    note = annotation(ARTICLE, start, end, ["check"], {"check": "#ff0000"}, "Source?", id=7)
     app = ReaderApp(ARTICLE, MENTIONS, annotations=[note])
     async with app.run_test(size=(80, 30)) as pilot:
         reader = app.query_one(Reader)
@@ -266,7 +265,7 @@ async def first_article_shown(app, pilot) -> Reader:
 def stored_mentions(db, article_id):
     from store.mentions import mentions_for_article
 
-    return {(row["start"], row["end"]): row["label"] for row in mentions_for_article(db, article_id)}
+    return {(row.start, row.end): row.label for row in mentions_for_article(db, article_id)}
 
 
 async def test_marking_the_selection_as_an_entity_teaches_and_highlights_it(seeded_db, db_path):

@@ -7,7 +7,7 @@ from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from tests.tui.reader_helpers import make_article, mention
+from tests.tui.reader_helpers import annotation, make_article, mention
 from tui.styles import LABEL_STYLES, label_style
 from tui.widgets.legend import Legend
 from tui.widgets.reader import Reader
@@ -16,8 +16,7 @@ from tui.widgets.reader_pane import ReaderPane
 ARTICLE = make_article("Chips", [("paragraph", "Nvidia fell 9% on Friday. Jensen Huang said demand is strong.")])
 MENTIONS = [mention(ARTICLE, "Nvidia", "ORG"), mention(ARTICLE, "9%", "PERCENT"), mention(ARTICLE, "Jensen Huang", "PERSON")]
 start = ARTICLE.text.index("Jensen")
-NOTE = {"id": 1, "start": start, "end": start + 12, "tags": ["people", "check"],
-        "colors": {"people": "#00aa00", "check": None}, "note": "CEO since 1993", "anchor": "exact", "score": 1.0}
+NOTE = annotation(ARTICLE, start, start + 12, ["people", "check"], {"people": "#00aa00", "check": None}, "CEO since 1993")
 
 
 class PaneApp(App):
@@ -132,7 +131,7 @@ async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db
 
 
 async def test_cancelling_the_label_picker_teaches_nothing(seeded_db, db_path):
-    from store.mentions import list_teachings
+    from store.teachings import list_teachings
     from tests.tui.test_reader import first_article_shown
     from tui.app import BroadsheetApp
     from tui.screens.label_picker import LabelPicker

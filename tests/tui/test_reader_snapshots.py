@@ -9,7 +9,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal
 
-from tests.tui.reader_helpers import make_article, mention
+from tests.tui.reader_helpers import annotation, make_article, mention
 from tui.widgets.inspector import Inspector
 from tui.widgets.reader import Reader
 from tui.widgets.reader_pane import ReaderPane
@@ -36,8 +36,7 @@ MENTIONS = [
     mention(ARTICLE, "Nasdaq 100", "INDEX"), mention(ARTICLE, "3.1%", "PERCENT", value=3.1, unit="%"),
 ]
 _start = ARTICLE.text.index("Tim Cook")
-NOTES = [{"id": 1, "start": _start, "end": _start + 60, "tags": ["strategy"], "colors": {"strategy": "#2e8b57"},
-          "note": "Compare with Q3 call", "exact": ARTICLE.text[_start:_start + 60], "anchor": "exact", "score": 1.0}]
+NOTES = [annotation(ARTICLE, _start, _start + 60, ["strategy"], {"strategy": "#2e8b57"}, "Compare with Q3 call")]
 
 
 class SnapshotApp(App):

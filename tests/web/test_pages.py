@@ -44,8 +44,8 @@ def test_a_page_from_an_older_extractor_is_derived_again_from_its_raw_bytes(db, 
     [again] = list_articles(db)
     assert again.id == summary.id
     assert "A paragraph the older extractor missed" in get_article(db, again.id).text
-    moved = annotations.get_annotation(db, note["id"])
-    assert moved["anchor"] in ("exact", "moved") and moved["exact"].startswith("Analysts at Morgan Stanley")
+    moved = annotations.get_annotation(db, note.id)
+    assert moved.anchor in ("exact", "moved") and moved.exact.startswith("Analysts at Morgan Stanley")
 
 
 def test_a_stale_page_with_no_text_now_keeps_its_article_and_is_not_read_again(db, tmp_path):

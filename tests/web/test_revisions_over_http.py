@@ -45,7 +45,7 @@ def test_a_refetched_page_keeps_both_revisions_and_says_what_happened_to_each_no
     ids = {}
     for expected, quote in QUOTES.items():
         start = text.index(quote)
-        ids[expected] = annotations.create_annotation(db, summary.id, start, start + len(quote), ["web"])["id"]
+        ids[expected] = annotations.create_annotation(db, summary.id, start, start + len(quote), ["web"]).id
 
     site.page("/story", article_html(paragraphs=EDITED), etag='"v2"')
     report = import_paths(db, [url])
@@ -54,18 +54,18 @@ def test_a_refetched_page_keeps_both_revisions_and_says_what_happened_to_each_no
     [again] = list_articles(db)
     assert again.id == summary.id
     assert [r["n"] for r in list_revisions(db, again.id)] == [1, 2]
-    records = {r["id"]: r for r in annotations.list_annotations(db)}
-    assert {expected: records[ids[expected]]["anchor"] for expected in QUOTES} == {
+    records = {r.id: r for r in annotations.list_annotations(db)}
+    assert {expected: records[ids[expected]].anchor for expected in QUOTES} == {
         "exact": "exact",
         "moved": "moved",
         "figure-changed": "fuzzy",
         "fuzzy": "fuzzy",
         "orphaned": "orphaned",
     }
-    assert [expected for expected in QUOTES if records[ids[expected]]["figure_changed"]] == ["figure-changed"]
+    assert [expected for expected in QUOTES if records[ids[expected]].figure_changed] == ["figure-changed"]
     new_text = get_article(db, again.id).text
     changed = records[ids["figure-changed"]]
-    assert new_text[changed["start"] : changed["end"]] == "data-centre revenue reached $36 billion in the quarter"
+    assert new_text[changed.start : changed.end] == "data-centre revenue reached $36 billion in the quarter"
 
     assert main(["--db", str(db_path), "revisions", str(again.id), "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)

@@ -116,8 +116,8 @@ def test_a_changed_page_updates_the_same_article_and_its_annotations_follow(db, 
     [again] = list_articles(db)
     assert again.id == summary.id
     assert "An editor's note now opens the story" in get_article(db, again.id).text
-    moved = annotations.get_annotation(db, note["id"])
-    assert moved["anchor"] in ("exact", "moved") and moved["exact"].startswith("Analysts at Morgan Stanley")
+    moved = annotations.get_annotation(db, note.id)
+    assert moved.anchor in ("exact", "moved") and moved.exact.startswith("Analysts at Morgan Stanley")
     assert db.execute("SELECT etag FROM pages").fetchone()[0] == '"v2"'
 
 

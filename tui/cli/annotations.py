@@ -9,26 +9,9 @@ from store import annotations as store
 from store.anchoring import changed_figures, find_quote
 from store.articles import ArticleNotFound, get_article, resolve_article
 from store.export import FORMATS, export_annotations, import_annotations
+from store.model import Annotation
 from store.tags import TagError
-from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors
-
-PUBLIC_FIELDS = (
-    "id",
-    "article_id",
-    "path",
-    "start",
-    "end",
-    "exact",
-    "prefix",
-    "suffix",
-    "tags",
-    "note",
-    "anchor",
-    "score",
-    "created",
-    "updated",
-    "figure_changed",
-)
+from tui.cli.output import Column, UsageError, article_name, database, emit, output_options, run_with_errors, table
 
 
 def register(subparsers) -> None:
@@ -37,17 +20,17 @@ def register(subparsers) -> None:
     parser.add_argument("--quote", required=True, help="the text to annotate, as it appears in the article")
     parser.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeat for several)")
     parser.add_argument("--note", default="", help="a note (Markdown)")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_annotate))
 
     parser = subparsers.add_parser("annotations", help="list annotations, with their anchor state")
     parser.add_argument("--tag", metavar="T", help="only annotations with this tag")
     parser.add_argument("--article", metavar="A", help="only annotations of this article (id or file name)")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_annotations))
 
     parser = subparsers.add_parser("tags", help="every tag with its count and colour")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_tags))
 
     parser = subparsers.add_parser("tag", help="rename, merge, delete or colour a tag everywhere")
@@ -61,7 +44,7 @@ def register(subparsers) -> None:
         action = actions.add_parser(name, help=help_text)
         for arg in args:
             action.add_argument(arg.lower(), metavar=arg)
-        add_json_flag(action)
+        output_options(action)
         action.set_defaults(handler=run_with_errors(cmd_tag))
 
     parser = subparsers.add_parser("export", help="export annotations as Markdown, JSON Lines, CSV or W3C JSON-LD")
@@ -72,13 +55,8 @@ def register(subparsers) -> None:
 
     parser = subparsers.add_parser("import-annotations", help="read annotations back from a jsonl or w3c export")
     parser.add_argument("file", type=Path, metavar="FILE")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_import_annotations))
-
-
-def public(record: dict) -> dict:
-    """The fields scripts see for one annotation."""
-    return {key: record[key] for key in PUBLIC_FIELDS}
 
 
 def cmd_annotate(args) -> int:
@@ -108,13 +86,10 @@ def cmd_annotate(args) -> int:
         raise UsageError(str(exc)) from exc
     if found.score < 1:
         print(
-            f"broadsheet annotate: matched approximately (similarity {found.score:.2f}): {record['exact']!r}",
+            f"broadsheet annotate: matched approximately (similarity {found.score:.2f}): {record.exact!r}",
             file=sys.stderr,
         )
-    if args.json:
-        emit_json(public(record))
-    else:
-        _print_records([record])
+    emit(args, record, lambda: annotations_table([record]))
     return 0
 
 
@@ -127,37 +102,35 @@ def cmd_annotations(args) -> int:
         except ArticleNotFound as exc:
             raise UsageError(str(exc)) from exc
     records = store.list_annotations(db, tag=args.tag, article=article)
-    if args.json:
-        emit_json([public(r) for r in records])
-    else:
-        _print_records(records)
+    emit(args, records, lambda: annotations_table(records))
     return 0
 
 
-def _print_records(records: list[dict]) -> None:
-    emit_table(
+def annotations_table(records: list[Annotation]):
+    return table(
+        [Column("id", "number"), Column("article"), Column("span", "short"), Column("anchor", "short"),
+         Column("tags"), Column("quote"), Column("note")],
         [
             (
-                r["id"],
-                Path(r["path"]).name,
-                "" if r["start"] is None else f"{r['start']}-{r['end']}",
-                r["anchor"] + (" figure-changed" if r["figure_changed"] else ""),
-                " ".join(f"#{t}" for t in r["tags"]),
-                r["exact"],
-                r["note"],
+                r.id,
+                article_name(r.article_id, r.title),
+                "" if r.start is None else f"{r.start}-{r.end}",
+                r.anchor + (" figure-changed" if r.figure_changed else ""),
+                " ".join(f"#{t}" for t in r.tags),
+                r.exact,
+                r.note,
             )
             for r in records
         ],
-        ["id", "article", "span", "anchor", "tags", "quote", "note"],
     )
 
 
 def cmd_tags(args) -> int:
     rows = store.list_tags(database(args))
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table([(r["name"], r["count"], r["color"]) for r in rows], ["tag", "annotations", "colour"])
+    emit(args, rows, lambda: table(
+        [Column("tag"), Column("annotations", "number"), Column("colour", "short")],
+        [(r["name"], r["count"], r["color"]) for r in rows],
+    ))
     return 0
 
 
@@ -175,10 +148,11 @@ def cmd_tag(args) -> int:
             count, message = None, f"{args.t!r} is now {color}"
     except TagError as exc:
         raise UsageError(str(exc)) from exc
-    if args.json:
-        emit_json({"action": args.tag_action, "annotations": count, "tags": store.list_tags(db)})
-    else:
-        print(message + ("" if count is None else f" ({count} annotation{'s' if count != 1 else ''})"))
+    emit(
+        args,
+        {"action": args.tag_action, "annotations": count, "tags": store.list_tags(db)},
+        lambda: message + ("" if count is None else f" ({count} annotation{'s' if count != 1 else ''})"),
+    )
     return 0
 
 
@@ -204,11 +178,10 @@ def cmd_import_annotations(args) -> int:
         raise UsageError(f"{args.file}: not UTF-8 text") from None
     for problem in report.problems:
         print(f"broadsheet import-annotations: {args.file}: {problem}", file=sys.stderr)
-    if args.json:
-        emit_json(report.as_dict())
-    else:
-        print(
-            f"{report.imported} imported ({report.orphaned} orphaned), {report.duplicates} already present, "
-            f"{len(report.problems)} skipped"
-        )
+    emit(
+        args,
+        report.as_dict(),
+        lambda: f"{report.imported} imported ({report.orphaned} orphaned), {report.duplicates} already present, "
+        f"{len(report.problems)} skipped",
+    )
     return 1 if report.problems else 0

@@ -11,7 +11,17 @@ from store.importer import import_paths
 from store.ingest.decode import clean_text
 from store.reading import read_article
 from store.web.pages import page_bytes
-from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, progress_bar, run_with_errors
+from tui.cli.output import (
+    Column,
+    UsageError,
+    article_name,
+    database,
+    emit,
+    output_options,
+    progress_bar,
+    run_with_errors,
+    table,
+)
 
 PROGRESS_MIN_FILES = 4
 
@@ -21,21 +31,21 @@ def register(subparsers) -> None:
         "import", help="import article files, directories (.txt .md .jsonl .json .html .html.gz) or http(s) URLs"
     )
     parser.add_argument("paths", nargs="+", metavar="PATH|URL")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_import))
 
     parser = subparsers.add_parser("articles", help="list the articles in the database")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_articles))
 
     parser = subparsers.add_parser("show", help="one article with its blocks, sentences and references")
     parser.add_argument("article", metavar="ARTICLE", help="article id or file name")
     parser.add_argument("--raw", action="store_true", help="print the web page the article was read from")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_show))
 
     parser = subparsers.add_parser("info", help="database path, schema version and counts")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_info))
 
 
@@ -48,46 +58,33 @@ def cmd_import(args) -> int:
         print(f"broadsheet import: warning: {warning}", file=sys.stderr)
     for problem in report.skipped:
         print(f"broadsheet import: skipped {problem}", file=sys.stderr)
-    if args.json:
-        emit_json(report.as_dict())
-    else:
-        print(
-            f"{report.imported} imported, {report.updated} updated, {report.unchanged} unchanged, "
-            f"{len(report.skipped)} skipped"
-        )
-        if report.reanchored:
-            states = ", ".join(f"{n} {state}" for state, n in sorted(report.reanchored.items()) if n)
-            print(f"annotations of changed articles: {states}")
+    emit(args, report.as_dict(), lambda: _import_summary(report))
     return 1 if report.skipped else 0
+
+
+def _import_summary(report) -> list[str]:
+    lines = [
+        f"{report.imported} imported, {report.updated} updated, {report.unchanged} unchanged, "
+        f"{len(report.skipped)} skipped"
+    ]
+    if report.reanchored:
+        states = ", ".join(f"{n} {state}" for state, n in sorted(report.reanchored.items()) if n)
+        lines.append(f"annotations of changed articles: {states}")
+    return lines
 
 
 def cmd_articles(args) -> int:
     articles = list_articles(database(args))
-    if args.json:
-        emit_json(
-            [
-                {
-                    "id": a.id,
-                    "title": a.title,
-                    "path": a.path,
-                    "source": a.source,
-                    "published": a.published,
-                    "url": a.url,
-                    "byline": a.byline,
-                    "language": a.language,
-                    "feeds": list(a.feeds),
-                    "words": a.words,
-                    "read": a.read,
-                    "annotations": a.annotations,
-                }
-                for a in articles
-            ]
-        )
-    else:
-        emit_table(
-            [(a.id, "" if a.read else "●", a.title, a.source, a.published, a.words) for a in articles],
-            ["id", "", "title", "source", "published", "words"],
-        )
+    emit(
+        args,
+        articles,
+        lambda: table(
+            [Column("id", "number"), Column("", "short"), Column("title"), Column("source"),
+             Column("published", "short"), Column("words", "number"), Column("✎", "number")],
+            [(a.id, "" if a.read else "●", a.title, a.source, a.published, a.words, a.annotations or "")
+             for a in articles],
+        ),
+    )
     return 0
 
 
@@ -101,37 +98,33 @@ def cmd_show(args) -> int:
     except ArticleNotFound as exc:
         raise UsageError(str(exc)) from exc
     text = article.text
-    if args.json:
-        emit_json(
-            {
-                "id": article.id,
-                "title": article.title,
-                "path": article.path,
-                "source": article.source,
-                "published": article.published,
-                "url": article.url,
-                "byline": article.byline,
-                "language": article.language,
-                "feeds": article.feeds,
-                "words": article.words,
-                "text": text,
-                "blocks": [
-                    {"kind": b.kind, "level": b.level, "start": b.start, "end": b.end, "text": text[b.start : b.end]}
-                    for b in article.blocks
-                ],
-                "sentences": [{"start": s, "end": e} for s, e in article.sentences],
-                "references": [
-                    {"n": r.n, "publisher": r.publisher, "title": r.title, "url": r.url, "date": r.date}
-                    for r in article.references
-                ],
-            }
-        )
-    else:
-        print(article.title)
-        print(" · ".join(str(part) for part in (article.source, article.published, article.url) if part))
-        for block in article.blocks:
-            if block.kind not in ("title", "boilerplate"):
-                print(f"\n{text[block.start : block.end]}")
+    data = {
+        "id": article.id,
+        "title": article.title,
+        "path": article.path,
+        "source": article.source,
+        "published": article.published,
+        "url": article.url,
+        "byline": article.byline,
+        "language": article.language,
+        "feeds": article.feeds,
+        "words": article.words,
+        "text": text,
+        "blocks": [
+            {"kind": b.kind, "level": b.level, "start": b.start, "end": b.end, "text": text[b.start : b.end]}
+            for b in article.blocks
+        ],
+        "sentences": [{"start": s, "end": e} for s, e in article.sentences],
+        "references": [
+            {"n": r.n, "publisher": r.publisher, "title": r.title, "url": r.url, "date": r.date}
+            for r in article.references
+        ],
+    }
+    emit(args, data, lambda: [
+        article_name(article.id, article.title),
+        " · ".join(str(part) for part in (article.source, article.published, article.url) if part),
+        *(f"\n{text[block.start : block.end]}" for block in article.blocks if block.kind not in ("title", "boilerplate")),
+    ])
     return 0
 
 
@@ -153,11 +146,9 @@ def cmd_info(args) -> int:
     db = database(args)
     path = Path(db.conn.execute("PRAGMA database_list").fetchone()[2])
     info = {"database": str(path), "schema_version": schema_version(db), "counts": corpus_counts(db)}
-    if args.json:
-        emit_json(info)
-    else:
-        print(f"database        {info['database']}")
-        print(f"schema version  {info['schema_version']}")
-        for name, count in info["counts"].items():
-            print(f"{name:<15} {count}")
+    emit(args, info, lambda: table(
+        [Column("", "short"), Column("", "text")],
+        [("database", info["database"]), ("schema version", info["schema_version"]), *info["counts"].items()],
+        headers=False,
+    ))
     return 0

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from store.db import connect, default_db_path, write_transaction
 from store.doctor import examine, repair_fts
-from tui.cli.output import add_json_flag, emit_json, run_with_errors
+from tui.cli.output import emit, output_options, run_with_errors
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("doctor", help="integrity, schema version, counts, orphans, index consistency")
     parser.add_argument("--repair", action="store_true", help="rebuild the full-text indexes first")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_doctor))
 
 
@@ -21,11 +21,10 @@ def cmd_doctor(args) -> int:
         with write_transaction(db):
             repair_fts(db)
     checks = examine(db)
-    if args.json:
-        emit_json({"database": str(path), "ok": all(c.ok for c in checks),
-                   "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]})
-    else:
-        print(f"database  {path}")
-        for check in checks:
-            print(f"{'ok ' if check.ok else 'BAD'}  {check.name:<22} {check.detail}")
+    emit(
+        args,
+        {"database": str(path), "ok": all(c.ok for c in checks),
+         "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]},
+        lambda: [f"database  {path}", *(f"{'ok ' if check.ok else 'BAD'}  {check.name:<22} {check.detail}" for check in checks)],
+    )
     return 0 if all(c.ok for c in checks) else 1

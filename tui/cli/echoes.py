@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from store import echoes
 from store.articles import ArticleNotFound, resolve_article
-from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors
+from tui.cli.output import Column, UsageError, database, emit, output_options, run_with_errors, table
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("echoes", help="quotes that appear in other articles, with what differs")
     parser.add_argument("article", nargs="?", help="only this article's quotes (id or file name)")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_echoes))
 
 
@@ -23,14 +23,19 @@ def cmd_echoes(args) -> int:
         except ArticleNotFound as error:
             raise UsageError(str(error)) from error
     rows = echoes.echoes(db, article_id)
-    if args.json:
-        emit_json(rows)
-        return 0
-    table = []
-    for row in rows:
-        for echo in row["echoes"]:
-            differs = "; ".join(f"{d['kind']}: {d['quote']} → {d['echo']}" for d in echo["differences"]) or "same"
-            table.append((row["speaker"] or "?", row["quote"], row["article_id"], echo["article_id"],
-                          echo["similarity"], differs))
-    emit_table(table, ["speaker", "quote", "article", "echo in", "similarity", "differences"])
+
+    def view():
+        found = []
+        for row in rows:
+            for echo in row["echoes"]:
+                differs = "; ".join(f"{d['kind']}: {d['quote']} → {d['echo']}" for d in echo["differences"]) or "same"
+                found.append((row["speaker"] or "?", row["quote"], row["article_id"], echo["article_id"],
+                              f"{echo['similarity']:.0f}", differs))
+        return table(
+            [Column("speaker"), Column("quote"), Column("article", "number"), Column("echo in", "number"),
+             Column("similarity", "number"), Column("differences")],
+            found,
+        )
+
+    emit(args, rows, view)
     return 0

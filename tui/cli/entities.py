@@ -5,40 +5,38 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from store.articles import ArticleNotFound, resolve_article
+from store.articles import ArticleNotFound, article_titles, resolve_article
 from store.extract import extract
 from store.ingest.decode import IngestError, read_text
 from store.mentions import (
     TeachingError,
     add_entity_teaching,
     entity_counts,
-    list_teachings,
     mentions,
     reextract_stale,
     remove_teaching,
     suppress_teaching,
 )
-from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, run_with_errors
-
-MENTION_KEYS = ("start", "end", "text", "kind", "label")
-OPTIONAL_KEYS = ("entity", "value", "unit", "hedge")
+from store.model import Mention, StoredMention
+from store.teachings import list_teachings
+from tui.cli.output import Column, UsageError, article_name, database, emit, output_options, run_with_errors, table
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("extract", help="entities and figures of text files, without a database")
     parser.add_argument("paths", nargs="+", type=Path, metavar="FILE")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_extract))
 
     parser = subparsers.add_parser("mentions", help="stored entity and figure mentions, of one article or all")
     parser.add_argument("article", nargs="?", metavar="ARTICLE", help="article id or file name")
     parser.add_argument("--label", help="only this label (ORG, PERSON, MONEY, PERCENT, DATE, ...)")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_mentions))
 
     parser = subparsers.add_parser("entities", help="entities across the corpus with mention and article counts")
     parser.add_argument("--label", help="only this label")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_entities))
 
     parser = subparsers.add_parser("entity", help="teach the extractor: add or suppress entities")
@@ -53,27 +51,16 @@ def register(subparsers) -> None:
     suppress.add_argument("--start", type=int, help="code-point offset of the occurrence in the article")
     suppress.set_defaults(handler=run_with_errors(cmd_entity_suppress))
     listing = actions.add_parser("list", help="what you have taught")
-    add_json_flag(listing)
+    output_options(listing)
     listing.set_defaults(handler=run_with_errors(cmd_entity_list))
     remove = actions.add_parser("remove", help="forget one teaching (see `entity list` for ids)")
     remove.add_argument("id", type=int, metavar="ID")
     remove.set_defaults(handler=run_with_errors(cmd_entity_remove))
 
 
-def mention_json(mention) -> dict:
-    """A mention as the JSON contract has it: optional keys only when set, a range's value as [low, high]."""
-    get = mention.get if isinstance(mention, dict) else lambda key: getattr(mention, key)
-    data = {key: get(key) for key in MENTION_KEYS}
-    for key in OPTIONAL_KEYS:
-        if get(key) is not None:
-            data[key] = get(key)
-    if get("value_high") is not None:
-        data["value"] = [get("value"), get("value_high")]
-    return data
-
-
 def cmd_extract(args) -> int:
-    results, failed = [], 0
+    results: list[tuple[str, list[Mention]]] = []
+    failed = 0
     for path in args.paths:
         try:
             text, _warnings = read_text(path)
@@ -81,26 +68,25 @@ def cmd_extract(args) -> int:
             print(f"broadsheet extract: {path}: {exc}", file=sys.stderr)
             failed += 1
             continue
-        results.append({"path": str(path), "mentions": [mention_json(m) for m in extract(text)]})
-    if args.json:
-        emit_json(results)
-    else:
-        emit_table(
-            [
-                (result["path"], m["start"], m["end"], m["label"], m["text"], _value(m), m.get("unit"), m.get("hedge"))
-                for result in results
-                for m in result["mentions"]
-            ],
-            ["path", "start", "end", "label", "text", "value", "unit", "hedge"],
-        )
+        results.append((str(path), extract(text)))
+    emit(
+        args,
+        [{"path": path, "mentions": found} for path, found in results],
+        lambda: table(
+            [Column("path"), Column("start", "number"), Column("end", "number"), Column("label", "short"),
+             Column("text"), Column("value", "number"), Column("unit", "short"), Column("hedge")],
+            [(path, m.start, m.end, m.label, m.text, _value(m), m.unit, m.hedge) for path, found in results for m in found],
+        ),
+    )
     return 1 if failed else 0
 
 
-def _value(mention: dict) -> str:
-    value = mention.get("value")
-    if isinstance(value, list):
-        return f"{value[0]:g}–{value[1]:g}"
-    return "" if value is None else f"{value:g}"
+def _value(mention: Mention | StoredMention) -> str:
+    if mention.value is None:
+        return ""
+    if mention.value_high is not None:
+        return f"{mention.value:g}–{mention.value_high:g}"
+    return f"{mention.value:g}"
 
 
 def _article_id(db, ref: str) -> int:
@@ -121,24 +107,27 @@ def cmd_mentions(args) -> int:
     db = fresh_database(args)
     article_id = _article_id(db, args.article) if args.article else None
     rows = mentions(db, article_id=article_id, label=args.label)
-    if args.json:
-        emit_json([{"article_id": r["article_id"], "path": r["path"], **mention_json(r)} for r in rows])
-    else:
-        emit_table(
-            [(r["article_id"], r["start"], r["end"], r["label"], r["text"], _value(mention_json(r)), r["unit"] or r["entity"])
-             for r in rows],
-            ["article", "start", "end", "label", "text", "value", "unit/entity"],
+
+    def view():
+        titles = article_titles(db, {r.article_id for r in rows})
+        return table(
+            [Column("article"), Column("start", "number"), Column("end", "number"), Column("label", "short"),
+             Column("text"), Column("value", "number"), Column("unit/entity")],
+            [(article_name(r.article_id, titles.get(r.article_id)), r.start, r.end, r.label, r.text, _value(r),
+              r.unit or r.entity) for r in rows],
         )
+
+    emit(args, rows, view)
     return 0
 
 
 def cmd_entities(args) -> int:
     rows = entity_counts(fresh_database(args), label=args.label)
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table([(r["name"], r["label"], r["count"], r["articles"], r["canonical"]) for r in rows],
-                   ["name", "label", "mentions", "articles", "canonical"])
+    emit(args, rows, lambda: table(
+        [Column("name"), Column("label", "short"), Column("mentions", "number"), Column("articles", "number"),
+         Column("canonical")],
+        [(r["name"], r["label"], r["count"], r["articles"], r["canonical"]) for r in rows],
+    ))
     return 0
 
 
@@ -168,11 +157,11 @@ def cmd_entity_suppress(args) -> int:
 
 def cmd_entity_list(args) -> int:
     rows = list_teachings(database(args))
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table([(r["id"], r["action"], r["text"], r["label"], r["article_id"], r["start"], r["created"]) for r in rows],
-                   ["id", "action", "text", "label", "article", "start", "created"])
+    emit(args, rows, lambda: table(
+        [Column("id", "number"), Column("action", "short"), Column("text"), Column("label", "short"),
+         Column("article", "number"), Column("start", "number"), Column("created", "short")],
+        [(r["id"], r["action"], r["text"], r["label"], r["article_id"], r["start"], r["created"]) for r in rows],
+    ))
     return 0
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from store.feeds.opml import OpmlError, read_opml, write_opml
 from store.feeds.subscriptions import FeedNotFound, FeedRefused, add_feed, list_feeds, remove_feed
-from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, progress_bar, run_with_errors
+from tui.cli.output import Column, UsageError, database, emit, output_options, progress_bar, run_with_errors, table
 
 
 def register(subparsers) -> None:
@@ -17,26 +17,26 @@ def register(subparsers) -> None:
     parser = commands.add_parser("add", help="subscribe to a feed by URL or file path")
     parser.add_argument("location", metavar="URL|PATH")
     parser.add_argument("--name", help="a short name for the feed (default: its host or file name)")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_add))
 
     parser = commands.add_parser("list", help="subscribed feeds with article and unread counts")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_list))
 
     parser = commands.add_parser("update", help="fetch feeds (all, or those named) and import their new articles")
     parser.add_argument("feeds", nargs="*", metavar="NAME|ID")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_update))
 
     parser = commands.add_parser("remove", help="unsubscribe (the feed's articles stay)")
     parser.add_argument("feed", metavar="NAME|ID")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_remove))
 
     parser = commands.add_parser("import-opml", help="subscribe to every feed of an OPML file")
     parser.add_argument("file", type=Path, metavar="FILE")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_import_opml))
 
     parser = commands.add_parser("export-opml", help="write the subscriptions as OPML")
@@ -49,26 +49,21 @@ def cmd_add(args) -> int:
         feed = add_feed(database(args), args.location, args.name)
     except FeedRefused as exc:
         raise UsageError(str(exc)) from exc
-    if args.json:
-        emit_json(feed.to_json())
-    else:
-        print(f"subscribed to {feed.url} as {feed.name!r} (fetch it with `broadsheet feed update {feed.name}`)")
+    emit(args, feed, lambda: f"subscribed to {feed.url} as {feed.name!r} (fetch it with `broadsheet feed update {feed.name}`)")
     return 0
 
 
 def cmd_list(args) -> int:
     feeds = list_feeds(database(args))
-    if args.json:
-        emit_json(feeds)
-    else:
-        emit_table(
-            [
-                (f["id"], f["name"], f["title"] or "", f["articles"], f["unread"], f["last_update"] or "never",
-                 f["last_error"] or "")
-                for f in feeds
-            ],
-            ["id", "name", "title", "articles", "unread", "last update", "last error"],
-        )
+    emit(args, feeds, lambda: table(
+        [Column("id", "number"), Column("name"), Column("title"), Column("articles", "number"),
+         Column("unread", "number"), Column("last update", "short"), Column("last error")],
+        [
+            (f["id"], f["name"], f["title"] or "", f["articles"], f["unread"], f["last_update"] or "never",
+             f["last_error"] or "")
+            for f in feeds
+        ],
+    ))
     return 0
 
 
@@ -85,13 +80,12 @@ def cmd_update(args) -> int:
         print(f"broadsheet feed update: warning: {warning}", file=sys.stderr)
     for error in report.errors:
         print(f"broadsheet feed update: {error.feed}: {error.url}: {error.reason}", file=sys.stderr)
-    if args.json:
-        emit_json(report.to_json())
-    else:
-        print(
-            f"{report.feeds} feeds ({report.not_modified} not modified, {len(report.errors)} failed): "
-            f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged"
-        )
+    emit(
+        args,
+        report,
+        lambda: f"{report.feeds} feeds ({report.not_modified} not modified, {len(report.errors)} failed): "
+        f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged",
+    )
     return 1 if report.errors else 0
 
 
@@ -100,10 +94,7 @@ def cmd_remove(args) -> int:
         feed = remove_feed(database(args), args.feed)
     except FeedNotFound as exc:
         raise UsageError(str(exc)) from exc
-    if args.json:
-        emit_json(feed.to_json())
-    else:
-        print(f"unsubscribed from {feed.name!r}; its articles stay in the library")
+    emit(args, feed, lambda: f"unsubscribed from {feed.name!r}; its articles stay in the library")
     return 0
 
 
@@ -121,10 +112,7 @@ def cmd_import_opml(args) -> int:
             skipped.append({"url": outline.url, "reason": str(exc)})
     for item in skipped:
         print(f"broadsheet feed import-opml: skipped {item['reason']}", file=sys.stderr)
-    if args.json:
-        emit_json({"added": added, "skipped": skipped})
-    else:
-        print(f"{len(added)} feeds added, {len(skipped)} skipped")
+    emit(args, {"added": added, "skipped": skipped}, lambda: f"{len(added)} feeds added, {len(skipped)} skipped")
     return 0
 
 

@@ -6,84 +6,98 @@ mentions, so a newer extractor or an upgraded database is re-read before they ar
 from __future__ import annotations
 
 from store import ledger
+from store.articles import article_titles
 from store.ledger_records import LedgerGroup
 from tui.cli.entities import fresh_database
-from tui.cli.output import add_json_flag, database, emit_json, emit_table, run_with_errors
+from tui.cli.output import Column, article_name, database, emit, output_options, run_with_errors, table
 
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("quotes", help="direct quotes with their speakers")
     parser.add_argument("--speaker", help="only quotes of this speaker (part of the name or entity key)")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_quotes))
 
     parser = subparsers.add_parser("speakers", help="everyone quoted, with counts")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_speakers))
 
     parser = subparsers.add_parser("figures", help="figures stated about a subject, with the metric they measure")
     parser.add_argument("--entity", help="only figures about this subject")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_figures))
 
     parser = subparsers.add_parser(
         "conflicts", help="the same subject, metric, period, status and scope reported with values that cannot both be true")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_conflicts))
 
     parser = subparsers.add_parser("ledger", help="every subject and metric with its values, conflicts first")
     parser.add_argument("--entity", help="only this subject")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_ledger))
 
 
 def cmd_quotes(args) -> int:
-    rows = ledger.quotes(database(args), speaker=args.speaker)
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table([(r["speaker"] or "?", r["text"], r["path"].rsplit("/", 1)[-1]) for r in rows], ["speaker", "quote", "article"])
+    db = database(args)
+    rows = ledger.quotes(db, speaker=args.speaker)
+
+    def view():
+        titles = article_titles(db, {r.article_id for r in rows})
+        return table(
+            [Column("speaker"), Column("quote"), Column("article")],
+            [(r.speaker or "?", r.text, article_name(r.article_id, titles.get(r.article_id))) for r in rows],
+        )
+
+    emit(args, rows, view)
     return 0
 
 
 def cmd_speakers(args) -> int:
     rows = ledger.speakers(database(args))
-    if args.json:
-        emit_json(rows)
-    else:
-        emit_table([(r["speaker"], r["quotes"], r["articles"]) for r in rows], ["speaker", "quotes", "articles"])
+    emit(args, rows, lambda: table(
+        [Column("speaker"), Column("quotes", "number"), Column("articles", "number")],
+        [(r["speaker"], r["quotes"], r["articles"]) for r in rows],
+    ))
     return 0
 
 
 def cmd_figures(args) -> int:
     rows = ledger.figures(fresh_database(args), entity=args.entity)
-    if args.json:
-        emit_json([row.to_json() for row in rows])
-    else:
-        emit_table(
-            [(r.subject, r.metric or "", r.text, r.hedge or "", r.period or "", r.status, r.scope or "") for r in rows],
-            ["subject", "metric", "figure", "hedge", "period", "status", "scope"],
-        )
+    emit(args, rows, lambda: table(
+        [Column("subject"), Column("metric"), Column("figure"), Column("hedge", "short"), Column("period", "short"),
+         Column("status", "short"), Column("scope", "short")],
+        [(r.subject, r.metric or "", r.text, r.hedge or "", r.period or "", r.status, r.scope or "") for r in rows],
+    ))
     return 0
 
 
 def cmd_conflicts(args) -> int:
-    return _print_groups(args, ledger.conflicts(fresh_database(args)))
+    db = fresh_database(args)
+    return _print_groups(args, db, ledger.conflicts(db))
 
 
 def cmd_ledger(args) -> int:
-    return _print_groups(args, ledger.ledger(fresh_database(args), entity=args.entity))
+    db = fresh_database(args)
+    return _print_groups(args, db, ledger.ledger(db, entity=args.entity))
 
 
-def _print_groups(args, groups: list[LedgerGroup]) -> int:
-    if args.json:
-        emit_json([group.to_json() for group in groups])
-        return 0
-    for group in groups:
-        context = " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
-        print(f"{group.status.upper():<13} {group.subject} · {group.metric} ({context})")
-        print(f"    {group.reason}")
-        for value in group.values:
-            hedge = f"{value.hedge} " if value.hedge else ""
-            print(f"    {hedge + value.text:<28} {value.period or '':<12} {value.path.rsplit('/', 1)[-1]}")
+def _print_groups(args, db, groups: list[LedgerGroup]) -> int:
+    """Each subject · metric with its status, context and reason, then its values, each with its article."""
+
+    def view():
+        titles = article_titles(db, {value.article_id for group in groups for value in group.values})
+        rows = []
+        for group in groups:
+            context = " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
+            rows.append((group.status.upper(), f"{group.subject} · {group.metric} ({context})", ""))
+            rows.append(("", f"  {group.reason}", ""))
+            rows.extend(
+                ("", f"  {value.hedge + ' ' if value.hedge else ''}{value.text}",
+                 article_name(value.article_id, titles.get(value.article_id)))
+                for value in group.values
+            )
+        return table([Column("status", "short"), Column("subject · metric / value"), Column("article")], rows)
+
+    emit(args, groups, view)
     return 0

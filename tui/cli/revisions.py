@@ -6,7 +6,7 @@ import sys
 
 from store.articles import ArticleNotFound, resolve_article
 from store.revisions import RevisionNotFound, changed_paragraphs, diff_revisions, list_revisions, revision_count
-from tui.cli.output import UsageError, add_json_flag, database, emit_json, emit_table, printable, run_with_errors
+from tui.cli.output import Column, UsageError, database, emit, output_options, printable, run_with_errors, table
 
 # How a change is marked when the output is not a terminal: git's --word-diff=plain.
 PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
@@ -16,7 +16,7 @@ COLOURS = {"delete": "red strike", "insert": "green"}
 def register(subparsers) -> None:
     parser = subparsers.add_parser("revisions", help="every version of an article's text that was imported")
     parser.add_argument("article", metavar="ARTICLE", help="article id or file name")
-    add_json_flag(parser)
+    output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_revisions))
 
     parser = subparsers.add_parser("diff", help="what changed between two revisions of an article, word by word")
@@ -36,13 +36,11 @@ def _article(db, ref: str) -> int:
 def cmd_revisions(args) -> int:
     db = database(args)
     revisions = list_revisions(db, _article(db, args.article))
-    if args.json:
-        emit_json(revisions)
-    else:
-        emit_table(
-            [(r["n"], r["fetched"], r["words"], f"+{r['added']}", f"-{r['removed']}", r["hash"][:12]) for r in revisions],
-            ["n", "fetched", "words", "added", "removed", "hash"],
-        )
+    emit(args, revisions, lambda: table(
+        [Column("n", "number"), Column("fetched", "short"), Column("words", "number"), Column("added", "number"),
+         Column("removed", "number"), Column("hash", "short")],
+        [(r["n"], r["fetched"], r["words"], f"+{r['added']}", f"-{r['removed']}", r["hash"][:12]) for r in revisions],
+    ))
     return 0
 
 
@@ -71,10 +69,10 @@ def cmd_diff(args) -> int:
 
 def _plain(change) -> str:
     if change.kind == "equal":
-        return _printable(change.text)
+        return printable(change.text)
     opening, closing = PLAIN_MARKS[change.kind]
     body, after = _split_trailing_space(change.text)
-    return f"{opening}{_printable(body)}{closing}{after}"
+    return f"{opening}{printable(body)}{closing}{after}"
 
 
 def _split_trailing_space(text: str) -> tuple[str, str]:
@@ -83,10 +81,6 @@ def _split_trailing_space(text: str) -> tuple[str, str]:
     body = text.rstrip()
     after = text[len(body) :]
     return body, "" if "\n" in after else after
-
-
-def _printable(text: str) -> str:
-    return printable(text, limit=len(text) + 1)
 
 
 def _print_coloured(header: str, paragraphs) -> None:
@@ -99,7 +93,7 @@ def _print_coloured(header: str, paragraphs) -> None:
         line = Text()
         for number, change in enumerate(paragraph):
             body, after = _split_trailing_space(change.text) if change.kind != "equal" else (change.text, "")
-            line.append(_printable(body), style=COLOURS.get(change.kind, ""))
+            line.append(printable(body), style=COLOURS.get(change.kind, ""))
             following = paragraph[number + 1].kind if number + 1 < len(paragraph) else None
             # without marks, removed words right before added ones need a space to stay apart
             line.append(" " if change.kind == "delete" and following == "insert" and not after else after)

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from store import ledger
 from store.articles import article_titles
 from store.ledger_records import LedgerGroup, LedgerValue
+from store.model import StoredQuote
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt
@@ -38,7 +39,7 @@ class LedgerRead(Message):
 class QuotesRead(Message):
     """One speaker's quotes with their articles' titles."""
 
-    rows: list[dict]
+    rows: list[StoredQuote]
     titles: dict[int, str]
 
 
@@ -55,7 +56,7 @@ def read_ledger(db) -> LedgerRead:
 
 def read_quotes(db, speaker: str) -> QuotesRead:
     rows = ledger.quotes(db, speaker=speaker)
-    return QuotesRead(rows, article_titles(db, (row["article_id"] for row in rows)))
+    return QuotesRead(rows, article_titles(db, (row.article_id for row in rows)))
 
 
 def tag_sentences(db, values: list[LedgerValue], tag: str, note: str) -> SentencesTagged:
@@ -164,8 +165,8 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         table = self.query_one("#speaker-quotes", DataTable)
         table.clear()
         for row in rows:
-            title = excerpt(titles.get(row["article_id"], Path(row["path"]).name), TITLE_WIDTH)
-            table.add_row(excerpt(row["text"], 90), title, key=f"{row['article_id']}:{row['start']}:{row['end']}")
+            title = excerpt(titles.get(row.article_id, Path(row.path).name), TITLE_WIDTH)
+            table.add_row(excerpt(row.text, 90), title, key=f"{row.article_id}:{row.start}:{row.end}")
 
     @on(DataTable.RowSelected, "#speaker-quotes")
     def open_quote(self, event: DataTable.RowSelected) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from store.model import Annotation, StoredMention
     from store.reading import ArticleBundle
 
 
@@ -33,7 +34,7 @@ class AnnotationsRead(Message):
     """The annotations of one article, after an edit here or in another process; ``notice`` says what happened."""
 
     article_id: int
-    annotations: list[dict]
+    annotations: list[Annotation]
     notice: str | None = None
 
 
@@ -50,7 +51,7 @@ class TagDialogReady(Message):
 
     article_id: int
     span: tuple[int, int]
-    record: dict | None
+    record: Annotation | None
     quote: str
     tags: list[dict]
 
@@ -60,7 +61,7 @@ class MentionsRead(Message):
     """The mentions of one article after a teaching changed them."""
 
     article_id: int
-    mentions: list[dict]
+    mentions: list[StoredMention]
 
 
 @dataclass
@@ -111,7 +112,7 @@ def read_tags(db) -> list[dict]:
 
 
 def save_annotation(db, history, lock: threading.Lock, article_id: int, span: tuple[int, int],
-                    record: dict | None, result) -> AnnotationsRead:
+                    record: Annotation | None, result) -> AnnotationsRead:
     """Create, update or delete the annotation as the tag dialog said (through the undo ``history``; ``lock``
     keeps edits and undos in order), and read the article's annotations back."""
     with lock:
@@ -119,10 +120,10 @@ def save_annotation(db, history, lock: threading.Lock, article_id: int, span: tu
             history.create(db, article_id, span[0], span[1], tags=result.tags, note=result.note)
             notice = "Annotation saved"
         elif getattr(result, "delete", False):
-            history.delete(db, record["id"])
+            history.delete(db, record.id)
             notice = "Annotation deleted — press u to undo"
         else:
-            history.update(db, record["id"], tags=result.tags, note=result.note)
+            history.update(db, record.id, tags=result.tags, note=result.note)
             notice = "Annotation updated"
     return read_annotations(db, article_id, notice)
 
@@ -133,7 +134,7 @@ def undo(db, history, lock: threading.Lock) -> AnnotationsRead | Notice:
         undone = history.undo(db)
     if undone is None:
         return Notice("Nothing to undo")
-    return read_annotations(db, undone.record["article_id"], undone.message)
+    return read_annotations(db, undone.record.article_id, undone.message)
 
 
 def teach(db, what: str, article_id: int, text: str, label: str | None, start: int | None) -> MentionsRead:

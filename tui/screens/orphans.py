@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Markdown, Static
 
 from store import annotations as store
+from store.model import Annotation
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog
@@ -25,18 +26,18 @@ FIGURE_CHANGED = "figure changed"
 FIGURE_CHANGED_DETAIL = "A figure in this quote has another value in the article now: see what it says (o)."
 
 
-def state_cell(record: dict) -> Text:
+def state_cell(record: Annotation) -> Text:
     """``orphaned``, or ``figure changed`` in the warning colour."""
-    if record["figure_changed"]:
+    if record.figure_changed:
         return Text(FIGURE_CHANGED, style="bold yellow")
-    return Text(record["anchor"], style="dim")
+    return Text(record.anchor, style="dim")
 
 
 @dataclass
 class OrphansRead(Message):
     """The annotations needing review: orphaned, then those whose figure changed."""
 
-    records: list[dict]
+    records: list[Annotation]
 
 
 def read_orphans(db) -> OrphansRead:
@@ -69,7 +70,7 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     def __init__(self, db_path: Path) -> None:
         super().__init__()
         self.db_path = db_path
-        self.records: list[dict] = []
+        self.records: list[Annotation] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -94,13 +95,13 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         table.clear()
         for record in records:
             table.add_row(
-                excerpt(record["exact"], 50),
-                excerpt(record["title"], 30),
-                " ".join(f"#{t}" for t in record["tags"]),
-                excerpt(record["note"], 30),
-                record["created"][:10],
+                excerpt(record.exact, 50),
+                excerpt(record.title, 30),
+                " ".join(f"#{t}" for t in record.tags),
+                excerpt(record.note, 30),
+                record.created[:10],
                 state_cell(record),
-                key=str(record["id"]),
+                key=str(record.id),
             )
         if not records:
             self.query_one("#orphan-quote", Static).update(
@@ -110,7 +111,7 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         table.focus()
 
     @property
-    def current(self) -> dict | None:
+    def current(self) -> Annotation | None:
         row = self.query_one(DataTable).cursor_row
         return self.records[row] if self.records and row is not None and row < len(self.records) else None
 
@@ -121,26 +122,26 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             return
         self.query_one("#orphan-quote", Static).update(
             Text.assemble(
-                ("“" + record["exact"] + "”", "italic"),
+                ("“" + record.exact + "”", "italic"),
                 "\n",
-                (f"{record['title']} · {record['path']}", "dim"),
-                ("\n" + FIGURE_CHANGED_DETAIL, "bold yellow") if record["figure_changed"] else "",
+                (f"{record.title} · {record.path}", "dim"),
+                ("\n" + FIGURE_CHANGED_DETAIL, "bold yellow") if record.figure_changed else "",
             )
         )
-        self.query_one("#orphan-note", Markdown).update(record["note"])
+        self.query_one("#orphan-note", Markdown).update(record.note)
 
     def action_open_article(self) -> None:
         if (record := self.current) is not None:
-            self.dismiss((record["article_id"], record["start"] or 0, record["end"] or 0))
+            self.dismiss((record.article_id, record.start or 0, record.end or 0))
 
     @work
     async def action_delete(self) -> None:
         record = self.current
         if record is not None and await self.app.push_screen_wait(
-            ConfirmDialog(f"Delete the {'orphaned ' * (record['anchor'] == 'orphaned')}annotation "
-                          f"“{excerpt(record['exact'], 40)}” and its note?")
+            ConfirmDialog(f"Delete the {'orphaned ' * (record.anchor == 'orphaned')}annotation "
+                          f"“{excerpt(record.exact, 40)}” and its note?")
         ):
-            run_in_background(self, delete_and_read_orphans, record["id"], db_path=self.db_path, group="orphans-load",
+            run_in_background(self, delete_and_read_orphans, record.id, db_path=self.db_path, group="orphans-load",
                               exclusive=False)
 
     def action_close(self) -> None:

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
+from store.model import Annotation
 from store.tags import TagError, default_color, normalize_tag
 from tui.screens.closing import ClosesOnce
 
@@ -133,14 +134,14 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
         self.tag_colors = dict(colors or {})
 
     @classmethod
-    def for_annotation(cls, known_tags: list[dict], record: dict | None, quote: str) -> TagDialog:
+    def for_annotation(cls, known_tags: list[dict], record: Annotation | None, quote: str) -> TagDialog:
         """The dialog for a new annotation of ``quote`` (``record`` None) or for editing ``record``, with the
         ``known_tags`` (rows of ``store.tags.list_tags``) to autocomplete."""
         return cls(
             [tag["name"] for tag in known_tags],
-            tags=record["tags"] if record else None,
-            note=record["note"] if record else "",
-            quote=record["exact"] if record else quote,
+            tags=list(record.tags) if record else None,
+            note=record.note if record else "",
+            quote=record.exact if record else quote,
             colors={tag["name"]: tag["color"] for tag in known_tags},
             editing=record is not None,
         )

@@ -17,6 +17,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label
 
 from store import annotations as store
+from store.model import Annotation
 from store.tags import TagError
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
@@ -94,7 +95,7 @@ class TagsRead(Message):
 
 @dataclass
 class TagAnnotationsRead(Message):
-    records: list[dict]
+    records: list[Annotation]
 
 
 @dataclass
@@ -142,7 +143,7 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         super().__init__()
         self.db_path = db_path
         self.tags: list[dict] = []
-        self.annotation_rows: dict[str, dict] = {}
+        self.annotation_rows: dict[str, Annotation] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -196,23 +197,23 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         table = self.query_one("#tag-annotations", DataTable)
         table.clear()
         for record in records:
-            anchor = record["anchor"] if record["anchor"] != "fuzzy" else f"fuzzy {record['score']:.2f}"
+            anchor = record.anchor if record.anchor != "fuzzy" else f"fuzzy {record.score:.2f}"
             table.add_row(
-                excerpt(record["exact"], 44),
-                excerpt(record["title"], 24),
+                excerpt(record.exact, 44),
+                excerpt(record.title, 24),
                 anchor,
-                excerpt(record["note"], 24),
-                key=str(record["id"]),
+                excerpt(record.note, 24),
+                key=str(record.id),
             )
-        self.annotation_rows = {str(r["id"]): r for r in records}
+        self.annotation_rows = {str(r.id): r for r in records}
 
     @on(DataTable.RowSelected, "#tag-annotations")
     def open_annotation(self, event: DataTable.RowSelected) -> None:
         record = self.annotation_rows[event.row_key.value]
-        if record["start"] is None:
+        if record.start is None:
             self.notify("This annotation is orphaned: its text is gone from the article", severity="warning")
             return
-        self.dismiss((record["article_id"], record["start"], record["end"]))
+        self.dismiss((record.article_id, record.start, record.end))
 
     @on(DataTable.RowSelected, "#tags-table")
     def focus_annotations(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,8 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from tui.styles import annotation_tags, label_style, tag_colour
+from store.model import Annotation, StoredMention, StoredQuote
+from tui.styles import label_style, tag_colour
 from tui.text import excerpt
 
 if TYPE_CHECKING:
@@ -48,31 +49,27 @@ class InspectorTab:
     rows: Callable[[list, bool], list[Row]]
 
 
-def _get(row, name):
-    return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
-
-
 def _label(label: str, dark: bool) -> Text:
     return Text(label, style=label_style(label).style(dark))
 
 
-def entity_rows(mentions: list, dark: bool) -> list[Row]:
+def entity_rows(mentions: list[StoredMention], dark: bool) -> list[Row]:
     """Entities grouped by canonical entity (or text): name, count, label; most mentioned first."""
-    groups: dict[tuple[str, str], list] = {}
+    groups: dict[tuple[str, str], list[StoredMention]] = {}
     for m in mentions:
-        if _get(m, "kind") == "entity":
-            key = (_get(m, "entity") or _get(m, "text").casefold(), _get(m, "label"))
+        if m.kind == "entity":
+            key = (m.entity or m.text.casefold(), m.label)
             groups.setdefault(key, []).append(m)
-    ordered = sorted(groups.values(), key=lambda group: (-len(group), _get(group[0], "text").casefold()))
+    ordered = sorted(groups.values(), key=lambda group: (-len(group), group[0].text.casefold()))
     return [
-        Row((excerpt(_longest_name(group), 20), len(group), _label(_get(group[0], "label"), dark)),
-            tuple(sorted((_get(m, "start"), _get(m, "end")) for m in group)))
+        Row((excerpt(_longest_name(group), 20), len(group), _label(group[0].label, dark)),
+            tuple(sorted((m.start, m.end) for m in group)))
         for group in ordered
     ]
 
 
-def _longest_name(group: list) -> str:
-    return max((_get(m, "text") for m in group), key=len)
+def _longest_name(group: list[StoredMention]) -> str:
+    return max((m.text for m in group), key=len)
 
 
 def format_value(value: float | None, value_high: float | None, unit: str | None) -> str:
@@ -96,52 +93,52 @@ def format_value(value: float | None, value_high: float | None, unit: str | None
     return f"{number} {unit}".strip() if unit and unit != "%" else number + (unit or "")
 
 
-def figure_rows(mentions: list, dark: bool) -> list[Row]:
+def figure_rows(mentions: list[StoredMention], dark: bool) -> list[Row]:
     """Figures sorted by label then value: label, text, what it is about (subject · metric, when the ledger
     linked it to one), parsed value, hedge."""
-    figures = [m for m in mentions if _get(m, "kind") == "figure"]
-    figures.sort(key=lambda m: (_get(m, "label"), _get(m, "value") is None, _get(m, "value") or 0, _get(m, "start")))
+    figures = [m for m in mentions if m.kind == "figure"]
+    figures.sort(key=lambda m: (m.label, m.value is None, m.value or 0, m.start))
     return [
-        Row((_label(_get(m, "label"), dark), _get(m, "text"), _about(m),
-             format_value(_get(m, "value"), _get(m, "value_high"), _get(m, "unit")), _get(m, "hedge") or ""),
-            ((_get(m, "start"), _get(m, "end")),))
+        Row((_label(m.label, dark), m.text, _about(m),
+             format_value(m.value, m.value_high, m.unit), m.hedge or ""),
+            ((m.start, m.end),))
         for m in figures
     ]
 
 
-def _about(mention) -> str:
-    subject = _get(mention, "subject")
-    return " · ".join(part for part in (subject, _get(mention, "metric")) if part) if subject else ""
+def _about(mention: StoredMention) -> str:
+    subject = mention.subject
+    return " · ".join(part for part in (subject, mention.metric) if part) if subject else ""
 
 
-def quote_rows(quotes: list[dict], dark: bool) -> list[Row]:
+def quote_rows(quotes: list[StoredQuote], dark: bool) -> list[Row]:
     """Quotes in text order: speaker → quote → where else the quote appears ("also in N articles; M differ")."""
     return [
-        Row((q.get("speaker") or "—", excerpt(q.get("text"), EXCERPT_WIDTH), echo_summary(q["echoes"]) if q.get("echoes") else ""),
-            ((q["start"], q["end"]),),
-            tuple((e["article_id"], e["start"], e["end"]) for e in q.get("echoes") or ()))
-        for q in sorted(quotes, key=lambda q: q["start"])
+        Row((q.speaker or "—", excerpt(q.text, EXCERPT_WIDTH), echo_summary(q.echoes) if q.echoes else ""),
+            ((q.start, q.end),),
+            tuple((e["article_id"], e["start"], e["end"]) for e in q.echoes))
+        for q in sorted(quotes, key=lambda q: q.start)
     ]
 
 
-def echo_summary(echoes: list[dict]) -> str:
+def echo_summary(echoes: Sequence[dict]) -> str:
     """"also in N articles; M differ" — M counts the echoing articles whose wording or speaker differs."""
     articles = {e["article_id"] for e in echoes}
     differing = {e["article_id"] for e in echoes if e["differences"]}
     return f"also in {len(articles)} article{'s' if len(articles) != 1 else ''}; {len(differing)} differ"
 
 
-def annotation_rows(annotations: list[dict], dark: bool) -> list[Row]:
+def annotation_rows(annotations: list[Annotation], dark: bool) -> list[Row]:
     """Annotations in text order: tags, quoted text, note; orphans (no position) are listed but don't jump. A
     note whose figure changed since it was tagged says so before its quote."""
     rows = []
-    for a in sorted(annotations, key=lambda a: (a.get("start") is None, a.get("start") or 0)):
-        tags = Text(" ").join(Text(f"#{name}", style=tag_colour(colour).name) for name, colour in annotation_tags(a))
-        quote = excerpt(a.get("quote") or a.get("exact") or "", EXCERPT_WIDTH)
-        if a.get("figure_changed"):
+    for a in sorted(annotations, key=lambda a: (a.start is None, a.start or 0)):
+        tags = Text(" ").join(Text(f"#{name}", style=tag_colour(colour).name) for name, colour in a.tag_colors)
+        quote: str | Text = excerpt(a.exact, EXCERPT_WIDTH)
+        if a.figure_changed:
             quote = Text.assemble((FIGURE_CHANGED_MARK, "bold yellow"), quote)
-        target = ((a["start"], a["end"]),) if a.get("start") is not None else ()
-        rows.append(Row((tags, quote, excerpt(a.get("note"), EXCERPT_WIDTH)), target))
+        target = ((a.start, a.end),) if a.start is not None and a.end is not None else ()
+        rows.append(Row((tags, quote, excerpt(a.note, EXCERPT_WIDTH)), target))
     return rows
 
 

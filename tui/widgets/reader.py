@@ -19,7 +19,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.styles import annotation_tags, label_style, tag_colour
+from store.model import Annotation
+from tui.styles import label_style, tag_colour
 from tui.widgets.reader_layout import GUTTER, DisplayLine, ReaderLayout
 from tui.widgets.reader_mouse import ReaderMouse
 from tui.widgets.reader_nav import ReaderNavigation
@@ -211,8 +212,8 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
         """(1-based index of the cursor sentence, number of sentences), for a status line."""
         return (self._unit + 1, len(self._units))
 
-    def annotations_at(self, start: int, end: int | None = None) -> list[dict]:
-        """Rows of the annotations overlapping ``[start, end)`` (or covering ``start``)."""
+    def annotations_at(self, start: int, end: int | None = None) -> list[Annotation]:
+        """The annotations overlapping ``[start, end)`` (or covering ``start``)."""
         end = start + 1 if end is None else max(end, start + 1)
         return [span.data for span in self._annotations.overlapping(start, end)]
 
@@ -334,8 +335,7 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
 
     @staticmethod
     def _tag_colour(span) -> Color:
-        tags = annotation_tags(span.data)
-        return Color.from_rich_color(tag_colour(tags[0][1] if tags else None))
+        return Color.from_rich_color(tag_colour(span.data.color))
 
     def _block_style(self, kind: str) -> Style:
         name = {"title": "reader--title", "heading": "reader--heading", "quote": "reader--quote",

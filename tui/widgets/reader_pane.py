@@ -7,21 +7,22 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from tui.styles import annotation_tags, tag_colour
+from store.model import Annotation
+from tui.styles import tag_colour
 from tui.widgets.legend import Legend
 from tui.widgets.reader import Reader
 
 
-def status_text(annotations: list[dict], position: tuple[int, int], layers: dict[str, bool]) -> Text:
+def status_text(annotations: list[Annotation], position: tuple[int, int], layers: dict[str, bool]) -> Text:
     """``▍#tag note … · notes hidden · boilerplate shown · 12/140``: the annotations under the cursor, the
     layers switched away from their default, the sentence position."""
     text = Text(no_wrap=True, overflow="ellipsis")
-    for row in annotations:
-        for name, colour in annotation_tags(row):
+    for annotation in annotations:
+        for name, colour in annotation.tag_colors:
             text.append("▍", style=tag_colour(colour).name)
             text.append(f"#{name} ")
-        if row.get("note"):
-            text.append(row["note"].replace("\n", " ") + "  ", style="italic")
+        if annotation.note:
+            text.append(annotation.note.replace("\n", " ") + "  ", style="italic")
     changed = [f"{layer} {'shown' if on else 'hidden'}" for layer, on in layers.items() if on != (layer != "boilerplate")]
     current, total = position
     tail = " · ".join(changed + ([f"{current}/{total}"] if total else []))

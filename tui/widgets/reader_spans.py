@@ -8,16 +8,16 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from store.model import Block, Reference
+from store.model import Annotation, Block, Mention, Reference, StoredMention
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _WORD = re.compile(r"[$€£¥]?\w+(?:[-'’.,]\w+)*%?")
 
 
 class Span(NamedTuple):
-    """A styled range of the text: a mention (``label``, ``kind``) or an annotation; ``data`` is its row.
+    """A styled range of the text: a mention (``label``, ``kind``) or an annotation; ``data`` is its record.
 
     A named tuple, not a dataclass: an article can have thousands, built each time one is opened."""
 
@@ -25,30 +25,22 @@ class Span(NamedTuple):
     end: int
     label: str = ""
     kind: str = ""
-    data: dict | None = None
+    data: Any = None  # the Annotation, StoredMention or Mention the span stands for
 
 
-_MENTION_FIELDS = ("start", "end", "text", "kind", "label", "entity")
-
-
-def mention_spans(mentions: Iterable) -> list[Span]:
-    """Mentions (dict rows from ``store.mentions`` or ``Mention`` objects) as spans sorted by position."""
-    rows = (m if isinstance(m, dict) else {name: getattr(m, name) for name in _MENTION_FIELDS} for m in mentions)
-    spans = [
-        Span(row["start"], row["end"], row.get("label") or "OTHER", row.get("kind") or "entity", row)
-        for row in rows
-        if row["start"] is not None and row["end"] is not None
-    ]
+def mention_spans(mentions: Iterable[StoredMention | Mention]) -> list[Span]:
+    """Mentions (stored, or as extracted) as spans sorted by position."""
+    spans = [Span(m.start, m.end, m.label or "OTHER", m.kind or "entity", m) for m in mentions]
     spans.sort(key=lambda span: (span.start, -span.end))
     return spans
 
 
-def annotation_spans(annotations: Iterable[dict] | None) -> list[Span]:
+def annotation_spans(annotations: Iterable[Annotation] | None) -> list[Span]:
     """Anchored annotations as spans; orphans (no position) are left out of the text."""
     spans = [
-        Span(row["start"], row["end"], kind="annotation", data=row)
-        for row in annotations or ()
-        if row.get("start") is not None and row.get("end") is not None and row["end"] > row["start"]
+        Span(a.start, a.end, kind="annotation", data=a)
+        for a in annotations or ()
+        if a.start is not None and a.end is not None and a.end > a.start
     ]
     return sorted(spans, key=lambda span: (span.start, -span.end))
 

@@ -1,0 +1,1 @@
+"""The app's widgets, one per module; a widget never imports a screen (it posts a message instead)."""
