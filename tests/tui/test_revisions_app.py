@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static
 from store.annotations import create_annotation
 from store.db import open_db
 from store.importer import import_paths
+from tests.tui.test_app import settle
 from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 from tui.screens.orphans import OrphansScreen
@@ -44,12 +45,6 @@ def edited_db(db_path, tmp_path):
     import_paths(db, [path])
     db.close()
     return db_path
-
-
-async def settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @contextlib.asynccontextmanager
