@@ -44,3 +44,26 @@ def test_less_common_verbs_of_saying_attribute_the_quote():
     found = quotes_of(text, ("Sam Ford", "PERSON", 0), ("Tom Hale", "PERSON", 0))
     assert found == [("We are rolling out the first delivery airplane It is a huge day.", "Sam Ford"),
                      ("Harris can rest easy she will not be blocked from office.", "Tom Hale")]
+
+
+def test_a_pronoun_after_a_quote_goes_to_the_person_whose_sentence_introduces_it():
+    text = ("Rivals Lee Park and Kim Moss agreed on the dispute.\n"
+            'Moss concurred: "We need to stop policing the world", she argued.\n'
+            'A spokeswoman, Rita Gomez, said the state was disappointed: "While we await the ruling," she said, '
+            '"we urge restraint."')
+    people = ("Lee Park", "PERSON", 0), ("Kim Moss", "PERSON", 0), ("Moss", "PERSON", 1), ("Rita Gomez", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == ["Kim Moss", "Rita Gomez"]
+
+
+def test_a_person_named_after_the_verb_is_not_the_subject_a_pronoun_refers_to():
+    text = ('Ivan Holt resigned on Monday. He said Olga Zeller is "a model of honesty for me"; however, "to remove '
+            'any doubts I wrote a resignation letter", he added.')
+    found = quotes_of(text, ("Ivan Holt", "PERSON", 0), ("Olga Zeller", "PERSON", 0))
+    assert found[-1] == ("to remove any doubts I wrote a resignation letter", "Ivan Holt")
+
+
+def test_hyphenated_and_vice_titles_are_not_part_of_the_name():
+    text = ('"I count on Turkey to act with restraint," tweeted Secretary-General Jens Lund.\n'
+            '"We will not allow it to happen again," said Vice President Mia Sorensen.')
+    people = ("Secretary-General Jens Lund", "PERSON", 0), ("Vice President Mia Sorensen", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == ["Jens Lund", "Mia Sorensen"]
