@@ -7,8 +7,8 @@ keymap or database is one line on stderr and exit code 2 instead of a traceback 
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
