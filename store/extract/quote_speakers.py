@@ -330,8 +330,8 @@ class Speakers:
                 return None
             return self._person(mention) if word != "it" else (self._organisation(mention), mention.entity)
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
-            if named := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
-                return named, None
+            if appositive := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
+                return appositive, None
             person = self._last_with_title(at, title.group(1).lower())
             if self._introduced_unnamed(at, title.group(1), person):  # "an Interpol spokesperson … the spokesperson"
                 return None, None
