@@ -131,13 +131,13 @@ class Speakers:
             if between_start < start_b and "\n" not in self.text[between_start:start_b]:
                 found = attribution_after(self.text, between_start, start_b, between=True)
                 if found:
-                    return self._subject(*found, after=True)
+                    return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
         ending = self.text[parts[-1][1] - 1 : close_at]
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
         if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first):
-            speaker = self._subject(*found, after=True)
+            speaker = self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
             if speaker is not None and found[2].lower() != "according to":
                 return speaker
         else:
@@ -157,6 +157,21 @@ class Speakers:
         # No verb of saying: a quote inside a sentence about someone is theirs ("Jobs left this farewell, "…"",
         # "The iPhone was praised by Jobs as "…"")
         return self._sentence_subject(sentence_start, open_at)
+
+    def _introduced(self, found: tuple[int, int, str], block_start: int, open_at: int):
+        """"X concurred: "…," he argued." — a pronoun attribution after a quote whose own sentence opens by
+        naming who speaks: that person, not the subject of an earlier sentence."""
+        if not _SUBJECT_PRONOUN.fullmatch(self.text[found[0] : found[1]].strip()):
+            return None
+        start = self._sentence_start(block_start, open_at)
+        people = [m for m in within(self.people, start, open_at) if not self._in_quote(m.start)]
+        if not people:
+            return None
+        speaker = self._subject_of(people)
+        before = self.text[start : speaker.start]
+        if CUE.search(before) or _SUBJECT_PRONOUN.search(before):  # "He said Zelensky is "…"": an object
+            return None
+        return (*self._person(speaker), found[2])
 
     def _previous_sentence(self, block_start: int, sentence_start: int):
         """A quote that is a sentence of its own after one saying who speaks ("X commented on the profits.",
