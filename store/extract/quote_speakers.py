@@ -47,6 +47,10 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
+# the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
+_RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|[A-Z])", re.DOTALL)
+_LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+_SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
 _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
 # "The mayor of London, Sadiq Khan, …": the title, then the name between commas
 _TITLED_NAME = re.compile(rf"\s*the\s+(?:\w+\s+){{0,2}}?(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
@@ -255,6 +259,10 @@ class Speakers:
     def _subject(self, start: int, end: int, cue: str | None, after: bool = False):
         """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
         chunk = self.text[start:end].rstrip(" ,")
+        if not after and (relative := _RELATIVE.search(chunk)) and relative.end() < len(chunk):
+            start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
+        if not after and _LEADING_PRONOUN.match(chunk) and (antecedent := self._antecedent(start)) is not None:
+            return (*self._person(antecedent), cue)  # "He provided the text of a message he sent to X:"
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end
@@ -382,6 +390,9 @@ class Speakers:
         name = self.full.get(mention.entity or "", "") or person_name(
             mention.text, gazetteer().first_names, gazetteer().common_words)
         if len(name.split()) == 1:
+            surname = _SURNAME_AFTER.match(self.text, mention.end)
+            if surname and name in gazetteer().first_names and surname.group(1).casefold() not in gazetteer().common_words:
+                return f"{name} {surname.group(1)}", mention.entity  # "Michelle" "Obama" taken as two mentions
             return self._by_surname(name, mention.start) or (name, mention.entity)
         return name, mention.entity
 
