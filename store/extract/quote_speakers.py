@@ -200,7 +200,20 @@ class Speakers(ArticleNames):
         if (named := re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,|$)", chunk.strip())) and \
                 named.group(1).split()[0].casefold() not in gazetteer().common_words:
             return named.group(1), None, cue
+        if self._lone_surname(chunk.strip(), after):  # "…", Water said. / Wasif suggested, "…"
+            return chunk.strip(), None, cue
         return None
+
+    @staticmethod
+    def _lone_surname(word: str, after: bool) -> bool:
+        """A single capitalised word that is the whole subject of a verb of saying is a surname the extractor
+        missed: after a quote any such word (its capital is no sentence start's), before one a word that is no
+        common word ("Police said" is not a person), never a title or pronoun."""
+        if not re.fullmatch(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?", word) or word.casefold() in TITLES:
+            return False
+        if word.casefold() in ("he", "she", "they", "it", "we", "i", "this", "that", "there"):
+            return False
+        return after or word.casefold() not in gazetteer().common_words
 
     def _subject_of(self, people: list[Mention]) -> Mention:
         """Of the people named in an attribution, the one who speaks: the first not named after a preposition

@@ -201,8 +201,12 @@ def _ends_sentence(text: str, span: _Span) -> bool:
 
 
 def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span) -> bool:
-    """A paragraph that is one unattributed quote right after a paragraph ending in a quote goes on with it."""
+    """A paragraph that is one unattributed quote right after a paragraph ending in a quote goes on with it; so
+    does an unattributed quote right after the attribution of the one before ("…?" wrote X, the artist. "…")."""
     block = blocks[span.first_block]
+    if block.start <= previous.end < span.open_at:
+        between = text[previous.end : span.open_at]
+        return between.rstrip().endswith(".") and is_attribution(between)
     whole = span.open_at == block.start and span.close_at >= blocks[span.block].end - 1
     if not whole or span.first_block == 0:
         return False

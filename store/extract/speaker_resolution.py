@@ -46,6 +46,9 @@ _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’'
 _TITLED_NAME = re.compile(rf"\s*the\s+(?:\w+\s+){{0,2}}?(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
                           r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)", re.IGNORECASE)
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+$",
+                           re.IGNORECASE)
+_TITLE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{TITLE_NOUNS})\b", re.IGNORECASE)
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
@@ -116,7 +119,12 @@ class ArticleNames:
     def _after_title(self, mention: Mention) -> bool:
         """A name right after a person's title ("Judge Jackson", "Senator Warren") is a person's."""
         before = self.text[max(0, mention.start - 14) : mention.start].split()
-        return bool(before) and before[-1].strip(".").casefold() in TITLES and before[-1][:1].isupper()
+        if before and before[-1].strip(".").casefold() in TITLES and before[-1][:1].isupper():
+            return True
+        # in apposition to a person's title: "The vice president of Dacia, Constantin Stroe," / "X, the minister"
+        return len(mention.text.split()) > 1 and (
+            _TITLE_BEFORE.search(self.text, max(0, mention.start - 60), mention.start) is not None
+            or _TITLE_AFTER.match(self.text, mention.end) is not None)
 
     def _in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1

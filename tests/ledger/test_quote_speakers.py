@@ -129,3 +129,25 @@ def test_in_a_relative_clause_the_speaker_is_its_own_subject_unless_it_is_an_asi
             'the purpose is obvious."')
     entities = ("Gloria Vale", "PERSON", 0), ("New York Times", "ORG", 0), ("John Berry", "PERSON", 0), ("BBC", "ORG", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["New York Times", "John Berry"]
+
+
+def test_an_unattributed_quote_after_the_attribution_of_the_one_before_continues_it():
+    text = ('"Who is so stupid to steal a toilet?" wrote Mauro Catta, the artist, in an e-mail to the Times. '
+            '"I had forgotten that it was made out of gold."')
+    found = quotes_of(text, ("Mauro Catta", "PERSON", 0), ("Times", "ORG", 0))
+    assert [s for _, s in found] == ["Mauro Catta", "Mauro Catta"]
+
+
+def test_a_lone_capitalised_subject_of_a_verb_of_saying_is_a_surname():
+    text = ('"Everybody knows his name, even people who never go to museums", Water said.\n'
+            'Wasif suggested, in all likelihood, "next to each temple there was a lake or a wetland."\n'
+            'Police said "the road will stay closed for the whole night."')
+    assert [s for _, s in quotes_of(text)] == ["Water", "Wasif", None]
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person_whatever_its_label():
+    text = ('Sebastian Vlad runs the ministry.\n'
+            'The vice president of Dacia, Constantin Stroe, said that the price is not important. "It is important '
+            'to have the factory working soon", he added.')
+    found = quotes_of(text, ("Sebastian Vlad", "PERSON", 0), ("Constantin Stroe", "ORG", 0))
+    assert [s for _, s in found] == ["Constantin Stroe"]
