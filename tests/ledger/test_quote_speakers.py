@@ -151,3 +151,38 @@ def test_a_name_in_apposition_to_a_title_is_a_person_whatever_its_label():
             'to have the factory working soon", he added.')
     found = quotes_of(text, ("Sebastian Vlad", "PERSON", 0), ("Constantin Stroe", "ORG", 0))
     assert [s for _, s in found] == ["Constantin Stroe"]
+
+
+def test_a_long_attribution_sentence_between_two_quotes_carries_over():
+    text = ('"We are seeing a new process, where warm water cuts in from below," said study co-author Ted Scambos of '
+            'CU Boulder\'s Cooperative Institute for Research in Environmental Sciences (CIRES). "Like scoring a plate '
+            'of glass, the trough renders the shelf weak."')
+    assert [s for _, s in quotes_of(text, ("Ted Scambos", "PERSON", 0))] == ["Ted Scambos", "Ted Scambos"]
+
+
+def test_a_missed_name_at_the_end_of_a_long_title_even_when_its_surname_is_a_word():
+    text = ('"Stripes may dazzle flies once they are close enough to see them[,]" said study co-author and Royal '
+            'Society University Research Fellow Martin How.\n'
+            'Senator Mary A. Murray of Washington said "we are shocked by the decision of the Air Force."')
+    assert [s for _, s in quotes_of(text)] == ["Martin How", "Mary A. Murray"]
+
+
+def test_initials_like_dc_do_not_end_the_sentence_naming_the_speaker():
+    text = ('After Jane Biden won, Tom Trump issued a statement at his club outside Washington, D.C. saying, '
+            '"The simple fact is this election is far from over."')
+    found = quotes_of(text, ("Jane Biden", "PERSON", 0), ("Tom Trump", "PERSON", 0))
+    assert [s for _, s in found] == ["Tom Trump"]
+
+
+def test_a_person_in_a_clause_opening_the_sentence_is_not_the_speaker():
+    text = ('Once, when Trump interjected, Biden said "Will you shut up, man?"\n'
+            'Following the announcement of Biden\'s win, Trump said "this election is far from over."')
+    found = quotes_of(text, ("Trump", "PERSON", 0), ("Biden", "PERSON", 0), ("Biden", "PERSON", 1),
+                      ("Trump", "PERSON", 1))
+    assert [s for _, s in found] == ["Biden", "Trump"]
+
+
+def test_she_after_an_opening_phrase_is_the_subject_of_the_sentence_before_a_quote():
+    text = ('Denise Crosby recalled her first season.\n'
+            'Underwhelmed with her role, she left the series early. "This is not what I wanted to become an actor for."')
+    assert [s for _, s in quotes_of(text, ("Denise Crosby", "PERSON", 0))] == ["Denise Crosby"]
