@@ -67,3 +67,65 @@ def test_hyphenated_and_vice_titles_are_not_part_of_the_name():
             '"We will not allow it to happen again," said Vice President Mia Sorensen.')
     people = ("Secretary-General Jens Lund", "PERSON", 0), ("Vice President Mia Sorensen", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *people)] == ["Jens Lund", "Mia Sorensen"]
+
+
+def test_the_spokesperson_after_an_unnamed_one_stays_unnamed():
+    text = ('President Jack Stone asked for the arrests.\n'
+            '"We will not intervene in political cases," an Interpol spokesperson stated. The spokesperson added '
+            'that they "would not consider requests of this nature".')
+    assert [s for _, s in quotes_of(text, ("Jack Stone", "PERSON", 0))] == [None, None]
+
+
+def test_the_title_named_in_apposition_is_the_speaker():
+    text = ('Marchers left Hyde Park Corner at noon.\n'
+            'The mayor of London, Sadiq Khan, tweeted, "Thousands have come together to send a clear message."\n'
+            'The mayor of Paris, Anne Hidalgo, thanked "the emergency services for their swift response".')
+    found = quotes_of(text, ("Hyde Park Corner", "PERSON", 0), ("Sadiq Khan", "PLACE", 0))
+    assert [s for _, s in found] == ["Sadiq Khan", "Anne Hidalgo"]
+
+
+def test_an_office_speaks_under_its_full_name():
+    text = ('Eyewitness Vinnie Dee said the crash was loud.\n'
+            'The Alachua Sheriff\'s Office tweeted the response "required all hands on deck."\n'
+            'The California Department of Corrections and Rehabilitation (CDCR) did not name him. The Department '
+            'issued a statement: "There was an assault on an inmate on Friday."')
+    entities = ("Vinnie Dee", "PERSON", 0), ("Alachua Sheriff", "ORG", 0), \
+        ("California Department of Corrections", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == [
+        "Alachua Sheriff's Office", "California Department of Corrections and Rehabilitation"]
+
+
+def test_a_source_quoting_someone_as_saying_is_not_the_speaker():
+    text = ('The European Union banned the airlines.\n'
+            '"We do not need to buy aircraft from Europe," Detik.com quoted Jusman Djamal as saying.')
+    found = quotes_of(text, ("European Union", "ORG", 0), ("Jusman Djamal", "PERSON", 0))
+    assert found == [("We do not need to buy aircraft from Europe", "Jusman Djamal")]
+
+
+def test_in_a_statement_is_not_an_unnamed_source_but_one_poster_is():
+    text = ('The Emergencies Ministry has, in a statement, called on drivers to "not forget that lives depend on you."\n'
+            'Critics attacked the Church of Scientology website, with one poster writing "How can people look at '
+            'both sides?"')
+    found = quotes_of(text, ("Emergencies Ministry", "ORG", 0), ("Church of Scientology", "ORG", 0))
+    assert [s for _, s in found] == ["Emergencies Ministry", None]
+
+
+def test_a_given_name_and_surname_taken_as_two_mentions_speak_as_one_name():
+    text = 'Former First Lady Michelle Obama gave the keynote, urging viewers, "we have got to vote like our lives depend on it."'
+    found = quotes_of(text, ("Michelle", "PERSON", 0), ("Obama", "PERSON", 0))
+    assert [s for _, s in found] == ["Michelle Obama"]
+
+
+def test_a_sentence_opening_with_he_introduces_its_antecedent_not_the_person_it_names():
+    text = ('Dan Rich had his own opinion on the matter. He provided the text of a message he sent to AIP vice '
+            'chairman Mark Stein:\n"Please let Rocky know that if he runs with the unstable candidate we are done."')
+    found = quotes_of(text, ("Dan Rich", "PERSON", 0), ("Mark Stein", "PERSON", 0))
+    assert [s for _, s in found] == ["Dan Rich"]
+
+
+def test_in_a_relative_clause_the_speaker_is_its_own_subject_unless_it_is_an_aside():
+    text = ('Gloria Vale wrote the 2009 novel Obsession, which the New York Times called "the steamiest book ever written."\n'
+            'Speaker John Berry commented on the matter — which the BBC noted as unusual — "However it is dressed up, '
+            'the purpose is obvious."')
+    entities = ("Gloria Vale", "PERSON", 0), ("New York Times", "ORG", 0), ("John Berry", "PERSON", 0), ("BBC", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["New York Times", "John Berry"]
