@@ -17,7 +17,7 @@ SCOPE_TITLES = {
     "app": "Everywhere",
     "main": "Main screen",
     "library": "Library (the article list)",
-    "library-filter": "Library filter box — or just start typing in the list",
+    "library-filter": "Library filter box (opened by the library's Filter key, or a paste into the list)",
     "reader": "Reader",
     "inspector": "Inspector",
     "help": "This help",

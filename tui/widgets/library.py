@@ -1,4 +1,9 @@
-"""The library: every article in one virtual list, type-to-filter and a sort that cycles.
+"""The library: every article in one virtual list, a filter box and a sort that cycles.
+
+Letters in the list are commands (``s`` sorts, ``m`` flips the read mark); the filter key (``f``) opens the
+filter box, which then takes every character. That key is a priority binding so that the focus moves while the
+app dispatches it: keys typed right behind it (a burst, tmux's send-keys) are then sent to the box, not to the
+list. A paste into the list opens the filter with the pasted text.
 
 ``Library`` is a ``ScrollView`` that renders only the rows on screen (``render_line``), so 100,000 articles
 cost no more to show than 20; DataTable, OptionList and ListView take 1–4 s to fill at 10k–50k rows. Rows are
@@ -75,7 +80,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("home", "first", "First article", show=False, id="library.first"),
         Binding("end", "last", "Last article", show=False, id="library.last"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
-        Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("f", "filter", "Filter", priority=True, id="library.filter"),
         Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
     ]
 
@@ -317,21 +322,28 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refresh_view(keep=self.current_article_id)
 
-    def action_filter(self) -> None:
-        self.screen.query_one(LibraryFilter).focus()
+    def action_filter(self) -> LibraryFilter:
+        """Focus the filter box now (``focus()`` would wait for the keys already queued, which then hit the list)."""
+        box = self.screen.query_one(LibraryFilter)
+        self.screen.set_focus(box)
+        return box
 
     def action_toggle_read(self) -> None:
         if (article := self.article_at(self.cursor)) is not None:
             self.update_article(article.id, read=not article.read)
             self.post_message(self.ToggleRead(article.id, not article.read))
 
+    def on_paste(self, event: events.Paste) -> None:
+        """A paste into the list is a filter: the box opens with the pasted text."""
+        event.stop()
+        self.action_filter().post_message(events.Paste(event.text))
+
     def on_key(self, event: events.Key) -> None:
-        """Typing a character that is not a key binding starts the filter with it."""
-        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
+        """A key that reaches the list after the focus left it (typed right behind a paste) goes where the focus is."""
+        if (focused := self.screen.focused) is not None and focused is not self:
             event.stop()
-            box = self.screen.query_one(LibraryFilter)
-            box.focus()
-            box.insert_text_at_cursor(event.character)
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
 
     def on_click(self, event: events.Click) -> None:
         row = int(self.scroll_offset.y) + event.y - 1
@@ -345,8 +357,14 @@ class LibraryPane(Vertical):
     """The filter box over the list; the pane's border title shows the count and the sort."""
 
     def compose(self) -> ComposeResult:
-        yield LibraryFilter(placeholder="Filter (f)…", id="library-filter", select_on_focus=False)
+        yield LibraryFilter(id="library-filter", select_on_focus=False)
         yield Library(id="library")
+
+    def on_mount(self) -> None:
+        # The key that opens the filter in the app's keymap (a host without one has the binding's own key).
+        keys = getattr(self.app, "active_keymap", {}).get("library.filter", "f")
+        key = self.app.get_key_display(Binding(keys.split(",")[0], ""))
+        self.query_one(LibraryFilter).placeholder = f"Filter ({key})…"
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
