@@ -71,6 +71,21 @@ async def test_every_filter_key_of_the_keymap_opens_the_filter_key_by_key(seeded
             assert box.value == "" and library.has_focus
 
 
+@pytest.mark.parametrize("keymap_name", BUILTIN_KEYMAPS)
+async def test_in_one_burst_keys_before_the_filter_key_act_on_the_list_and_those_after_it_filter(
+        seeded_db, db_path, keymap_name):
+    app = BroadsheetApp(db_path, keymap_name=keymap_name)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        library = app.screen.query_one(Library)
+        burst(app, ["s", "down", filter_keys(keymap_name)[0], *"sell", "down", "s"])
+        await settle(app, pilot)
+        # s sorted by title and down moved the cursor; the filter got "sell"; down went back to the list, where
+        # the last s sorted by source
+        assert app.screen.query_one(LibraryFilter).value == "sell"
+        assert library.has_focus and library.sort == "source"
+
+
 async def test_letters_in_the_list_are_commands_not_filter_text(seeded_db, db_path):
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:

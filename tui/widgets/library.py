@@ -1,9 +1,12 @@
 """The library: every article in one virtual list, a filter box and a sort that cycles.
 
 Letters in the list are commands (``s`` sorts, ``m`` flips the read mark); the filter key (``f``) opens the
-filter box, which then takes every character. That key is a priority binding so that the focus moves while the
-app dispatches it: keys typed right behind it (a burst, tmux's send-keys) are then sent to the box, not to the
-list. A paste into the list opens the filter with the pasted text.
+filter box, which then takes every character, and a paste into the list opens it with the pasted text (the app
+moves the focus before handing the paste on). The bindings of the list and of the box are priority bindings,
+which the app runs as it dispatches each key, in the order typed, and moving the focus is immediate: in a burst
+(a fast typist, tmux's send-keys) the keys after ``f`` reach the box, never the list's commands, and the keys
+before it still act on the list. Ordinary bindings run once a key has bubbled up from the focused widget, by
+which time a burst's next keys are already queued for the old focus.
 
 ``Library`` is a ``ScrollView`` that renders only the rows on screen (``render_line``), so 100,000 articles
 cost no more to show than 20; DataTable, OptionList and ListView take 1–4 s to fill at 10k–50k rows. Rows are
@@ -32,6 +35,7 @@ from textual.widgets import Input
 from store.articles import ArticleSummary, list_articles
 from store.db import open_connection
 from tui.background import run_in_background
+from tui.keymap import key_label
 from tui.library_columns import columns_for, fit, row_cells
 from tui.library_index import LibraryIndex
 from tui.widgets.library_rows import IndexBuilt, RowsRead, ViewComputed, build_index, compute_view, read_rows, row_facts
@@ -54,9 +58,9 @@ def read_first_page(db_path: Path) -> list[ArticleSummary]:
 class LibraryFilter(Input):
     """The filter box above the list: fuzzy over titles and sources, as you type."""
 
-    BINDINGS = [
-        Binding("escape", "clear", "Clear filter", id="library-filter.clear"),
-        Binding("down", "to_list", "To the list", id="library-filter.to-list"),
+    BINDINGS = [  # priority: see the module's docstring
+        Binding("escape", "clear", "Clear filter", priority=True, id="library-filter.clear"),
+        Binding("down", "to_list", "To the list", priority=True, id="library-filter.to-list"),
     ]
 
     def action_clear(self) -> None:
@@ -64,24 +68,24 @@ class LibraryFilter(Input):
         self.action_to_list()
 
     def action_to_list(self) -> None:
-        self.screen.query_one(Library).focus()
+        self.screen.set_focus(self.screen.query_one(Library))
 
 
 class Library(ScrollView, can_focus=True, inherit_bindings=False):
     """Every article, one row each: read mark, title, source, date, words, annotations."""
 
     COMPONENT_CLASSES = {"library--header", "library--cursor", "library--read", "library--dim"}
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="library.open"),
-        Binding("down", "cursor_down", "Down", show=False, id="library.cursor-down"),
-        Binding("up", "cursor_up", "Up", show=False, id="library.cursor-up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="library.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="library.page-up"),
-        Binding("home", "first", "First article", show=False, id="library.first"),
-        Binding("end", "last", "Last article", show=False, id="library.last"),
-        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+    BINDINGS = [  # priority: see the module's docstring
+        Binding("enter", "open", "Open", priority=True, id="library.open"),
+        Binding("down", "cursor_down", "Down", show=False, priority=True, id="library.cursor-down"),
+        Binding("up", "cursor_up", "Up", show=False, priority=True, id="library.cursor-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="library.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, priority=True, id="library.page-up"),
+        Binding("home", "first", "First article", show=False, priority=True, id="library.first"),
+        Binding("end", "last", "Last article", show=False, priority=True, id="library.last"),
+        Binding("s", "cycle_sort", "Sort", priority=True, id="library.sort"),
         Binding("f", "filter", "Filter", priority=True, id="library.filter"),
-        Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
+        Binding("m", "toggle_read", "Read/unread", priority=True, id="library.toggle-read"),
     ]
 
     cursor = reactive(0, always_update=True)
@@ -103,12 +107,13 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
             self.complete = complete
 
     class ToggleRead(Message):
-        """The user flipped the read mark of an article."""
+        """The user flipped the read mark of an article (``title`` to say which)."""
 
-        def __init__(self, article_id: int, read: bool) -> None:
+        def __init__(self, article_id: int, read: bool, title: str) -> None:
             super().__init__()
             self.article_id = article_id
             self.read = read
+            self.title = title
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -322,28 +327,14 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
         self.refresh_view(keep=self.current_article_id)
 
-    def action_filter(self) -> LibraryFilter:
+    def action_filter(self) -> None:
         """Focus the filter box now (``focus()`` would wait for the keys already queued, which then hit the list)."""
-        box = self.screen.query_one(LibraryFilter)
-        self.screen.set_focus(box)
-        return box
+        self.screen.set_focus(self.screen.query_one(LibraryFilter))
 
     def action_toggle_read(self) -> None:
         if (article := self.article_at(self.cursor)) is not None:
             self.update_article(article.id, read=not article.read)
-            self.post_message(self.ToggleRead(article.id, not article.read))
-
-    def on_paste(self, event: events.Paste) -> None:
-        """A paste into the list is a filter: the box opens with the pasted text."""
-        event.stop()
-        self.action_filter().post_message(events.Paste(event.text))
-
-    def on_key(self, event: events.Key) -> None:
-        """A key that reaches the list after the focus left it (typed right behind a paste) goes where the focus is."""
-        if (focused := self.screen.focused) is not None and focused is not self:
-            event.stop()
-            event.prevent_default()
-            focused.post_message(events.Key(event.key, event.character))
+            self.post_message(self.ToggleRead(article.id, not article.read, article.title))
 
     def on_click(self, event: events.Click) -> None:
         row = int(self.scroll_offset.y) + event.y - 1
@@ -361,10 +352,7 @@ class LibraryPane(Vertical):
         yield Library(id="library")
 
     def on_mount(self) -> None:
-        # The key that opens the filter in the app's keymap (a host without one has the binding's own key).
-        keys = getattr(self.app, "active_keymap", {}).get("library.filter", "f")
-        key = self.app.get_key_display(Binding(keys.split(",")[0], ""))
-        self.query_one(LibraryFilter).placeholder = f"Filter ({key})…"
+        self.query_one(LibraryFilter).placeholder = f"Filter ({key_label(self.app, 'library.filter', 'f')})…"
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
