@@ -1,4 +1,4 @@
-"""A page's metadata (store.web.metadata) is what trafilatura's own ``extract_metadata`` finds for the fields an
+"""A page's metadata (store.ingest.metadata) is what trafilatura's own ``extract_metadata`` finds for the fields an
 article keeps — on pages that take each of its paths — without its category, tag and licence searches."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
-from store.web.metadata import page_metadata
+from store.ingest.metadata import page_metadata
 from tests.web.conftest import article_html
 
 _PARAGRAPH = "<p>Shares of the company rose 4% on Tuesday after it said revenue reached $39 billion.</p>"
