@@ -123,7 +123,13 @@ async def test_the_inspector_hides_on_narrow_terminals_and_keys_toggle_each_pane
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(200, 60)) as pilot:
         await settle(app, pilot)
-        assert app.screen.query_one(Inspector).display
+        inspector = app.screen.query_one(Inspector)
+        assert not inspector.display  # nothing to inspect yet: the library has the room
+        wide = app.screen.query_one("#library-pane").size.width
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert inspector.display and inspector.size.width > 0
+        assert app.screen.query_one("#library-pane").size.width < wide  # the reader gets the room
 
 
 async def test_the_library_shows_the_first_page_read_before_the_app_started(seeded_db, db_path):

@@ -38,6 +38,10 @@ if TYPE_CHECKING:
     from store.reading import ArticleBundle
 
 NARROW = 120  # below this many columns the inspector starts hidden
+# The library's share of the width beside the inspector, in percent: while browsing (no article open, the
+# reader has nothing to show) and while reading. Titles need about 60 cells to be read, the text about 60.
+BROWSING_SHARE = 60
+READING_SHARE = 40
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
 # Reading 100,000 library rows takes about a second of a worker: while a long import keeps committing, the
 # library is read again at most this often (the header counts and the open article follow at once).
@@ -89,15 +93,15 @@ class MainScreen(Screen, inherit_bindings=False):
     def compose(self) -> ComposeResult:
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
         # every widget once more before the first frame (on_resize keeps it right afterwards).
-        narrow = self.app.size.width < NARROW
-        self.set_class(narrow, "-narrow")
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         yield Header()
         with Horizontal(id="panes"):
-            yield LibraryPane(id="library-pane")
-            yield ReaderPane(id="reader-pane")
+            self._panes = (LibraryPane(id="library-pane"), ReaderPane(id="reader-pane"))
+            yield from self._panes
             inspector = Inspector(id="inspector")
-            inspector.display = not narrow
+            inspector.display = False  # until an article is open: it would be an empty pane
             yield inspector
+        self._size_panes()
 
     def on_mount(self) -> None:
         # The footer's key hints (a widget per key, restyled at each focus change) follow one frame after the
@@ -122,7 +126,14 @@ class MainScreen(Screen, inherit_bindings=False):
         narrow = self.size.width < NARROW
         self.set_class(narrow, "-narrow")
         if self._inspector_chosen is None:
-            self.query_one(Inspector).display = not narrow
+            self.query_one(Inspector).display = not narrow and self.bundle is not None
+        self._size_panes()
+
+    def _size_panes(self) -> None:
+        """The library's share of the room beside the inspector: more while no article is open."""
+        share = READING_SHARE if self.bundle is not None else BROWSING_SHARE
+        library, reader = self._panes
+        library.styles.width, reader.styles.width = f"{share}fr", f"{100 - share}fr"
 
     def _run(self, function, *args, group: str, reply=None, exclusive: bool = True, failed=None):
         """A store job on this screen's database (see :mod:`tui.background`)."""
@@ -212,6 +223,9 @@ class MainScreen(Screen, inherit_bindings=False):
         reader = self.query_one(Reader)
         position = article.position if position is None else position
         reader.show_article(article, bundle.mentions, bundle.annotations, position=position)
+        if self._inspector_chosen is None:  # shown with the first article, unless the user chose otherwise
+            self.query_one(Inspector).display = not self.has_class("-narrow")
+        self._size_panes()
         self._show_inspector()
         self.query_one(Library).update_article(article.id, read=True)
         reader.focus()

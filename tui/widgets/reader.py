@@ -6,6 +6,8 @@ move only invalidates the lines of the old and new cursor sentence, so moving co
 
 from __future__ import annotations
 
+import textwrap
+
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -303,10 +305,8 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line_number = scroll_y + y
         base = self.rich_style
-        if self._layout is None and line_number == 1:
-            hint = Text(" " * len(GUTTER) + EMPTY_HINT, end="")
-            hint.stylize(base + self._style("reader--meta"))
-            return Strip(hint.render(self.app.console)).crop_extend(0, width, base)
+        if self._layout is None:
+            return self._hint_line(line_number - 1, width, base)
         if self._layout is None or line_number >= len(self._layout.lines):
             return Strip.blank(width, base)
         if self._layout.width != self._measure:  # the region changed without a Resize (a pane appeared)
@@ -316,6 +316,15 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
             strip = self._render_display_line(self._layout.lines[line_number], base)
             self._strips[line_number] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _hint_line(self, index: int, width: int, base: Style) -> Strip:
+        """Line ``index`` of the hint shown before an article is open, wrapped to the pane (a line below the top)."""
+        lines = textwrap.wrap(EMPTY_HINT, max(10, width - 2 * len(GUTTER)))
+        if not 0 <= index < len(lines):
+            return Strip.blank(width, base)
+        hint = Text(" " * len(GUTTER) + lines[index], end="")
+        hint.stylize(base + self._style("reader--meta"))
+        return Strip(hint.render(self.app.console)).crop_extend(0, width, base)
 
     def _render_display_line(self, line: DisplayLine, base: Style) -> Strip:
         if not line.is_text:
