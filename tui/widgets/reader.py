@@ -7,7 +7,6 @@ move only invalidates the lines of the old and new cursor sentence, so moving co
 from __future__ import annotations
 
 import textwrap
-
 from dataclasses import dataclass
 
 from rich.style import Style
