@@ -169,7 +169,9 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
         self._relayout(keep=start)
         self.scroll_to(y=0, animate=False)
         self._move_to_offset(start, announce=False)
-        self._scroll_to_cursor(center=True)
+        # Once laid out: a scroll asked for now is undone by the first layout of the new virtual size, and the
+        # remembered sentence would be off-screen with "5/27" in the status line.
+        self.call_after_refresh(self._scroll_to_cursor, True)
         self.post_message(self.LayersChanged(self.layers))
 
     def set_mentions(self, mentions) -> None:
