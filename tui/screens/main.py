@@ -29,6 +29,7 @@ from tui.background import run_in_background
 from tui.corpus_watcher import CorpusChanged
 from tui.screens import main_jobs as jobs
 from tui.screens.main_find import ArticleFind
+from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
 from tui.widgets.reader import Reader
@@ -89,6 +90,8 @@ class MainScreen(Screen, inherit_bindings=False):
         self._inspector_chosen: bool | None = None
         self._library_read_at = 0.0
         self._library_reload: Timer | None = None
+        self._searcher = None  # the find bar's search engine, opened at the first ctrl+f
+        self._find_origin = 0  # where the reader was when the find bar opened
 
     def compose(self) -> ComposeResult:
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
@@ -117,6 +120,10 @@ class MainScreen(Screen, inherit_bindings=False):
         from store.annotation_history import AnnotationHistory
 
         return AnnotationHistory()
+
+    def on_unmount(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
 
     def _mount_footer(self) -> None:
         if self.is_attached:  # not when the app closed within its first frame
@@ -371,22 +378,63 @@ class MainScreen(Screen, inherit_bindings=False):
     def _notice(self, message: jobs.Notice) -> None:
         self.app.notify(message.text, severity=message.severity)
 
-    # Finding in the article (ctrl+f, n, N)
+    # Finding in the article (ctrl+f opens the find bar under the reader; n, N step afterwards)
 
     def action_find(self) -> None:
-        from tui.screens.search import SearchScreen
-
         reader = self.query_one(Reader)
+        self._find_origin = reader.cursor_offset
+        bar = self.query_one(FindBar)
+        bar.open()
+        if bar.query_text.strip():
+            self._search_article(bar.query_text)
+
+    @on(FindBar.Changed)
+    def _find_changed(self, message: FindBar.Changed) -> None:
+        self._search_article(message.query)
+
+    def _search_article(self, query: str) -> None:
+        reader, bar = self.query_one(Reader), self.query_one(FindBar)
         if reader.article is None:
             return
-        screen = SearchScreen(self.db_path, article_id=reader.article.id)
-        self.app.push_screen(screen, partial(self._found, screen, reader.article.id))
+        if self._searcher is None:
+            from store.search import Searcher
 
-    def _found(self, screen, article_id: int, chosen) -> None:
-        if chosen is not None:
-            self.find.found(article_id, screen.hits, chosen)
-            if self.find.matches:
-                self._show_match()
+            self._searcher = Searcher(self.db_path)
+        self._searcher.interrupt()  # the search for the previous keystroke stops at once
+        if not query.strip():
+            self.find.clear()
+            bar.show_count("")
+            reader.return_to(self._find_origin)
+            return
+        run_in_background(self, jobs.find_in_article, self._searcher, query, reader.article.id, group="find",
+                          failed=lambda error: None)  # a failed search leaves the last matches; the next key retries
+
+    @on(jobs.FoundInArticle)
+    def _found_in_article(self, message: jobs.FoundInArticle) -> None:
+        reader, bar = self.query_one(Reader), self.query_one(FindBar)
+        if not bar.is_open or message.query != bar.query_text or reader.article is None \
+                or reader.article.id != message.article_id:
+            return  # an answer to an older keystroke, or the bar was closed meanwhile
+        self.find.found(message.article_id, message.hits, self._find_origin)
+        if not self.find.matches:
+            bar.show_count("No match")
+            reader.return_to(self._find_origin)
+            return
+        self._show_match(announce=False)
+
+    @on(FindBar.Step)
+    def _find_step(self, message: FindBar.Step) -> None:
+        if self._has_matches():
+            self.find.step(message.step)
+            self._show_match(announce=False)
+
+    @on(FindBar.Closed)
+    def _find_closed(self, message: FindBar.Closed) -> None:
+        reader = self.query_one(Reader)
+        if not message.accepted:
+            self.find.clear()
+            reader.return_to(self._find_origin)
+        reader.focus()
 
     def action_find_next(self, step: int) -> None:
         if self._has_matches():
@@ -397,11 +445,15 @@ class MainScreen(Screen, inherit_bindings=False):
         reader = self.query_one(Reader)
         return self.find.has_matches(reader.article.id if reader.article is not None else None)
 
-    def _show_match(self) -> None:
+    def _show_match(self, announce: bool = True) -> None:
+        """Select the current match; in the find bar its count, else (``n``/``N``) a short notice."""
         reader = self.query_one(Reader)
         reader.jump_to(*self.find.current)
-        reader.focus()
-        self.app.notify(self.find.description, timeout=2)
+        if announce:
+            reader.focus()
+            self.app.notify(self.find.description, timeout=2)
+        else:
+            self.query_one(FindBar).show_count(self.find.description)
 
     # Other screens
 

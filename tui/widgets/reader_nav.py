@@ -113,6 +113,11 @@ class ReaderNavigation:
         self._set_selection((start, max(end, start + 1)))
         self._scroll_to_cursor()
 
+    def return_to(self, offset: int) -> None:
+        """Put the cursor back on the sentence at ``offset``, nothing selected (after a cancelled find)."""
+        if self.article is not None:
+            self._move_to_offset(offset)
+
     def _in_hidden_block(self, offset: int) -> bool:
         return any(b.kind == "boilerplate" and b.start <= offset < b.end for b in self.article.blocks)
 
