@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -23,7 +25,13 @@ from tui.app_jobs import CountsRead, HighlightsRefreshed, SamplesImported, refre
 from tui.background import BackgroundFailed, run_in_background
 from tui.corpus_watcher import CorpusChanged, CorpusWatcher
 from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
+from tui.settings import flush_settings, load_settings, remember_setting
 from tui.widgets.library import Library, read_first_page
+
+
+@dataclass
+class SettingsNotSaved(Message):
+    error: BaseException
 
 
 def counts_line(counts: dict[str, int]) -> str:
@@ -50,8 +58,9 @@ class BroadsheetApp(App, inherit_bindings=False):
 
     def __init__(self, db_path: Path, keymap: Keymap | None = None, keymap_name: str = "default",
                  bindings: dict[str, BindingInfo] | None = None,
-                 first_page: list[ArticleSummary] | None = None) -> None:
+                 first_page: list[ArticleSummary] | None = None, settings: dict | None = None) -> None:
         super().__init__()
+        self.settings = load_settings() if settings is None else settings
         self.db_path = Path(db_path)
         self.first_page = first_page
         self._bindings_info = bindings
@@ -72,11 +81,24 @@ class BroadsheetApp(App, inherit_bindings=False):
         from tui.screens.main import MainScreen
 
         self.set_keymap(self.active_keymap)
+        if self.settings.get("theme") in self.available_themes:
+            self.theme = self.settings["theme"]
         # Before the main screen reads anything, so that no commit falls between what it shows and what the
         # watcher compares with.
         self.watcher = CorpusWatcher(self.db_path, self.post_message)
         self.watcher.start()
         self.push_screen(MainScreen(self.db_path, self.first_page))
+
+    def watch_theme(self, theme: str) -> None:
+        """Keep the theme chosen (in the command palette) for the next start."""
+        if self.settings.get("theme") != theme:
+            self.settings["theme"] = theme
+            remember_setting("theme", theme)
+            run_in_background(self, flush_settings, group="settings", exclusive=False,
+                              failed=SettingsNotSaved)
+
+    def on_settings_not_saved(self, message: SettingsNotSaved) -> None:
+        self.notify(f"Could not save the settings: {message.error}", severity="warning")
 
     def on_unmount(self) -> None:
         if self.watcher is not None:

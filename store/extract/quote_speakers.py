@@ -38,6 +38,7 @@ _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|
 _NEARBY_NAMES = 200  # names looked through to complete a surname
 _PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
                            r"party|cabinet|ministry)\b")
+_ORGANISATIONS_BODY = re.compile(r"['’]s\s+(?:Office|Department|Bureau|Service|Council|Commission|Ministry)\b")
 _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
                  "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
 _PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
@@ -46,7 +47,11 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
-_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b", re.IGNORECASE)
+_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
+# "The mayor of London, Sadiq Khan, …": the title, then the name between commas
+_TITLED_NAME = re.compile(rf"\s*the\s+(?:\w+\s+){{0,2}}?(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
+                          r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)", re.IGNORECASE)
+_IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
     r"\b(?:analysts|officials|experts|sources|investigators|protesters|protestors|critics|observers|residents|"
@@ -131,13 +136,13 @@ class Speakers:
             if between_start < start_b and "\n" not in self.text[between_start:start_b]:
                 found = attribution_after(self.text, between_start, start_b, between=True)
                 if found:
-                    return self._subject(*found, after=True)
+                    return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
         ending = self.text[parts[-1][1] - 1 : close_at]
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
         if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first):
-            speaker = self._subject(*found, after=True)
+            speaker = self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
             if speaker is not None and found[2].lower() != "according to":
                 return speaker
         else:
@@ -158,6 +163,21 @@ class Speakers:
         # "The iPhone was praised by Jobs as "…"")
         return self._sentence_subject(sentence_start, open_at)
 
+    def _introduced(self, found: tuple[int, int, str], block_start: int, open_at: int):
+        """"X concurred: "…," he argued." — a pronoun attribution after a quote whose own sentence opens by
+        naming who speaks: that person, not the subject of an earlier sentence."""
+        if not _SUBJECT_PRONOUN.fullmatch(self.text[found[0] : found[1]].strip()):
+            return None
+        start = self._sentence_start(block_start, open_at)
+        people = [m for m in within(self.people, start, open_at) if not self._in_quote(m.start)]
+        if not people:
+            return None
+        speaker = self._subject_of(people)
+        before = self.text[start : speaker.start]
+        if CUE.search(before) or _SUBJECT_PRONOUN.search(before):  # "He said Zelensky is "…"": an object
+            return None
+        return (*self._person(speaker), found[2])
+
     def _previous_sentence(self, block_start: int, sentence_start: int):
         """A quote that is a sentence of its own after one saying who speaks ("X commented on the profits.",
         "Y issued a statement.", "X said he is alarmed.") — that sentence's subject, when it names one."""
@@ -175,6 +195,8 @@ class Speakers:
         """The person a narrative sentence is about ("Maroochydore captain Sam Marshall lamented the loss.",
         "He hopes the tech would help."), who speaks the quote standing after it with no attribution."""
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
+        if not people and (named := self._titled_name(self.text[start:end])):
+            return named, None, None
         if people:
             speaker = self._subject_of(people)
             if body := _PERSONS_BODY.match(self.text, speaker.end):
@@ -294,7 +316,9 @@ class Speakers:
         an unnamed source, or None when ``phrase`` is none of these."""
         if not phrase:
             return None
-        if _UNNAMED.search(phrase.split(",")[-1] or phrase):  # "an Interpol spokesperson", not "…, John Smith"
+        last = phrase.split(",")[-1] or phrase  # "an Interpol spokesperson", not "…, John Smith"
+        unnamed = _UNNAMED.search(last)
+        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1):  # not "The Ministry has, in a statement"
             return None, None
         pronoun = _PRONOUN.search(phrase) or (anywhere and _SUBJECT_PRONOUN.search(phrase))
         if pronoun:
@@ -306,7 +330,12 @@ class Speakers:
                 return None
             return self._person(mention) if word != "it" else (self._organisation(mention), mention.entity)
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
+            if appositive := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
+                return appositive, None
             person = self._last_with_title(at, title.group(1).lower())
+            if self._introduced_unnamed(at, title.group(1), person):  # "an Interpol spokesperson … the spokesperson"
+                return None, None
+            person = person or last_before(self.people, at)
             return self._person(person) if person else None
         if company := _THE_COMPANY.search(phrase):
             noun = company.group(2).lower()
@@ -323,7 +352,19 @@ class Speakers:
         """An organisation's full name as the article gives it; an acronym ("KCNA", "the SDF") is spelt out
         when the article names the organisation in full somewhere ("Korean Central News Agency")."""
         name = self.full.get(mention.entity or "", mention.text)
-        return self._spelt_out(name) or name
+        if body := _ORGANISATIONS_BODY.match(self.text, mention.end):  # "The Alachua Sheriff's Office"
+            return mention.text + body.group()
+        return self._spelt_out(name) or self._completed(name)
+
+    def _completed(self, name: str) -> str:
+        """A name the extractor cut short at "and", completed where the article spells it out before its
+        acronym: "California Department of Corrections and Rehabilitation (CDCR)"."""
+        rest = r"((?:\s+(?:and|of|for|the|&))*(?:\s+[A-Z][\w'’-]+)+)\s+\(([A-Z]{2,6})\)"
+        for found in re.finditer(re.escape(name) + rest, self.text):
+            full = name + found.group(1)
+            if "".join(w[0] for w in full.split() if w[:1].isupper()) == found.group(2):
+                return full
+        return name
 
     def _spelt_out(self, acronym: str) -> str | None:
         """The words an acronym stands for, as the article writes them ("Syrian Democratic Forces (SDF)")."""
@@ -390,12 +431,28 @@ class Speakers:
                 return " ".join([*given, *match.group()[len(match.group(1)) :].split()]), None
         return None
 
+    @staticmethod
+    def _titled_name(phrase: str) -> str | None:
+        """The name a phrase gives right after opening with a title ("The mayor of London, Sadiq Khan, …")."""
+        named = _TITLED_NAME.match(phrase)
+        return named.group(1) if named and named.group(1)[:1].isupper() and named.group(1).split()[-1][:1].isupper() else None
+
+    def _introduced_unnamed(self, at: int, title: str, person: Mention | None) -> bool:
+        """Whether "the <title>" at ``at`` points back to an unnamed one ("a spokesperson said … The spokesperson
+        added"): the title last came with "a"/"an"/"one" and no name, after any person given that title."""
+        after = person.end if person is not None else max(0, at - _WINDOW)
+        pattern = rf"\b(?:an?|one)\s+(?:[\w'’.-]+\s+){{0,3}}?{re.escape(title)}\b(?!,?\s+(?-i:[A-Z]))"
+        return re.search(pattern, self.text[after:at], re.IGNORECASE) is not None
+
     def _last_with_title(self, at: int, title: str) -> Mention | None:
+        """The last person named before ``at`` with ``title`` beside their name."""
         count = bisect_right(self.people, at, key=mention_end)
         for person in reversed(self.people[max(0, count - _NEARBY_NAMES) : count]):
-            if title in self.text[max(0, person.start - 60) : person.end + 80].lower():
+            before = _SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
+            after = _SENTENCE_END.split(self.text[person.end : person.end + 80])[0]  # her own sentence only
+            if title in before.lower() or title in after.lower():
                 return person
-        return last_before(self.people, at)
+        return None
 
     def _antecedent(self, at: int) -> Mention | None:
         """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
