@@ -85,3 +85,33 @@ async def test_the_inspector_waits_for_an_article_and_the_readers_hint_is_wrappe
         shown = [reader.render_line(y).text.strip() for y in range(reader.size.height)]
         assert " ".join(line for line in shown if line) == EMPTY_HINT
         assert all(len(line) <= reader.size.width for line in shown)
+
+
+async def test_angle_brackets_resize_the_library_and_the_width_is_kept_for_the_next_run(seeded_db, db_path):
+    from tui.settings import load_settings
+
+    async def widths(keys_browsing, keys_reading):
+        app = BroadsheetApp(db_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await settle(app, pilot)
+            pane = app.screen.query_one("#library-pane")
+            browsing = [pane.size.width]
+            for key in keys_browsing:
+                await pilot.press(key)
+                await settle(app, pilot)
+                browsing.append(pane.size.width)
+            await pilot.press("enter")
+            await settle(app, pilot)
+            reading = [pane.size.width]
+            for key in keys_reading:
+                await pilot.press(key)
+                await settle(app, pilot)
+                reading.append(pane.size.width)
+            return browsing, reading
+
+    browsing, reading = await widths(["greater_than_sign", "greater_than_sign"], ["less_than_sign", "ctrl+left"])
+    assert browsing[0] < browsing[1] < browsing[2]  # wider while browsing
+    assert reading[0] > reading[1] > reading[2]  # narrower while reading (ctrl+left too)
+    assert load_settings().keys() >= {"library_share_browsing", "library_share_reading"}
+    again_browsing, again_reading = await widths([], [])
+    assert again_browsing == browsing[-1:] and again_reading == reading[-1:]  # remembered, each for its state

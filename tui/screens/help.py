@@ -19,6 +19,7 @@ SCOPE_TITLES = {
     "library": "Library (the article list)",
     "library-filter": "Library filter box — or just start typing in the list",
     "reader": "Reader",
+    "find-bar": "Find bar (ctrl+f, under the reader)",
     "inspector": "Inspector",
     "help": "This help",
     "diff": "Revisions (what changed in the article)",

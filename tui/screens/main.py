@@ -39,10 +39,11 @@ if TYPE_CHECKING:
     from store.reading import ArticleBundle
 
 NARROW = 120  # below this many columns the inspector starts hidden
-# The library's share of the width beside the inspector, in percent: while browsing (no article open, the
-# reader has nothing to show) and while reading. Titles need about 60 cells to be read, the text about 60.
-BROWSING_SHARE = 60
-READING_SHARE = 40
+# The library's share of the width beside the inspector, in percent, by default: while browsing (no article
+# open, the reader has nothing to show) and while reading. `<` and `>` change the share in use, kept in the
+# settings (one per state) for the next start.
+SHARES = {"browsing": 60, "reading": 40}
+SHARE_LIMITS = (15, 85)  # `<` and `>` move the share by 5
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
 # Reading 100,000 library rows takes about a second of a worker: while a long import keeps committing, the
 # library is read again at most this often (the header counts and the open article follow at once).
@@ -55,6 +56,10 @@ class MainScreen(Screen, inherit_bindings=False):
     BINDINGS = [
         Binding("f2", "toggle_pane('library-pane')", "Library", id="main.toggle-library"),
         Binding("f3", "toggle_pane('inspector')", "Inspector", id="main.toggle-inspector"),
+        Binding("less_than_sign,ctrl+left", "resize_library(-5)", "Narrower library", show=False,
+                id="main.narrower-library"),
+        Binding("greater_than_sign,ctrl+right", "resize_library(5)", "Wider library", show=False,
+                id="main.wider-library"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="main.focus-next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.focus-previous"),
         Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
@@ -136,11 +141,25 @@ class MainScreen(Screen, inherit_bindings=False):
             self.query_one(Inspector).display = not narrow and self.bundle is not None
         self._size_panes()
 
+    def _share_setting(self) -> tuple[str, int]:
+        """The setting holding the library's share now (reading or browsing), and its value."""
+        state = "reading" if self.bundle is not None else "browsing"
+        key, default = f"library_share_{state}", SHARES[state]
+        share = self.app.settings.get(key, default)
+        low, high = SHARE_LIMITS
+        return key, share if isinstance(share, int) and low <= share <= high else default
+
     def _size_panes(self) -> None:
         """The library's share of the room beside the inspector: more while no article is open."""
-        share = READING_SHARE if self.bundle is not None else BROWSING_SHARE
+        share = self._share_setting()[1]
         library, reader = self._panes
         library.styles.width, reader.styles.width = f"{share}fr", f"{100 - share}fr"
+
+    def action_resize_library(self, step: int) -> None:
+        key, share = self._share_setting()
+        low, high = SHARE_LIMITS
+        self.app.keep_setting(key, max(low, min(high, share + step)))
+        self._size_panes()
 
     def _run(self, function, *args, group: str, reply=None, exclusive: bool = True, failed=None):
         """A store job on this screen's database (see :mod:`tui.background`)."""
@@ -462,6 +481,8 @@ class MainScreen(Screen, inherit_bindings=False):
         if action in ("tag", "undo"):
             reader = self.query_one(Reader)
             return reader.article is not None and self.focused is reader
+        if action == "resize_library":
+            return self.query_one("#library-pane").display
         if action in ("find", "diff"):
             return self.query_one(Reader).article is not None
         if action == "find_next":
