@@ -108,3 +108,24 @@ def test_in_a_statement_is_not_an_unnamed_source_but_one_poster_is():
             'both sides?"')
     found = quotes_of(text, ("Emergencies Ministry", "ORG", 0), ("Church of Scientology", "ORG", 0))
     assert [s for _, s in found] == ["Emergencies Ministry", None]
+
+
+def test_a_given_name_and_surname_taken_as_two_mentions_speak_as_one_name():
+    text = 'Former First Lady Michelle Obama gave the keynote, urging viewers, "we have got to vote like our lives depend on it."'
+    found = quotes_of(text, ("Michelle", "PERSON", 0), ("Obama", "PERSON", 0))
+    assert [s for _, s in found] == ["Michelle Obama"]
+
+
+def test_a_sentence_opening_with_he_introduces_its_antecedent_not_the_person_it_names():
+    text = ('Dan Rich had his own opinion on the matter. He provided the text of a message he sent to AIP vice '
+            'chairman Mark Stein:\n"Please let Rocky know that if he runs with the unstable candidate we are done."')
+    found = quotes_of(text, ("Dan Rich", "PERSON", 0), ("Mark Stein", "PERSON", 0))
+    assert [s for _, s in found] == ["Dan Rich"]
+
+
+def test_in_a_relative_clause_the_speaker_is_its_own_subject_unless_it_is_an_aside():
+    text = ('Gloria Vale wrote the 2009 novel Obsession, which the New York Times called "the steamiest book ever written."\n'
+            'Speaker John Berry commented on the matter — which the BBC noted as unusual — "However it is dressed up, '
+            'the purpose is obvious."')
+    entities = ("Gloria Vale", "PERSON", 0), ("New York Times", "ORG", 0), ("John Berry", "PERSON", 0), ("BBC", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["New York Times", "John Berry"]

@@ -238,7 +238,7 @@ async def test_slash_opens_search_and_a_result_opens_its_article_at_the_match(se
         assert reader.selection[0] <= start < reader.selection[1]
 
 
-async def test_t_filters_from_the_library_and_tags_only_from_the_reader(seeded_db, db_path):
+async def test_t_never_filters_from_the_library_and_tags_once_an_article_is_open(seeded_db, db_path):
     from textual.widgets import Input
 
     app = BroadsheetApp(db_path)
@@ -246,7 +246,7 @@ async def test_t_filters_from_the_library_and_tags_only_from_the_reader(seeded_d
         await settle(app, pilot)
         await pilot.press("t")
         await pilot.pause()
-        assert app.screen.query_one("#library-filter", Input).value == "t"
+        assert app.screen.query_one("#library-filter", Input).value == ""
         await pilot.press("escape", "enter")
         await settle(app, pilot)
         assert "t" in app.screen.active_bindings  # the reader has an article: t tags the selection
