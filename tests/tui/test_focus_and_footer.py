@@ -12,8 +12,8 @@ from textual.widgets._footer import FooterKey
 
 from store.articles import list_articles
 from tui.app import BroadsheetApp
-from tui.widgets.find_bar import FindBar
 from tui.screens.tag_dialog import TagDialog
+from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryFilter
 from tui.widgets.reader import Reader
