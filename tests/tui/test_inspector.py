@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, TabbedContent
 
 from store.model import StoredQuote
-from tests.tui.reader_helpers import annotation, make_article, mention
+from tests.tui.reader_helpers import annotation, make_article, mention, wait_for_inspector_tabs
 from tui.widgets.inspector import Inspector, format_value
 
 ARTICLE = make_article(
@@ -40,14 +40,9 @@ class InspectorApp(App):
 
 
 async def show(pilot, inspector: Inspector, *data, **layers) -> None:
-    """Show data in the inspector and wait for its tabs: they are built after the first frame, and a loaded
-    machine takes a few."""
+    """Show data in the inspector and wait for its tabs."""
     inspector.show(*data, **layers)
-    for _ in range(100):
-        if inspector.visible_tabs:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+    await wait_for_inspector_tabs(pilot, inspector)
 
 
 def cells(table: DataTable) -> list[list[str]]:
