@@ -6,8 +6,10 @@ move only invalidates the lines of the old and new cursor sentence, so moving co
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -158,7 +160,9 @@ class Reader(ScrollView, can_focus=True):
         self._relayout(keep=start)
         self.scroll_to(y=0, animate=False)
         self.navigation.move_to_offset(start, announce=False)
-        self.navigation.scroll_to_cursor(center=True)
+        # Once laid out: a scroll asked for now is undone by the first layout of the new virtual size, and the
+        # remembered sentence would be off-screen with "5/27" in the status line.
+        self.call_after_refresh(self.navigation.scroll_to_cursor, True)
         self.post_message(self.LayersChanged(self.layers))
 
     def set_mentions(self, mentions) -> None:
@@ -221,6 +225,11 @@ class Reader(ScrollView, can_focus=True):
     def jump_to(self, start: int, end: int) -> None:
         """Scroll to ``[start, end)``, put the cursor on its sentence and select it."""
         self.navigation.jump_to(start, end)
+
+    def return_to(self, offset: int) -> None:
+        """Put the cursor back on the sentence at ``offset``, nothing selected (after a cancelled find)."""
+        if self.article is not None:
+            self.navigation.move_to_offset(offset)
 
     def announce_position(self) -> None:
         """Tell the host where the cursor and the selection are."""
@@ -377,11 +386,9 @@ class Reader(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         line_number = scroll_y + y
         base = self.rich_style
-        if self.text_layout is None and line_number == 1:
-            hint = Text(" " * len(GUTTER) + EMPTY_HINT, end="")
-            hint.stylize(base + self.painter.style("reader--meta"))
-            return Strip(hint.render(self.app.console)).crop_extend(0, width, base)
-        if self.text_layout is None or line_number >= len(self.text_layout.lines):
+        if self.text_layout is None:
+            return self._hint_line(line_number - 1, width, base)
+        if line_number >= len(self.text_layout.lines):
             return Strip.blank(width, base)
         if self.text_layout.width != self._measure:  # the region changed without a Resize (a pane appeared)
             self.call_after_refresh(self._rewrap_if_width_changed)
@@ -390,3 +397,12 @@ class Reader(ScrollView, can_focus=True):
             strip = self.painter.line(self.text_layout.lines[line_number], base)
             self._strips[line_number] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def _hint_line(self, index: int, width: int, base: Style) -> Strip:
+        """Line ``index`` of the hint shown before an article is open, wrapped to the pane (a line below the top)."""
+        lines = textwrap.wrap(EMPTY_HINT, max(10, width - 2 * len(GUTTER)))
+        if not 0 <= index < len(lines):
+            return Strip.blank(width, base)
+        hint = Text(" " * len(GUTTER) + lines[index], end="")
+        hint.stylize(base + self.painter.style("reader--meta"))
+        return Strip(hint.render(self.app.console)).crop_extend(0, width, base)
