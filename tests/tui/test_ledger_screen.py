@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Tree
 from store.annotations import list_annotations
 from store.articles import get_article
 from store.db import open_db
+from tests.tui.notices import raised
 from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.ledger import LedgerScreen
 
@@ -91,7 +92,7 @@ async def test_a_on_a_conflict_asks_then_tags_each_of_its_sentences_disputed(see
         assert not isinstance(app.screen, ConfirmDialog) and disputed() == []
         await pilot.press("a", "y")
         await settle(app, pilot)
-        assert f"Tagged {count} sentences #disputed" in [n.message for n in app._notifications]
+        assert f"Tagged {count} sentences #disputed" in [n.message for n in raised(app)]
     tagged = disputed()
     assert len(tagged) == len(conflict.data.values)
     assert {a.exact for a in tagged} == {v.sentence for v in conflict.data.values}
