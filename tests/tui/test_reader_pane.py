@@ -125,7 +125,7 @@ async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_inspector_tabs(pilot, app.query_one(Inspector))
         assert plain(app.query_one("#reader-status", Static)).startswith("▍#follow-up Ask the analyst")
-        tags, quote, note = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
+        tags, note, quote = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
         assert (tags, note) == ("#follow-up", "Ask the analyst")
         assert quote.rstrip("…") in " ".join(article.text[start:end].split())
 
