@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from store.articles import list_articles
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.screens.search import SearchScreen
 from tui.screens.tag_dialog import TagDialog
@@ -19,12 +20,6 @@ from tui.widgets.library import Library, LibraryFilter
 from tui.widgets.reader import Reader
 
 PANES = ("#library-pane", "#reader-pane", "#inspector")
-
-
-async def settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @contextlib.asynccontextmanager
