@@ -142,3 +142,21 @@ async def test_each_group_shows_its_status_period_and_scope_and_the_highlight_sa
         tree.move_cursor(amazon)
         await pilot.pause()
         assert "agree on $200 billion" in str(app.screen.query_one("#ledger-reason").render())
+
+
+async def test_a_highlighted_value_shows_its_whole_sentence_and_article_on_screen_at_80_columns(seeded_path):
+    app = host(seeded_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        value = next(metric.children[0] for metric in metric_nodes(app) if metric.children)
+        tree.move_cursor(value)
+        await pilot.pause()
+        reason = app.screen.query_one("#ledger-reason")
+        shown = " ".join(str(reason.render()).split())
+        assert " ".join(value.data.sentence.split()) in shown
+        db = open_db(seeded_path)
+        title = get_article(db, value.data.article_id).title
+        db.close()
+        assert title in shown
+        assert reason.region.height >= 2 and reason.region.bottom <= app.screen.region.bottom
