@@ -12,6 +12,7 @@ import pytest
 
 from store.articles import get_article, list_articles
 from store.watch import ChangeWatcher
+from tests.tui.notices import raised
 from tui.app import BroadsheetApp
 from tui.corpus_watcher import CorpusWatcher
 from tui.widgets.library import Library
@@ -119,7 +120,7 @@ async def test_highlights_from_an_older_extractor_are_refreshed_at_start(seeded_
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: any("Updated the highlights of 1 article " in n.message
-                                            for n in app._notifications))
+                                            for n in raised(app)))
         await pilot.press("enter")
         reader = app.screen.query_one(Reader)
         await wait_until(pilot, lambda: reader.article is not None and bool(reader.labels))
