@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from store.articles import list_articles
+from tests.tui.notices import raised
 from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.screens.tag_dialog import TagDialog
@@ -54,7 +55,7 @@ def frames(app) -> dict[str, str]:
 
 
 def messages(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notification.message for notification in raised(app)]
 
 
 READER_ACTIONS = ["t Tag", "u Undo", "^f Find", "] Inspector tab", "/ Search"]

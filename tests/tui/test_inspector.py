@@ -97,7 +97,7 @@ async def test_only_layers_that_exist_get_a_tab():
         await pilot.pause()
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures", "inspector-quotes", "inspector-annotations"]
-        assert cells(app.query_one("#inspector-annotations-table", DataTable)) == [["#chips", "Nvidia", "check"]]
+        assert cells(app.query_one("#inspector-annotations-table", DataTable)) == [["#chips", "check", "Nvidia"]]
 
 
 async def test_choosing_an_entity_again_cycles_through_its_mentions():

@@ -124,8 +124,12 @@ async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db
     app = NotesApp()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        for _ in range(100):  # the inspector builds its tabs after the first frame; a loaded machine takes a few
+            if app.query_one(Inspector).visible_tabs:
+                break
+            await pilot.pause(0.05)
         assert plain(app.query_one("#reader-status", Static)).startswith("▍#follow-up Ask the analyst")
-        tags, quote, note = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
+        tags, note, quote = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
         assert (tags, note) == ("#follow-up", "Ask the analyst")
         assert quote.rstrip("…") in " ".join(article.text[start:end].split())
 

@@ -22,7 +22,7 @@ from store.model import Annotation
 from store.tags import TagError
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
-from tui.text import excerpt
+from tui.text import excerpt, plural
 
 
 class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
@@ -113,10 +113,6 @@ def read_tags(db, select: str | None = None) -> TagsRead:
 
 def read_tag_annotations(db, tag: str) -> TagAnnotationsRead:
     return TagAnnotationsRead(tag, store.list_annotations(db, tag=tag))
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def preview_text(record: Annotation) -> Text:
