@@ -12,6 +12,7 @@ from textual.widgets._footer import FooterKey
 
 from store.articles import list_articles
 from tests.tui.notices import raised
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.screens.tag_dialog import TagDialog
 from tui.widgets.find_bar import FindBar
@@ -20,12 +21,6 @@ from tui.widgets.library import Library, LibraryFilter
 from tui.widgets.reader import Reader
 
 PANES = ("#library-pane", "#reader-pane", "#inspector")
-
-
-async def settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @contextlib.asynccontextmanager
