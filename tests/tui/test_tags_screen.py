@@ -117,3 +117,29 @@ async def test_delete_and_colour(db_file):
     assert [(t["name"], t["color"]) for t in store.list_tags(db)][0] == ("claim", "#ff0000")
     assert [t["name"] for t in store.list_tags(db)] == ["claim", "sourcing"]
     db.close()
+
+
+async def test_a_colour_can_be_named_and_questions_count_in_words(db_file):
+    app = host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "d")  # #sourcing: one annotation
+        await pilot.pause()
+        assert str(app.screen.query_one("Label").render()) == (
+            "Delete #sourcing from 1 annotation? The annotations stay.")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("up", "up", "r")  # #claim: two
+        await pilot.pause()
+        await pilot.press("enter")  # the same name: nothing to ask
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert "red" in str(app.screen.query_one("Label").render())
+        app.screen.query_one("Input").value = ""
+        await pilot.press(*"dark orange", "enter")
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#tags-table", DataTable).get_row_at(0)[0].style) == "#ff8c00"
+    db = annotation_db(db_file)
+    assert [(t["name"], t["color"]) for t in store.list_tags(db)][0] == ("claim", "#ff8c00")
+    db.close()

@@ -19,7 +19,7 @@ from store.ledger_records import LedgerGroup, LedgerValue
 from store.model import StoredQuote
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
-from tui.text import excerpt
+from tui.text import excerpt, plural
 
 TITLE_WIDTH = 36  # an article named by the start of its title
 SENTENCE_WIDTH = 70
@@ -188,7 +188,7 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
 
     @on(SentencesTagged)
     def _tagged(self, message: SentencesTagged) -> None:
-        self.notify(f"Tagged {message.count} sentence(s) #{message.tag}")
+        self.notify(f"Tagged {plural(message.count, 'sentence')} #{message.tag}")
 
     def action_show_speakers(self) -> None:
         self.query_one(TabbedContent).active = "speakers-tab"

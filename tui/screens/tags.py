@@ -21,7 +21,7 @@ from store.model import Annotation
 from store.tags import TagError
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
-from tui.text import excerpt
+from tui.text import excerpt, plural
 
 
 class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
@@ -232,7 +232,7 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             new
             and new != tag
             and await self.app.push_screen_wait(
-                ConfirmDialog(f"Rename #{tag} to #{new} on {self._count(tag)} annotation(s)?")
+                ConfirmDialog(f"Rename #{tag} to #{new} on {plural(self._count(tag), 'annotation')}?")
             )
         ):
             self._change(store.rename_tag, tag, new, select=new)
@@ -253,7 +253,7 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     async def action_delete(self) -> None:
         tag = self.current_tag
         if tag is not None and await self.app.push_screen_wait(
-            ConfirmDialog(f"Delete #{tag} from {self._count(tag)} annotation(s)? The annotations stay.")
+            ConfirmDialog(f"Delete #{tag} from {plural(self._count(tag), 'annotation')}? The annotations stay.")
         ):
             self._change(store.delete_tag, tag)
 
@@ -263,7 +263,7 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         if tag is None:
             return
         current = next(row["color"] for row in self.tags if row["name"] == tag)
-        color = await self.app.push_screen_wait(PromptDialog(f"Colour of #{tag} (#rrggbb):", current))
+        color = await self.app.push_screen_wait(PromptDialog(f"Colour of #{tag} (a name such as red or dark orange, or #rrggbb):", current))
         if color:
             self._change(store.set_tag_color, tag, color, select=tag)
 

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from store.model import Annotation
 from tui.styles import label_style, tag_colour
+from tui.text import plural
 from tui.widgets.reader_layout import GUTTER, DisplayLine, ReaderLayout
 from tui.widgets.reader_mouse import ReaderMouse
 from tui.widgets.reader_nav import ReaderNavigation
@@ -39,7 +40,7 @@ EMPTY_HINT = "Choose an article in the library and press enter to read it."
 def meta_line(article) -> str:
     """``source · by byline · date · url · N words · revised N times · via feeds`` with the parts the article has."""
     parts = [article.source, article.byline and f"by {article.byline}", article.published, article.url,
-             f"{article.words:,} words", revised(article), article.feeds and f"via {', '.join(article.feeds)}"]
+             plural(article.words, "word"), revised(article), article.feeds and f"via {', '.join(article.feeds)}"]
     return " · ".join(part for part in parts if part)
 
 

@@ -6,6 +6,7 @@ blocks. The selection is either explicit (keys, mouse, jumps) or, when there is 
 
 from __future__ import annotations
 
+from tui.text import plural
 from tui.widgets.reader_layout import block_marker
 from tui.widgets.reader_spans import Span, cursor_units, unit_index, word_spans
 
@@ -154,7 +155,7 @@ class ReaderNavigation:
     def action_copy(self) -> None:
         if self.selected_text:
             self.app.copy_to_clipboard(self.selected_text)
-            self.notify(f"Copied {len(self.selected_text):,} characters", timeout=2)
+            self.notify(f"Copied {plural(len(self.selected_text), 'character')}", timeout=2)
 
     def action_extend_word(self) -> None:
         self._resize_selection_by_words(+1)
