@@ -3,7 +3,7 @@
     .venv/bin/python -m bench.event_loop [--articles 3000]
 
 An asyncio loop ticks every 2 ms (as Textual's loop waits for input and timers) while a background thread runs
-``store.layers.refresh_stale`` over ``--articles`` synthetic articles all marked stale, in three ways in the
+``store.refresh.refresh_stale`` over ``--articles`` synthetic articles all marked stale, in three ways in the
 same run:
 
 - ``idle`` (the peer): no background work — the machine's own scheduling noise;
@@ -61,7 +61,7 @@ def mark_stale(path: Path) -> int:
 
 def refresh(path: Path, in_process: bool) -> int:
     from store.db import connection
-    from store.layers import refresh_stale
+    from store.refresh import refresh_stale
 
     with connection(path) as db:
         return refresh_stale(db, in_process=in_process)

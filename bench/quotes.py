@@ -14,6 +14,9 @@ Matching, over characters (a quote's characters are the union of its parts):
   middle initials, a leading "the" and a trailing "'s" ignored); a gold speaker of null is right only when
   no name is predicted. Reported over the found quotes and over all gold quotes (a missed quote counts wrong).
 
+Speed, on every article of the corpus (CPU time, one core): the whole extractor with quotes
+(``extract`` then ``find_quotes``), quotes alone (``find_quotes`` given the mentions), and the peer.
+
 ``--echoes`` times quote echoes instead: every quote of the whole corpus (all articles) linked to its echoes
 through the rare-word index of ``store.echoes``, beside the peer "all pairs" (the same similarity on every pair
 of quotes from different articles), on the corpus as is and copied several times over (copies are echoes).
@@ -168,6 +171,29 @@ def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, sh
     }
 
 
+def speed(articles_path: Path) -> None:
+    """Words per CPU second over the whole corpus: extractor with quotes, quotes alone, the naive peer."""
+    articles = []
+    for n, record in enumerate(read_jsonl(articles_path)):
+        article = record_to_article(record, articles_path, n)
+        if not isinstance(article, str):
+            articles.append((article.text, article.blocks))
+    words = sum(len(text.split()) for text, _ in articles)
+    extracting = quoting = peer = 0.0
+    for text, blocks in articles:
+        started = time.process_time()
+        mentions = extract(text)
+        extracted = time.process_time()
+        find_quotes(text, blocks, mentions)
+        quoted = time.process_time()
+        naive(text, blocks)
+        extracting += extracted - started
+        quoting += quoted - extracted
+        peer += time.process_time() - quoted
+    print(f"speed on {len(articles)} articles, {words:,} words (CPU words/s): extractor with quotes "
+          f"{words / (extracting + quoting):,.0f}; quotes alone {words / quoting:,.0f}; naive peer {words / peer:,.0f}")
+
+
 def echo_timing(articles_path: Path, copies: tuple[int, ...] = (1, 4, 16)) -> None:
     """Index vs all-pairs time to find every quote's echoes, at growing corpus sizes."""
     from store.echoes import EchoIndex, IndexedQuote, similarity, words_of
@@ -224,6 +250,7 @@ def main() -> None:
               f"{result['speaker (all)']:>12.3f} {result['seconds']:>8.2f}   wrong speakers: "
               + ", ".join(f"{kind} {n}" for kind, n in result["errors"].items())
               + "; right by gold kind: " + ", ".join(f"{k} {r}/{n}" for k, (r, n) in sorted(result["by kind"].items())))
+    speed(args.articles)
 
 
 if __name__ == "__main__":

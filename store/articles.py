@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.db import write_transaction
-from store.feeds.subscriptions import feeds_of_articles
 from store.model import Block, Reference
 
 if TYPE_CHECKING:
@@ -105,6 +104,22 @@ def list_articles(db: Database | sqlite3.Connection, limit: int | None = None) -
         return summaries
     names = feeds_of_articles(db, [a.id for a in summaries] if limit is not None else None)
     return [replace(a, feeds=tuple(names[a.id])) if a.id in names else a for a in summaries]
+
+
+def feeds_of_articles(db, article_ids: list[int] | None = None) -> dict[int, list[str]]:
+    """Article id → the names of the feeds it came from (every article that came from a feed, or those asked)."""
+    query = (
+        "SELECT DISTINCT feed_entries.article_id, feeds.name FROM feed_entries "
+        "JOIN feeds ON feeds.id = feed_entries.feed_id WHERE feed_entries.article_id IS NOT NULL"
+    )
+    params: list = []
+    if article_ids is not None:
+        query += f" AND feed_entries.article_id IN ({', '.join('?' for _ in article_ids)})"
+        params = list(article_ids)
+    found: dict[int, list[str]] = {}
+    for article_id, name in db.execute(query + " ORDER BY feeds.id", params):
+        found.setdefault(article_id, []).append(name)
+    return found
 
 
 def _has_table(db, table: str) -> bool:

@@ -15,6 +15,7 @@ from store import layers
 from store.db import write_transaction
 from store.layers import Progress
 from store.model import StoredMention
+from store.refresh import refresh_stale
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,9 +27,9 @@ class TeachingError(ValueError):
 
 def reextract_stale(db: Database, progress: Progress | None = None) -> int:
     """Bring every article up to date, one transaction each; returns how many were redone. See
-    :func:`store.layers.refresh_stale`, the one place this is done (stale web pages first, then articles whose
+    :func:`store.refresh.refresh_stale`, the one place this is done (stale web pages first, then articles whose
     layers came from another extractor version or other teachings)."""
-    return layers.refresh_stale(db, progress)
+    return refresh_stale(db, progress)
 
 
 def _check_text(text: str) -> str:

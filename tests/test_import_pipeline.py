@@ -7,10 +7,11 @@ import threading
 from pathlib import Path
 
 from bench.corpus import generate_articles
-from store import importer, mentions
+from store import article_writer, importer, mentions
+from store.article_writer import write_article
 from store.db import write_transaction
 from store.extract.teachings import Teachings
-from store.importer import import_paths, prepare_file, write_article
+from store.importer import import_paths, prepare_file
 from store.layers import rebuild_article_layers, stale_articles
 
 LAYER_QUERIES = {
@@ -90,13 +91,13 @@ def test_workers_start_safely_from_a_thread(tmp_path, monkeypatch):
 def test_layers_are_derived_before_the_write_lock_is_taken(db, tmp_path, monkeypatch):
     files = write_corpus(tmp_path / "corpus", 2)
     in_transaction = []
-    derive = importer.derive_layers
+    derive = article_writer.derive_layers
 
     def watched(*args, **kwargs):
         in_transaction.append(db.conn.in_transaction)
         return derive(*args, **kwargs)
 
-    monkeypatch.setattr(importer, "derive_layers", watched)
+    monkeypatch.setattr(article_writer, "derive_layers", watched)
     assert import_paths(db, files).imported == 2
     assert in_transaction == [False, False]
 
@@ -108,7 +109,7 @@ def test_an_unchanged_file_is_not_derived_again(db, tmp_path, monkeypatch):
     def fail(*args, **kwargs):
         raise AssertionError("derived an article whose stored version is the same")
 
-    monkeypatch.setattr(importer, "derive_layers", fail)
+    monkeypatch.setattr(article_writer, "derive_layers", fail)
     assert import_paths(db, files).unchanged == 2
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding
@@ -90,6 +91,13 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.watcher = CorpusWatcher(self.db_path, self.post_message)
         self.watcher.start()
         self.push_screen(MainScreen(self.db_path, self.first_page))
+
+    async def on_event(self, event: events.Event) -> None:
+        """A paste into the library opens its filter with the pasted text. The focus moves here, as the app
+        dispatches the paste, so that keys typed right behind it reach the filter too (see tui.widgets.library)."""
+        if isinstance(event, events.Paste) and isinstance(self.focused, Library):
+            self.focused.action_filter()
+        await super().on_event(event)
 
     def watch_theme(self, theme: str) -> None:
         """Keep the theme chosen (in the command palette) for the next start."""

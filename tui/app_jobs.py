@@ -50,6 +50,6 @@ def refresh_stale_highlights(db) -> int:
     """Re-extract the articles whose highlights came from an older extractor (after an upgrade) or from other
     teachings, one transaction each; the extraction runs in a worker process so that the interface never waits
     for it, and stops between two articles when the app closes."""
-    from store.layers import refresh_stale
+    from store.refresh import refresh_stale
 
     return refresh_stale(db, should_stop=cancelled, in_process=False)

@@ -248,3 +248,10 @@ def validate_keymap(keymap: Keymap, bindings: dict[str, BindingInfo], origin: di
                         f"{origin[binding_id]}: {binding_id}: key {key!r} shadows {other} of the enclosing "
                         f"scope {parent}"
                     )
+
+
+def key_label(app, binding_id: str, default: str) -> str:
+    """The first key of ``binding_id`` in ``app``'s keymap as the footer shows it (``ctrl+s`` → ``^s``), for text
+    that names a key; ``default`` where the app has no keymap of its own (a test host)."""
+    keys = getattr(app, "active_keymap", {}).get(binding_id, default)
+    return app.get_key_display(Binding(keys.split(",")[0], ""))

@@ -3,7 +3,7 @@
 The attribution is looked for where news writing puts it: right after the quote ("…," X said / said X /
 according to X), between the pieces of a split quote, in the sentence that introduces it (X said: "…",
 X said that "…", X: "…"), or in a paragraph that ends with a colon before a paragraph-long quote. The subject it
-names is then resolved with the article's entity mentions (``store.extract.entities``):
+names is then resolved with the article's entity mentions by ``store.extract.speaker_resolution``:
 - a person → the person's full name as first given (titles dropped); "Mr Surname", a surname alone and a
   pronoun resolve to the last person the article named outside quotes;
 - an organisation (no person) → the organisation's full name; "the company", "it" → the last organisation;
@@ -13,131 +13,42 @@ names is then resolved with the article's entity mentions (``store.extract.entit
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-
-from rapidfuzz.distance import Levenshtein
 
 from store.extract.gazetteer import gazetteer
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLE_NOUNS, TITLES, attribution_after
-from store.extract.speaker_names import (
-    given_name_first,
-    last_before,
-    mention_end,
-    mention_start,
-    person_name,
-    plain_name,
-    within,
-)
+from store.extract.quote_cues import CUE, CUE_VERBS, TITLES, attribution_after
+from store.extract.speaker_names import within
+from store.extract.speaker_resolution import PRONOUN, SUBJECT_PRONOUN, WINDOW, ArticleNames
 from store.model import Block, Mention
 
-_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
-                  "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
-
-_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
-_NEARBY_NAMES = 200  # names looked through to complete a surname
 _PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
                            r"party|cabinet|ministry)\b")
-_PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
-                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
-_PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
-_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
-_THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
-_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b", re.IGNORECASE)
-_UNNAMED = re.compile(
-    r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
-    r"\b(?:analysts|officials|experts|sources|investigators|protesters|protestors|critics|observers|residents|"
-    r"witnesses|economists|researchers|scientists|authorities|lawmakers|senators|officers|workers|employees|"
-    r"people|others|insiders|aides|traders|activists|members|students|fans|doctors|organisers|organizers)\s*$",
-    re.IGNORECASE,
-)
-_WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
+# the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
+_RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|[A-Z])", re.DOTALL)
+_LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
-class Speakers:
+class Speakers(ArticleNames):
     """Resolves who said each quote of one article from its entity mentions."""
-
-    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
-        first_names, common_words = gazetteer().first_names, gazetteer().common_words
-        self.text = text
-        self.quoted = quoted
-        self._window = (0, len(text))
-        self._acronyms: dict[str, str | None] = {}  # acronym → what the article spells it out as
-        entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
-        # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
-        self.people = [m for m in entities if m.label == "PERSON" or given_name_first(m.text, first_names)
-                       or self._after_title(m)]
-        people_at = {m.start for m in self.people}
-        self.orgs = [m for m in entities if m.label == "ORG" and m.start not in people_at]
-        self.entities = entities
-        self.full: dict[str, str] = {}
-        for m in mentions:
-            if m.kind == "entity" and m.entity:
-                person = m.label == "PERSON" or given_name_first(m.text, first_names)
-                name = person_name(m.text, first_names, common_words) if person else m.text
-                if len(name.split()) > len(self.full.get(m.entity, "").split()):
-                    self.full[m.entity] = name
-        # each name's full form split once: (full name, its last word casefolded), or None for a single word
-        self._surnames = [self._split_name(m) for m in entities]
-        # people's full names (two words or more) by their surname, first named first; and the names themselves
-        self._people_names: dict[str, tuple[str, str | None]] = {}
-        self._full_people: set[str] = set()
-        for m in self.people:
-            full = self.full.get(m.entity or "", "") or person_name(m.text, first_names, common_words)
-            if len(full.split()) > 1:
-                self._people_names.setdefault(plain_name(full.split()[-1]), (full, m.entity))
-                self._full_people.add(plain_name(full))
-
-    def _split_name(self, mention: Mention) -> tuple[str, str] | None:
-        words = self.full.get(mention.entity or "", mention.text).split()
-        return (" ".join(words), words[-1].casefold()) if len(words) > 1 else None
-
-    def fullest(self, speaker: tuple[str | None, str | None, str | None]):
-        """The speaker under the fullest name the article gives them: a surname alone ("Erdogan") becomes the
-        person's full name named anywhere in the article ("Recep Tayyip Erdoğan"), and a name with words run
-        into it ("Air Force James Roche") the person's own name ("James Roche")."""
-        name, entity, cue = speaker
-        if not name:
-            return speaker
-        words = name.split()
-        if len(words) == 1:
-            fuller = self._people_names.get(plain_name(name)) or self._named_in_text(name)
-            return (fuller[0], fuller[1] or entity, cue) if fuller else speaker
-        for i in range(1, len(words) - 1):
-            tail = " ".join(words[i:])
-            if plain_name(tail) in self._full_people:
-                return tail, entity, cue
-        return speaker
-
-    def _after_title(self, mention: Mention) -> bool:
-        """A name right after a person's title ("Judge Jackson", "Senator Warren") is a person's."""
-        before = self.text[max(0, mention.start - 14) : mention.start].split()
-        return bool(before) and before[-1].strip(".").casefold() in TITLES and before[-1][:1].isupper()
-
-    def _in_quote(self, offset: int) -> bool:
-        i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
-        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
     def for_quote(self, parts, open_at: int, close_at: int, first: Block, last: Block):
         """``(name, entity, cue)`` of the speaker, ``(None, None, cue)`` for an unnamed source, None when the
         article does not say. ``first`` and ``last`` are the paragraphs the quote opens and closes in."""
-        self._window = (max(0, open_at - _WINDOW), close_at + _WINDOW)
+        self._window = (max(0, open_at - WINDOW), close_at + WINDOW)
         block = last
         for (_, end_a), (start_b, _) in zip(parts, parts[1:], strict=False):
             between_start = self._after_mark(end_a)
             if between_start < start_b and "\n" not in self.text[between_start:start_b]:
                 found = attribution_after(self.text, between_start, start_b, between=True)
                 if found:
-                    return self._subject(*found, after=True)
+                    return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
         ending = self.text[parts[-1][1] - 1 : close_at]
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
         if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first):
-            speaker = self._subject(*found, after=True)
+            speaker = self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
             if speaker is not None and found[2].lower() != "according to":
                 return speaker
         else:
@@ -158,6 +69,21 @@ class Speakers:
         # "The iPhone was praised by Jobs as "…"")
         return self._sentence_subject(sentence_start, open_at)
 
+    def _introduced(self, found: tuple[int, int, str], block_start: int, open_at: int):
+        """"X concurred: "…," he argued." — a pronoun attribution after a quote whose own sentence opens by
+        naming who speaks: that person, not the subject of an earlier sentence."""
+        if not SUBJECT_PRONOUN.fullmatch(self.text[found[0] : found[1]].strip()):
+            return None
+        start = self._sentence_start(block_start, open_at)
+        people = [m for m in within(self.people, start, open_at) if not self._in_quote(m.start)]
+        if not people:
+            return None
+        speaker = self._subject_of(people)
+        before = self.text[start : speaker.start]
+        if CUE.search(before) or SUBJECT_PRONOUN.search(before):  # "He said Zelensky is "…"": an object
+            return None
+        return (*self._person(speaker), found[2])
+
     def _previous_sentence(self, block_start: int, sentence_start: int):
         """A quote that is a sentence of its own after one saying who speaks ("X commented on the profits.",
         "Y issued a statement.", "X said he is alarmed.") — that sentence's subject, when it names one."""
@@ -175,6 +101,8 @@ class Speakers:
         """The person a narrative sentence is about ("Maroochydore captain Sam Marshall lamented the loss.",
         "He hopes the tech would help."), who speaks the quote standing after it with no attribution."""
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
+        if not people and (named := self._titled_name(self.text[start:end])):
+            return named, None, None
         if people:
             speaker = self._subject_of(people)
             if body := _PERSONS_BODY.match(self.text, speaker.end):
@@ -233,11 +161,15 @@ class Speakers:
     def _subject(self, start: int, end: int, cue: str | None, after: bool = False):
         """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
         chunk = self.text[start:end].rstrip(" ,")
+        if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
+            start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
+        if not after and _LEADING_PRONOUN.match(chunk) and (antecedent := self._antecedent(start)) is not None:
+            return (*self._person(antecedent), cue)  # "He provided the text of a message he sent to X:"
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end
             tail = self.text[tail_start : start + len(chunk)]
-            if not after and (pronoun := _PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she"):
+            if not after and (pronoun := PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she"):
                 # "Thomas' sister pleaded with Gloria's doctor, but he replied": the pronoun is the subject
                 antecedent = self._antecedent(tail_start + tail.index(pronoun.group()))
                 if antecedent is not None:
@@ -281,144 +213,3 @@ class Speakers:
             if not self._after_preposition(person) and not after.startswith(("'s", "’s")):
                 return person
         return people[0]
-
-    def _after_preposition(self, mention: Mention) -> bool:
-        before = self.text[max(0, mention.start - 12) : mention.start].split()
-        if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1:
-            before = before[:-1]
-        return bool(before) and before[-1].lower() in _PREPOSITIONS
-
-    def _pointer(self, phrase: str, at: int, anywhere: bool = False):
-        """A pronoun, "the <title>", "the company" or an unnamed source closing ``phrase`` (or, ``anywhere``,
-        a pronoun subject inside it: "…, where he promoted it by saying"): (name, entity), ``(None, None)`` for
-        an unnamed source, or None when ``phrase`` is none of these."""
-        if not phrase:
-            return None
-        if _UNNAMED.search(phrase.split(",")[-1] or phrase):  # "an Interpol spokesperson", not "…, John Smith"
-            return None, None
-        pronoun = _PRONOUN.search(phrase) or (anywhere and _SUBJECT_PRONOUN.search(phrase))
-        if pronoun:
-            word = pronoun.group().lower()
-            if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
-                return None, None
-            mention = last_before(self.orgs, at) if word == "it" else self._antecedent(at)
-            if mention is None:
-                return None
-            return self._person(mention) if word != "it" else (self._organisation(mention), mention.entity)
-        if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
-            person = self._last_with_title(at, title.group(1).lower())
-            return self._person(person) if person else None
-        if company := _THE_COMPANY.search(phrase):
-            noun = company.group(2).lower()
-            count = bisect_right(self.orgs, at, key=mention_end)
-            named = [m for m in self.orgs[max(0, count - _NEARBY_NAMES) : count] if noun in m.text.lower()]
-            body = company.group(1)
-            if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
-                return body, None
-            org = named[-1] if named else last_before(self.orgs, at)
-            return (self._organisation(org), org.entity) if org else None
-        return None
-
-    def _organisation(self, mention: Mention) -> str:
-        """An organisation's full name as the article gives it; an acronym ("KCNA", "the SDF") is spelt out
-        when the article names the organisation in full somewhere ("Korean Central News Agency")."""
-        name = self.full.get(mention.entity or "", mention.text)
-        return self._spelt_out(name) or name
-
-    def _spelt_out(self, acronym: str) -> str | None:
-        """The words an acronym stands for, as the article writes them ("Syrian Democratic Forces (SDF)")."""
-        if not re.fullmatch(r"[A-Z]{2,6}", acronym):
-            return None
-        if acronym not in self._acronyms:
-            joiner = r"\s+(?:(?:of|the|and|for|de)\s+)*"
-            pattern = joiner.join(rf"{letter}[\w'’]*" for letter in acronym)
-            found = re.search(rf"\b{pattern}\b", self.text)
-            self._acronyms[acronym] = found.group() if found else None
-        return self._acronyms[acronym]
-
-    def _person(self, mention: Mention) -> tuple[str, str | None]:
-        """The full name of a person mention; a lone surname goes to the last person named with it."""
-        name = self.full.get(mention.entity or "", "") or person_name(
-            mention.text, gazetteer().first_names, gazetteer().common_words)
-        if len(name.split()) == 1:
-            return self._by_surname(name, mention.start) or (name, mention.entity)
-        return name, mention.entity
-
-    def _by_surname(self, surname: str, at: int) -> tuple[str, str | None] | None:
-        """The last fuller name ending in ``surname`` before ``at``, else the first after it ("President Trump"
-        early, "Donald Trump" later in the article)."""
-        surname = surname.strip(".,’'").casefold()
-        # every kind of name: the extractor sometimes labels a person an organisation ("Jim Press")
-        split = bisect_right(self.entities, at, key=mention_end)
-        # within reach of the quote: a long text's far-off names are others' (and scanning them all is quadratic)
-        nearby = [*range(split - 1, max(-1, split - 1 - _NEARBY_NAMES), -1), *range(split, min(len(self.entities), split + _NEARBY_NAMES))]
-        for i in nearby:
-            if (split_name := self._surnames[i]) is None:
-                continue
-            name, last = split_name
-            if last == surname or (len(surname) >= 6 and last[:1] == surname[:1]
-                                   and Levenshtein.normalized_similarity(last, surname) >= 0.75):
-                return name, self.entities[i].entity
-        return None
-
-    def _missed_person(self, start: int, end: int) -> str | None:
-        """A given name and surname in ``text[start:end]`` the extractor did not take for a person ("The Senate
-        Minority Leader, Chuck Schumer, said"), outside quotes."""
-        first_names = gazetteer().first_names
-        for match in _GIVEN_AND_SURNAME.finditer(self.text, start, end):
-            if match.group(1) in first_names and not self._in_quote(match.start()) and \
-                    match.group(2).casefold() not in gazetteer().common_words:
-                return match.group().strip()
-        return None
-
-    def _named_in_text(self, name: str) -> tuple[str, None] | None:
-        """A surname given alone ("Sanders said", "Erdoğan said") with the given names the article puts before it
-        somewhere ("Bernie Sanders", "Recep Tayyip Erdoğan"): capitalised words that are no titles nor common
-        words, or a known given name."""
-        words = name.split()
-        if len(words) != 1 or len(name) < 3 or name.casefold() in gazetteer().common_words:
-            return None
-        first_names, common_words = gazetteer().first_names, gazetteer().common_words
-        start, end = self._window
-        pattern = rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{re.escape(name)}\b"
-        for match in re.finditer(pattern, self.text[start:end]):
-            given = match.group(1).split()
-            while given and (given[0].strip(".").casefold() in TITLES or (
-                    given[0].casefold() in common_words and given[0] not in first_names)):
-                given.pop(0)
-            if given and all(w in first_names or w.casefold() not in common_words for w in given):
-                return " ".join([*given, *match.group()[len(match.group(1)) :].split()]), None
-        return None
-
-    def _last_with_title(self, at: int, title: str) -> Mention | None:
-        count = bisect_right(self.people, at, key=mention_end)
-        for person in reversed(self.people[max(0, count - _NEARBY_NAMES) : count]):
-            if title in self.text[max(0, person.start - 60) : person.end + 80].lower():
-                return person
-        return last_before(self.people, at)
-
-    def _antecedent(self, at: int) -> Mention | None:
-        """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
-        sentence that names someone outside quotes — not a person named earlier in the pronoun's own sentence
-        ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
-        admission a maneuver. She explained")."""
-        own_sentence = self._sentence_start(max(0, at - 400), at)
-        count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
-        if not count:
-            return last_before(self.people, at)
-        nearest = self.people[count - 1]
-        sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
-        return self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)]
-
-    def _sentence_start(self, block_start: int, at: int) -> int:
-        """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
-        sentence ending inside a quote does not end the narrative one."""
-        start = block_start
-        for match in _SENTENCE_END.finditer(self.text, block_start, at):
-            word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
-            token = word[0].lstrip("(“\"‘").casefold()
-            quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
-            if len(token) == 1 or token in _ABBREVIATIONS or quoted_end:
-                continue
-            start = match.end()
-        return start

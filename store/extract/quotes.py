@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.extract.quote_cues import attribution_after, is_attribution
+from store.extract.quote_cues import CUE_VERBS, attribution_after, is_attribution
 from store.extract.quote_speakers import Speakers
 from store.model import Block, Mention
 
@@ -166,6 +166,11 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
             between = text[last.close_at : span.open_at]
             handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
             ends_with_comma = handover.startswith(",") or text[last.parts[-1][1] - 3 : last.parts[-1][1]].endswith((",]", ","))
+            # "A" tweeted X. "B.": no comma, but A's sentence runs straight into its attribution — not into
+            # narrative ("crushing" and wrote "B", "big guy" who …, Trump said, "B")
+            runs_on = _RUNS_INTO_ATTRIBUTION.match(handover) is not None and \
+                not any(ch in ".!?…" for ch in text[last.parts[-1][1] - 2 : last.parts[-1][1]])
+            ends_with_comma = ends_with_comma or runs_on
             block_end = blocks[span.block].end
             own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span))
             if ends_with_comma and is_attribution(between) and own is None:
@@ -176,6 +181,7 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
     return joined
 
 
+_RUNS_INTO_ATTRIBUTION = re.compile(rf"(?:{CUE_VERBS}|he|she|they|we|[A-Z])", re.ASCII)
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
 
 

@@ -12,6 +12,7 @@ from store.extract.gazetteer import gazetteer
 from store.extract.quote_cues import TITLE_NOUNS, TITLES
 from store.model import Mention
 
+_TITLE_PREFIXES = {"vice", "deputy", "acting", "former"}
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 
 
@@ -52,9 +53,14 @@ def person_name(name: str, first_names: frozenset[str], common_words: frozenset[
 
 def without_titles(name: str) -> str:
     words = name.split()
-    while len(words) > 1 and words[0].strip(".").casefold() in TITLES:
+    while len(words) > 1 and is_title(words[0]):
         words.pop(0)
     return " ".join(words)
+
+
+def is_title(word: str) -> bool:
+    """"Mr.", "Senator", "Vice", and titles joined by a hyphen ("Secretary-General", "Vice-President")."""
+    return all(part in TITLES or part in _TITLE_PREFIXES for part in word.strip(".").casefold().split("-"))
 
 
 def within(mentions: list[Mention], start: int, end: int) -> list[Mention]:

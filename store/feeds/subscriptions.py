@@ -154,19 +154,3 @@ def remove_feed(db, ident: str | int) -> Feed:
         db.execute("DELETE FROM feed_entries WHERE feed_id = ?", [feed.id])
         db.execute("DELETE FROM feeds WHERE id = ?", [feed.id])
     return feed
-
-
-def feeds_of_articles(db, article_ids: list[int] | None = None) -> dict[int, list[str]]:
-    """Article id → the names of the feeds it came from (every article that came from a feed, or those asked)."""
-    query = (
-        "SELECT DISTINCT feed_entries.article_id, feeds.name FROM feed_entries "
-        "JOIN feeds ON feeds.id = feed_entries.feed_id WHERE feed_entries.article_id IS NOT NULL"
-    )
-    params: list = []
-    if article_ids is not None:
-        query += f" AND feed_entries.article_id IN ({', '.join('?' for _ in article_ids)})"
-        params = list(article_ids)
-    found: dict[int, list[str]] = {}
-    for article_id, name in db.execute(query + " ORDER BY feeds.id", params):
-        found.setdefault(article_id, []).append(name)
-    return found

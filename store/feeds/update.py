@@ -218,7 +218,7 @@ def _needs_page(db, entry: Entry) -> bool:
 
 def _store_entry(db, report: UpdateReport, feed: Feed, entry: Entry, page: FetchResult | None) -> None:
     """Import one new entry's article (or find the story already stored) and link it to the feed."""
-    from store.importer import prepare_article, stored_versions, write_article
+    from store.article_writer import prepare_article, stored_versions, write_article
     from store.teachings import load_teachings
 
     key = normalize_url(entry.link) if entry.link and is_url(entry.link) else f"{feed.url}#{entry.key}"
@@ -255,7 +255,7 @@ def _entry_article(report: UpdateReport, feed: Feed, entry: Entry, key: str, pag
                    ) -> ParsedArticle | None:
     """The entry's article: its linked page when fetched, else the feed's own text (with a warning when the page
     was wanted but could not be had). None when there is nothing to import."""
-    from store.web.html import NoArticleText, parse_html
+    from store.ingest.html import NoArticleText, parse_html
 
     where = f"{feed.name}: {entry.link or entry.title or entry.key}"
     if page is not None and page.ok:

@@ -64,14 +64,14 @@ def parse_file(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
 
 
 def _looks_like_html(text: str) -> bool:
-    from store.web.html import looks_like_html  # here: store.web.html imports this package's modules
+    from store.ingest.html import looks_like_html  # here: importing it digests the readers' code (its version)
 
     return looks_like_html(text)
 
 
 def _parse_page(path: Path, warning: str | None = None) -> tuple[list[ParsedArticle], list[Problem]]:
     """A saved web page (or a text file holding one) → its article, with the raw page kept."""
-    from store.web.html import parse_html, read_page_file
+    from store.ingest.html import parse_html, read_page_file
 
     try:
         article = parse_html(read_page_file(path), str(path))

@@ -1,11 +1,10 @@
 """The web side of Broadsheet: web pages and URLs in, with nothing lost.
 
-- :mod:`store.web.charset` decodes a page's bytes (BOM, the HTTP header's charset, the page's ``<meta>``).
-- :mod:`store.web.html` turns a page into a :class:`~store.model.ParsedArticle` (trafilatura finds the main
-  text and metadata; its XML tree becomes Broadsheet's block model). Pure functions, no database.
 - :mod:`store.web.fetch` fetches URLs with httpx (limits, conditional requests, robots.txt, per-host
   concurrency) — a reusable API for anything that reads the web (feeds included).
-- :mod:`store.web.pages` keeps each page's raw bytes, compressed, beside its article, and re-derives the
-  text when the HTML extractor changes.
-- :mod:`store.web.urls` imports URLs: fetch, parse, and hand the articles to the importer.
+- :mod:`store.web.urls` imports URLs: fetch, parse, and hand the articles to the article writer.
+
+Reading a page (:mod:`store.ingest.html`, :mod:`store.ingest.charset`) is one of :mod:`store.ingest`'s file
+formats; a page's raw bytes are kept beside its article by :mod:`store.pages` and read again by
+:mod:`store.refresh` when the HTML extractor changes.
 """

@@ -41,7 +41,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import httpx
 
-from store.web.html import MAX_PAGE_BYTES, looks_like_html
+from store.ingest.html import MAX_PAGE_BYTES, looks_like_html
 from store.web.robots import MAX_ROBOTS_BYTES, RobotsAnswer, RobotsCache
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -105,7 +105,7 @@ class FetchResult:
         """The body decoded (header charset, then the page's ``<meta>``, then UTF-8/cp1252)."""
         if self.body is None:
             return None
-        from store.web.charset import decode_page
+        from store.ingest.charset import decode_page
 
         return decode_page(self.body, self.charset)[0]
 

@@ -1,18 +1,22 @@
-"""Importing URLs: fetch (conditionally, politely), read each page as HTML, store it through the importer.
+"""Importing URLs: fetch (conditionally, politely), read each page as HTML, store it through the article writer.
 
 The article's key (``articles.path``) is the URL as given, fragment dropped; fetching it again sends the stored
 validators, so a ``304`` — or a ``200`` with the same text — leaves the article unchanged, and a changed text
-updates the same article through the importer's update path (annotations re-anchored).
+updates the same article through the article writer's update path (annotations re-anchored).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from store.article_writer import prepare_article, stored_versions, write_article
 from store.db import write_transaction
+from store.ingest.decode import IngestError
+from store.ingest.html import parse_html
 from store.model import Problem, RawPage
+from store.pages import touch_fetched, validators
+from store.teachings import load_teachings
 from store.web.fetch import Fetcher, FetchRequest, FetchResult, normalize_url
-from store.web.pages import touch_fetched, validators
 
 Progress = Callable[[int, int, str], None]
 
@@ -37,10 +41,6 @@ def import_urls(db, urls: Iterable[str], report, progress: Progress | None = Non
 
 def store_fetched(db, result: FetchResult, report) -> str:
     """Store one fetch result; returns the outcome (``imported``/``updated``/``unchanged``/``skipped``)."""
-    from store.importer import prepare_article, stored_versions, write_article  # here: the importer imports this
-    from store.ingest.decode import IngestError
-    from store.teachings import load_teachings
-    from store.web.html import parse_html
 
     if result.status == "failed":
         report.skipped.append(Problem(result.url, result.reason or "cannot fetch"))

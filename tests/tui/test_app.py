@@ -281,7 +281,7 @@ async def test_while_search_is_open_the_footer_shows_its_keys_not_the_librarys(s
         assert not {"Sort", "Read/unread", "Filter"} & shown
 
 
-async def test_t_filters_from_the_library_and_tags_only_from_the_reader(seeded_db, db_path):
+async def test_t_never_filters_from_the_library_and_tags_once_an_article_is_open(seeded_db, db_path):
     from textual.widgets import Input
 
     app = BroadsheetApp(db_path)
@@ -289,7 +289,7 @@ async def test_t_filters_from_the_library_and_tags_only_from_the_reader(seeded_d
         await settle(app, pilot)
         await pilot.press("t")
         await pilot.pause()
-        assert app.screen.query_one("#library-filter", Input).value == "t"
+        assert app.screen.query_one("#library-filter", Input).value == ""
         await pilot.press("escape", "enter")
         await settle(app, pilot)
         assert "t" in app.screen.active_bindings  # the reader has an article: t tags the selection

@@ -112,15 +112,21 @@ async def test_choosing_an_entity_again_cycles_through_its_mentions():
         assert app.jumps[-1] == next((m.start, m.end) for m in MENTIONS if m.text == "Apple")
 
 
-async def test_bracket_keys_switch_between_visible_tabs():
+async def test_switching_tabs_cycles_the_visible_ones_and_the_focus_follows_from_inside():
     app = InspectorApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        await show(pilot, app.query_one(Inspector), MENTIONS)
+        inspector = app.query_one(Inspector)
+        await show(pilot, inspector, MENTIONS)
         app.query_one("#inspector-entities-table", DataTable).focus()
-        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        inspector.switch_tab(1)
+        await pilot.pause()
         assert app.query_one(TabbedContent).active == "inspector-figures"
-        await pilot.press("right_square_bracket")
+        assert app.focused is app.query_one("#inspector-figures-table", DataTable)
+        inspector.switch_tab(1)
         assert app.query_one(TabbedContent).active == "inspector-entities"
+        inspector.switch_tab(-1)
+        assert app.query_one(TabbedContent).active == "inspector-figures"
 
 
 def test_values_read_like_the_article_writes_them():

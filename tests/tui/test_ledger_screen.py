@@ -50,19 +50,49 @@ async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seed
     assert result == (value.data.article_id, value.data.start, value.data.end)
 
 
-async def test_a_on_a_conflict_tags_each_of_its_sentences_disputed(seeded_path):
+async def test_the_ledger_opens_focused_on_its_tree_so_down_moves_through_it(seeded_path):
+    app = host(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        assert app.focused is tree
+        first = tree.cursor_line
+        await pilot.press("down", "down")
+        assert tree.cursor_line == first + 2
+        await pilot.press("s")  # the Speakers tab takes the focus to its table, and l brings it back
+        assert app.focused is app.screen.query_one("#speakers", DataTable)
+        await pilot.press("l")
+        assert app.focused is tree
+
+
+async def test_a_on_a_conflict_asks_then_tags_each_of_its_sentences_disputed(seeded_path):
+    from tui.screens.tags import ConfirmDialog
+
+    def disputed() -> list:
+        db = open_db(seeded_path)
+        try:
+            return list_annotations(db, tag="disputed")
+        finally:
+            db.close()
+
     app = host(seeded_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         conflict = next(node for node in metric_nodes(app) if node.data.status == "conflict")
         tree = app.screen.query_one("#ledger-tree", Tree)
-        tree.focus()
         tree.move_cursor(conflict)
         await pilot.press("a")
         await settle(app, pilot)
-    db = open_db(seeded_path)
-    tagged = list_annotations(db, tag="disputed")
-    db.close()
+        assert isinstance(app.screen, ConfirmDialog)
+        count = len(conflict.data.values)
+        assert f"Tag {count} sentences #disputed" in str(app.screen.query_one("Label").render())
+        await pilot.press("n")  # no: nothing is written
+        await settle(app, pilot)
+        assert not isinstance(app.screen, ConfirmDialog) and disputed() == []
+        await pilot.press("a", "y")
+        await settle(app, pilot)
+        assert f"Tagged {count} sentences #disputed" in [n.message for n in app._notifications]
+    tagged = disputed()
     assert len(tagged) == len(conflict.data.values)
     assert {a.exact for a in tagged} == {v.sentence for v in conflict.data.values}
 

@@ -290,7 +290,9 @@ async def test_marking_the_selection_as_an_entity_teaches_and_highlights_it(seed
         assert styles_of(reader, word)[0].bold and styles_of(reader, word)[0].italic  # PRODUCT's cue
 
 
-async def test_suppressing_a_highlight_here_removes_only_that_occurrence(seeded_db, db_path):
+async def test_suppressing_a_highlight_here_asks_then_removes_only_that_occurrence(seeded_db, db_path):
+    from tui.screens.tags import ConfirmDialog
+
     app, article = open_seeded(seeded_db, db_path)
     async with app.run_test(size=(100, 30)) as pilot:
         reader = await first_article_shown(app, pilot)
@@ -299,10 +301,18 @@ async def test_suppressing_a_highlight_here_removes_only_that_occurrence(seeded_
         before = stored_mentions(seeded_db, article.id)
         assert target in before
         await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")  # no: nothing is taught
+        await app.workers.wait_for_complete()
+        assert stored_mentions(seeded_db, article.id) == before
+        await pilot.press("x", "y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         after = stored_mentions(seeded_db, article.id)
         assert set(before) - set(after) == {target}
+        text = article.text[target[0]:target[1]]
+        assert f"“{text}” is no longer highlighted here" in [n.message for n in app._notifications]
         await pilot.press("escape")
         await pilot.press("e")
         assert reader.selection != target and reader.selection[0] > target[0]  # no longer a stop for "e"
@@ -364,6 +374,9 @@ async def test_suppressing_everywhere_removes_every_occurrence_of_the_text(seede
         label_colour = label_style(before[first]).dark
         assert any(style.color.name == label_colour for style in styles_of(reader, repeated))
         await pilot.press("X")
+        await pilot.pause()
+        assert "in every article?" in str(app.screen.query_one("Label").render())
+        await pilot.press("y")
         await app.workers.wait_for_complete()
         await pilot.pause()
         after = stored_mentions(seeded_db, article.id)

@@ -54,7 +54,7 @@ def test_article_with_inspector_at_120x40(snap_compare, sample_app):
 
 
 def test_filtered_library_at_120x40(snap_compare, sample_app):
-    assert snap_compare(sample_app, terminal_size=(120, 40), run_before=steps("t", "e", "c", "h"))
+    assert snap_compare(sample_app, terminal_size=(120, 40), run_before=steps("f", "t", "e", "c", "h"))
 
 
 def test_help_at_120x40(snap_compare, sample_app):

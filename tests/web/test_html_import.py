@@ -12,8 +12,8 @@ from pathlib import Path
 
 from store.articles import get_article, list_articles
 from store.importer import import_paths
-from store.web.html import HTML_EXTRACTOR_VERSION
-from store.web.pages import page_bytes
+from store.ingest.html import HTML_EXTRACTOR_VERSION
+from store.pages import page_bytes
 from tests.web.conftest import article_html
 from tui.cli import main
 

@@ -11,9 +11,9 @@ from store import annotations
 from store.articles import get_article, list_articles
 from store.db import open_db
 from store.importer import import_paths
+from store.ingest.html import HTML_EXTRACTOR_VERSION
 from store.mentions import reextract_stale
-from store.web.html import HTML_EXTRACTOR_VERSION
-from store.web.pages import stale_pages
+from store.pages import stale_pages
 from tests.web.conftest import article_html
 from tui.cli import main
 

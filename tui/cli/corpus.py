@@ -9,8 +9,8 @@ from store.articles import ArticleNotFound, corpus_counts, list_articles, resolv
 from store.db import schema_version
 from store.importer import import_paths
 from store.ingest.decode import clean_text
+from store.pages import page_bytes
 from store.reading import read_article
-from store.web.pages import page_bytes
 from tui.cli.output import (
     Column,
     UsageError,

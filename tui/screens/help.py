@@ -15,9 +15,9 @@ from tui.screens.closing import ClosesOnce
 
 SCOPE_TITLES = {
     "app": "Everywhere",
-    "main": "Main screen",
+    "main": "Main screen (these act from any pane)",
     "library": "Library (the article list)",
-    "library-filter": "Library filter box — or just start typing in the list",
+    "library-filter": "Library filter box (opened by the library's Filter key, or a paste into the list)",
     "reader": "Reader",
     "inspector": "Inspector",
     "help": "This help",

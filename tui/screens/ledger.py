@@ -80,6 +80,7 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
     LedgerScreen #ledger-tree { height: 1fr; }
     LedgerScreen #ledger-reason { height: auto; max-height: 4; padding: 0 1; background: $boost; }
     """
+    AUTO_FOCUS = "#ledger-tree"  # not the tab strip: Down moves through the subjects at once
 
     BINDINGS = [
         Binding("escape", "close", "Back", id="ledger.close"),
@@ -174,7 +175,10 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         self.dismiss((article_id, start, end))
 
     def action_annotate(self) -> None:
-        """Turn the highlighted claim (tag ``claim``) or conflict (each value, tag ``disputed``) into annotations."""
+        """Turn the highlighted claim (tag ``claim``) or conflict (each value, tag ``disputed``) into annotations,
+        once the user says yes."""
+        from tui.screens.tags import ConfirmDialog
+
         node = self.query_one("#ledger-tree", Tree).cursor_node
         if node is None or node.data is None:
             self.notify("Highlight a metric or a value first", severity="warning")
@@ -183,8 +187,15 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         values = list(group.values) if node.data is group else [node.data]
         tag = "disputed" if group.status == "conflict" else "claim"
         note = f"{group.subject} · {group.metric}: {group.status}"
-        run_in_background(self, tag_sentences, values, tag, note, db_path=self.db_path, group="ledger-annotate",
-                          exclusive=False)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                run_in_background(self, tag_sentences, values, tag, note, db_path=self.db_path,
+                                  group="ledger-annotate", exclusive=False)
+
+        question = (f"Tag {plural(len(values), 'sentence')} #{tag} with the note “{note}”? "
+                    "(The Tags screen, T on the main screen, removes the tag again.)")
+        self.app.push_screen(ConfirmDialog(question), answered)
 
     @on(SentencesTagged)
     def _tagged(self, message: SentencesTagged) -> None:
@@ -192,9 +203,11 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
 
     def action_show_speakers(self) -> None:
         self.query_one(TabbedContent).active = "speakers-tab"
+        self.query_one("#speakers", DataTable).focus()
 
     def action_show_ledger(self) -> None:
         self.query_one(TabbedContent).active = "ledger-tab"
+        self.query_one("#ledger-tree", Tree).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -27,6 +27,7 @@ from textual.widgets import Footer, Header
 from store.articles import ArticleSummary, mark_read, save_position
 from tui.background import run_in_background
 from tui.corpus_watcher import CorpusChanged
+from tui.keymap import key_label
 from tui.screens import main_jobs as jobs
 from tui.screens.main_find import ArticleFind
 from tui.widgets.inspector import Inspector
@@ -47,18 +48,23 @@ LIBRARY_RELOAD_SECONDS = 5.0
 class MainScreen(Screen, inherit_bindings=False):
     """Library on the left, the article in the centre, the inspector on the right."""
 
+    # Reader actions first: they act from every pane (or say why not), and the footer lists them in this order
+    # after the keys of the focused pane.
     BINDINGS = [
+        Binding("t", "tag", "Tag", id="main.tag"),
+        Binding("u", "undo", "Undo", id="main.undo"),
+        Binding("ctrl+f", "find", "Find", id="main.find"),
+        Binding("n", "find_next(1)", "Next match", id="main.find-next"),
+        Binding("N", "find_next(-1)", "Previous match", show=False, id="main.find-previous"),
+        Binding("right_square_bracket", "switch_tab(1)", "Inspector tab", id="main.next-tab"),
+        Binding("left_square_bracket", "switch_tab(-1)", "Previous inspector tab", show=False,
+                id="main.previous-tab"),
+        Binding("slash", "search", "Search", id="main.search"),
         Binding("f2", "toggle_pane('library-pane')", "Library", id="main.toggle-library"),
         Binding("f3", "toggle_pane('inspector')", "Inspector", id="main.toggle-inspector"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="main.focus-next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.focus-previous"),
         Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
-        Binding("slash", "search", "Search", id="main.search"),
-        Binding("ctrl+f", "find", "Find in article", show=False, id="main.find"),
-        Binding("n", "find_next(1)", "Next match", id="main.find-next"),
-        Binding("N", "find_next(-1)", "Previous match", show=False, id="main.find-previous"),
-        Binding("t", "tag", "Tag selection", id="main.tag"),
-        Binding("u", "undo", "Undo", show=False, id="main.undo"),
         Binding("T", "open_screen('tags')", "Tags", show=False, id="main.tags"),
         Binding("O", "open_screen('orphans')", "Orphaned notes", show=False, id="main.orphans"),
         Binding("L", "open_screen('ledger')", "Ledger", show=False, id="main.ledger"),
@@ -94,8 +100,11 @@ class MainScreen(Screen, inherit_bindings=False):
         yield Header()
         with Horizontal(id="panes"):
             yield LibraryPane(id="library-pane")
-            yield ReaderPane(id="reader-pane")
+            reader_pane = ReaderPane(id="reader-pane")
+            reader_pane.border_title = "Reader"
+            yield reader_pane
             inspector = Inspector(id="inspector")
+            inspector.border_title = "Inspector"
             inspector.display = not narrow
             yield inspector
 
@@ -282,14 +291,26 @@ class MainScreen(Screen, inherit_bindings=False):
     @on(Library.ToggleRead)
     def _toggle_read(self, message: Library.ToggleRead) -> None:
         self._run(mark_read, message.article_id, message.read, group="mark-read", exclusive=False)
+        again = key_label(self.app, "library.toggle-read", "m")
+        state, other = ("read", "unread") if message.read else ("unread", "read")
+        self.app.notify(f"Marked “{message.title}” {state} — {again} again marks it {other}", timeout=3)
 
     # Tagging and undo (the main.tag and main.undo bindings)
 
+    def _article_needed(self, doing: str) -> bool:
+        """Whether an article is open; if not, a toast says how to open one (``doing`` names what waits for it)."""
+        if self.query_one(Reader).article is not None:
+            return True
+        open_key = key_label(self.app, "library.open", "enter")
+        self.app.notify(f"Open an article first ({open_key} in the library) to {doing}.", timeout=3)
+        return False
+
     def action_tag(self) -> None:
-        """``t``: the tag dialog for the selection, editing the annotation under it if there is one."""
+        """``t``, from any pane: the tag dialog for the reader's selection (the sentence under its cursor unless
+        more or less is selected), editing the annotation under it if there is one."""
         reader = self.query_one(Reader)
         span = reader.selection
-        if reader.article is None or span is None:
+        if not self._article_needed("tag a sentence") or span is None:
             return
         existing = reader.annotations_at(*span)
         record, article_id, quote = existing[0] if existing else None, reader.article.id, reader.selected_text
@@ -316,7 +337,8 @@ class MainScreen(Screen, inherit_bindings=False):
     @on(jobs.AnnotationsRead)
     def _annotations_read(self, message: jobs.AnnotationsRead) -> None:
         if message.notice:
-            self.app.notify(message.notice)
+            undo = f" — {key_label(self.app, 'main.undo', 'u')} undoes it" if message.undoable else ""
+            self.app.notify(message.notice + undo)
         self.query_one(Library).update_article(message.article_id, annotations=len(message.annotations))
         if self.bundle is not None and self.bundle.article.id == message.article_id:
             self.bundle.annotations = message.annotations
@@ -336,6 +358,18 @@ class MainScreen(Screen, inherit_bindings=False):
                     self._teach(message.article_id, "entity", message.text, label, None)
 
             self.app.push_screen(LabelPicker(message.text), chosen)
+        elif message.what == "suppress":
+            from tui.screens.tags import ConfirmDialog
+
+            where = "here" if message.start is not None else "in every article"
+            question = (f"Stop highlighting “{message.text}” {where}? "
+                        "(From a shell, broadsheet entity list and entity remove ID undo it.)")
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._teach(message.article_id, "suppress", message.text, None, message.start)
+
+            self.app.push_screen(ConfirmDialog(question), answered)
         else:
             self._teach(message.article_id, message.what, message.text, message.label, message.start)
 
@@ -345,6 +379,8 @@ class MainScreen(Screen, inherit_bindings=False):
 
     @on(jobs.MentionsRead)
     def _mentions_read(self, message: jobs.MentionsRead) -> None:
+        if message.notice:
+            self.app.notify(message.notice)
         reader = self.query_one(Reader)
         if reader.article is not None and reader.article.id == message.article_id:
             reader.set_mentions(message.mentions)
@@ -363,7 +399,7 @@ class MainScreen(Screen, inherit_bindings=False):
         from tui.screens.search import SearchScreen
 
         reader = self.query_one(Reader)
-        if reader.article is None:
+        if not self._article_needed("find in it"):
             return
         screen = SearchScreen(self.db_path, article_id=reader.article.id)
         self.app.push_screen(screen, partial(self._found, screen, reader.article.id))
@@ -383,6 +419,17 @@ class MainScreen(Screen, inherit_bindings=False):
         reader = self.query_one(Reader)
         return self.find.has_matches(reader.article.id if reader.article is not None else None)
 
+    def action_switch_tab(self, step: int) -> None:
+        """``]`` and ``[``, from any pane: the inspector's next or previous tab, or a toast saying why not."""
+        inspector = self.query_one(Inspector)
+        if not self._article_needed("see its entities, figures, quotes and notes"):
+            return
+        if not inspector.display:
+            key = key_label(self.app, "main.toggle-inspector", "f3")
+            self.app.notify(f"The inspector is hidden: {key} shows it.", timeout=3)
+            return
+        inspector.switch_tab(step)
+
     def _show_match(self) -> None:
         reader = self.query_one(Reader)
         reader.jump_to(*self.find.current)
@@ -392,14 +439,10 @@ class MainScreen(Screen, inherit_bindings=False):
     # Other screens
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        """Tagging needs an article and works from the reader; elsewhere its key is free (to filter with)."""
-        if action in ("tag", "undo"):
-            reader = self.query_one(Reader)
-            return reader.article is not None and self.focused is reader
-        if action in ("find", "diff"):
-            return self.query_one(Reader).article is not None
+        """The reader's actions (tag, undo, find, inspector tabs) act from every pane, or say why not; ``n`` and
+        ``N`` act (and show in the footer) once a find has matches in the open article."""
         if action == "find_next":
-            return self._has_matches() and self.focused is self.query_one(Reader)
+            return self._has_matches()
         return True
 
     def action_search(self) -> None:
@@ -411,6 +454,8 @@ class MainScreen(Screen, inherit_bindings=False):
         """The word diff of the open article's last two revisions."""
         from tui.screens.revisions import RevisionDiffScreen
 
+        if not self._article_needed("see what changed in it"):
+            return
         article = self.query_one(Reader).article
         self.app.push_screen(RevisionDiffScreen(self.db_path, article.id, article.title))
 

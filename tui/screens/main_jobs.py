@@ -31,11 +31,13 @@ class ArticleRead(Message):
 
 @dataclass
 class AnnotationsRead(Message):
-    """The annotations of one article, after an edit here or in another process; ``notice`` says what happened."""
+    """The annotations of one article, after an edit here or in another process; ``notice`` says what happened,
+    ``undoable`` when it was an edit of this screen's undo history (the toast then names the undo key)."""
 
     article_id: int
     annotations: list[Annotation]
     notice: str | None = None
+    undoable: bool = False
 
 
 @dataclass
@@ -58,10 +60,11 @@ class TagDialogReady(Message):
 
 @dataclass
 class MentionsRead(Message):
-    """The mentions of one article after a teaching changed them."""
+    """The mentions of one article after a teaching changed them; ``notice`` says what was taught."""
 
     article_id: int
     mentions: list[StoredMention]
+    notice: str | None = None
 
 
 @dataclass
@@ -93,10 +96,10 @@ def reread_article(db, article_id: int, content_hash: str, only_if_text_changed:
     return read_article(db, article_id)
 
 
-def read_annotations(db, article_id: int, notice: str | None = None) -> AnnotationsRead:
+def read_annotations(db, article_id: int, notice: str | None = None, undoable: bool = False) -> AnnotationsRead:
     from store.annotations import annotations_for_article
 
-    return AnnotationsRead(article_id, annotations_for_article(db, article_id), notice)
+    return AnnotationsRead(article_id, annotations_for_article(db, article_id), notice, undoable)
 
 
 def read_annotation_counts(db) -> AnnotationCountsRead:
@@ -121,11 +124,11 @@ def save_annotation(db, history, lock: threading.Lock, article_id: int, span: tu
             notice = "Annotation saved"
         elif getattr(result, "delete", False):
             history.delete(db, record.id)
-            notice = "Annotation deleted — press u to undo"
+            notice = "Annotation deleted"
         else:
             history.update(db, record.id, tags=result.tags, note=result.note)
             notice = "Annotation updated"
-    return read_annotations(db, article_id, notice)
+    return read_annotations(db, article_id, notice, undoable=True)
 
 
 def undo(db, history, lock: threading.Lock) -> AnnotationsRead | Notice:
@@ -144,9 +147,11 @@ def teach(db, what: str, article_id: int, text: str, label: str | None, start: i
 
     if what == "entity":
         mentions.add_entity_teaching(db, text, label)
+        notice = f"“{text}” is now highlighted as {label} in every article"
     else:
         mentions.suppress_teaching(db, text, article_id=article_id if start is not None else None, start=start)
-    return MentionsRead(article_id, mentions.mentions_for_article(db, article_id))
+        notice = f"“{text}” is no longer highlighted {'here' if start is not None else 'in any article'}"
+    return MentionsRead(article_id, mentions.mentions_for_article(db, article_id), notice)
 
 
 def teaching_failed(error: BaseException) -> Message:

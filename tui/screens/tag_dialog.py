@@ -107,7 +107,8 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
     TagDialog Button { margin-left: 2; }
     """
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="tagdialog.save"),
+        # Not a priority binding: it must run after the letters typed before it (a burst) are in the field.
+        Binding("ctrl+s", "save", "Save", id="tagdialog.save"),
         Binding("escape", "cancel", "Cancel", priority=True, id="tagdialog.cancel"),
         Binding("down", "suggestion(1)", "Next suggestion", show=False, id="tagdialog.next-suggestion"),
         Binding("up", "suggestion(-1)", "Previous suggestion", show=False, id="tagdialog.previous-suggestion"),

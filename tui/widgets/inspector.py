@@ -159,10 +159,9 @@ class Inspector(Widget):
     Inspector TabPane { padding: 0; }
     Inspector DataTable { height: 1fr; }
     """
+    # The tab keys (] and [) belong to the main screen, so that they work from every pane.
     BINDINGS = [
-        Binding("right_square_bracket", "switch_tab(1)", "Next tab", show=False, id="inspector.next-tab"),
-        Binding("left_square_bracket", "switch_tab(-1)", "Previous tab", show=False, id="inspector.previous-tab"),
-        Binding("e", "open_echo", "Open echo", show=False, id="inspector.open-echo"),
+        Binding("e", "open_echo", "Open echo", id="inspector.open-echo"),
     ]
 
     class JumpTo(Message):
@@ -248,8 +247,6 @@ class Inspector(Widget):
 
     def action_open_echo(self) -> None:
         """On the Quotes tab: open the next article where the quote under the cursor appears again."""
-        if not self._built or self.query_one("TabbedContent").active != "inspector-quotes":
-            return
         row_index = self.query_one("#inspector-quotes-table").cursor_row
         rows = self._rows.get("quotes") or []
         if not 0 <= row_index < len(rows) or not rows[row_index].elsewhere:
@@ -268,9 +265,18 @@ class Inspector(Widget):
         tabs = self.query_one("TabbedContent")
         return [f"inspector-{tab.id}" for tab in INSPECTOR_TABS if tabs.get_tab(f"inspector-{tab.id}").display]
 
-    def action_switch_tab(self, step: int) -> None:
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """``e`` acts (and the footer shows it) on the Quotes tab only."""
+        if action == "open_echo":
+            return bool(self.visible_tabs) and self.query_one("TabbedContent").active == "inspector-quotes"
+        return True
+
+    def switch_tab(self, step: int) -> None:
+        """Show the next (``step`` 1) or previous (-1) tab on show; the focus follows when it was in here."""
         visible = self.visible_tabs
         tabs = self.query_one("TabbedContent") if visible else None
         if visible and tabs.active in visible:
+            focused = self.screen.focused
             tabs.active = visible[(visible.index(tabs.active) + step) % len(visible)]
-            self.query_one(f"#{tabs.active}-table").focus()
+            if focused is not None and self in focused.ancestors:
+                self.query_one(f"#{tabs.active}-table").focus()

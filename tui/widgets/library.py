@@ -1,4 +1,12 @@
-"""The library: every article in one virtual list, type-to-filter and a sort that cycles.
+"""The library: every article in one virtual list, a filter box and a sort that cycles.
+
+Letters in the list are commands (``s`` sorts, ``m`` flips the read mark); the filter key (``f``) opens the
+filter box, which then takes every character, and a paste into the list opens it with the pasted text (the app
+moves the focus before handing the paste on). The bindings of the list and of the box are priority bindings,
+which the app runs as it dispatches each key, in the order typed, and moving the focus is immediate: in a burst
+(a fast typist, tmux's send-keys) the keys after ``f`` reach the box, never the list's commands, and the keys
+before it still act on the list. Ordinary bindings run once a key has bubbled up from the focused widget, by
+which time a burst's next keys are already queued for the old focus.
 
 ``Library`` is a ``ScrollView`` that renders only the rows on screen (``render_line``), so 100,000 articles
 cost no more to show than 20; DataTable, OptionList and ListView take 1–4 s to fill at 10k–50k rows. Rows are
@@ -27,6 +35,7 @@ from textual.widgets import Input
 from store.articles import ArticleSummary, list_articles
 from store.db import open_connection
 from tui.background import run_in_background
+from tui.keymap import key_label
 from tui.library_columns import columns_for, fit, row_cells
 from tui.library_index import LibraryIndex
 from tui.widgets.library_rows import IndexBuilt, RowsRead, ViewComputed, build_index, compute_view, read_rows, row_facts
@@ -49,9 +58,9 @@ def read_first_page(db_path: Path) -> list[ArticleSummary]:
 class LibraryFilter(Input):
     """The filter box above the list: fuzzy over titles and sources, as you type."""
 
-    BINDINGS = [
-        Binding("escape", "clear", "Clear filter", id="library-filter.clear"),
-        Binding("down", "to_list", "To the list", id="library-filter.to-list"),
+    BINDINGS = [  # priority: see the module's docstring
+        Binding("escape", "clear", "Clear filter", priority=True, id="library-filter.clear"),
+        Binding("down", "to_list", "To the list", priority=True, id="library-filter.to-list"),
     ]
 
     def action_clear(self) -> None:
@@ -59,24 +68,24 @@ class LibraryFilter(Input):
         self.action_to_list()
 
     def action_to_list(self) -> None:
-        self.screen.query_one(Library).focus()
+        self.screen.set_focus(self.screen.query_one(Library))
 
 
 class Library(ScrollView, can_focus=True, inherit_bindings=False):
     """Every article, one row each: read mark, title, source, date, words, annotations."""
 
     COMPONENT_CLASSES = {"library--header", "library--cursor", "library--read", "library--dim"}
-    BINDINGS = [
-        Binding("enter", "open", "Open", id="library.open"),
-        Binding("down", "cursor_down", "Down", show=False, id="library.cursor-down"),
-        Binding("up", "cursor_up", "Up", show=False, id="library.cursor-up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="library.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="library.page-up"),
-        Binding("home", "first", "First article", show=False, id="library.first"),
-        Binding("end", "last", "Last article", show=False, id="library.last"),
-        Binding("s", "cycle_sort", "Sort", id="library.sort"),
-        Binding("f", "filter", "Filter", id="library.filter"),
-        Binding("m", "toggle_read", "Read/unread", id="library.toggle-read"),
+    BINDINGS = [  # priority: see the module's docstring
+        Binding("enter", "open", "Open", priority=True, id="library.open"),
+        Binding("down", "cursor_down", "Down", show=False, priority=True, id="library.cursor-down"),
+        Binding("up", "cursor_up", "Up", show=False, priority=True, id="library.cursor-up"),
+        Binding("pagedown", "page_down", "Page down", show=False, priority=True, id="library.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, priority=True, id="library.page-up"),
+        Binding("home", "first", "First article", show=False, priority=True, id="library.first"),
+        Binding("end", "last", "Last article", show=False, priority=True, id="library.last"),
+        Binding("s", "cycle_sort", "Sort", priority=True, id="library.sort"),
+        Binding("f", "filter", "Filter", priority=True, id="library.filter"),
+        Binding("m", "toggle_read", "Read/unread", priority=True, id="library.toggle-read"),
     ]
 
     cursor = reactive(0, always_update=True)
@@ -98,12 +107,13 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
             self.complete = complete
 
     class ToggleRead(Message):
-        """The user flipped the read mark of an article."""
+        """The user flipped the read mark of an article (``title`` to say which)."""
 
-        def __init__(self, article_id: int, read: bool) -> None:
+        def __init__(self, article_id: int, read: bool, title: str) -> None:
             super().__init__()
             self.article_id = article_id
             self.read = read
+            self.title = title
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -318,20 +328,13 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.refresh_view(keep=self.current_article_id)
 
     def action_filter(self) -> None:
-        self.screen.query_one(LibraryFilter).focus()
+        """Focus the filter box now (``focus()`` would wait for the keys already queued, which then hit the list)."""
+        self.screen.set_focus(self.screen.query_one(LibraryFilter))
 
     def action_toggle_read(self) -> None:
         if (article := self.article_at(self.cursor)) is not None:
             self.update_article(article.id, read=not article.read)
-            self.post_message(self.ToggleRead(article.id, not article.read))
-
-    def on_key(self, event: events.Key) -> None:
-        """Typing a character that is not a key binding starts the filter with it."""
-        if event.is_printable and event.character and event.key not in self.screen.active_bindings:
-            event.stop()
-            box = self.screen.query_one(LibraryFilter)
-            box.focus()
-            box.insert_text_at_cursor(event.character)
+            self.post_message(self.ToggleRead(article.id, not article.read, article.title))
 
     def on_click(self, event: events.Click) -> None:
         row = int(self.scroll_offset.y) + event.y - 1
@@ -345,8 +348,11 @@ class LibraryPane(Vertical):
     """The filter box over the list; the pane's border title shows the count and the sort."""
 
     def compose(self) -> ComposeResult:
-        yield LibraryFilter(placeholder="Filter (f)…", id="library-filter", select_on_focus=False)
+        yield LibraryFilter(id="library-filter", select_on_focus=False)
         yield Library(id="library")
+
+    def on_mount(self) -> None:
+        self.query_one(LibraryFilter).placeholder = f"Filter ({key_label(self.app, 'library.filter', 'f')})…"
 
     @on(Input.Changed, "#library-filter")
     def _filter_changed(self, event: Input.Changed) -> None:

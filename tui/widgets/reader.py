@@ -74,8 +74,8 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
     Reader > .reader--marker { color: $text-accent; text-style: bold; }
     """
     BINDINGS = [
-        Binding("down,j", "cursor_down", "Next sentence", id="reader.next-sentence"),
-        Binding("up,k", "cursor_up", "Previous sentence", id="reader.previous-sentence"),
+        Binding("down,j", "cursor_down", "Next sentence", show=False, id="reader.next-sentence"),
+        Binding("up,k", "cursor_up", "Previous sentence", show=False, id="reader.previous-sentence"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reader.page-down"),
         Binding("pageup", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("home", "first", "Top", show=False, id="reader.top"),
@@ -88,9 +88,9 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
         Binding("y", "copy", "Copy", show=False, id="reader.copy"),
         Binding("e", "next('entity')", "Next entity", id="reader.next-entity"),
         Binding("E", "previous('entity')", "Previous entity", show=False, id="reader.previous-entity"),
-        Binding("f", "next('figure')", "Next figure", show=False, id="reader.next-figure"),
+        Binding("f", "next('figure')", "Next figure", id="reader.next-figure"),
         Binding("F", "previous('figure')", "Previous figure", show=False, id="reader.previous-figure"),
-        Binding("a", "next('annotation')", "Next note", show=False, id="reader.next-annotation"),
+        Binding("a", "next('annotation')", "Next note", id="reader.next-annotation"),
         Binding("A", "previous('annotation')", "Previous note", show=False, id="reader.previous-annotation"),
         Binding("h", "next('heading')", "Next heading", show=False, id="reader.next-heading"),
         Binding("H", "previous('heading')", "Previous heading", show=False, id="reader.previous-heading"),

@@ -1,21 +1,19 @@
 """Raw pages in the database: the bytes of every web page an article came from, compressed, and what a
 fetch needs to ask for it again.
 
-A page is written in its article's transaction (:func:`write_page`, called by the importer). When the HTML
-extractor changes (:data:`~store.web.html.HTML_EXTRACTOR_VERSION`), :func:`rederive_stale_pages` reads each
-older page again and updates its article through the importer's update path, which re-anchors annotations —
-the same way stale mentions are re-extracted (:func:`store.mentions.reextract_stale` calls it first).
+A page is written in its article's transaction (:func:`write_page`, called by the article writer). When the
+HTML extractor changes (:data:`~store.ingest.html.HTML_EXTRACTOR_VERSION`), the older pages are
+:func:`stale_pages`; :func:`store.refresh.refresh_stale` reads each again and updates its article through the
+writer's update path, which re-anchors annotations.
 """
 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from store.model import RawPage
 
-Progress = Callable[[int, int], None]
 COMPRESSION_LEVEL = 1  # HTML shrinks to ~23% at level 1 (~20% at 6) in under half the time: it runs on every import
 
 
@@ -59,40 +57,7 @@ def touch_fetched(db, url: str, etag: str | None, last_modified: str | None) -> 
 
 def stale_pages(db) -> list[int]:
     """Articles whose text was derived from their page by another HTML extractor version than this one."""
-    from store.web.html import HTML_EXTRACTOR_VERSION
+    from store.ingest.html import HTML_EXTRACTOR_VERSION
 
     rows = db.execute("SELECT article_id FROM pages WHERE extractor != ? ORDER BY article_id", [HTML_EXTRACTOR_VERSION])
     return [row[0] for row in rows]
-
-
-def rederive_stale_pages(db, progress: Progress | None = None) -> int:
-    """Derive the text of every stale page's article again from its raw page and store it through the
-    importer (updated in place, annotations re-anchored); returns how many pages were read again.
-
-    A page in which this extractor finds no article text keeps its article as it was (marked current, so it
-    is not read again at every start)."""
-    from store.db import write_transaction
-    from store.importer import store_article
-    from store.web.html import HTML_EXTRACTOR_VERSION, NoArticleText, parse_html
-
-    stale = stale_pages(db)
-    for done, article_id in enumerate(stale, start=1):
-        row = db.execute(
-            "SELECT a.path, a.url, p.raw, p.content_type, p.final_url, p.etag, p.last_modified, p.encoding "
-            "FROM articles a JOIN pages p ON p.article_id = a.id WHERE a.id = ?",
-            [article_id],
-        ).fetchone()
-        if row is None:
-            continue
-        key, url, raw, content_type, final_url, etag, last_modified, encoding = row
-        known = RawPage(b"", encoding, "", content_type, final_url, etag, last_modified)
-        try:
-            article = parse_html(zlib.decompress(raw), key, header_charset=encoding, url=final_url or url, page=known)
-        except NoArticleText:
-            with write_transaction(db):
-                db.execute("UPDATE pages SET extractor = ? WHERE article_id = ?", [HTML_EXTRACTOR_VERSION, article_id])
-        else:
-            store_article(db, article)
-        if progress:
-            progress(done, len(stale))
-    return len(stale)

@@ -7,7 +7,7 @@ offsets stay code points into the text the reader shows. Boilerplate and referen
 other readers (:mod:`store.ingest.blocks`, :mod:`store.ingest.references`): kept, hidden by the reader.
 
 ``HTML_EXTRACTOR_VERSION`` names trafilatura's version and a digest of the code that shapes the text, so a
-page stored by another version is derived again from its raw bytes (:func:`store.web.pages.rederive_stale_pages`).
+page stored by another version is derived again from its raw bytes (:func:`store.refresh.rederive_stale_pages`).
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from importlib.metadata import version
 from pathlib import Path
 
 from store.ingest.blocks import find_boilerplate
+from store.ingest.charset import decode_page
 from store.ingest.decode import IngestError, clean_text
 from store.ingest.references import find_references
 from store.ingest.sentences import split_sentences
 from store.ingest.text import title_from_sentences
 from store.model import Block, ParsedArticle, RawPage
-from store.web.charset import decode_page
 
 MAX_PAGE_BYTES = 10 * 1024 * 1024  # a page (file, or fetched body after decompression) larger than this is refused
 _HTML_START = re.compile(
@@ -41,12 +41,11 @@ _CONTENT_KINDS = frozenset({"heading", "paragraph", "quote", "list"})
 
 
 def _code_digest() -> str:
-    """Digest of the code that turns a page into text and blocks: this module, the charset reader and the
-    shared block, sentence and reference rules with their data."""
-    here = Path(__file__).parent
-    ingest = here.parent / "ingest"
+    """Digest of the code that turns a page into text and blocks: this package's modules (this one, the charset
+    reader, the shared block, sentence and reference rules) with their data."""
+    ingest = Path(__file__).parent
     digest = hashlib.sha1()
-    for path in [here / "html.py", here / "charset.py", *sorted(ingest.glob("*.py")), *sorted(ingest.glob("data/*"))]:
+    for path in [*sorted(ingest.glob("*.py")), *sorted(ingest.glob("data/*"))]:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]

@@ -1,0 +1,131 @@
+"""Who said a quote, on real news' harder patterns: one rule per test, on hand-written paragraphs."""
+
+from store.extract.quotes import find_quotes
+from tests.ledger.helpers import mention, paragraphs
+
+
+def quotes_of(text, *entities):
+    """``(quote text, speaker)`` of every quote; ``entities`` are ``(text, label, nth)`` mentions."""
+    mentions = sorted((mention(text, needle, label, nth=nth) for needle, label, nth in entities), key=lambda m: m.start)
+    return [(q.text, q.speaker) for q in find_quotes(text, paragraphs(text), mentions)]
+
+
+def test_a_participle_after_a_quote_is_narrative_not_a_split_quotes_attribution():
+    text = ('Dan Moore said he was "deeply shocked", releasing a statement saying "The decision is a blow to '
+            'every worker in the state."')
+    assert quotes_of(text, ("Dan Moore", "PERSON", 0)) == [
+        ("The decision is a blow to every worker in the state.", "Dan Moore")]
+
+
+def test_what_follows_adding_is_what_was_added_not_who_added_it():
+    text = ('The prosecutor, Ali Reza Karimi, said the men must face "murder and terrorism charges", adding Iran '
+            'will pursue President Jack Stone even after he leaves office.')
+    assert quotes_of(text, ("Ali Reza Karimi", "PERSON", 0), ("Jack Stone", "PERSON", 0)) == [
+        ("murder and terrorism charges", "Ali Reza Karimi")]
+
+
+def test_a_quote_running_into_its_attribution_without_a_comma_is_split_by_it():
+    text = '"We stand ready to help" tweeted Mayor Ana Ruiz. "The bravery of the crews is incredible."'
+    [(quote, speaker)] = quotes_of(text, ("Ana Ruiz", "PERSON", 0))
+    assert quote == "We stand ready to help The bravery of the crews is incredible." and speaker == "Ana Ruiz"
+
+
+def test_a_scare_quote_running_into_narrative_is_not_joined_to_the_next_quote():
+    text = ('Ana Ruiz called the fire "truly crushing" and wrote "May God protect the families of the victims." '
+            'Ben Cole described it as "a tragedy" and said "we will rebuild the whole street."')
+    found = quotes_of(text, ("Ana Ruiz", "PERSON", 0), ("Ben Cole", "PERSON", 0))
+    assert found == [("May God protect the families of the victims.", "Ana Ruiz"),
+                     ("we will rebuild the whole street.", "Ben Cole")]
+
+
+def test_less_common_verbs_of_saying_attribute_the_quote():
+    text = ('"We are rolling out the first delivery airplane," enthused Sam Ford. "It is a huge day."\n'
+            '"Harris can rest easy", Tom Hale opines, "she will not be blocked from office."')
+    found = quotes_of(text, ("Sam Ford", "PERSON", 0), ("Tom Hale", "PERSON", 0))
+    assert found == [("We are rolling out the first delivery airplane It is a huge day.", "Sam Ford"),
+                     ("Harris can rest easy she will not be blocked from office.", "Tom Hale")]
+
+
+def test_a_pronoun_after_a_quote_goes_to_the_person_whose_sentence_introduces_it():
+    text = ("Rivals Lee Park and Kim Moss agreed on the dispute.\n"
+            'Moss concurred: "We need to stop policing the world", she argued.\n'
+            'A spokeswoman, Rita Gomez, said the state was disappointed: "While we await the ruling," she said, '
+            '"we urge restraint."')
+    people = ("Lee Park", "PERSON", 0), ("Kim Moss", "PERSON", 0), ("Moss", "PERSON", 1), ("Rita Gomez", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == ["Kim Moss", "Rita Gomez"]
+
+
+def test_a_person_named_after_the_verb_is_not_the_subject_a_pronoun_refers_to():
+    text = ('Ivan Holt resigned on Monday. He said Olga Zeller is "a model of honesty for me"; however, "to remove '
+            'any doubts I wrote a resignation letter", he added.')
+    found = quotes_of(text, ("Ivan Holt", "PERSON", 0), ("Olga Zeller", "PERSON", 0))
+    assert found[-1] == ("to remove any doubts I wrote a resignation letter", "Ivan Holt")
+
+
+def test_hyphenated_and_vice_titles_are_not_part_of_the_name():
+    text = ('"I count on Turkey to act with restraint," tweeted Secretary-General Jens Lund.\n'
+            '"We will not allow it to happen again," said Vice President Mia Sorensen.')
+    people = ("Secretary-General Jens Lund", "PERSON", 0), ("Vice President Mia Sorensen", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == ["Jens Lund", "Mia Sorensen"]
+
+
+def test_the_spokesperson_after_an_unnamed_one_stays_unnamed():
+    text = ('President Jack Stone asked for the arrests.\n'
+            '"We will not intervene in political cases," an Interpol spokesperson stated. The spokesperson added '
+            'that they "would not consider requests of this nature".')
+    assert [s for _, s in quotes_of(text, ("Jack Stone", "PERSON", 0))] == [None, None]
+
+
+def test_the_title_named_in_apposition_is_the_speaker():
+    text = ('Marchers left Hyde Park Corner at noon.\n'
+            'The mayor of London, Sadiq Khan, tweeted, "Thousands have come together to send a clear message."\n'
+            'The mayor of Paris, Anne Hidalgo, thanked "the emergency services for their swift response".')
+    found = quotes_of(text, ("Hyde Park Corner", "PERSON", 0), ("Sadiq Khan", "PLACE", 0))
+    assert [s for _, s in found] == ["Sadiq Khan", "Anne Hidalgo"]
+
+
+def test_an_office_speaks_under_its_full_name():
+    text = ('Eyewitness Vinnie Dee said the crash was loud.\n'
+            'The Alachua Sheriff\'s Office tweeted the response "required all hands on deck."\n'
+            'The California Department of Corrections and Rehabilitation (CDCR) did not name him. The Department '
+            'issued a statement: "There was an assault on an inmate on Friday."')
+    entities = ("Vinnie Dee", "PERSON", 0), ("Alachua Sheriff", "ORG", 0), \
+        ("California Department of Corrections", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == [
+        "Alachua Sheriff's Office", "California Department of Corrections and Rehabilitation"]
+
+
+def test_a_source_quoting_someone_as_saying_is_not_the_speaker():
+    text = ('The European Union banned the airlines.\n'
+            '"We do not need to buy aircraft from Europe," Detik.com quoted Jusman Djamal as saying.')
+    found = quotes_of(text, ("European Union", "ORG", 0), ("Jusman Djamal", "PERSON", 0))
+    assert found == [("We do not need to buy aircraft from Europe", "Jusman Djamal")]
+
+
+def test_in_a_statement_is_not_an_unnamed_source_but_one_poster_is():
+    text = ('The Emergencies Ministry has, in a statement, called on drivers to "not forget that lives depend on you."\n'
+            'Critics attacked the Church of Scientology website, with one poster writing "How can people look at '
+            'both sides?"')
+    found = quotes_of(text, ("Emergencies Ministry", "ORG", 0), ("Church of Scientology", "ORG", 0))
+    assert [s for _, s in found] == ["Emergencies Ministry", None]
+
+
+def test_a_given_name_and_surname_taken_as_two_mentions_speak_as_one_name():
+    text = 'Former First Lady Michelle Obama gave the keynote, urging viewers, "we have got to vote like our lives depend on it."'
+    found = quotes_of(text, ("Michelle", "PERSON", 0), ("Obama", "PERSON", 0))
+    assert [s for _, s in found] == ["Michelle Obama"]
+
+
+def test_a_sentence_opening_with_he_introduces_its_antecedent_not_the_person_it_names():
+    text = ('Dan Rich had his own opinion on the matter. He provided the text of a message he sent to AIP vice '
+            'chairman Mark Stein:\n"Please let Rocky know that if he runs with the unstable candidate we are done."')
+    found = quotes_of(text, ("Dan Rich", "PERSON", 0), ("Mark Stein", "PERSON", 0))
+    assert [s for _, s in found] == ["Dan Rich"]
+
+
+def test_in_a_relative_clause_the_speaker_is_its_own_subject_unless_it_is_an_aside():
+    text = ('Gloria Vale wrote the 2009 novel Obsession, which the New York Times called "the steamiest book ever written."\n'
+            'Speaker John Berry commented on the matter — which the BBC noted as unusual — "However it is dressed up, '
+            'the purpose is obvious."')
+    entities = ("Gloria Vale", "PERSON", 0), ("New York Times", "ORG", 0), ("John Berry", "PERSON", 0), ("BBC", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["New York Times", "John Berry"]
