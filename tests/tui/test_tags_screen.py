@@ -143,3 +143,31 @@ async def test_a_colour_can_be_named_and_questions_count_in_words(db_file):
     db = annotation_db(db_file)
     assert [(t["name"], t["color"]) for t in store.list_tags(db)][0] == ("claim", "#ff8c00")
     db.close()
+
+
+async def test_u_undoes_a_tag_delete_and_shift_u_or_ctrl_r_redoes_it(db_file):
+    app = host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("d", "y")  # #claim, on two annotations
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("claim", 2), ("markets", 1), ("sourcing", 1)]
+        assert rows(app, "#tags-table")[0] == ["■ #claim", "2"]
+        assert "Undone: the deletion of #claim" in [n.message for n in app._notifications]
+        await pilot.press("U")
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
+        await pilot.press("u")
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
+        await pilot.press("u", "u")  # the delete, then nothing left
+        await settle(app, pilot)
+        assert "Nothing to undo" in [n.message for n in app._notifications]
+    db = annotation_db(db_file)
+    assert [r.tags for r in store.list_annotations(db, tag="claim")] == [("claim", "markets"), ("claim",)]
+    db.close()
