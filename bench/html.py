@@ -13,6 +13,9 @@ where it lies and never copied. Two extractors are scored against the hand-check
 The metric is the benchmark's own (its README and ``evaluate.py``): ``\\w+`` tokens, lower-cased as the
 README says; 4-token shingles counted with multiplicity; per page TP/FP/FN normalised to sum 1; precision
 and recall averaged over pages; F1 of the two means.
+
+``--dump FILE`` writes what the import stored for every page (text, metadata, blocks) as JSON, so that two
+versions of the extractor can be compared page by page: a speed change must leave the dump identical.
 """
 
 from __future__ import annotations
@@ -94,7 +97,10 @@ def run_trafilatura(pages: dict[str, Path]) -> tuple[dict[str, str], float, floa
     return bodies, time.perf_counter() - started, cpu_seconds() - cpu
 
 
-def run_broadsheet(folder: Path) -> tuple[dict[str, str], float, float, int]:
+_DUMPED_FIELDS = ("title", "source", "url", "published", "byline", "language", "words", "text")
+
+
+def run_broadsheet(folder: Path, dump: Path | None = None) -> tuple[dict[str, str], float, float, int]:
     from store.db import open_db
     from store.importer import import_paths
 
@@ -103,28 +109,38 @@ def run_broadsheet(folder: Path) -> tuple[dict[str, str], float, float, int]:
         started, cpu = time.perf_counter(), cpu_seconds()
         report = import_paths(db, [folder])
         elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
-        bodies = {}
+        bodies, stored = {}, {}
         for article_id, path, text in db.execute("SELECT id, path, text FROM articles"):
+            key = Path(path).name.split(".")[0]
             blocks = db.execute(
                 'SELECT start, "end" FROM blocks WHERE article_id = ? AND kind NOT IN (\'title\', \'boilerplate\') '
                 "ORDER BY seq",
                 [article_id],
             )
-            bodies[Path(path).name.split(".")[0]] = "\n".join(text[start:end] for start, end in blocks)
+            bodies[key] = "\n".join(text[start:end] for start, end in blocks)
+            if dump is not None:
+                row = db.execute(f"SELECT {', '.join(_DUMPED_FIELDS)} FROM articles WHERE id = ?", [article_id])
+                stored[key] = dict(zip(_DUMPED_FIELDS, row.fetchone(), strict=True))
+                stored[key]["blocks"] = db.execute(
+                    'SELECT kind, level, start, "end" FROM blocks WHERE article_id = ? ORDER BY seq', [article_id]
+                ).fetchall()
         db.close()
+    if dump is not None:
+        dump.write_text(json.dumps(dict(sorted(stored.items())), ensure_ascii=False, indent=1), "utf-8")
     return bodies, elapsed, cpu, len(report.skipped)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--dump", type=Path, help="write what the import stored for every page to this JSON file")
     args = parser.parse_args(argv)
     truth = json.loads((args.corpus / "ground-truth.json").read_text("utf-8"))
     gold = {key: record.get("articleBody") or "" for key, record in truth.items()}
     pages = {key: args.corpus / "html" / f"{key}.html.gz" for key in gold}
     load = os.getloadavg()[0]
     peer, peer_seconds, peer_cpu = run_trafilatura(pages)
-    ours, our_seconds, our_cpu, skipped = run_broadsheet(args.corpus / "html")
+    ours, our_seconds, our_cpu, skipped = run_broadsheet(args.corpus / "html", args.dump)
     print(f"{len(gold)} pages from {args.corpus}; {os.cpu_count()} cores, load average {load:.1f} at the start")
     print(f"{'extractor':<34} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8} {'CPU ms/page':>12}")
     for name, bodies, seconds, cpu in (

@@ -41,7 +41,10 @@ class Changes:
 def articles_mark(db: Database | sqlite3.Connection) -> tuple:
     """Changes whenever an article is imported, re-imported with another text, or removed (read from indexes:
     a re-import sets ``updated``)."""
-    return _row(db, "SELECT count(*), max(id), max(updated) FROM articles")
+    # One sub-select per aggregate: SQLite answers a lone max() from an index's end, but a max() beside
+    # other aggregates scans every row (~10 ms of CPU at 100,000 articles, at every start and every look).
+    return _row(db, "SELECT (SELECT count(*) FROM articles), (SELECT max(id) FROM articles), "
+                    "(SELECT max(updated) FROM articles)")
 
 
 def annotations_mark(db: Database | sqlite3.Connection) -> tuple:

@@ -101,9 +101,13 @@ class BroadsheetApp(App, inherit_bindings=False):
 
     def watch_theme(self, theme: str) -> None:
         """Keep the theme chosen (in the command palette) for the next start."""
-        if self.settings.get("theme") != theme:
-            self.settings["theme"] = theme
-            remember_setting("theme", theme)
+        self.keep_setting("theme", theme)
+
+    def keep_setting(self, key: str, value) -> None:
+        """Remember a setting for the next start: in ``settings`` now, in the file in the background."""
+        if self.settings.get(key) != value:
+            self.settings[key] = value
+            remember_setting(key, value)
             run_in_background(self, flush_settings, group="settings", exclusive=False,
                               failed=SettingsNotSaved)
 

@@ -11,6 +11,8 @@ PALETTE_TITLES = {
     "app.help": "Show keys (help)",
     "main.toggle-library": "Show or hide the library",
     "main.toggle-inspector": "Show or hide the inspector",
+    "main.narrower-library": "Narrower library",
+    "main.wider-library": "Wider library",
     "main.copy": "Copy selected text",
     "main.search": "Search quotes and sentences (all articles)",
     "main.find": "Find in article",

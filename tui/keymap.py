@@ -32,6 +32,7 @@ BINDING_MODULES = (
     "tui.screens.help",
     "tui.widgets.library",
     "tui.widgets.reader",
+    "tui.widgets.find_bar",
     "tui.widgets.inspector",
     "tui.screens.search",
     "tui.screens.tag_dialog",
@@ -50,6 +51,7 @@ SCOPE_PARENTS = {
     "library": "main",
     "library-filter": "main",
     "reader": "main",
+    "find-bar": "main",
     "inspector": "main",
 }
 

@@ -1,4 +1,8 @@
-"""How library rows are laid out: which columns fit a width, and each cell cut or padded to its cells."""
+"""How library rows are laid out: which columns fit a width, and each cell cut or padded to its cells.
+
+The columns depend on the width alone, never on the rows: a column does not appear when the first article
+with a date arrives, nor push another out. Every cell but the last ends in a space, so no two columns touch.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,14 @@ from rich.cells import cell_len, set_cell_size
 
 from store.articles import ArticleSummary
 
-# In order of importance; the title takes whatever width is left.
-COLUMN_SIZES = [("mark", 2), ("date", 11), ("source", 15), ("notes", 4), ("words", 7)]
+# In order of importance, each with its width including the space that separates it from the next; the title
+# takes whatever width is left.
+COLUMN_SIZES = [("mark", 2), ("date", 11), ("notes", 5), ("source", 15), ("words", 7)]
+ORDER = ["mark", "title", "source", "date", "words", "notes"]
+RIGHT_ALIGNED = {"words", "notes"}
+MISSING = {"date": "no date", "source": "no source"}
+LABELS = {"mark": "", "title": "Title", "source": "Source", "date": "Date", "words": "Words", "notes": "✎"}
+MIN_TITLE = 20  # cells the title keeps before any column but the read mark is added
 
 
 def fit(text: str, width: int, align: str = "left") -> str:
@@ -20,35 +30,50 @@ def fit(text: str, width: int, align: str = "left") -> str:
     return padding + text if align == "right" else text + padding
 
 
-def columns_for(width: int, empty: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+def columns_for(width: int) -> list[tuple[str, int]]:
     """Which columns fit in ``width`` cells, and how wide each is; the title takes what is left.
 
-    Columns are added in order of importance while the title keeps at least half the width; a column no
-    article has a value for (``empty``) is left out.
+    Columns are added in order of importance while the title keeps more than half the width (and at least
+    ``MIN_TITLE`` cells): titles are what the list is read for.
     """
-    wanted = [(name, size) for name, size in COLUMN_SIZES if name not in empty]
-    minimum_title = max(14, width // 2)
+    minimum_title = max(MIN_TITLE, width * 11 // 20)
     shown, used = [], 0
-    for name, size in wanted:
-        if width - used - size < minimum_title:
+    for name, size in COLUMN_SIZES:
+        if name != "mark" and width - used - size < minimum_title:
             break
         shown.append((name, size))
         used += size
-    order = ["mark", "title", "source", "date", "words", "notes"]
     sizes = dict(shown, title=max(0, width - used))
-    return [(name, sizes[name]) for name in order if name in sizes]
+    return [(name, sizes[name]) for name in ORDER if name in sizes]
+
+
+def cells(values: dict[str, str], columns: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """Each column's value fitted to its cells, a space after every column but the last."""
+    result = []
+    for index, (name, size) in enumerate(columns):
+        gap = 0 if index == len(columns) - 1 or size == 0 else 1
+        align = "right" if name in RIGHT_ALIGNED else "left"
+        result.append((name, fit(values[name], size - gap, align) + " " * gap))
+    return result
+
+
+def row_values(article: ArticleSummary) -> dict[str, str]:
+    """What each column shows for one article; a missing date or source is said, not left blank."""
+    return {
+        "mark": "" if article.read else "●",
+        "title": article.title or article.path,
+        "source": article.source or MISSING["source"],
+        "date": (article.published or "")[:10] or MISSING["date"],
+        "words": f"{article.words:,}",
+        "notes": f"✎{article.annotations}" if article.annotations else "",
+    }
 
 
 def row_cells(article: ArticleSummary, columns: list[tuple[str, int]]) -> list[tuple[str, str]]:
     """The text of each column of one row, with the name of the column it belongs to."""
-    values = {
-        "mark": "" if article.read else "●",
-        "title": article.title or article.path,
-        "source": article.source or "",
-        "date": (article.published or "")[:10],
-        "words": f"{article.words:,}",
-        "notes": f"✎{article.annotations}" if article.annotations else "",
-    }
-    right = {"words", "notes"}
-    return [(name, fit(values[name], size - (name != "title"), "right" if name in right else "left")
-             + (" " if name != "title" and size else "")) for name, size in columns]
+    return cells(row_values(article), columns)
+
+
+def header_cells(columns: list[tuple[str, int]], sort: str) -> list[tuple[str, str]]:
+    """The column labels, the sorted one marked ``▼``."""
+    return cells({name: LABELS[name] + (" ▼" if name == sort else "") for name in LABELS}, columns)

@@ -46,12 +46,12 @@ _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 
 
-def is_attribution(between: str) -> bool:
+def is_attribution(between: str, max_words: int = MAX_SUBJECT_WORDS + 3) -> bool:
     """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. ")."""
     words = _TITLE_DOT.sub(r"\1", between).strip(" ,.;:“”\"‘’—–-").strip()
     if _PARTICIPLE.match(words):  # "…," saying that …: the narrative goes on, no one is named
         return False
-    if not words or len(words.split()) > MAX_SUBJECT_WORDS + 3 or re.search(r"[.!?;]\s", words):
+    if not words or len(words.split()) > max_words or re.search(r"[.!?;]\s", words):
         return False
     return bool(CUE.search(words))
 

@@ -26,6 +26,12 @@ _PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|go
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
 # the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
 _RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|[A-Z])", re.DOTALL)
+# "She left the series.", "Underwhelmed with her role, she left the series."
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:He|She|he|she)\b")
+_SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised word, not an acronym ("AIM")
+_SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
+_IN_OPENING_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f|[Aa]lthough|[Tt]hough|"
+                                r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce)\b[^,]*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -108,7 +114,7 @@ class Speakers(ArticleNames):
             if body := _PERSONS_BODY.match(self.text, speaker.end):
                 return self.text[speaker.start : body.end()], None, None
             return (*self._person(speaker), None)
-        if re.match(r"\s*(?:He|She)\b", self.text[start:end]) and (person := self._antecedent(start)) is not None:
+        if _OPENS_WITH_PRONOUN.match(self.text, start, end) and (person := self._antecedent(start)) is not None:
             return (*self._person(person), None)
         subjects = [m for m in within(self.orgs, start, min(end, start + 40)) if not self._after_preposition(m)]
         if subjects:  # "Ford's filing described the matter as "…""
@@ -200,16 +206,35 @@ class Speakers(ArticleNames):
         if (named := re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,|$)", chunk.strip())) and \
                 named.group(1).split()[0].casefold() not in gazetteer().common_words:
             return named.group(1), None, cue
+        if self._lone_surname(chunk.strip(), after):  # "…", Water said. / Wasif suggested, "…"
+            return chunk.strip(), None, cue
         return None
+
+    @staticmethod
+    def _lone_surname(word: str, after: bool) -> bool:
+        """A single capitalised word that is the whole subject of a verb of saying is a surname the extractor
+        missed: after a quote any such word (its capital is no sentence start's), before one a word that is no
+        common word ("Police said" is not a person), never a title or pronoun."""
+        if not re.fullmatch(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?", word) or word.casefold() in TITLES:
+            return False
+        if word.casefold() in ("he", "she", "they", "it", "we", "i", "this", "that", "there"):
+            return False
+        return after or word.casefold() not in gazetteer().common_words
 
     def _subject_of(self, people: list[Mention]) -> Mention:
         """Of the people named in an attribution, the one who speaks: the first not named after a preposition
-        ("In a letter to Pelosi, Trump wrote") or as a possessor ("Trump's lawyer")."""
+        ("In a letter to Pelosi, Trump wrote"), as a possessor ("Trump's lawyer") or in a clause opening the
+        sentence ("Once, when Trump interjected, Biden said")."""
         common = gazetteer().common_words
-        named = [p for p in people if not all(w.casefold() in common or w.casefold() in TITLES for w in p.text.split())]
-        people = named or people  # "The Senate Minority Leader, Chuck Schumer": the title is no name
+        # "The Senate Minority Leader, Chuck Schumer": the title is no name; a surname that is a word ("Trump") is
+        first_names = gazetteer().first_names
+        named = [p for p in people if _SURNAME.fullmatch(p.text) or p.text.split()[0] in first_names
+                 or not all(w.casefold() in common or w.casefold() in TITLES for w in p.text.split())]
+        people = named or people
         for person in people:
             after = self.text[person.end : person.end + 2]
-            if not self._after_preposition(person) and not after.startswith(("'s", "’s")):
+            before = _SENTENCE_START.split(self.text[max(0, person.start - 80) : person.start])[-1]
+            if not self._after_preposition(person) and not after.startswith(("'s", "’s")) \
+                    and not _IN_OPENING_CLAUSE.search(before):
                 return person
         return people[0]

@@ -20,6 +20,7 @@ MIN_WORDS = 4  # shorter quoted phrases are scare quotes and terms ("law and ord
 SKIPPED_BLOCKS = {"title", "heading", "reference", "boilerplate"}
 OPENERS = {"“": "”", '"': '"', "‘": "’"}
 _MARK = re.compile("[“\"‘]")
+MAX_ATTRIBUTION_SENTENCE = 25  # words of an attribution that is a sentence between two quotes
 MAX_PARAGRAPHS = 8  # a quote running over more paragraphs than this is a missing closing mark, not speech
 
 
@@ -201,8 +202,13 @@ def _ends_sentence(text: str, span: _Span) -> bool:
 
 
 def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span) -> bool:
-    """A paragraph that is one unattributed quote right after a paragraph ending in a quote goes on with it."""
+    """A paragraph that is one unattributed quote right after a paragraph ending in a quote goes on with it; so
+    does an unattributed quote right after the attribution of the one before ("…?" wrote X, the artist. "…")."""
     block = blocks[span.first_block]
+    if block.start <= previous.end < span.open_at:
+        between = text[previous.end : span.open_at]
+        # a sentence of its own may name a long affiliation: "said co-author Ted Scambos of CU Boulder's … (CIRES)."
+        return between.rstrip().endswith(".") and is_attribution(between, max_words=MAX_ATTRIBUTION_SENTENCE)
     whole = span.open_at == block.start and span.close_at >= blocks[span.block].end - 1
     if not whole or span.first_block == 0:
         return False

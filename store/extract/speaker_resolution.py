@@ -30,7 +30,7 @@ from store.model import Mention
 
 _ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
                   "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
-_GIVEN_AND_SURNAME = re.compile(r"\b([A-Z][a-z'’-]+)\s+(?:[A-Z]\.\s+)?([A-Z][\w'’-]+)(?:\s+([A-Z][\w'’-]+))?")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+")  # "Patty A. Murray" with its initial
 _NEARBY_NAMES = 200  # names looked through to complete a surname
 _ORGANISATIONS_BODY = re.compile(r"['’]s\s+(?:Office|Department|Bureau|Service|Council|Commission|Ministry)\b")
 _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
@@ -46,6 +46,10 @@ _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’'
 _TITLED_NAME = re.compile(rf"\s*the\s+(?:\w+\s+){{0,2}}?(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
                           r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)", re.IGNORECASE)
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+$",
+                           re.IGNORECASE)
+_TITLE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{TITLE_NOUNS})\b", re.IGNORECASE)
+_INITIALS = re.compile(r"(?:\w\.)+\w")  # "D.C", "U.N", "N.Y": no sentence end after them
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
@@ -116,7 +120,12 @@ class ArticleNames:
     def _after_title(self, mention: Mention) -> bool:
         """A name right after a person's title ("Judge Jackson", "Senator Warren") is a person's."""
         before = self.text[max(0, mention.start - 14) : mention.start].split()
-        return bool(before) and before[-1].strip(".").casefold() in TITLES and before[-1][:1].isupper()
+        if before and before[-1].strip(".").casefold() in TITLES and before[-1][:1].isupper():
+            return True
+        # in apposition to a person's title: "The vice president of Dacia, Constantin Stroe," / "X, the minister"
+        return len(mention.text.split()) > 1 and (
+            _TITLE_BEFORE.search(self.text, max(0, mention.start - 60), mention.start) is not None
+            or _TITLE_AFTER.match(self.text, mention.end) is not None)
 
     def _in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
@@ -229,11 +238,17 @@ class ArticleNames:
     def _missed_person(self, start: int, end: int) -> str | None:
         """A given name and surname in ``text[start:end]`` the extractor did not take for a person ("The Senate
         Minority Leader, Chuck Schumer, said"), outside quotes."""
-        first_names = gazetteer().first_names
-        for match in _GIVEN_AND_SURNAME.finditer(self.text, start, end):
-            if match.group(1) in first_names and not self._in_quote(match.start()) and \
-                    match.group(2).casefold() not in gazetteer().common_words:
-                return match.group().strip()
+        first_names, common_words = gazetteer().first_names, gazetteer().common_words
+        for run in _CAPITALISED_RUN.finditer(self.text, start, end):  # "… Research Fellow Martin How"
+            if self._in_quote(run.start()):
+                continue
+            words = run.group().split()
+            for i, given in enumerate(words[:-1]):
+                j = i + 2 if re.fullmatch(r"[A-Z]\.", words[i + 1]) and i + 2 < len(words) else i + 1  # "Mary A. Murray"
+                surname = words[j].rstrip(".")
+                closes = j + 1 == len(words) and run.end() >= end  # a surname that is a word only at the end
+                if given in first_names and (surname.casefold() not in common_words or closes):
+                    return " ".join(words[i : j + 2]).rstrip(".")
         return None
 
     def _named_in_text(self, name: str) -> tuple[str, None] | None:
@@ -299,7 +314,7 @@ class ArticleNames:
             word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
             token = word[0].lstrip("(“\"‘").casefold()
             quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
-            if len(token) == 1 or token in _ABBREVIATIONS or quoted_end:
+            if len(token) == 1 or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) or quoted_end:
                 continue
             start = match.end()
         return start

@@ -12,10 +12,12 @@ page stored by another version is derived again from its raw bytes (:func:`store
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import re
 import zlib
+from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -96,27 +98,32 @@ def parse_html(
     article text (a login wall, an index page, an empty shell filled by scripts)."""
     from trafilatura.utils import load_html
 
+    from store.ingest.metadata import page_metadata  # here: it imports trafilatura, which only a parse needs
+
     text, encoding, warnings = decode_page(data, header_charset)
     tree = load_html(text)
     if tree is None:
         raise NoArticleText("no article text found (not a readable HTML document)")
     language = _language(tree)
     asks_to_sign_in = bool(tree.xpath("//input[@type='password']"))
+    with _third_party():
+        metadata = page_metadata(tree, url)
     # trafilatura's own extractor alone ("fast") first; its fallbacks (readability, jusText) cost half as much
     # again, so they run only when it found little. On the benchmark pages this scores higher than the full
-    # cascade (see bench/html.py).
-    document = _extract(tree, url, fast=True)
-    stored, blocks = _text_and_blocks(document.body) if document is not None else ("", [])
+    # cascade (see bench/html.py). trafilatura extracts from a copy: the tree serves both passes.
+    body = _extract(tree, url or metadata.url, fast=True)
+    stored, blocks = _text_and_blocks(body) if body is not None else ("", [])
     if len(stored) < FULL_EXTRACTION_BELOW:
-        document = _extract(load_html(text), url, fast=False) or document
-        stored, blocks = _text_and_blocks(document.body) if document is not None else ("", [])
+        full = _extract(tree, url or metadata.url, fast=False)
+        if full is not None:
+            stored, blocks = _text_and_blocks(full)
     blocks, references = _classify(stored, blocks)
     readable = sum(len(stored[b.start:b.end].split()) for b in blocks if b.kind in _CONTENT_KINDS - {"heading"})
     if asks_to_sign_in and readable < LOGIN_WALL_WORDS:
         raise NoArticleText("no article text found: the page asks to sign in")
     if not readable:
         raise NoArticleText("no article text found")
-    title = _one_line(document.title) if document.title else None
+    title = _one_line(metadata.title) if metadata.title else None
     blocks = _mark_title(stored, blocks, title)
     sentences = split_sentences(stored, blocks)
     raw = RawPage(data, encoding, HTML_EXTRACTOR_VERSION)
@@ -127,10 +134,10 @@ def parse_html(
         key=key,
         text=stored,
         title=title or title_from_sentences(stored, blocks, sentences),
-        source=_one_line(document.sitename or document.hostname),
-        url=_one_line(document.url) or url,
-        published=document.date,
-        byline=_one_line(document.author),
+        source=_one_line(metadata.source()),
+        url=_one_line(metadata.url) or url,
+        published=metadata.date,
+        byline=_one_line(metadata.author),
         language=language,
         blocks=blocks,
         sentences=sentences,
@@ -141,14 +148,21 @@ def parse_html(
 
 
 def _extract(tree, url: str | None, fast: bool):
+    """trafilatura's tree of the page's main text, or None when it found none."""
     import trafilatura
+    from trafilatura.settings import Document
 
+    with _third_party():
+        document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False)
+    return document.body if isinstance(document, Document) else None
+
+
+@contextlib.contextmanager
+def _third_party() -> Iterator[None]:
+    """A third-party parser over hostile input: one page fails, never the import."""
     try:
-        return trafilatura.bare_extraction(
-            tree, url=url, fast=fast, include_comments=False, with_metadata=True,
-            date_extraction_params={"extensive_search": False},  # dates from the page's metadata, not the text
-        )
-    except Exception as error:  # a third-party parser over hostile input: one page fails, never the import
+        yield
+    except Exception as error:
         raise IngestError(f"cannot extract the page's text ({type(error).__name__}: {error})") from None
 
 

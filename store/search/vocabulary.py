@@ -27,6 +27,7 @@ TRUSTED_MIN_SENTENCES = 20
 # A half-typed word beginning more rare words than are listed is searched as a prefix query when the words
 # it begins are in at most this share of sentences (reading their postings stays cheap).
 PREFIX_QUERY_SHARE = 0.1
+LOAD_CHUNK = 2000  # words read per query while loading: grouping them holds the interpreter about a millisecond
 
 
 @dataclass(frozen=True)
@@ -55,11 +56,16 @@ class Expansion:
 
 @dataclass
 class LetterGroup:
-    """Every indexed word starting with one character: sorted (for prefixes) and by length (for edits)."""
+    """Every indexed word starting with one character: sorted (for prefixes) and by length (for edits).
 
-    terms: list[str] = field(default_factory=list)
+    Kept as tuples, not lists: the garbage collector stops tracking a tuple of strings, so its full collections
+    — in any thread, the UI's too — no longer visit every word (at a million sentences, 350,000 words: a full
+    collection took 59 ms with lists, 24 ms with tuples, 12–19 ms without a vocabulary, on a busy machine).
+    The ``docs`` dict of strings to counts is never tracked."""
+
+    terms: tuple[str, ...] = ()
     docs: dict[str, int] = field(default_factory=dict)
-    by_length: dict[int, list[str]] = field(default_factory=dict)
+    by_length: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def allowed_edits(word: str) -> int:
@@ -111,19 +117,24 @@ class Vocabulary:
         return found
 
     def _load(self, letter: str) -> LetterGroup:
-        rows = self.read(
-            f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term >= ? AND term < ?",
-            [letter, chr(min(ord(letter) + 1, 0x10FFFF))],
-        )
-        return self._group_of(rows)
-
-    @staticmethod
-    def _group_of(rows) -> LetterGroup:
-        # fts5vocab lists terms in index order, which is code-point order: no sort needed.
-        group = LetterGroup(terms=[term for term, _ in rows], docs=dict(rows))
-        for term in group.terms:
-            group.by_length.setdefault(len(term), []).append(term)
-        return group
+        """Every indexed word starting with ``letter``, read ``LOAD_CHUNK`` at a time, so that no step holds the
+        interpreter (and an app's event loop waiting for it) long: a large letter read and grouped at once
+        built its 50,000 rows and their dict in single calls."""
+        terms: list[str] = []
+        docs: dict[str, int] = {}
+        by_length: dict[int, list[str]] = {}
+        low, above, high = letter, ">=", chr(min(ord(letter) + 1, 0x10FFFF))
+        while True:
+            # fts5vocab lists terms in index order, which is code-point order: no ORDER BY (nor sort) needed.
+            rows = self.read(f"SELECT term, doc FROM {VOCAB_TABLE} WHERE term {above} ? AND term < ? LIMIT ?",
+                             [low, high, LOAD_CHUNK])
+            terms.extend(term for term, _ in rows)
+            docs.update(rows)
+            for term, _ in rows:
+                by_length.setdefault(len(term), []).append(term)
+            if len(rows) < LOAD_CHUNK:
+                return LetterGroup(tuple(terms), docs, {n: tuple(words) for n, words in by_length.items()})
+            low, above = rows[-1][0], ">"
 
     def doc_count(self, word: str) -> int:
         """In how many sentences ``word`` occurs."""

@@ -129,3 +129,60 @@ def test_in_a_relative_clause_the_speaker_is_its_own_subject_unless_it_is_an_asi
             'the purpose is obvious."')
     entities = ("Gloria Vale", "PERSON", 0), ("New York Times", "ORG", 0), ("John Berry", "PERSON", 0), ("BBC", "ORG", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["New York Times", "John Berry"]
+
+
+def test_an_unattributed_quote_after_the_attribution_of_the_one_before_continues_it():
+    text = ('"Who is so stupid to steal a toilet?" wrote Mauro Catta, the artist, in an e-mail to the Times. '
+            '"I had forgotten that it was made out of gold."')
+    found = quotes_of(text, ("Mauro Catta", "PERSON", 0), ("Times", "ORG", 0))
+    assert [s for _, s in found] == ["Mauro Catta", "Mauro Catta"]
+
+
+def test_a_lone_capitalised_subject_of_a_verb_of_saying_is_a_surname():
+    text = ('"Everybody knows his name, even people who never go to museums", Water said.\n'
+            'Wasif suggested, in all likelihood, "next to each temple there was a lake or a wetland."\n'
+            'Police said "the road will stay closed for the whole night."')
+    assert [s for _, s in quotes_of(text)] == ["Water", "Wasif", None]
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person_whatever_its_label():
+    text = ('Sebastian Vlad runs the ministry.\n'
+            'The vice president of Dacia, Constantin Stroe, said that the price is not important. "It is important '
+            'to have the factory working soon", he added.')
+    found = quotes_of(text, ("Sebastian Vlad", "PERSON", 0), ("Constantin Stroe", "ORG", 0))
+    assert [s for _, s in found] == ["Constantin Stroe"]
+
+
+def test_a_long_attribution_sentence_between_two_quotes_carries_over():
+    text = ('"We are seeing a new process, where warm water cuts in from below," said study co-author Ted Scambos of '
+            'CU Boulder\'s Cooperative Institute for Research in Environmental Sciences (CIRES). "Like scoring a plate '
+            'of glass, the trough renders the shelf weak."')
+    assert [s for _, s in quotes_of(text, ("Ted Scambos", "PERSON", 0))] == ["Ted Scambos", "Ted Scambos"]
+
+
+def test_a_missed_name_at_the_end_of_a_long_title_even_when_its_surname_is_a_word():
+    text = ('"Stripes may dazzle flies once they are close enough to see them[,]" said study co-author and Royal '
+            'Society University Research Fellow Martin How.\n'
+            'Senator Mary A. Murray of Washington said "we are shocked by the decision of the Air Force."')
+    assert [s for _, s in quotes_of(text)] == ["Martin How", "Mary A. Murray"]
+
+
+def test_initials_like_dc_do_not_end_the_sentence_naming_the_speaker():
+    text = ('After Jane Biden won, Tom Trump issued a statement at his club outside Washington, D.C. saying, '
+            '"The simple fact is this election is far from over."')
+    found = quotes_of(text, ("Jane Biden", "PERSON", 0), ("Tom Trump", "PERSON", 0))
+    assert [s for _, s in found] == ["Tom Trump"]
+
+
+def test_a_person_in_a_clause_opening_the_sentence_is_not_the_speaker():
+    text = ('Once, when Trump interjected, Biden said "Will you shut up, man?"\n'
+            'Following the announcement of Biden\'s win, Trump said "this election is far from over."')
+    found = quotes_of(text, ("Trump", "PERSON", 0), ("Biden", "PERSON", 0), ("Biden", "PERSON", 1),
+                      ("Trump", "PERSON", 1))
+    assert [s for _, s in found] == ["Biden", "Trump"]
+
+
+def test_she_after_an_opening_phrase_is_the_subject_of_the_sentence_before_a_quote():
+    text = ('Denise Crosby recalled her first season.\n'
+            'Underwhelmed with her role, she left the series early. "This is not what I wanted to become an actor for."')
+    assert [s for _, s in quotes_of(text, ("Denise Crosby", "PERSON", 0))] == ["Denise Crosby"]

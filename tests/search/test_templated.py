@@ -112,3 +112,20 @@ def test_words_in_their_typed_order_and_neighbours_rank_first(query, right, wron
     common = {"on", "after", "the", "a", "from"}
     scored, _ = score_texts(parse_query(query), [wrong, right], lambda w: 0.25 if w in common else 1.0)
     assert scored[0].index == 1, [round(s.score, 3) for s in scored]
+
+
+def test_a_letter_read_in_chunks_holds_every_word_once_as_one_read_does(templated, monkeypatch):
+    from store.search import vocabulary as module
+
+    conn = templated.db.conn
+    whole = Vocabulary(conn, lambda sql, params=(): conn.execute(sql, params).fetchall())
+    monkeypatch.setattr(module, "LOAD_CHUNK", 3)
+    chunked = Vocabulary(conn, lambda sql, params=(): conn.execute(sql, params).fetchall())
+    rows = conn.execute(f"SELECT term, doc FROM {module.VOCAB_TABLE} WHERE term >= 'm' AND term < 'n'")
+    listed = [tuple(row) for row in rows]
+    assert len(listed) > 2 * 3 and len(listed) % 3  # three chunks or more, the last one short
+    for vocabulary in (whole, chunked):
+        group = vocabulary.group("m")
+        assert list(group.terms) == [term for term, _ in listed]
+        assert group.docs == dict(listed)
+    assert chunked.group("m").by_length == whole.group("m").by_length

@@ -12,8 +12,8 @@ from textual.widgets._footer import FooterKey
 
 from store.articles import list_articles
 from tui.app import BroadsheetApp
-from tui.screens.search import SearchScreen
 from tui.screens.tag_dialog import TagDialog
+from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryFilter
 from tui.widgets.reader import Reader
@@ -125,7 +125,7 @@ async def test_tag_undo_find_and_tabs_work_from_the_library(seeded_db, db_path):
         assert "Nothing to undo" in messages(app)
         await pilot.press("ctrl+f")
         await settle(app, pilot)
-        assert isinstance(app.screen, SearchScreen)
+        assert screen.query_one(FindBar).display and screen.query_one("#find-input").has_focus
 
 
 async def test_tag_and_tabs_work_from_the_inspector(seeded_db, db_path):

@@ -17,8 +17,8 @@ def db_file(seeded_template, tmp_path):
     return copy_of(seeded_template, tmp_path / "search.db")
 
 
-def host(path, article_id=None) -> ScreenHost:
-    return ScreenHost(lambda: SearchScreen(path, article_id))
+def host(path) -> ScreenHost:
+    return ScreenHost(lambda: SearchScreen(path))
 
 
 async def results_for(pilot, query: str) -> list[str]:
@@ -99,9 +99,16 @@ async def test_recent_queries_show_when_the_input_is_empty(db_file):
         await results_for(pilot, "newest query")
 
 
-async def test_searching_one_article_stays_in_it(db_file):
-    app = host(db_file, article_id=3)
+async def test_a_rule_separates_each_result_from_the_next(db_file):
+    app = host(db_file)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press(*"nvdia")
-        await results_for(pilot, "nvdia")
-        assert app.screen.hits and {hit.article_id for hit in app.screen.hits} == {3}
+        await pilot.press(*"investors")
+        rows = await results_for(pilot, "investors")
+        assert len(rows) >= 3
+        options = app.screen.query_one(OptionList)
+        lines = [options.render_line(y).text.strip() for y in range(options.size.height)]
+        rules = [y for y, line in enumerate(lines) if line and set(line) <= {"─", "━", "╌", "-"}]
+        titles = {row.splitlines()[-1] for row in rows}
+        assert len(rules) >= 2
+        # Each rule sits right under a result's title line (the end of a long title, wrapped).
+        assert all(lines[y - 1] and any(title.endswith(lines[y - 1]) for title in titles) for y in rules)

@@ -171,3 +171,47 @@ async def test_u_undoes_a_tag_delete_and_shift_u_or_ctrl_r_redoes_it(db_file):
     db = annotation_db(db_file)
     assert [r.tags for r in store.list_annotations(db, tag="claim")] == [("claim", "markets"), ("claim",)]
     db.close()
+
+
+def detail_rows(app) -> list[str]:
+    return [row[0] for row in rows(app, "#tag-annotations")]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_two_titled_panes_and_the_detail_always_belongs_to_the_highlighted_tag(db_file, size):
+    from tui.screens.tags import TagAnnotationsRead, read_tag_annotations
+
+    app = host(db_file)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        tags_pane, detail_pane = screen.query_one("#tags-list-pane"), screen.query_one("#tag-detail-pane")
+        assert tags_pane.border_title == "Tags 3"
+        assert detail_pane.border_title == "#claim · 2 annotations"
+        assert tags_pane.region.right <= detail_pane.region.x  # side by side, each in its own frame
+        await pilot.press("down", "down")  # to #sourcing without waiting
+        await settle(app, pilot)
+        assert detail_pane.border_title == "#sourcing · 1 annotation"
+        assert detail_rows(app) == ["traders said"]
+        # An answer for a tag no longer highlighted (a slow read arriving late) is never shown under another tag.
+        db = annotation_db(db_file)
+        stale = read_tag_annotations(db, "claim")
+        db.close()
+        screen.post_message(TagAnnotationsRead(stale.tag, stale.records))
+        await pilot.pause()
+        assert detail_rows(app) == ["traders said"] and detail_pane.border_title.startswith("#sourcing")
+
+
+async def test_the_highlighted_annotations_quote_and_note_are_shown_in_full_below(db_file):
+    app = host(db_file)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("enter")  # into #claim's annotations: the first is "Alpha rose 5%", noted "check"
+        await settle(app, pilot)
+        preview = app.screen.query_one("#tag-annotation-preview")
+        shown = str(preview.render())
+        assert "Alpha rose 5%" in shown and "check" in shown and "One" in shown
+        assert preview.region.height > 0 and preview.region.bottom <= app.screen.region.bottom
+        await pilot.press("down")
+        await pilot.pause()
+        assert "Beta fell 3%" in str(app.screen.query_one("#tag-annotation-preview").render())

@@ -74,8 +74,8 @@ class _Handler(BaseHTTPRequestHandler):
         counted = [True]
 
         def leave() -> None:
-            # called before the body's last write: once the client has read a whole answer it may start the
-            # next request at once, and that one must not find this one still counted
+            # called before the answer's headers are sent: once the client has them it may start the next
+            # request at once, and that one must not find this one still counted
             with site.lock:
                 if counted[0]:
                     site.active[host] -= 1
@@ -110,8 +110,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Encoding", "gzip")
         if route.length or status == 304:
             self.send_header("Content-Length", str(len(body)))
+        leave()  # a client with the headers may act at once: a robots.txt 404 is closed unread, the page asked next
         self.end_headers()
-        leave()
         # the client may give up (a size limit, a timeout): that is what the test wants
         with contextlib.suppress(BrokenPipeError, ConnectionResetError):
             self.wfile.write(body)

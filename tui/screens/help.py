@@ -19,6 +19,7 @@ SCOPE_TITLES = {
     "library": "Library (the article list)",
     "library-filter": "Library filter box (opened by the library's Filter key, or a paste into the list)",
     "reader": "Reader",
+    "find-bar": "Find bar (ctrl+f, under the reader)",
     "inspector": "Inspector",
     "help": "This help",
     "diff": "Revisions (what changed in the article)",

@@ -30,6 +30,7 @@ from tui.keymap import key_label
 from tui.screens import main_jobs as jobs
 from tui.screens.main_find import ArticleFind
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
 from tui.widgets.reader import Reader
@@ -39,6 +40,11 @@ if TYPE_CHECKING:
     from store.reading import ArticleBundle
 
 NARROW = 120  # below this many columns the inspector starts hidden
+# The library's share of the width beside the inspector, in percent, by default: while browsing (no article
+# open, the reader has nothing to show) and while reading. `<` and `>` change the share in use, kept in the
+# settings (one per state) for the next start.
+SHARES = {"browsing": 60, "reading": 40}
+SHARE_LIMITS = (15, 85)  # `<` and `>` move the share by 5
 SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
 # Reading 100,000 library rows takes about a second of a worker: while a long import keeps committing, the
 # library is read again at most this often (the header counts and the open article follow at once).
@@ -63,6 +69,10 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         Binding("slash", "search", "Search", id="main.search"),
         Binding("f2", "toggle_pane('library-pane')", "Library", id="main.toggle-library"),
         Binding("f3", "toggle_pane('inspector')", "Inspector", id="main.toggle-inspector"),
+        Binding("less_than_sign,ctrl+left", "resize_library(-5)", "Narrower library", show=False,
+                id="main.narrower-library"),
+        Binding("greater_than_sign,ctrl+right", "resize_library(5)", "Wider library", show=False,
+                id="main.wider-library"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="main.focus-next"),
         Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="main.focus-previous"),
         Binding("ctrl+c", "copy_text", "Copy selected text", show=False, id="main.copy"),
@@ -92,22 +102,24 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         self._inspector_chosen: bool | None = None
         self._library_read_at = 0.0
         self._library_reload: Timer | None = None
+        self._searcher = None  # the find bar's search engine, opened at the first ctrl+f
+        self._find_origin = 0  # where the reader was when the find bar opened
 
     def compose(self) -> ComposeResult:
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
         # every widget once more before the first frame (on_resize keeps it right afterwards).
-        narrow = self.app.size.width < NARROW
-        self.set_class(narrow, "-narrow")
+        self.set_class(self.app.size.width < NARROW, "-narrow")
         yield Header()
         with Horizontal(id="panes"):
-            yield LibraryPane(id="library-pane")
-            reader_pane = ReaderPane(id="reader-pane")
+            library_pane, reader_pane = LibraryPane(id="library-pane"), ReaderPane(id="reader-pane")
             reader_pane.border_title = "Reader"
-            yield reader_pane
+            self._panes = (library_pane, reader_pane)
+            yield from self._panes
             inspector = Inspector(id="inspector")
             inspector.border_title = "Inspector"
-            inspector.display = not narrow
+            inspector.display = False  # until an article is open: it would be an empty pane
             yield inspector
+        self._size_panes()
 
     def on_mount(self) -> None:
         # The footer's key hints (a widget per key, restyled at each focus change) follow one frame after the
@@ -115,6 +127,10 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         self.call_after_refresh(self._mount_footer)
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
+
+    def on_unmount(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
 
     def _mount_footer(self) -> None:
         if self.is_attached:  # not when the app closed within its first frame
@@ -124,7 +140,28 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         narrow = self.size.width < NARROW
         self.set_class(narrow, "-narrow")
         if self._inspector_chosen is None:
-            self.query_one(Inspector).display = not narrow
+            self.query_one(Inspector).display = not narrow and self.bundle is not None
+        self._size_panes()
+
+    def _share_setting(self) -> tuple[str, int]:
+        """The setting holding the library's share now (reading or browsing), and its value."""
+        state = "reading" if self.bundle is not None else "browsing"
+        key, default = f"library_share_{state}", SHARES[state]
+        share = self.app.settings.get(key, default)
+        low, high = SHARE_LIMITS
+        return key, share if isinstance(share, int) and low <= share <= high else default
+
+    def _size_panes(self) -> None:
+        """The library's share of the room beside the inspector: more while no article is open."""
+        share = self._share_setting()[1]
+        library, reader = self._panes
+        library.styles.width, reader.styles.width = f"{share}fr", f"{100 - share}fr"
+
+    def action_resize_library(self, step: int) -> None:
+        key, share = self._share_setting()
+        low, high = SHARE_LIMITS
+        self.app.keep_setting(key, max(low, min(high, share + step)))
+        self._size_panes()
 
     def _run(self, function, *args, group: str, reply=None, exclusive: bool = True, failed=None):
         """A store job on this screen's database (see :mod:`tui.background`)."""
@@ -214,6 +251,9 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         reader = self.query_one(Reader)
         position = article.position if position is None else position
         reader.show_article(article, bundle.mentions, bundle.annotations, position=position)
+        if self._inspector_chosen is None:  # shown with the first article, unless the user chose otherwise
+            self.query_one(Inspector).display = not self.has_class("-narrow")
+        self._size_panes()
         self._show_inspector()
         self.query_one(Library).update_article(article.id, read=True)
         reader.focus()
@@ -390,22 +430,64 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     def _notice(self, message: jobs.Notice) -> None:
         self.app.notify(message.text, severity=message.severity)
 
-    # Finding in the article (ctrl+f, n, N)
+    # Finding in the article (ctrl+f opens the find bar under the reader; n, N step afterwards)
 
     def action_find(self) -> None:
-        from tui.screens.search import SearchScreen
-
-        reader = self.query_one(Reader)
         if not self._article_needed("find in it"):
             return
-        screen = SearchScreen(self.db_path, article_id=reader.article.id)
-        self.app.push_screen(screen, partial(self._found, screen, reader.article.id))
+        self._find_origin = self.query_one(Reader).cursor_offset
+        bar = self.query_one(FindBar)
+        bar.open()
+        if bar.query_text.strip():
+            self._search_article(bar.query_text)
 
-    def _found(self, screen, article_id: int, chosen) -> None:
-        if chosen is not None:
-            self.find.found(article_id, screen.hits, chosen)
-            if self.find.matches:
-                self._show_match()
+    @on(FindBar.Changed)
+    def _find_changed(self, message: FindBar.Changed) -> None:
+        self._search_article(message.query)
+
+    def _search_article(self, query: str) -> None:
+        reader, bar = self.query_one(Reader), self.query_one(FindBar)
+        if reader.article is None:
+            return
+        if self._searcher is None:
+            from store.search import Searcher
+
+            self._searcher = Searcher(self.db_path)
+        self._searcher.interrupt()  # the search for the previous keystroke stops at once
+        if not query.strip():
+            self.find.clear()
+            bar.show_count("")
+            reader.return_to(self._find_origin)
+            return
+        run_in_background(self, jobs.find_in_article, self._searcher, query, reader.article.id, group="find",
+                          failed=lambda error: None)  # a failed search leaves the last matches; the next key retries
+
+    @on(jobs.FoundInArticle)
+    def _found_in_article(self, message: jobs.FoundInArticle) -> None:
+        reader, bar = self.query_one(Reader), self.query_one(FindBar)
+        if not bar.is_open or message.query != bar.query_text or reader.article is None \
+                or reader.article.id != message.article_id:
+            return  # an answer to an older keystroke, or the bar was closed meanwhile
+        self.find.found(message.article_id, message.hits, self._find_origin)
+        if not self.find.matches:
+            bar.show_count("No match")
+            reader.return_to(self._find_origin)
+            return
+        self._show_match(announce=False)
+
+    @on(FindBar.Step)
+    def _find_step(self, message: FindBar.Step) -> None:
+        if self._has_matches():
+            self.find.step(message.step)
+            self._show_match(announce=False)
+
+    @on(FindBar.Closed)
+    def _find_closed(self, message: FindBar.Closed) -> None:
+        reader = self.query_one(Reader)
+        if not message.accepted:
+            self.find.clear()
+            reader.return_to(self._find_origin)
+        reader.focus()
 
     def action_find_next(self, step: int) -> None:
         if self._has_matches():
@@ -427,17 +509,23 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
             return
         inspector.switch_tab(step)
 
-    def _show_match(self) -> None:
+    def _show_match(self, announce: bool = True) -> None:
+        """Select the current match; in the find bar its count, else (``n``/``N``) a short notice."""
         reader = self.query_one(Reader)
         reader.jump_to(*self.find.current)
-        reader.focus()
-        self.app.notify(self.find.description, timeout=2)
+        if announce:
+            reader.focus()
+            self.app.notify(self.find.description, timeout=2)
+        else:
+            self.query_one(FindBar).show_count(self.find.description)
 
     # Other screens
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         """The reader's actions (tag, undo, find, inspector tabs) act from every pane, or say why not; ``n`` and
         ``N`` act (and show in the footer) once a find has matches in the open article."""
+        if action == "resize_library":
+            return self.query_one("#library-pane").display
         if action == "find_next":
             return self._has_matches()
         return True

@@ -1,6 +1,6 @@
 """Finding in the open article: what the main screen remembers of the last ``ctrl+f`` to step with ``n`` / ``N``.
 
-The search overlay (scoped to the article) finds the matches; :class:`ArticleFind` keeps them in reading order
+The find bar's search (scoped to the article) finds the matches; :class:`ArticleFind` keeps them in reading order
 with the one on show. A plain object the screen holds: no widget, no Textual.
 """
 
@@ -17,14 +17,15 @@ class ArticleFind:
     matches: list[tuple[int, int]] = field(default_factory=list)
     index: int = 0
 
-    def found(self, article_id: int, hits, chosen) -> tuple[int, int]:
-        """Remember the ``hits`` in ``article_id`` (search hits with ``article_id``, ``start`` and ``end``) with
-        ``chosen`` on show; returns its span."""
+    def found(self, article_id: int, hits, offset: int) -> None:
+        """Remember the ``hits`` in ``article_id`` (search hits with ``article_id``, ``start`` and ``end``), the
+        first at or after ``offset`` on show (as ``less`` searches forward from the page), else the first."""
         self.article_id = article_id
         self.matches = sorted({(hit.start, hit.end) for hit in hits if hit.article_id == article_id and hit.end > hit.start})
-        chosen_span = (chosen.start, chosen.end)
-        self.index = self.matches.index(chosen_span) if chosen_span in self.matches else 0
-        return self.current
+        self.index = next((i for i, (start, _) in enumerate(self.matches) if start >= offset), 0)
+
+    def clear(self) -> None:
+        self.article_id, self.matches, self.index = None, [], 0
 
     def has_matches(self, article_id: int | None) -> bool:
         """Whether there are matches to step through in the article on show (``article_id``)."""

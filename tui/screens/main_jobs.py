@@ -164,3 +164,20 @@ def open_in_browser(url: str) -> Notice:
     if webbrowser.open(url):
         return Notice(f"Opened {url} in the browser.")
     return Notice(f"No web browser found to open {url}.", severity="warning")
+
+
+FIND_LIMIT = 200  # matches of one find in the open article; more than any article has sentences worth stepping
+
+
+@dataclass
+class FoundInArticle(Message):
+    """The matches of ``query`` in one article (search hits, best first)."""
+
+    article_id: int
+    query: str
+    hits: list
+
+
+def find_in_article(searcher, query: str, article_id: int) -> FoundInArticle:
+    """``ctrl+f``: the sentences of one article matching ``query`` (fuzzy, as ``/``)."""
+    return FoundInArticle(article_id, query, searcher.search(query, limit=FIND_LIMIT, article_id=article_id))

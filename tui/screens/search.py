@@ -1,5 +1,6 @@
-"""The search overlay: type, and the best matching sentences of the whole corpus (or of one article) appear
-as you go; Enter opens the highlighted one, Esc returns to where you were."""
+"""The search overlay: type, and the best matching sentences of the whole corpus appear as you go, a rule between
+one result and the next; Enter opens the highlighted one, Esc returns to where you were. (Finding in the open
+article is the find bar's, :mod:`tui.widgets.find_bar`.)"""
 
 from __future__ import annotations
 
@@ -25,18 +26,28 @@ RECENT_LIMIT = 10
 MATCH_STYLE = "bold reverse"
 
 
-def hit_prompt(hit: Hit, where: bool = True) -> Text:
-    """A result row: the text with its matched ranges highlighted, then (``where``) title · source, dimmed."""
+def hit_prompt(hit: Hit) -> Text:
+    """A result: the text with its matched ranges highlighted, then title · source on a line of its own, dimmed."""
     text = Text(hit.text.replace("\n", " ").replace("\r", " "))  # one row; same length keeps the ranges
     for start, end in hit.text_matches:
         text.stylize(MATCH_STYLE, start, end)
-    if where:
-        place = " · ".join(part for part in (hit.title, hit.source) if part)
-        if hit.kind != "sentence":
-            place = f"{hit.kind} · {place}"
-        text.append("\n")
-        text.append(place, style="dim")
+    place = " · ".join(part for part in (hit.title, hit.source) if part)
+    if hit.kind != "sentence":
+        place = f"{hit.kind} · {place}"
+    text.append("\n")
+    text.append(place, style="dim italic")
     return text
+
+
+def with_rules(options: list[Option]) -> list[Option | None]:
+    """The options with a separator (None) between each two, so that a result's title line is not read as the
+    start of the next result."""
+    ruled: list[Option | None] = []
+    for option in options:
+        if ruled:
+            ruled.append(None)
+        ruled.append(option)
+    return ruled
 
 
 @dataclass
@@ -53,11 +64,11 @@ class HitsFound(Message):
     hits: list[Hit]
 
 
-def search(searcher: Searcher, query: str, article_id: int | None) -> RecentRead | HitsFound:
-    """The hits for ``query`` (in one article if ``article_id``), or the recent searches for a blank query."""
+def search(searcher: Searcher, query: str) -> RecentRead | HitsFound:
+    """The hits for ``query``, or the recent searches for a blank query."""
     if not query.strip():
         return RecentRead(query, searcher.recent_queries(RECENT_LIMIT))
-    return HitsFound(query, searcher.search(query, limit=RESULT_LIMIT, article_id=article_id))
+    return HitsFound(query, searcher.search(query, limit=RESULT_LIMIT))
 
 
 def ignore(error: BaseException) -> None:
@@ -65,8 +76,7 @@ def ignore(error: BaseException) -> None:
 
 
 class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
-    """Fuzzy search over the corpus, or over one article when ``article_id`` is given. Dismisses with the
-    chosen :class:`~store.search.Hit`, or None."""
+    """Fuzzy search over the corpus. Dismisses with the chosen :class:`~store.search.Hit`, or None."""
 
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
@@ -84,19 +94,17 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
         Binding("enter", "open_result", "Open", priority=True, id="search.open-result"),
     ]
 
-    def __init__(self, db_path: Path | str, article_id: int | None = None) -> None:
+    def __init__(self, db_path: Path | str) -> None:
         super().__init__()
         self.db_path = db_path
-        self.article_id = article_id
         self.searcher: Searcher | None = None
         self.hits: list[Hit] = []
         self.recent: list[str] = []
         self.painted_query: str | None = None
 
     def compose(self) -> ComposeResult:
-        where = "this article" if self.article_id is not None else "all articles"
         with Vertical():
-            yield Input(placeholder=f"Search {where} — typos welcome; tag: entity: label: source: in: \"phrase\"",
+            yield Input(placeholder="Search all articles — typos welcome; tag: entity: label: source: in: \"phrase\"",
                         id="search-input")
             yield OptionList(id="search-results")
             yield Static("", id="search-status")
@@ -120,7 +128,7 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
 
     def run_search(self, query: str) -> None:
         """Search in the background; a result arriving after a newer keystroke is dropped, never painted."""
-        run_in_background(self, search, self.searcher, query, self.article_id, group="search", failed=ignore)
+        run_in_background(self, search, self.searcher, query, group="search", failed=ignore)
 
     @on(RecentRead)
     def _recent_read(self, message: RecentRead) -> None:
@@ -150,9 +158,7 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
             return
         self.hits, self.recent, self.painted_query = hits, [], query
         results = self.query_one(OptionList)
-        # Within one article every row would name the same article: the sentences alone say more.
-        where = self.article_id is None
-        results.set_options([Option(hit_prompt(hit, where), id=f"hit-{i}") for i, hit in enumerate(hits)])
+        results.set_options(with_rules([Option(hit_prompt(hit), id=f"hit-{i}") for i, hit in enumerate(hits)]))
         results.highlighted = 0 if hits else None
         count = f"{len(hits)} result{'s' if len(hits) != 1 else ''}" if hits else "No match"
         self.query_one("#search-status", Static).update(count)

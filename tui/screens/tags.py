@@ -1,5 +1,6 @@
-"""The corpus-wide Tags screen: every tag with its count and colour, its annotations across articles, and
-rename / merge / delete / colour, each confirmed in a small dialog."""
+"""The corpus-wide Tags screen: two framed panes — every tag with its count and colour, and the highlighted tag's
+annotations across articles with the highlighted one's quote and note in full below — and rename / merge /
+delete / colour, each confirmed in a small dialog."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
 from store import annotations as store
 from store.model import Annotation
@@ -96,6 +97,9 @@ class TagsRead(Message):
 
 @dataclass
 class TagAnnotationsRead(Message):
+    """The annotations of ``tag``: shown only while that tag is the highlighted one."""
+
+    tag: str
     records: list[Annotation]
 
 
@@ -109,7 +113,15 @@ def read_tags(db, select: str | None = None) -> TagsRead:
 
 
 def read_tag_annotations(db, tag: str) -> TagAnnotationsRead:
-    return TagAnnotationsRead(store.list_annotations(db, tag=tag))
+    return TagAnnotationsRead(tag, store.list_annotations(db, tag=tag))
+
+
+def preview_text(record: Annotation) -> Text:
+    """One annotation's whole note, then its quote and article, for the pane under the table (the note first:
+    it is what the reader wrote, and a long quote must not push it out of the pane)."""
+    text = Text.assemble((record.note, "bold"), "\n") if record.note else Text()
+    text.append_text(Text.assemble(("“", "dim"), record.exact, ("”", "dim"), "  ", (record.title or record.path, "italic dim")))
+    return text
 
 
 def change_tags(db, edits: SharedHistory, method: str, args: tuple, select: str | None) -> TagsRead | TagChangeRefused:
@@ -130,8 +142,14 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
 
     DEFAULT_CSS = """
     TagsScreen #tags-panes { height: 1fr; }
-    TagsScreen #tags-table { width: 32; }
-    TagsScreen #tag-annotations { width: 1fr; }
+    TagsScreen #tags-list-pane { width: 30%; min-width: 22; max-width: 40; }
+    TagsScreen #tag-detail-pane { width: 1fr; }
+    TagsScreen .tags-pane { border: round $panel-lighten-2; border-title-color: $text-muted; }
+    TagsScreen .tags-pane:focus-within { border: round $primary; border-title-color: $text-primary; }
+    TagsScreen DataTable { height: 1fr; }
+    TagsScreen #tag-annotation-preview {
+        height: auto; max-height: 8; padding: 0 1; border-top: solid $panel-lighten-2; color: $text;
+    }
     """
     BINDINGS = [
         Binding("escape", "close", "Back", id="tags.close"),
@@ -153,13 +171,18 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="tags-panes"):
-            yield DataTable(id="tags-table", cursor_type="row")
-            yield DataTable(id="tag-annotations", cursor_type="row")
+            with Vertical(id="tags-list-pane", classes="tags-pane"):
+                yield DataTable(id="tags-table", cursor_type="row")
+            with Vertical(id="tag-detail-pane", classes="tags-pane"):
+                yield DataTable(id="tag-annotations", cursor_type="row")
+                yield Static("", id="tag-annotation-preview")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#tags-table", DataTable).add_columns("tag", "count")
-        self.query_one("#tag-annotations", DataTable).add_columns("quote", "article", "anchor", "note")
+        self.query_one("#tags-list-pane").border_title = "Tags"
+        self.query_one("#tag-detail-pane").border_title = "Annotations"
+        self.query_one("#tags-table", DataTable).add_columns("Tag", "Count")
+        self.query_one("#tag-annotations", DataTable).add_columns("Quote", "Note", "Article", "Anchor")
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -170,12 +193,13 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
     def _fill_tags(self, message: TagsRead) -> None:
         rows, select = message.rows, message.select
         self.tags = rows
+        self.query_one("#tags-list-pane").border_title = f"Tags {len(rows):,}"
         table = self.query_one("#tags-table", DataTable)
         table.clear()
         for row in rows:
             table.add_row(Text(f"■ #{row['name']}", style=row["color"]), row["count"], key=row["name"])
         if not rows:
-            self.query_one("#tag-annotations", DataTable).clear()
+            self._show_annotations("", [])
             return
         names = [row["name"] for row in rows]
         table.move_cursor(row=names.index(select) if select in names else 0)
@@ -198,19 +222,30 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
 
     @on(TagAnnotationsRead)
     def _fill_annotations(self, message: TagAnnotationsRead) -> None:
-        records = message.records
+        if message.tag == self.current_tag:  # else an answer for a tag highlighted before: never shown under another
+            self._show_annotations(message.tag, message.records)
+
+    def _show_annotations(self, tag: str, records: list[Annotation]) -> None:
+        """The detail pane: ``tag``'s annotations, titled with it, and the first one's preview."""
+        self.query_one("#tag-detail-pane").border_title = (
+            f"#{tag} · {plural(len(records), 'annotation')}" if tag else "Annotations")
         table = self.query_one("#tag-annotations", DataTable)
         table.clear()
         for record in records:
             anchor = record.anchor if record.anchor != "fuzzy" else f"fuzzy {record.score:.2f}"
-            table.add_row(
-                excerpt(record.exact, 44),
-                excerpt(record.title, 24),
-                anchor,
-                excerpt(record.note, 24),
-                key=str(record.id),
-            )
+            # The note beside the quote, before the article: at 80 columns the last columns are off-screen.
+            table.add_row(excerpt(record.exact, 32), excerpt(record.note, 20), excerpt(record.title, 18), anchor,
+                          key=str(record.id))
         self.annotation_rows = {str(r.id): r for r in records}
+        self._preview(records[0] if records else None)
+
+    def _preview(self, record: Annotation | None) -> None:
+        self.query_one("#tag-annotation-preview", Static).update(preview_text(record) if record else "")
+
+    @on(DataTable.RowHighlighted, "#tag-annotations")
+    def _annotation_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.row_key is not None and event.row_key.value in self.annotation_rows:
+            self._preview(self.annotation_rows[event.row_key.value])
 
     @on(DataTable.RowSelected, "#tag-annotations")
     def open_annotation(self, event: DataTable.RowSelected) -> None:

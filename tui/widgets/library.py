@@ -36,7 +36,7 @@ from store.articles import ArticleSummary, list_articles
 from store.db import open_connection
 from tui.background import run_in_background
 from tui.keymap import key_label
-from tui.library_columns import columns_for, fit, row_cells
+from tui.library_columns import columns_for, fit, header_cells, row_cells
 from tui.library_index import LibraryIndex
 from tui.widgets.library_rows import IndexBuilt, RowsRead, ViewComputed, build_index, compute_view, read_rows, row_facts
 
@@ -122,7 +122,6 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.query_text = ""
         self.shown_query = ""  # the filter the rows on screen answer (lags query_text while a worker runs)
         self.complete = False
-        self.empty_columns: frozenset[str] = frozenset()
         self._positions: dict[int, int] = {}
         self._orders: dict[str, list[int]] = {}
         self._index: LibraryIndex | None = None  # built for self.articles, in the background
@@ -156,7 +155,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         current = self.current_article_id
         rows = message.rows
         self.articles, self.complete = rows, message.complete
-        self.empty_columns, self._positions, date_order = message.facts
+        self._positions, date_order = message.facts
         self._orders = {"date": date_order}
         self._index = None
         if self.query_text or self.sort != "date":
@@ -246,7 +245,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
-        columns = columns_for(width, self.empty_columns)
+        columns = columns_for(width)
         base = self.rich_style
         if y == 0:
             return self._header(columns, width, base)
@@ -275,13 +274,8 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _header(self, columns: list[tuple[str, int]], width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("library--header")
-        labels = {"mark": "", "title": "Title", "source": "Source", "date": "Date", "words": "Words", "notes": "✎"}
-        cells = []
-        for name, size in columns:
-            label = labels[name] + (" ▼" if name == self.sort else "")
-            right = name in ("words", "notes")
-            cells.append(fit(label, size - (name != "title"), "right" if right else "left") + (" " if name != "title" else ""))
-        return Strip([Segment("".join(cells), style)], width).adjust_cell_length(width, style)
+        text = "".join(text for _, text in header_cells(columns, self.sort))
+        return Strip([Segment(text, style)], width).adjust_cell_length(width, style)
 
     def watch_cursor(self, old: int, new: int) -> None:
         top = int(self.scroll_offset.y)

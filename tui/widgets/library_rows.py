@@ -42,15 +42,10 @@ class ViewComputed(Message, bubble=False):
     index: LibraryIndex | None
 
 
-def row_facts(rows: list[ArticleSummary]) -> tuple[frozenset[str], dict[int, int], list[int]]:
-    """What the library derives from its rows: the columns nobody fills, each article's row, the date order.
-    Computed in the loading job for a whole corpus: at 100,000 rows it would stall the UI thread."""
-    empty = frozenset(
-        name for name, present in (("date", any(a.published for a in rows)),
-                                   ("source", any(a.source for a in rows)),
-                                   ("notes", any(a.annotations for a in rows))) if not present
-    )
-    return empty, {article.id: index for index, article in enumerate(rows)}, list(range(len(rows)))
+def row_facts(rows: list[ArticleSummary]) -> tuple[dict[int, int], list[int]]:
+    """What the library derives from its rows: each article's row and the date order. Computed in the loading
+    job for a whole corpus: at 100,000 rows it would stall the UI thread."""
+    return {article.id: index for index, article in enumerate(rows)}, list(range(len(rows)))
 
 
 def read_rows(db, limit: int | None = None) -> RowsRead:

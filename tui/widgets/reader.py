@@ -6,6 +6,7 @@ move only invalidates the lines of the old and new cursor sentence, so moving co
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 from rich.style import Style
@@ -13,18 +14,17 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.model import Annotation
-from tui.styles import label_style, tag_colour
 from tui.text import plural
-from tui.widgets.reader_layout import GUTTER, DisplayLine, ReaderLayout
+from tui.widgets.reader_layout import GUTTER, ReaderLayout, meta_line
 from tui.widgets.reader_mouse import ReaderMouse
 from tui.widgets.reader_nav import ReaderNavigation
+from tui.widgets.reader_paint import ReaderPainter
 from tui.widgets.reader_spans import (
     SpanIndex,
     annotation_spans,
@@ -37,21 +37,12 @@ LAYERS = ("entities", "figures", "annotations", "boilerplate")
 EMPTY_HINT = "Choose an article in the library and press enter to read it."
 
 
-def meta_line(article) -> str:
-    """``source · by byline · date · url · N words · revised N times · via feeds`` with the parts the article has."""
-    parts = [article.source, article.byline and f"by {article.byline}", article.published, article.url,
-             plural(article.words, "word"), revised(article), article.feeds and f"via {', '.join(article.feeds)}"]
-    return " · ".join(part for part in parts if part)
+class Reader(ScrollView, can_focus=True):
+    """Shows one article with its layers; the sentence cursor and selection drive every action.
 
-
-def revised(article) -> str:
-    """``revised once``, ``revised 3 times``; empty for an article whose text never changed."""
-    edits = getattr(article, "revisions", 1) - 1
-    return "" if edits < 1 else "revised once" if edits == 1 else f"revised {edits} times"
-
-
-class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
-    """Shows one article with its layers; the sentence cursor and selection drive every action."""
+    The cursor and selection are a :class:`ReaderNavigation` (``navigation``), the mouse a :class:`ReaderMouse`
+    (``mouse``): plain objects the reader holds, each owning its own state; the actions and mouse events below
+    hand over to them."""
 
     ALLOW_SELECT = False  # the reader handles drag selection itself, in text offsets
     COMPONENT_CLASSES = {
@@ -146,57 +137,60 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
     def __init__(self, *, name=None, id=None, classes=None) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self.article = None
-        self._layers = {layer: layer != "boilerplate" for layer in LAYERS}
-        self._layout: ReaderLayout | None = None
-        self._mentions = SpanIndex([])
-        self._annotations = SpanIndex([])
-        self._markers = SpanIndex([])
+        self.layers_shown = {layer: layer != "boilerplate" for layer in LAYERS}  # change with toggle_layer
+        self.text_layout: ReaderLayout | None = None  # the article wrapped to the width, with its chrome lines
+        self.mention_index = SpanIndex([])
+        self.annotation_index = SpanIndex([])
+        self.markers = SpanIndex([])
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
-        self._init_navigation()
+        self.painter = ReaderPainter(self)
+        self.navigation = ReaderNavigation(self)
+        self.mouse = ReaderMouse(self, self.navigation)
 
     # -- data in ---------------------------------------------------------------------------------------
 
     def show_article(self, article, mentions, annotations=None, position: int | None = None) -> None:
         """Display ``article`` with its mentions (and annotations), cursor at ``position`` (or its start)."""
         self.article = article
-        self._layout = ReaderLayout(article.text, article.blocks, article.title, meta_line(article))
-        self._mentions = SpanIndex(mention_spans(mentions))
-        self._annotations = SpanIndex(annotation_spans(annotations))
-        self._markers = SpanIndex(reference_markers(article.text, article.blocks, article.references))
-        self._history.clear()
+        self.text_layout = ReaderLayout(article.text, article.blocks, article.title, meta_line(article))
+        self.mention_index = SpanIndex(mention_spans(mentions))
+        self.annotation_index = SpanIndex(annotation_spans(annotations))
+        self.markers = SpanIndex(reference_markers(article.text, article.blocks, article.references))
+        self.navigation.history.clear()
         start = position if position is not None else article.position or 0
         self._relayout(keep=start)
         self.scroll_to(y=0, animate=False)
-        self._move_to_offset(start, announce=False)
-        self._scroll_to_cursor(center=True)
+        self.navigation.move_to_offset(start, announce=False)
+        # Once laid out: a scroll asked for now is undone by the first layout of the new virtual size, and the
+        # remembered sentence would be off-screen with "5/27" in the status line.
+        self.call_after_refresh(self.navigation.scroll_to_cursor, True)
         self.post_message(self.LayersChanged(self.layers))
 
     def set_mentions(self, mentions) -> None:
         """Replace the mentions (after teaching, or after the article was re-extracted)."""
-        self._mentions = SpanIndex(mention_spans(mentions))
+        self.mention_index = SpanIndex(mention_spans(mentions))
         self._restyle()
         self.post_message(self.LayersChanged(self.layers))
 
     def set_annotations(self, annotations) -> None:
         """Replace the annotations (after tagging, deleting, undoing)."""
-        self._annotations = SpanIndex(annotation_spans(annotations))
+        self.annotation_index = SpanIndex(annotation_spans(annotations))
         self._restyle()
-        self._announce_position()
+        self.announce_position()
 
     @property
     def layers(self) -> dict[str, bool]:
         """Which layers are shown."""
-        return dict(self._layers)
+        return dict(self.layers_shown)
 
     def toggle_layer(self, layer: str) -> None:
         """Show or hide ``entities``, ``figures``, ``annotations`` or ``boilerplate``."""
-        if layer not in self._layers:
+        if layer not in self.layers_shown:
             raise ValueError(f"unknown layer {layer!r}; layers are {', '.join(LAYERS)}")
-        self._layers[layer] = not self._layers[layer]
+        self.layers_shown[layer] = not self.layers_shown[layer]
         if layer == "boilerplate" and self.article is not None:
             self._relayout(keep=self.cursor_offset)
-            self._scroll_to_cursor()
+            self.navigation.scroll_to_cursor()
         self._restyle()
         self.post_message(self.LayersChanged(self.layers))
 
@@ -206,17 +200,114 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
     @property
     def labels(self) -> dict[str, str]:
         """Labels of the mentions on show, each with its kind ("entity" or "figure")."""
-        return {span.label: span.kind for span in self._mentions.spans}
+        return {span.label: span.kind for span in self.mention_index.spans}
+
+    # -- the cursor and selection (kept by ``navigation``) ---------------------------------------------
 
     @property
     def cursor_position(self) -> tuple[int, int]:
         """(1-based index of the cursor sentence, number of sentences), for a status line."""
-        return (self._unit + 1, len(self._units))
+        return (self.navigation.unit + 1, len(self.navigation.units))
+
+    @property
+    def cursor_offset(self) -> int:
+        """Text offset of the start of the cursor sentence (0 before an article is shown)."""
+        return self.navigation.cursor_offset
+
+    @property
+    def selection(self) -> tuple[int, int] | None:
+        """The explicit selection, else the sentence under the cursor, else None (no article)."""
+        return self.navigation.selection
+
+    @property
+    def selected_text(self) -> str:
+        return self.navigation.selected_text
+
+    def jump_to(self, start: int, end: int) -> None:
+        """Scroll to ``[start, end)``, put the cursor on its sentence and select it."""
+        self.navigation.jump_to(start, end)
+
+    def return_to(self, offset: int) -> None:
+        """Put the cursor back on the sentence at ``offset``, nothing selected (after a cancelled find)."""
+        if self.article is not None:
+            self.navigation.move_to_offset(offset)
+
+    def announce_position(self) -> None:
+        """Tell the host where the cursor and the selection are."""
+        if self.article is None or not self.navigation.units:
+            return
+        self.post_message(self.PositionChanged(self.article.id, self.cursor_offset))
+        start, end = self.selection
+        self.post_message(self.SelectionChanged(self.article.id, start, end, self.selected_text))
+
+    def action_cursor_down(self) -> None:
+        self.navigation.set_cursor(self.navigation.unit + 1)
+
+    def action_cursor_up(self) -> None:
+        self.navigation.set_cursor(self.navigation.unit - 1)
+
+    def action_page_down(self) -> None:
+        self.navigation.page(+1)
+
+    def action_page_up(self) -> None:
+        self.navigation.page(-1)
+
+    def action_first(self) -> None:
+        self.navigation.set_cursor(0)
+
+    def action_last(self) -> None:
+        self.navigation.set_cursor(len(self.navigation.units) - 1)
+
+    def action_clear_selection(self) -> None:
+        self.navigation.clear_selection()
+
+    def action_copy(self) -> None:
+        if self.selected_text:
+            self.app.copy_to_clipboard(self.selected_text)
+            self.notify(f"Copied {plural(len(self.selected_text), 'character')}", timeout=2)
+
+    def action_extend_word(self) -> None:
+        self.navigation.resize_selection_by_words(+1)
+
+    def action_shrink_word(self) -> None:
+        self.navigation.resize_selection_by_words(-1)
+
+    def action_extend_sentence(self) -> None:
+        self.navigation.extend_sentence()
+
+    def action_shrink_sentence(self) -> None:
+        self.navigation.shrink_sentence()
+
+    def action_next(self, what: str) -> None:
+        self.navigation.step(what, forward=True)
+
+    def action_previous(self, what: str) -> None:
+        self.navigation.step(what, forward=False)
+
+    def action_follow_reference(self) -> None:
+        self.navigation.follow_reference()
+
+    def action_jump_back(self) -> None:
+        self.navigation.jump_back()
+
+    # -- mouse (handled by ``mouse``) --------------------------------------------------------------------
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self.mouse.down(event)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self.mouse.move(event)
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self.mouse.up(event)
+
+    def on_click(self, event: events.Click) -> None:
+        self.mouse.click(event)
 
     def annotations_at(self, start: int, end: int | None = None) -> list[Annotation]:
         """The annotations overlapping ``[start, end)`` (or covering ``start``)."""
         end = start + 1 if end is None else max(end, start + 1)
-        return [span.data for span in self._annotations.overlapping(start, end)]
+        return [span.data for span in self.annotation_index.overlapping(start, end)]
 
     # -- teaching (stored by the host, on TeachRequested) -------------------------------------------------
 
@@ -236,7 +327,7 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
         span = self.selection
         if span is None:
             return
-        mention = next(iter(self._mentions.overlapping(*span)), None)
+        mention = next(iter(self.mention_index.overlapping(*span)), None)
         if mention is None:
             self.notify("No highlight under the cursor to suppress", timeout=2)
             return
@@ -252,11 +343,11 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
 
     def _relayout(self, keep: int) -> None:
         """Re-assemble the lines (re-wrapping only after a width change) and the cursor units."""
-        if self._layout is None:
+        if self.text_layout is None:
             return
-        self._layout.build(self._measure, self._layers["boilerplate"])
-        self._rebuild_units(keep)
-        self.virtual_size = Size(self._measure + len(GUTTER), len(self._layout.lines))
+        self.text_layout.build(self._measure, self.layers_shown["boilerplate"])
+        self.navigation.rebuild_units(keep)
+        self.virtual_size = Size(self._measure + len(GUTTER), len(self.text_layout.lines))
         self._strips.clear()
         self.refresh()
 
@@ -264,99 +355,55 @@ class Reader(ReaderNavigation, ReaderMouse, ScrollView, can_focus=True):
         self._rewrap_if_width_changed()
 
     def _rewrap_if_width_changed(self) -> None:
-        if self._layout is not None and self._layout.width != self._measure:
+        if self.text_layout is not None and self.text_layout.width != self._measure:
             self._relayout(keep=self.cursor_offset)
-            self._scroll_to_cursor()
+            self.navigation.scroll_to_cursor()
 
     def _restyle(self) -> None:
         self._strips.clear()
         self.refresh()
 
     def notify_style_update(self) -> None:
-        self._styles.clear()
+        self.painter.styles.clear()
         self._strips.clear()
         super().notify_style_update()
 
-    def _refresh_spans(self, *spans: tuple[int, int] | None) -> None:
+    def refresh_spans(self, *spans: tuple[int, int] | None) -> None:
         """Redraw only the lines showing these text spans."""
-        if self._layout is None:
+        if self.text_layout is None:
             return
         for span in spans:
             if span is None:
                 continue
-            lines = self._layout.lines_of_span(*span)
+            lines = self.text_layout.lines_of_span(*span)
             for y in lines:
                 self._strips.discard(y)
             self.refresh_lines(lines.start, len(lines))
 
     # -- drawing ---------------------------------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
-        if name not in self._styles:
-            style = self.get_component_rich_style(name)
-            if name in ("reader--cursor", "reader--selection"):  # overlays: keep the text's own colours
-                style = Style(bgcolor=style.bgcolor)
-            self._styles[name] = style
-        return self._styles[name]
-
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
         line_number = scroll_y + y
         base = self.rich_style
-        if self._layout is None and line_number == 1:
-            hint = Text(" " * len(GUTTER) + EMPTY_HINT, end="")
-            hint.stylize(base + self._style("reader--meta"))
-            return Strip(hint.render(self.app.console)).crop_extend(0, width, base)
-        if self._layout is None or line_number >= len(self._layout.lines):
+        if self.text_layout is None:
+            return self._hint_line(line_number - 1, width, base)
+        if line_number >= len(self.text_layout.lines):
             return Strip.blank(width, base)
-        if self._layout.width != self._measure:  # the region changed without a Resize (a pane appeared)
+        if self.text_layout.width != self._measure:  # the region changed without a Resize (a pane appeared)
             self.call_after_refresh(self._rewrap_if_width_changed)
         strip = self._strips.get(line_number)
         if strip is None:
-            strip = self._render_display_line(self._layout.lines[line_number], base)
+            strip = self.painter.line(self.text_layout.lines[line_number], base)
             self._strips[line_number] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
-    def _render_display_line(self, line: DisplayLine, base: Style) -> Strip:
-        if not line.is_text:
-            style = self._style(f"reader--{line.kind}") if line.kind in ("title", "meta", "section") else Style()
-            chrome = Text(" " * len(GUTTER) + line.chrome, end="")
-            chrome.stylize(base + style)  # as a span: Text.render ignores a base style without spans
-            return Strip(chrome.render(self.app.console))
-        notes = list(self._annotations.overlapping(line.shown_start, line.end)) if self._layers["annotations"] else []
-        gutter_style = base + Style(color=self._tag_colour(notes[0]).rich_color) if notes else base
-        text = Text(end="")
-        text.append(GUTTER if notes else " " * len(GUTTER), style=gutter_style)
-        text.append(line.prefix, style=base)
-        start = line.shown_start
-        text.append(self.article.text[start : line.end].rstrip("\n"), style=base + self._block_style(line.kind))
-        self._paint_spans(text, start, line.end, len(GUTTER) + len(line.prefix) - start, notes)
-        return Strip(text.render(self.app.console))
-
-    @staticmethod
-    def _tag_colour(span) -> Color:
-        return Color.from_rich_color(tag_colour(span.data.color))
-
-    def _block_style(self, kind: str) -> Style:
-        name = {"title": "reader--title", "heading": "reader--heading", "quote": "reader--quote",
-                "boilerplate": "reader--boilerplate", "reference": "reader--reference"}.get(kind)
-        return self._style(name) if name else Style()
-
-    def _paint_spans(self, text: Text, start: int, end: int, shift: int, notes: list) -> None:
-        """Layer styles onto one line: annotations, mentions, reference markers, cursor, selection."""
-        for span in notes:
-            tint = self._tag_colour(span).blend(self.background_colors[1], 0.7).rich_color
-            text.stylize(Style(bgcolor=tint), max(span.start, start) + shift, min(span.end, end) + shift)
-        dark = self.app.current_theme.dark
-        for span in self._mentions.overlapping(start, end):
-            if self._layers["entities" if span.kind == "entity" else "figures"]:
-                text.stylize(label_style(span.label).style(dark), max(span.start, start) + shift, min(span.end, end) + shift)
-        for span in self._markers.overlapping(start, end):
-            text.stylize(self._style("reader--marker"), span.start + shift, span.end + shift)
-        cursor = self._cursor_span()
-        if cursor and cursor[0] < end and cursor[1] > start:
-            text.stylize(self._style("reader--cursor"), max(cursor[0], start) + shift, min(cursor[1], end) + shift)
-        if self._selection and self._selection[0] < end and self._selection[1] > start:
-            s0, s1 = self._selection
-            text.stylize(self._style("reader--selection"), max(s0, start) + shift, min(s1, end) + shift)
+    def _hint_line(self, index: int, width: int, base: Style) -> Strip:
+        """Line ``index`` of the hint shown before an article is open, wrapped to the pane (a line below the top)."""
+        lines = textwrap.wrap(EMPTY_HINT, max(10, width - 2 * len(GUTTER)))
+        if not 0 <= index < len(lines):
+            return Strip.blank(width, base)
+        hint = Text(" " * len(GUTTER) + lines[index], end="")
+        hint.stylize(base + self.painter.style("reader--meta"))
+        return Strip(hint.render(self.app.console)).crop_extend(0, width, base)

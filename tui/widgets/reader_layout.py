@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from store.model import Block
+from tui.text import plural
 
 _WORD = re.compile(r"\S+\s*|\s+")
 # Characters one cell wide (Latin, Greek, Cyrillic, general punctuation, currency): text made only of
@@ -229,3 +230,16 @@ def _prefixes(block: Block, text: str) -> tuple[str, str]:
 
 def _wrap_plain(text: str, width: int) -> list[str]:
     return [text[start:end].rstrip() for start, end in wrap_span(text, 0, len(text), width)]
+
+
+def meta_line(article) -> str:
+    """``source · by byline · date · url · N words · revised N times · via feeds`` with the parts the article has."""
+    parts = [article.source, article.byline and f"by {article.byline}", article.published, article.url,
+             plural(article.words, "word"), revised(article), article.feeds and f"via {', '.join(article.feeds)}"]
+    return " · ".join(part for part in parts if part)
+
+
+def revised(article) -> str:
+    """``revised once``, ``revised 3 times``; empty for an article whose text never changed."""
+    edits = getattr(article, "revisions", 1) - 1
+    return "" if edits < 1 else "revised once" if edits == 1 else f"revised {edits} times"

@@ -1,4 +1,5 @@
-"""The reader with its legend above and a status line below (what covers the cursor, where you are)."""
+"""The reader with its legend above, a status line below (what covers the cursor, where you are) and the find
+bar under that (hidden until ``ctrl+f``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from textual.widgets import Static
 
 from store.model import Annotation
 from tui.styles import tag_colour
+from tui.widgets.find_bar import FindBar
 from tui.widgets.legend import Legend
 from tui.widgets.reader import Reader
 
@@ -44,6 +46,7 @@ class ReaderPane(Vertical):
         yield Legend()
         yield Reader()
         yield Static(id="reader-status")
+        yield FindBar()
 
     @property
     def reader(self) -> Reader:
