@@ -1,8 +1,10 @@
 """Score the quote extractor on hand-labelled Wikinews quotes, beside a naive peer measured in the same run.
 
-Usage: ``.venv/bin/python -m bench.quotes [--gold FILE] [--articles FILE] [--show]``. The gold is
+Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [--show]``. The gold is by default
 ``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
-``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); the texts are read from
+``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); ``--gold quotes_gold_2`` scores the second gold,
+labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then 9 mod 10; ``quotes_2_notes.md``).
+A NAME is a ``.jsonl`` file of that directory; the texts are read from
 ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
 CC BY 2.5. The gold articles are a test set: the rules are developed on other articles, never tuned on these.
 
@@ -43,7 +45,8 @@ from store.extract.quotes import find_quotes  # noqa: E402
 from store.ingest.jsonl import record_to_article  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-GOLD = HERE / "data" / "wikinews" / "quotes_gold.jsonl"
+GOLDS = HERE / "data" / "wikinews"
+GOLD = GOLDS / "quotes_gold.jsonl"
 
 
 def _corpus_dir() -> Path:
@@ -61,6 +64,17 @@ def _corpus_dir() -> Path:
 ARTICLES = _corpus_dir() / "articles.jsonl"
 MIN_WORDS = 4
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "general", "gen", "president", "senator", "sen", "rep", "prof", "the"}
+
+
+def gold_path(name: str) -> Path:
+    """A gold given by file path, or by the name of a ``.jsonl`` gold in ``bench/data/wikinews``."""
+    given = Path(name)
+    if given.is_file():
+        return given
+    named = GOLDS / (name if name.endswith(".jsonl") else f"{name}.jsonl")
+    if not named.is_file():
+        raise argparse.ArgumentTypeError(f"no gold file {name!r} (nor {named})")
+    return named
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -226,7 +240,8 @@ def echo_timing(articles_path: Path, copies: tuple[int, ...] = (1, 4, 16)) -> No
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--gold", type=gold_path, default=GOLD,
+                        help="a gold file, or the name of one in bench/data/wikinews (e.g. quotes_gold_2)")
     parser.add_argument("--articles", type=Path, default=ARTICLES)
     parser.add_argument("--show", action="store_true", help="list misses, extras and wrong speakers (ours)")
     parser.add_argument("--echoes", action="store_true", help="time quote echoes on the whole corpus instead")

@@ -30,7 +30,9 @@ Progress = Callable[[int, int, str], None]
 
 IN_PROCESS_MAX_FILES = 8  # up to this many files (the app's seeds, a few files) no worker process is started
 WORKERS = min(2, os.cpu_count() or 1)
-WORKER_NICENESS = 5  # below the writer, so the write lock is not held while the writer waits for a core
+# Below the writer, so the write lock is not held while the writer waits for a core (at 0 its holds doubled). Other
+# sessions' processes are scheduled apart (autogroup), so this costs nothing against them: bench/RESULTS.md.
+WORKER_NICENESS = 5
 AHEAD_PER_WORKER = 2  # files parsed and derived ahead of the writer, per worker: bounds the memory in flight
 
 

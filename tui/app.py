@@ -22,6 +22,7 @@ from textual.widget import Widget
 
 from store.articles import ArticleSummary, corpus_counts
 from store.db import DatabaseError, default_db_path, ensure_schema
+from store.watch import ChangeWatcher
 from tui.app_jobs import CountsRead, HighlightsRefreshed, SamplesImported, refresh_stale_highlights, seed_if_empty
 from tui.background import BackgroundFailed, run_in_background
 from tui.commands import PALETTE_TITLES
@@ -61,11 +62,14 @@ class BroadsheetApp(App, inherit_bindings=False):
 
     def __init__(self, db_path: Path, keymap: Keymap | None = None, keymap_name: str = "default",
                  bindings: dict[str, BindingInfo] | None = None,
-                 first_page: list[ArticleSummary] | None = None, settings: dict | None = None) -> None:
+                 first_page: list[ArticleSummary] | None = None, settings: dict | None = None,
+                 first_page_state: ChangeWatcher | None = None) -> None:
         super().__init__()
         self.settings = load_settings() if settings is None else settings
         self.db_path = Path(db_path)
         self.first_page = first_page
+        # The database's state taken just before ``first_page`` was read: the watcher reports from there.
+        self._first_page_state = first_page_state
         self._bindings_info = bindings
         self.active_keymap = keymap if keymap is not None else load_keymap(keymap_name, bindings)
         self.keymap_name = keymap_name
@@ -88,7 +92,7 @@ class BroadsheetApp(App, inherit_bindings=False):
             self.theme = self.settings["theme"]
         # Before the main screen reads anything, so that no commit falls between what it shows and what the
         # watcher compares with.
-        self.watcher = CorpusWatcher(self.db_path, self.post_message)
+        self.watcher = CorpusWatcher(self.db_path, self.post_message, since=self._first_page_state)
         self.watcher.start()
         self.push_screen(MainScreen(self.db_path, self.first_page))
 
@@ -234,10 +238,12 @@ def build_app(db_path: Path | str | None = None, keymap: str | None = None,
     path = Path(db_path) if db_path else default_db_path()
     ensure_schema(path, on_backup=lambda backup: print(f"broadsheet: backed up the database to {backup}",
                                                       file=sys.stderr))
-    first_page = read_first_page(path)
     keymap_name = keymap or "default"
     keys = load_keymap(keymap_name)
-    return app_class(path, keys, keymap_name, first_page=first_page)
+    # Before the first page is read, so that a commit landing before the app mounts is still reported.
+    state = ChangeWatcher(path)
+    first_page = read_first_page(path)
+    return app_class(path, keys, keymap_name, first_page=first_page, first_page_state=state)
 
 
 def run_app(db_path: Path | str | None = None, keymap: str | None = None) -> int:

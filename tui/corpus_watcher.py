@@ -33,19 +33,21 @@ class CorpusWatcher:
 
     POLL_SECONDS = 1.0
 
-    def __init__(self, path: Path, post: Callable[[Message], object]) -> None:
+    def __init__(self, path: Path, post: Callable[[Message], object], since: ChangeWatcher | None = None) -> None:
         self.path = path
         self.post = post
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._watcher: ChangeWatcher | None = None
+        self._watcher: ChangeWatcher | None = since
 
     def start(self) -> None:
-        """Remember the database's state now, in the caller's thread, then watch it from a thread of its own.
+        """Remember the database's state now (unless it was taken earlier, ``since``), in the caller's thread,
+        then watch it from a thread of its own.
 
         The state is read before the caller reads what it shows (the library, an article): read later, in the
         thread, a commit landing in between would be taken as the starting state and never reported."""
-        self._watcher = ChangeWatcher(self.path)
+        if self._watcher is None:
+            self._watcher = ChangeWatcher(self.path)
         self._thread = threading.Thread(target=self._run, name="corpus-watcher", daemon=True)
         self._thread.start()
 

@@ -6,6 +6,7 @@ and the cue words around them, with public lists (cities, Census names) as a las
 list numbers never join a run. A final pass makes each article consistent: one type per name, a surname after
 a full name is the same person, names seen only in a Title-Case headline count only if the body confirms them;
 then clubs beside a match score become teams and tickers take their characters (``entities_passes``).
+Finding the tokens, sentence starts and headlines is :mod:`store.extract.entity_tokens`.
 """
 
 from __future__ import annotations
@@ -35,28 +36,15 @@ from store.extract.entity_rules import (
     type_by_context,
     type_by_shape,
 )
+from store.extract.entity_tokens import INITIALS, Headlines, cap_tokens, is_capitalised, sentence_starts
 from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer, group_compound, is_place
 from store.extract.tickers import parenthesised_after
 from store.model import Mention
 
 ENTITY_VERSION = 8
 
-_TOKEN = re.compile(r"[^\W_][\w&]*(?:[.'’\-][\w&]+)*\.?")
-_OPENERS = r"[\s\"“‘'(\[*•–—-]*"  # spaces, opening quotes and bullets before the first word
-# Where a sentence begins, as the end of a match: after sentence punctuation and spaces, an opening quote, or a
-# dash between spaces. Each alternative opens with its own character (a dash is checked for the space before
-# it), so that the scan skips other characters at C speed; the text's start is added apart. The set of match
-# ends is that of ``(?:^|[.!?;:…][\"'”’)\]]*\s+|[“‘]|\s[-–—]\s)`` followed by the openers.
-_SENTENCE_START = re.compile(r"[.!?;:…“‘\-–—](?:(?<=[.!?;:…])[\"'”’)\]]*\s+|(?<=[“‘])|(?<=\s[-–—])\s)" + _OPENERS)
-_TEXT_START = re.compile(_OPENERS)
-_LINE_START = re.compile(r"\n" + _OPENERS)
-_ABBREVIATIONS = frozenset(
-    ["Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Prof.", "Mt.", "Ft.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "S.A.", "N.V."]
-)
 _LEADING_ARTICLES = frozenset({"The", "A", "An"})
 _HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
-_HEADLINE_MAX = 160
-_INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
 _WORD = re.compile(r"[\w'’.\-]+")
 _PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", "into", "near", "across", "via", "over", "after", "before"])
 # scores ("6-3", "7-6", "2–1") and year ranges ("1955-2011"): never part of a name
@@ -73,38 +61,7 @@ _LAST_INITIAL = re.compile(r"[A-Z]\.")
 _MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
 
 
-def _upper_class() -> str:
-    """A regex character class of the upper-case letters of the Latin, Greek and Cyrillic scripts, as ranges."""
-    ranges: list[list[int]] = []
-    for code in range(0x2000):
-        if chr(code).isupper():
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
-
-
-_UPPER = _upper_class()
-_NOT_BEFORE_TOKEN = r"[\w&'’.\-]"
-# Tokens that may belong to a name: capitalised words, possibly after one or two lower-case letters ("iPhone",
-# "xAI"), not glued to a word, apostrophe, period or hyphen before them; and numbers after a word and a space.
-# The same tokens as ``(?<![\w&'’.\-])(?:[A-Z…]|[a-z]{1,2}[A-Z…])[\w&]*(?:[.'’\-][\w&]+)*\.?|(?<=[\w.] )\d\w*(?:[.\-]\w+)*``
-# searched at every position, but the scan stops only at capitals and digits (C speed in between) and looks
-# back from there: group 1 or 2 holds the one or two lower-case letters the token starts with.
-_CAP_TOKEN = re.compile(
-    rf"[{_UPPER}\d](?:"
-    rf"(?<=[{_UPPER}])(?:(?<!{_NOT_BEFORE_TOKEN}.)|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z]).)|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z][a-z]).))"
-    r"[\w&]*(?:[.'’\-][\w&]+)*\.?"
-    r"|(?<=\d)(?<=[\w.] .)\w*(?:[.\-]\w+)*)"
-)
 COMPASS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater"])
-# Lower-case words a headline keeps lower-case; any other lower-case word makes a line prose.
-_HEADLINE_SMALL = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", "vs.", "via", "per", "into", "onto", "over", "amid", "after", "is", "are", "be", "up", "down", "out", "off", "than", "do", "does", "it", "its", "my", "your", "you", "we", "our", "they", "their", "this", "that", "not", "no"]
-)
-
-
 def find_entities(text: str, teachings=None) -> list[Mention]:
     """Every named entity in ``text``: ``Mention(kind="entity")`` with a label and a canonical ``entity`` key.
 
@@ -115,9 +72,9 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
         return []
     gaz = gazetteer()
     candidates = _gazetteer_hits(text, gaz)
-    starts = _sentence_starts(text)
-    headlines = _Headlines(text)
-    tokens = _cap_tokens(text)
+    starts = sentence_starts(text)
+    headlines = Headlines(text)
+    tokens = cap_tokens(text)
     candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
     candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
     candidates = resolve_article(text, tokens, candidates)
@@ -166,95 +123,8 @@ def _inside_compound(text: str, hit: Candidate, places: set[tuple[int, int]]) ->
     return not any((joined_after and s == end + 1) or (joined_before and e == start - 1) for s, e in places)
 
 
-def _sentence_starts(text: str) -> set[int]:
-    """Offsets where a sentence (or a line) begins, after any opening quote or bullet."""
-    starts = {match.end() for match in _SENTENCE_START.finditer(text)}
-    text_start = _TEXT_START.match(text)
-    assert text_start  # the pattern matches the empty string too
-    starts.add(text_start.end())
-    starts.update(match.end() for match in _LINE_START.finditer(text))
-    return starts
-
-
-def _cap_tokens(text: str) -> list[tuple[int, int, str]]:
-    """The tokens that may belong to a name, as (start, end, word): see ``_word``."""
-    tokens: list[tuple[int, int, str]] = []
-    append = tokens.append
-    for match in _CAP_TOKEN.finditer(text):
-        start, end = match.span()
-        if match.lastindex:
-            start -= match.lastindex  # group 1 (one lower-case letter before the capital) or 2 (two)
-        word = _word(text[start:end])
-        append((start, start + len(word), word))
-    return tokens
-
-
-@lru_cache(maxsize=65536)
-def _word(token: str) -> str:
-    """A token as a word: no sentence-final period, no possessive, straight apostrophes, and only the name of
-    a compound like "Nvidia-backed" or "AI-related". It starts where the token does."""
-    word = token.replace("’", "'")
-    if word.endswith(".") and word not in _ABBREVIATIONS and not _INITIALS.fullmatch(word):
-        word = word[:-1]
-    if word.endswith("'s") and len(word) > 2:
-        word = word[:-2]
-    elif word.endswith("s'"):
-        word = word[:-1]
-    head, hyphen, tail = word.partition("-")
-    if hyphen and tail[:1].islower() and head:
-        word = head
-    return word
-
-
-def _is_capitalised(word: str) -> bool:
-    """A word written as a name: "Apple", "NVIDIA", "iPhone", "eBay", "xAI", "6PR"."""
-    return word[0].isupper() or (len(word) > 2 and word[0].islower() and (word[1].isupper() or word[2].isupper())) \
-        or word[0].isdigit() and DIGIT_ACRONYM.fullmatch(word) is not None
-
-
-def _is_headline(words: list[str]) -> bool:
-    """A Title-Case line: at least two capitalised words and hardly any lower-case content word."""
-    capitalised = lower = 0
-    for word in words:  # one pass of _is_capitalised and the lower-case test
-        first = word[0]
-        if first.isupper():
-            capitalised += 1
-        elif first.islower():
-            if len(word) > 2 and (word[1].isupper() or word[2].isupper()):
-                capitalised += 1
-            if word not in _HEADLINE_SMALL:
-                lower += 1
-    return capitalised >= 2 and lower * 4 <= capitalised
-
-
-class _Headlines:
-    """Answers "is the line holding this offset a Title-Case headline?", once per line."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self.cache: dict[int, bool] = {}
-        # the line of the last question, [start, end] with end its "\n" or the text's end: questions come in
-        # text order, mostly several per line
-        self.line = (1, 0, False)
-
-    def __call__(self, position: int) -> bool:
-        line_start, line_end, answer = self.line
-        if line_start <= position <= line_end:
-            return answer
-        line_start = self.text.rfind("\n", 0, position) + 1
-        line_end = self.text.find("\n", position)
-        if line_end < 0:
-            line_end = len(self.text)
-        if line_start not in self.cache:
-            line = self.text[line_start:line_end]
-            # long lines are prose; only short ones are worth tokenising
-            self.cache[line_start] = len(line) <= _HEADLINE_MAX and _is_headline([_word(token) for token in _TOKEN.findall(line)])
-        self.line = (line_start, line_end, self.cache[line_start])
-        return self.line[2]
-
-
 def _capitalised_runs(
-    text: str, tokens, gaz: Gazetteer, hits: list[Candidate], starts: set[int], headlines: _Headlines
+    text: str, tokens, gaz: Gazetteer, hits: list[Candidate], starts: set[int], headlines: Headlines
 ) -> list[Candidate]:
     """Candidates from runs of capitalised words. A gazetteer hit inside a longer name ("Atlantic City",
     "Montreal Hockey Club", "Harrison Ford") gives way to that name."""
@@ -421,7 +291,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     named_person = 2 <= len(words) <= 4 and introduces_person(text[run[-1][1]:run[-1][1] + 80])
     while run:
         word = words[0]
-        if named_person and len(words) > 1 and word in first_names and _is_capitalised(words[1]):
+        if named_person and len(words) > 1 and word in first_names and is_capitalised(words[1]):
             break
         if word in _LEADING_ARTICLES or word in not_names or word in _FUNCTION_WORDS \
                 or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
@@ -432,7 +302,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             person_cue = person_cue or title and not portfolio
         elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
                 and not (word in _ORDINALS and len(words) > 1) and " ".join(words) not in geonames()["city"] \
-                or not _is_capitalised(word):
+                or not is_capitalised(word):
             pass
         else:
             break
@@ -448,7 +318,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     elif person_cue and words and is_bare_title(words, common_words):
         return None
     while run and (words[-1] in not_names and not company_head(words, not_names, common_words)
-                   or not _is_capitalised(words[-1]) and not words[-1][0].isdigit()):
+                   or not is_capitalised(words[-1]) and not words[-1][0].isdigit()):
         run, words = run[:-1], words[:-1]
     if not run:
         return None
@@ -456,7 +326,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     words[-1], end = strip_possessive(words[-1], end)
     if len(words) > 1 and _LAST_INITIAL.fullmatch(words[-1]):
         words[-1], end = words[-1][:-1], end - 1  # "LL Cool J." ends a sentence: the period is the sentence's
-    if not words[-1] or words == ["AI"] or (len(words) == 1 and _INITIALS.fullmatch(words[0])):
+    if not words[-1] or words == ["AI"] or (len(words) == 1 and INITIALS.fullmatch(words[0])):
         return None
     body = len(words) == 1 and words[0] in BODIES and _words_before(text, start)[-1:] == ["the"]
     if len(words) == 1 and words[0] in ORG_SUFFIXES and not body:
@@ -498,7 +368,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
 
 def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
     """A sentence-initial given name followed by another capitalised word ("Mark Zuckerberg said")."""
-    return len(words) > 1 and words[0] in gaz.first_names and _is_capitalised(words[1])
+    return len(words) > 1 and words[0] in gaz.first_names and is_capitalised(words[1])
 
 
 def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], starts: set[int], headlines) -> list[Candidate]:

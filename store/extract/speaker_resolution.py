@@ -49,7 +49,7 @@ _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECA
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+$",
                            re.IGNORECASE)
 _TITLE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{TITLE_NOUNS})\b", re.IGNORECASE)
-_INITIALS = re.compile(r"(?:\w\.)+\w")  # "D.C", "U.N", "N.Y": no sentence end after them
+_INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sentence end after them
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
@@ -123,9 +123,11 @@ class ArticleNames:
         if before and before[-1].strip(".").casefold() in TITLES and before[-1][:1].isupper():
             return True
         # in apposition to a person's title: "The vice president of Dacia, Constantin Stroe," / "X, the minister"
-        return len(mention.text.split()) > 1 and (
-            _TITLE_BEFORE.search(self.text, max(0, mention.start - 60), mention.start) is not None
-            or _TITLE_AFTER.match(self.text, mention.end) is not None)
+        if len(mention.text.split()) < 2:
+            return False
+        between_commas = self.text[max(0, mention.start - 2) : mention.start].startswith(",")  # cheap test first
+        return (between_commas and _TITLE_BEFORE.search(self.text, max(0, mention.start - 60), mention.start) is not None) \
+            or (self.text[mention.end : mention.end + 1] == "," and _TITLE_AFTER.match(self.text, mention.end) is not None)
 
     def _in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1

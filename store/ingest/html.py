@@ -153,7 +153,8 @@ def _extract(tree, url: str | None, fast: bool):
     from trafilatura.settings import Document
 
     with _third_party():
-        document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False)
+        # "xml": the tree is all that is read here; the default ("python") would also render it as text
+        document = trafilatura.bare_extraction(tree, url=url, fast=fast, include_comments=False, output_format="xml")
     return document.body if isinstance(document, Document) else None
 
 

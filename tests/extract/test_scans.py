@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from store.extract import entities, figures, tickers
+from store.extract import entity_tokens, figures, tickers
 
 PIECES = [
     "$", "US$", "U.S.$", "C$", "NZ$", "RMB", "USD", "€", "£", "-", "−", "+", ".", ",", "5", "12", "2020", "1,000",
@@ -32,12 +32,12 @@ def test_figure_candidates_cover_every_match():
 
 def test_capitalised_tokens_as_the_plain_pattern():
     plain = re.compile(
-        rf"(?<![\w&'’.\-])(?:[{entities._UPPER}]|[a-z]{{1,2}}[{entities._UPPER}])[\w&]*(?:[.'’\-][\w&]+)*\.?"
+        rf"(?<![\w&'’.\-])(?:[{entity_tokens.UPPER}]|[a-z]{{1,2}}[{entity_tokens.UPPER}])[\w&]*(?:[.'’\-][\w&]+)*\.?"
         r"|(?<=[\w.] )\d\w*(?:[.\-]\w+)*"
     )
     for text in _strings(2):
-        expected = [(m.start(), entities._word(m.group())) for m in plain.finditer(text)]
-        assert [(start, word) for start, _, word in entities._cap_tokens(text)] == expected, text
+        expected = [(m.start(), entity_tokens.word_of(m.group())) for m in plain.finditer(text)]
+        assert [(start, word) for start, _, word in entity_tokens.cap_tokens(text)] == expected, text
 
 
 def test_sentence_starts_as_the_plain_pattern():
@@ -45,7 +45,7 @@ def test_sentence_starts_as_the_plain_pattern():
     for text in _strings(3):
         expected = {m.end() for m in plain.finditer(text)}
         expected |= {m.end() for m in re.finditer(r"\n[\s\"“‘'(\[*•–—-]*", text)}
-        assert entities._sentence_starts(text) == expected, text
+        assert entity_tokens.sentence_starts(text) == expected, text
 
 
 def test_ticker_patterns_as_the_plain_patterns():

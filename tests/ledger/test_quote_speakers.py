@@ -167,11 +167,14 @@ def test_a_missed_name_at_the_end_of_a_long_title_even_when_its_surname_is_a_wor
     assert [s for _, s in quotes_of(text)] == ["Martin How", "Mary A. Murray"]
 
 
-def test_initials_like_dc_do_not_end_the_sentence_naming_the_speaker():
+def test_initials_like_dc_and_phd_do_not_end_the_sentence_naming_the_speaker():
     text = ('After Jane Biden won, Tom Trump issued a statement at his club outside Washington, D.C. saying, '
-            '"The simple fact is this election is far from over."')
-    found = quotes_of(text, ("Jane Biden", "PERSON", 0), ("Tom Trump", "PERSON", 0))
-    assert [s for _, s in found] == ["Tom Trump"]
+            '"The simple fact is this election is far from over."\n'
+            'Lead author Daniel Paluh, a Ph.D. candidate at the University of Florida, said, "Frogs may look similar '
+            'from the outside."')
+    entities = ("Jane Biden", "PERSON", 0), ("Tom Trump", "PERSON", 0), ("Daniel Paluh", "PERSON", 0), \
+        ("University of Florida", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Tom Trump", "Daniel Paluh"]
 
 
 def test_a_person_in_a_clause_opening_the_sentence_is_not_the_speaker():

@@ -73,3 +73,13 @@ class ReaderApp(App):
 
     def on_reader_selection_changed(self, message: Reader.SelectionChanged) -> None:
         self.messages.append(message)
+
+
+async def wait_for_inspector_tabs(pilot, inspector) -> None:
+    """Wait until the inspector shows its tabs: they are built after the first frame, and a loaded machine takes
+    a few."""
+    for _ in range(100):
+        if inspector.visible_tabs:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()

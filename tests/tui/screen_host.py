@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from textual.app import App
 from textual.screen import Screen
+from textual.worker import WorkerCancelled
 
 
 class ScreenHost(App):
@@ -21,6 +23,10 @@ class ScreenHost(App):
 
 
 async def settle(app, pilot) -> None:
-    """Every worker finished and what it posted processed."""
-    await app.workers.wait_for_complete()
+    """Every worker finished and what it posted processed. A worker cancelled by a newer one of its exclusive
+    group is skipped (``wait_for_complete`` would raise ``WorkerCancelled``); the newer one is waited for."""
+    await pilot.pause()
+    for worker in list(app.workers):
+        with contextlib.suppress(WorkerCancelled):
+            await worker.wait()
     await pilot.pause()

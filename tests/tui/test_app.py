@@ -8,6 +8,7 @@ import pytest
 from textual.worker import WorkerCancelled
 
 from store.articles import get_article, list_articles
+from tests.tui.notices import raised
 from tui.app import BroadsheetApp, build_app, counts_line
 from tui.screens.help import HelpScreen
 from tui.screens.main import SAVE_DELAY, MainScreen
@@ -49,7 +50,7 @@ async def test_first_run_imports_the_samples_and_counts_them_in_the_header(db, d
         library = app.screen.query_one(Library)
         assert len(library.view_rows) == len(seed_files)
         assert app.sub_title.startswith(f"{len(seed_files)} articles")
-        welcome = next(n.message for n in app._notifications if "Imported 5 sample articles" in n.message)
+        welcome = next(n.message for n in raised(app) if "Imported 5 sample articles" in n.message)
         assert "`" not in welcome and "broadsheet import PATH" in welcome
 
 
@@ -58,7 +59,7 @@ async def test_a_database_with_articles_is_not_seeded_again(seeded_db, db_path):
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
-        assert not list(app._notifications)
+        assert not raised(app)
     assert len(list_articles(seeded_db)) == before
 
 
@@ -342,7 +343,7 @@ async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, d
         assert not main.query_one(Reader).annotations_at(saved[0].start)
         await pilot.press("u")
         await settle(app, pilot)
-        assert "Nothing to undo" in [n.message for n in app._notifications]
+        assert "Nothing to undo" in [n.message for n in raised(app)]
 
 
 async def test_capital_t_o_l_open_the_tags_orphans_and_ledger_screens(seeded_db, db_path):
@@ -383,7 +384,7 @@ async def test_a_write_the_database_refuses_is_one_notification_and_the_app_goes
         await pilot.press("m")
         await settle(app, pilot)
         assert app.is_running and isinstance(app.screen, MainScreen)
-        assert any("cannot write" in n.message and n.severity == "error" for n in app._notifications)
+        assert any("cannot write" in n.message and n.severity == "error" for n in raised(app))
         await pilot.press("down")
         assert app.screen.query_one(Library).cursor == 1  # still answering keys
 

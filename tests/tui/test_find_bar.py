@@ -7,6 +7,7 @@ import contextlib
 from textual.widgets import Input, Static
 
 from store.articles import get_article, list_articles
+from tests.tui.notices import raised
 from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 from tui.widgets.find_bar import FindBar
@@ -74,7 +75,7 @@ async def test_the_find_bar_is_one_line_under_the_text_and_steps_through_matches
         assert reader.selection[0] > first[0]
         await pilot.press("N")
         assert reader.selection == first
-        assert any(f"of {total}" in n.message for n in app._notifications)
+        assert any(f"of {total}" in n.message for n in raised(app))
         assert isinstance(app.screen, MainScreen)
 
 

@@ -11,6 +11,8 @@ from textual.widgets import DataTable, Footer, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from store.articles import list_articles
+from tests.tui.notices import raised
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.screens.tag_dialog import TagDialog
 from tui.widgets.find_bar import FindBar
@@ -19,12 +21,6 @@ from tui.widgets.library import Library, LibraryFilter
 from tui.widgets.reader import Reader
 
 PANES = ("#library-pane", "#reader-pane", "#inspector")
-
-
-async def settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @contextlib.asynccontextmanager
@@ -59,7 +55,7 @@ def frames(app) -> dict[str, str]:
 
 
 def messages(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    return [notification.message for notification in raised(app)]
 
 
 READER_ACTIONS = ["t Tag", "u Undo", "^f Find", "] Inspector tab", "/ Search"]

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import DataTable, TabbedContent
 
 from store.model import StoredQuote
-from tests.tui.reader_helpers import annotation, make_article, mention
+from tests.tui.reader_helpers import annotation, make_article, mention, wait_for_inspector_tabs
 from tui.widgets.inspector import Inspector, format_value
 
 ARTICLE = make_article(
@@ -40,14 +40,9 @@ class InspectorApp(App):
 
 
 async def show(pilot, inspector: Inspector, *data, **layers) -> None:
-    """Show data in the inspector and wait for its tabs: they are built after the first frame, and a loaded
-    machine takes a few."""
+    """Show data in the inspector and wait for its tabs."""
     inspector.show(*data, **layers)
-    for _ in range(100):
-        if inspector.visible_tabs:
-            break
-        await pilot.pause(0.05)
-    await pilot.pause()
+    await wait_for_inspector_tabs(pilot, inspector)
 
 
 def cells(table: DataTable) -> list[list[str]]:
@@ -97,7 +92,7 @@ async def test_only_layers_that_exist_get_a_tab():
         await pilot.pause()
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures", "inspector-quotes", "inspector-annotations"]
-        assert cells(app.query_one("#inspector-annotations-table", DataTable)) == [["#chips", "Nvidia", "check"]]
+        assert cells(app.query_one("#inspector-annotations-table", DataTable)) == [["#chips", "check", "Nvidia"]]
 
 
 async def test_choosing_an_entity_again_cycles_through_its_mentions():

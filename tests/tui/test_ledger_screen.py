@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Tree
 from store.annotations import list_annotations
 from store.articles import get_article
 from store.db import open_db
+from tests.tui.notices import raised
 from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.ledger import LedgerScreen
 
@@ -91,14 +92,14 @@ async def test_a_on_a_conflict_asks_then_tags_each_of_its_sentences_disputed(see
         assert not isinstance(app.screen, ConfirmDialog) and disputed() == []
         await pilot.press("a", "y")
         await settle(app, pilot)
-        assert f"Tagged {count} sentences #disputed — u undoes it" in [n.message for n in app._notifications]
+        assert f"Tagged {count} sentences #disputed — u undoes it" in [n.message for n in raised(app)]
         tagged = disputed()
         assert len(tagged) == len(conflict.data.values)
         assert {a.exact for a in tagged} == {v.sentence for v in conflict.data.values}
         await pilot.press("u")  # one undo takes back the whole batch
         await settle(app, pilot)
         assert disputed() == []
-        assert f"Undone: {count} new annotations (#disputed)" in [n.message for n in app._notifications]
+        assert f"Undone: {count} new annotations (#disputed)" in [n.message for n in raised(app)]
         await pilot.press("ctrl+r")
         await settle(app, pilot)
         assert {a.exact for a in disputed()} == {v.sentence for v in conflict.data.values}
@@ -148,3 +149,21 @@ async def test_each_group_shows_its_status_period_and_scope_and_the_highlight_sa
         tree.move_cursor(amazon)
         await pilot.pause()
         assert "agree on $200 billion" in str(app.screen.query_one("#ledger-reason").render())
+
+
+async def test_a_highlighted_value_shows_its_whole_sentence_and_article_on_screen_at_80_columns(seeded_path):
+    app = host(seeded_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        value = next(metric.children[0] for metric in metric_nodes(app) if metric.children)
+        tree.move_cursor(value)
+        await pilot.pause()
+        reason = app.screen.query_one("#ledger-reason")
+        shown = " ".join(str(reason.render()).split())
+        assert " ".join(value.data.sentence.split()) in shown
+        db = open_db(seeded_path)
+        title = get_article(db, value.data.article_id).title
+        db.close()
+        assert title in shown
+        assert reason.region.height >= 2 and reason.region.bottom <= app.screen.region.bottom

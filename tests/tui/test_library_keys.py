@@ -7,6 +7,7 @@ import pytest
 from textual import events
 
 from store.articles import list_articles
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.keymap import BUILTIN_KEYMAPS, load_keymap
 from tui.widgets.library import Library, LibraryFilter
@@ -14,12 +15,6 @@ from tui.widgets.library import Library, LibraryFilter
 # Each word holds command letters of the library in some keymap: m (read mark), s (sort), j (down in vim),
 # e/n/s/t/o/r (commands of other panes).
 WORDS = ("meta", "sell", "japan", "investor")
-
-
-async def settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def burst(app, keys: list[str]) -> None:

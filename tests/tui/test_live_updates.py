@@ -12,6 +12,8 @@ import pytest
 
 from store.articles import get_article, list_articles
 from store.watch import ChangeWatcher
+from tests.tui.notices import raised
+from tui import app as app_module
 from tui.app import BroadsheetApp
 from tui.corpus_watcher import CorpusWatcher
 from tui.widgets.library import Library
@@ -119,9 +121,30 @@ async def test_highlights_from_an_older_extractor_are_refreshed_at_start(seeded_
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_until(pilot, lambda: any("Updated the highlights of 1 article " in n.message
-                                            for n in app._notifications))
+                                            for n in raised(app)))
         await pilot.press("enter")
         reader = app.screen.query_one(Reader)
         await wait_until(pilot, lambda: reader.article is not None and bool(reader.labels))
     assert seeded_db.execute("SELECT count(*) FROM mentions WHERE article_id = ?",
                              [first.id]).fetchall() == mentions_before
+
+
+async def test_an_import_landing_after_the_first_page_was_read_still_reaches_the_library(seeded_db, db_path, tmp_path,
+                                                                                        monkeypatch):
+    """``broadsheet`` reads the library's first page before the app starts; a commit from another process in
+    between (before the app mounts and starts watching) must be reported like any later one."""
+    new_file = tmp_path / "late.txt"
+    new_file.write_text("A Late Arrival\n\nThe port handled 4% more containers in May, officials said.\n")
+    read_first_page = app_module.read_first_page
+
+    def read_then_another_process_imports(path):
+        page = read_first_page(path)
+        run_cli(db_path, "import", str(new_file))
+        return page
+
+    monkeypatch.setattr(app_module, "read_first_page", read_then_another_process_imports)
+    app = app_module.build_app(db_path)
+    assert "A Late Arrival" not in [a.title for a in app.first_page]
+    async with app.run_test(size=(120, 40)) as pilot:
+        library = app.screen.query_one(Library)
+        await wait_until(pilot, lambda: "A Late Arrival" in [library.articles[i].title for i in library.view_rows])

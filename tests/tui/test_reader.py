@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
+from tests.tui.notices import raised
 from tests.tui.reader_helpers import ReaderApp, annotation, make_article, mention
 from tui.styles import label_style
 from tui.widgets.reader import Reader
@@ -312,7 +313,7 @@ async def test_suppressing_a_highlight_here_asks_then_removes_only_that_occurren
         after = stored_mentions(seeded_db, article.id)
         assert set(before) - set(after) == {target}
         text = article.text[target[0]:target[1]]
-        assert f"“{text}” is no longer highlighted here" in [n.message for n in app._notifications]
+        assert f"“{text}” is no longer highlighted here" in [n.message for n in raised(app)]
         await pilot.press("escape")
         await pilot.press("e")
         assert reader.selection != target and reader.selection[0] > target[0]  # no longer a stop for "e"

@@ -7,7 +7,7 @@ from textual.color import Color
 from textual.theme import BUILTIN_THEMES
 from textual.widgets import Static
 
-from tests.tui.reader_helpers import annotation, make_article, mention
+from tests.tui.reader_helpers import annotation, make_article, mention, wait_for_inspector_tabs
 from tui.styles import LABEL_STYLES, label_style
 from tui.widgets.legend import Legend
 from tui.widgets.reader import Reader
@@ -123,9 +123,9 @@ async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db
 
     app = NotesApp()
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
+        await wait_for_inspector_tabs(pilot, app.query_one(Inspector))
         assert plain(app.query_one("#reader-status", Static)).startswith("▍#follow-up Ask the analyst")
-        tags, quote, note = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
+        tags, note, quote = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
         assert (tags, note) == ("#follow-up", "Ask the analyst")
         assert quote.rstrip("…") in " ".join(article.text[start:end].split())
 

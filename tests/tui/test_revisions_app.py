@@ -104,7 +104,7 @@ async def test_the_notes_tab_flags_the_note_whose_figure_changed(edited_db):
         table = app.screen.query_one("#inspector-annotations-table", DataTable)
         [row] = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert row[0] == "#loss"
-        assert row[1] == "⚠ figure changed: " + QUOTE
+        assert row[2] == "⚠ figure changed: " + QUOTE
 
 
 async def test_the_orphans_screen_lists_the_note_whose_figure_changed_and_opens_it(edited_db):

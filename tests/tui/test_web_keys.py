@@ -7,6 +7,7 @@ import webbrowser
 
 from store.db import open_db
 from store.importer import import_paths
+from tests.tui.notices import raised
 from tests.tui.test_app import settle
 from tui.app import BroadsheetApp
 from tui.screens.feeds import FeedsScreen
@@ -42,7 +43,7 @@ async def test_o_in_the_reader_opens_the_article_url_in_the_browser(tmp_path, mo
         await pilot.press("o")
         await settle(app, pilot)
         assert opened == ["https://wire.example/acme"]
-        assert any("Opened https://wire.example/acme" in str(n.message) for n in app._notifications)
+        assert any("Opened https://wire.example/acme" in str(n.message) for n in raised(app))
 
 
 async def test_o_on_an_article_from_a_file_says_why_nothing_opens(tmp_path, monkeypatch):
@@ -54,7 +55,7 @@ async def test_o_on_an_article_from_a_file_says_why_nothing_opens(tmp_path, monk
         await pilot.press("o")
         await settle(app, pilot)
         assert opened == []
-        assert any("has no URL" in str(n.message) for n in app._notifications)
+        assert any("has no URL" in str(n.message) for n in raised(app))
 
 
 async def test_capital_w_opens_the_feeds_screen_and_escape_returns(tmp_path):

@@ -78,7 +78,7 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
 
     DEFAULT_CSS = """
     LedgerScreen #ledger-tree { height: 1fr; }
-    LedgerScreen #ledger-reason { height: auto; max-height: 4; padding: 0 1; background: $boost; }
+    LedgerScreen #ledger-reason { height: auto; max-height: 7; padding: 0 1; background: $boost; }
     """
     AUTO_FOCUS = "#ledger-tree"  # not the tab strip: Down moves through the subjects at once
 
@@ -95,6 +95,7 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
         super().__init__()
         self.db_path = db_path
         self.edits = edits or SharedHistory()
+        self.titles: dict[int, str] = {}  # of the articles the values come from
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -118,6 +119,7 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
     @on(LedgerRead)
     def _fill(self, message: LedgerRead) -> None:
         groups, people, titles = message.groups, message.people, message.titles
+        self.titles = titles
         tree = self.query_one("#ledger-tree", Tree)
         tree.clear()
         subjects: dict[str, object] = {}
@@ -143,14 +145,20 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
 
     @on(Tree.NodeHighlighted, "#ledger-tree")
     def show_reason(self, event: Tree.NodeHighlighted) -> None:
-        """Say why the highlighted group (or the group of the highlighted value) is a conflict, agrees or not."""
+        """Say why the highlighted group (or the group of the highlighted value) is a conflict, agrees or not; for
+        a value, its whole sentence and article too, which a tree line at 80 columns pushes out of sight."""
         node = event.node
         group = node.data if isinstance(node.data, LedgerGroup) else node.parent.data if node.parent else None
         reason = self.query_one("#ledger-reason", Static)
-        if isinstance(group, LedgerGroup):
-            reason.update(Text.assemble((f"{group.subject} · {group.metric}: ", "bold"), group.reason))
-        else:
+        if not isinstance(group, LedgerGroup):
             reason.update("")
+            return
+        text = Text.assemble((f"{group.subject} · {group.metric}: ", "bold"), group.reason)
+        if isinstance(value := node.data, LedgerValue):  # the sentence first: the box is a few lines high
+            title = self.titles.get(value.article_id, Path(value.path).name)
+            text = Text.assemble(("“", "dim"), " ".join(value.sentence.split()), ("”", "dim"), "  ",
+                                 (title, "italic dim"), "\n", text)
+        reason.update(text)
 
     @on(Tree.NodeSelected, "#ledger-tree")
     def open_value(self, event: Tree.NodeSelected) -> None:

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from textual.widgets import DataTable
 
 EXCERPT_WIDTH = 60  # a quote or note in a row
+TAB_PADDING = 2  # cells a tab adds around its label
+ABOUT_WIDTH = 24  # what a figure is about: cut with an ellipsis, not by the pane's edge
+NOTE_WIDTH = 32  # a note in the Notes tab, before its quote
 FIGURE_CHANGED_MARK = "⚠ figure changed: "
 
 
@@ -99,7 +102,7 @@ def figure_rows(mentions: list[StoredMention], dark: bool) -> list[Row]:
     figures = [m for m in mentions if m.kind == "figure"]
     figures.sort(key=lambda m: (m.label, m.value is None, m.value or 0, m.start))
     return [
-        Row((_label(m.label, dark), m.text, _about(m),
+        Row((_label(m.label, dark), m.text, excerpt(_about(m), ABOUT_WIDTH),
              format_value(m.value, m.value_high, m.unit), m.hedge or ""),
             ((m.start, m.end),))
         for m in figures
@@ -129,7 +132,8 @@ def echo_summary(echoes: Sequence[dict]) -> str:
 
 
 def annotation_rows(annotations: list[Annotation], dark: bool) -> list[Row]:
-    """Annotations in text order: tags, quoted text, note; orphans (no position) are listed but don't jump. A
+    """Annotations in text order: tags, note, quoted text (the note before the quote: a long quote would push
+    it past the pane's edge); orphans (no position) are listed but don't jump. A
     note whose figure changed since it was tagged says so before its quote."""
     rows = []
     for a in sorted(annotations, key=lambda a: (a.start is None, a.start or 0)):
@@ -138,7 +142,7 @@ def annotation_rows(annotations: list[Annotation], dark: bool) -> list[Row]:
         if a.figure_changed:
             quote = Text.assemble((FIGURE_CHANGED_MARK, "bold yellow"), quote)
         target = ((a.start, a.end),) if a.start is not None and a.end is not None else ()
-        rows.append(Row((tags, quote, excerpt(a.note, EXCERPT_WIDTH)), target))
+        rows.append(Row((tags, excerpt(a.note, NOTE_WIDTH), quote), target))
     return rows
 
 
@@ -146,7 +150,7 @@ INSPECTOR_TABS: list[InspectorTab] = [
     InspectorTab("entities", "Entities", "mentions", ("Entity", "#", "Label"), entity_rows),
     InspectorTab("figures", "Figures", "mentions", ("Label", "Figure", "About", "Value", "Hedge"), figure_rows),
     InspectorTab("quotes", "Quotes", "quotes", ("Speaker", "Quote", "Echoes"), quote_rows),
-    InspectorTab("annotations", "Notes", "annotations", ("Tags", "Text", "Note"), annotation_rows),
+    InspectorTab("annotations", "Notes", "annotations", ("Tags", "Note", "Text"), annotation_rows),
 ]
 
 
@@ -186,6 +190,7 @@ class Inspector(Widget):
         self._rows: dict[str, list[Row]] = {}
         self._data: dict[str, list | None] = {"mentions": None, "quotes": None, "annotations": None}
         self._cycle: dict[tuple[str, int], int] = {}
+        self._counts: dict[str, int] = {}  # rows of each tab on show, for its label
         self._built = False
 
     def on_mount(self) -> None:
@@ -219,6 +224,7 @@ class Inspector(Widget):
         dark = self.app.current_theme.dark
         tabs = self.query_one("TabbedContent")
         self._cycle.clear()
+        self._counts = {}
         for tab in INSPECTOR_TABS:
             pane_id = f"inspector-{tab.id}"
             rows = tab.rows(data[tab.source], dark) if data[tab.source] is not None else None
@@ -230,7 +236,23 @@ class Inspector(Widget):
             table = self.query_one(f"#{pane_id}-table")
             table.clear()
             table.add_rows(row.cells for row in rows)
-            tabs.get_tab(pane_id).label = f"{tab.title} {len(rows)}"
+            self._counts[tab.id] = len(rows)
+        self._label_tabs()
+
+    def on_resize(self) -> None:
+        self._label_tabs()
+
+    def _label_tabs(self) -> None:
+        """Each tab named with its count when every label fits the width, else by name alone: at 120 columns
+        "Entities 18 Figures 15 Quotes 5 Notes 2" would push the last tab out of sight."""
+        if not self._built:
+            return
+        tabs = self.query_one("TabbedContent")
+        shown = [tab for tab in INSPECTOR_TABS if tab.id in self._counts]
+        counted = {tab.id: f"{tab.title} {self._counts[tab.id]}" for tab in shown}
+        fits = sum(len(label) + TAB_PADDING for label in counted.values()) <= self.content_size.width
+        for tab in shown:
+            tabs.get_tab(f"inspector-{tab.id}").label = counted[tab.id] if fits else tab.title
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

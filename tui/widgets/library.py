@@ -165,7 +165,9 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
         self.post_message(self.Loaded(len(rows), message.complete))
         if not message.complete:
             self.call_after_refresh(self._read_rows, None)
-        else:
+        elif rows:
+            # Not for an empty library (a first run, its samples on the way): that job would be cancelled by the
+            # samples' own, and a filter typed meanwhile builds its index of nothing in compute_view.
             run_in_background(self, build_index, rows, group="library-index")
 
     @on(IndexBuilt)
