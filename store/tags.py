@@ -7,6 +7,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from store.color_names import CSS_COLORS
 from store.db import write_transaction
 
 if TYPE_CHECKING:
@@ -49,10 +50,14 @@ def default_color(name: str) -> str:
 
 
 def normalize_color(color: str) -> str:
-    """``#rgb`` or ``#rrggbb`` → lowercase ``#rrggbb``; anything else is a :class:`TagError`."""
+    """``#rgb``, ``#rrggbb`` or a CSS colour name (``red``, ``dark orange``, ``DarkSlateGray``; case, spaces,
+    hyphens and underscores ignored) → lowercase ``#rrggbb``; anything else is a :class:`TagError`."""
     color = color.strip()
+    named = CSS_COLORS.get(re.sub(r"[\s_-]+", "", color).casefold())
+    if named is not None:
+        return named
     if not _COLOR.fullmatch(color):
-        raise TagError(f"{color!r} is not a colour; give it as #rrggbb")
+        raise TagError(f"{color!r} is not a colour; give a name (red, dark orange) or #rrggbb")
     digits = color[1:].lower()
     return "#" + ("".join(ch * 2 for ch in digits) if len(digits) == 3 else digits)
 
@@ -120,7 +125,7 @@ def delete_tag(db: Database, name: str) -> int:
 
 
 def set_tag_color(db: Database, name: str, color: str) -> str:
-    """Set a tag's colour (``#rrggbb``); returns the colour stored."""
+    """Set a tag's colour (``#rrggbb`` or a colour name); returns the colour stored, as ``#rrggbb``."""
     color = normalize_color(color)
     with write_transaction(db):
         db.execute("UPDATE tags SET color = ? WHERE id = ?", [color, _tag_id(db, name)])

@@ -25,9 +25,11 @@ from store.db import DatabaseError, default_db_path, ensure_schema
 from store.watch import ChangeWatcher
 from tui.app_jobs import CountsRead, HighlightsRefreshed, SamplesImported, refresh_stale_highlights, seed_if_empty
 from tui.background import BackgroundFailed, run_in_background
+from tui.commands import PALETTE_TITLES
 from tui.corpus_watcher import CorpusChanged, CorpusWatcher
 from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
 from tui.settings import flush_settings, load_settings, remember_setting
+from tui.text import plural
 from tui.widgets.library import Library, read_first_page
 
 
@@ -37,11 +39,11 @@ class SettingsNotSaved(Message):
 
 
 def counts_line(counts: dict[str, int]) -> str:
-    """``"5 articles · 812 entities · 3 annotations"`` with the layers that exist."""
-    parts = [f"{counts.get('articles', 0):,} articles"]
-    for name in ("entities", "annotations"):
+    """``"5 articles · 812 entities · 1 annotation"`` with the layers that exist."""
+    parts = [plural(counts.get("articles", 0), "article")]
+    for name, noun, nouns in (("entities", "entity", "entities"), ("annotations", "annotation", None)):
         if name in counts:
-            parts.append(f"{counts[name]:,} {name}")
+            parts.append(plural(counts[name], noun, nouns))
     return " · ".join(parts)
 
 
@@ -139,7 +141,8 @@ class BroadsheetApp(App, inherit_bindings=False):
         if message.error is not None:
             self.notify(f"Could not import the sample articles: {message.error}", severity="error")
         elif message.imported is not None:
-            self.notify(f"Imported {message.imported} sample articles. Add your own with `broadsheet import PATH`.",
+            self.notify(f"Imported {plural(message.imported, 'sample article')}. Add your own with "
+                        "[b]broadsheet import PATH[/b].",
                         title="Welcome to Broadsheet")
             for screen in self.screen_stack:
                 for library in screen.query(Library):
@@ -151,8 +154,7 @@ class BroadsheetApp(App, inherit_bindings=False):
 
         if not message.count:
             return
-        noun = "article" if message.count == 1 else "articles"
-        self.notify(f"Updated the highlights of {message.count:,} {noun} to this version's extractor.")
+        self.notify(f"Updated the highlights of {plural(message.count, 'article')} to this version's extractor.")
         self.refresh_counts()
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
@@ -204,20 +206,24 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.exit()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's commands (themes, quit, screenshot) and one command per key binding on this screen."""
+        """Textual's commands (themes, quit, screenshot), a light/dark switch, and the named actions of this
+        screen (:data:`tui.commands.PALETTE_TITLES`) with their keys."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Toggle theme (light/dark)", "Switch between the dark and the light theme",
+                            self.action_toggle_dark)
         seen = set()
         for node in [*screen.query("*"), screen, self]:
             for binding in getattr(type(node), "BINDINGS", []):
-                if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
-                    continue
-                if binding.id in ("app.command-palette", "app.quit"):  # Textual lists these itself
+                if not isinstance(binding, Binding) or binding.id not in PALETTE_TITLES or binding.id in seen:
                     continue
                 seen.add(binding.id)
                 keys = self.active_keymap.get(binding.id, binding.key)
                 shown = ", ".join(self.get_key_display(Binding(key, "")) for key in keys.split(","))
-                yield SystemCommand(binding.description, f"{shown} · {binding.id}",
+                yield SystemCommand(PALETTE_TITLES[binding.id], f"{shown} · {binding.id}",
                                     partial(self._run_binding, node, binding.action))
+
+    def action_toggle_dark(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
 
     async def _run_binding(self, node, action: str) -> None:
         if isinstance(node, Widget) and node.focusable and node is not self.focused:

@@ -116,3 +116,13 @@ def test_export_to_a_file_and_import_back(cli_db, capsys, tmp_path):
     assert (code, json.loads(out)["duplicates"]) == (0, 1)
     code, _, err = run(capsys, cli_db, "import-annotations", str(tmp_path / "missing.jsonl"))
     assert code == 2 and "missing.jsonl: cannot read" in err
+
+
+def test_a_tag_colour_can_be_named(cli_db, capsys):
+    run(capsys, cli_db, "annotate", "one.txt", "--quote", "Alpha rose", "--tag", "claim")
+    code, out, _ = run(capsys, cli_db, "tag", "color", "claim", "dark orange")
+    assert (code, out.strip()) == (0, "'claim' is now #ff8c00")
+    code, _, err = run(capsys, cli_db, "tag", "color", "claim", "reddish")
+    assert code == 2 and "give a name (red, dark orange) or #rrggbb" in err
+    code, out, _ = run(capsys, cli_db, "tags", "--json")
+    assert json.loads(out) == [{"name": "claim", "count": 1, "color": "#ff8c00"}]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store import annotations as store
-from store.tags import PALETTE, TagError, default_color
+from store.tags import PALETTE, TagError, default_color, normalize_color
 from tests.annotations.helpers import add_article
 
 TEXT = "Alpha rose 5% on Monday. Beta fell 3% on Tuesday. Gamma was flat all week, traders said."
@@ -94,6 +94,8 @@ def test_rename_merge_delete_and_colour_of_tags(adb, article):
     assert store.set_tag_color(adb, "market", "#A1B2C3") == "#a1b2c3"
     with pytest.raises(TagError):
         store.set_tag_color(adb, "market", "reddish")
+    assert [normalize_color(name) for name in ("red", "Dark Orange", "dark-slate_gray", " RebeccaPurple ")] == [
+        "#ff0000", "#ff8c00", "#2f4f4f", "#663399"]
     assert store.list_tags(adb) == [
         {"name": "Claim", "count": 2, "color": default_color("claim")},
         {"name": "market", "count": 2, "color": "#a1b2c3"},

@@ -50,7 +50,8 @@ async def test_first_run_imports_the_samples_and_counts_them_in_the_header(db, d
         library = app.screen.query_one(Library)
         assert len(library.view_rows) == len(seed_files)
         assert app.sub_title.startswith(f"{len(seed_files)} articles")
-        assert any("Imported 5 sample articles" in n.message for n in raised(app))
+        welcome = next(n.message for n in raised(app) if "Imported 5 sample articles" in n.message)
+        assert "`" not in welcome and "broadsheet import PATH" in welcome
 
 
 async def test_a_database_with_articles_is_not_seeded_again(seeded_db, db_path):
@@ -104,7 +105,8 @@ async def test_help_lists_the_active_keymap_by_scope(seeded_db, db_path):
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
             tables = {static.content.title: static.content for static in app.screen.query(".help-scope")}
-            assert {"Everywhere", "Library (the article list)", "Reader"} <= set(tables)
+            assert {"Everywhere", "Library (the article list)", "Reader", "Tag dialog", "Tags screen"} <= set(tables)
+            assert "Tagdialog" not in tables
             library_ids = list(tables["Library (the article list)"].columns[2].cells)
             assert "library.sort" in library_ids and "reader.next-entity" not in library_ids
             assert "s" in list(tables["Library (the article list)"].columns[0].cells)
@@ -174,12 +176,45 @@ async def test_the_palette_lists_every_action_of_the_screen_with_its_key(seeded_
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(app, pilot)
         commands = {command.title: command.help for command in app.get_system_commands(app.screen)}
-        assert commands["Sort"] == "s · library.sort"
+        assert commands["Sort library"] == "s · library.sort"
         assert "reader.next-entity" in commands["Next entity"]
-        assert any("theme" in title.lower() for title in commands)
+        assert commands["Open Ledger (figures)"] == "L · main.ledger"
+        assert "Search quotes and sentences (all articles)" in commands
+        assert {"Theme", "Toggle theme (light/dark)"} <= set(commands)
+        # moving about and closing are keys, not commands
+        assert not {"Down", "Up", "Bottom", "Top", "Back", "Page down", "Select word+"} & set(commands)
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+def test_every_palette_command_names_a_binding_that_exists():
+    from tui.commands import PALETTE_TITLES
+    from tui.keymap import collect_bindings
+
+    assert set(PALETTE_TITLES) <= set(collect_bindings())
+
+
+async def test_typing_a_command_name_in_the_palette_runs_it(seeded_db, db_path):
+    from tui.screens.ledger import LedgerScreen
+
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"open ledger")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LedgerScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"toggle theme")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.theme == "textual-light"
 
 
 @pytest.mark.parametrize(
@@ -224,6 +259,7 @@ async def test_toggling_the_read_mark_is_stored(seeded_db, db_path):
 def test_counts_line_names_the_layers_that_exist():
     assert counts_line({"articles": 1200, "sentences": 9}) == "1,200 articles"
     assert counts_line({"articles": 5, "entities": 80, "annotations": 2}) == "5 articles · 80 entities · 2 annotations"
+    assert counts_line({"articles": 1, "entities": 1, "annotations": 1}) == "1 article · 1 entity · 1 annotation"
 
 
 async def test_slash_opens_search_and_a_result_opens_its_article_at_the_match(seeded_db, db_path):
@@ -246,6 +282,19 @@ async def test_slash_opens_search_and_a_result_opens_its_article_at_the_match(se
         reader = main.query_one(Reader)
         assert reader.article.id == target.id
         assert reader.selection[0] <= start < reader.selection[1]
+
+
+async def test_while_search_is_open_the_footer_shows_its_keys_not_the_librarys(seeded_db, db_path):
+    from textual.widgets._footer import FooterKey
+
+    app = BroadsheetApp(db_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        shown = {key.description for key in app.screen.query(FooterKey) if key.region.y == 39}
+        assert {"Back", "Open"} <= shown
+        assert not {"Sort", "Read/unread", "Filter"} & shown
 
 
 async def test_t_never_filters_from_the_library_and_tags_once_an_article_is_open(seeded_db, db_path):
@@ -278,7 +327,7 @@ async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, d
         main = app.screen
         assert main.query_one(Reader).annotations_at(saved[0].start)  # drawn in the reader
         assert main.query_one(Library).articles[0].annotations == 1  # counted in the library
-        assert "1 annotations" in app.sub_title
+        assert app.sub_title.endswith(" · 1 annotation")
 
         await pilot.press("t")  # the same sentence: the dialog edits the annotation and can delete it
         await settle(app, pilot)

@@ -92,10 +92,17 @@ async def test_a_on_a_conflict_asks_then_tags_each_of_its_sentences_disputed(see
         assert not isinstance(app.screen, ConfirmDialog) and disputed() == []
         await pilot.press("a", "y")
         await settle(app, pilot)
-        assert f"Tagged {count} sentences #disputed" in [n.message for n in raised(app)]
-    tagged = disputed()
-    assert len(tagged) == len(conflict.data.values)
-    assert {a.exact for a in tagged} == {v.sentence for v in conflict.data.values}
+        assert f"Tagged {count} sentences #disputed — u undoes it" in [n.message for n in raised(app)]
+        tagged = disputed()
+        assert len(tagged) == len(conflict.data.values)
+        assert {a.exact for a in tagged} == {v.sentence for v in conflict.data.values}
+        await pilot.press("u")  # one undo takes back the whole batch
+        await settle(app, pilot)
+        assert disputed() == []
+        assert f"Undone: {count} new annotations (#disputed)" in [n.message for n in raised(app)]
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert {a.exact for a in disputed()} == {v.sentence for v in conflict.data.values}
 
 
 async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path):

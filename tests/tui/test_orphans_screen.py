@@ -59,3 +59,33 @@ async def test_delete_an_orphan_after_confirmation(tmp_path):
     db = annotation_db(tmp_path / "o.db")
     assert store.orphans(db) == [] and len(store.list_annotations(db)) == 1
     db.close()
+
+
+async def test_a_deleted_orphan_comes_back_with_u_and_goes_again_with_shift_u(tmp_path):
+    orphaned_db(tmp_path / "o.db")
+    app = host(tmp_path / "o.db")
+
+    def orphan_notes() -> list[str]:
+        db = annotation_db(tmp_path / "o.db")
+        try:
+            return [record.note for record in store.orphans(db)]
+        finally:
+            db.close()
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("d", "y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert orphan_notes() == []
+        await pilot.press("u")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert orphan_notes() == ["Was it **3%**?"]
+        assert app.screen.query_one(DataTable).row_count == 1
+        await pilot.press("U")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert orphan_notes() == []
+        assert app.screen.query_one(DataTable).row_count == 0

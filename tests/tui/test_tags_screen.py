@@ -7,6 +7,7 @@ from textual.widgets import DataTable
 
 from store import annotations as store
 from tests.annotations.helpers import add_article, annotation_db
+from tests.tui.notices import raised
 from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.tags import ConfirmDialog, PromptDialog, TagsScreen
 
@@ -116,6 +117,60 @@ async def test_delete_and_colour(db_file):
     db = annotation_db(db_file)
     assert [(t["name"], t["color"]) for t in store.list_tags(db)][0] == ("claim", "#ff0000")
     assert [t["name"] for t in store.list_tags(db)] == ["claim", "sourcing"]
+    db.close()
+
+
+async def test_a_colour_can_be_named_and_questions_count_in_words(db_file):
+    app = host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("down", "down", "d")  # #sourcing: one annotation
+        await pilot.pause()
+        assert str(app.screen.query_one("Label").render()) == (
+            "Delete #sourcing from 1 annotation? The annotations stay.")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("up", "up", "r")  # #claim: two
+        await pilot.pause()
+        await pilot.press("enter")  # the same name: nothing to ask
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert "red" in str(app.screen.query_one("Label").render())
+        app.screen.query_one("Input").value = ""
+        await pilot.press(*"dark orange", "enter")
+        await settle(app, pilot)
+        assert str(app.screen.query_one("#tags-table", DataTable).get_row_at(0)[0].style) == "#ff8c00"
+    db = annotation_db(db_file)
+    assert [(t["name"], t["color"]) for t in store.list_tags(db)][0] == ("claim", "#ff8c00")
+    db.close()
+
+
+async def test_u_undoes_a_tag_delete_and_shift_u_or_ctrl_r_redoes_it(db_file):
+    app = host(db_file)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("d", "y")  # #claim, on two annotations
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("claim", 2), ("markets", 1), ("sourcing", 1)]
+        assert rows(app, "#tags-table")[0] == ["■ #claim", "2"]
+        assert "Undone: the deletion of #claim" in [n.message for n in raised(app)]
+        await pilot.press("U")
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
+        await pilot.press("u")
+        await settle(app, pilot)
+        await pilot.press("ctrl+r")
+        await settle(app, pilot)
+        assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
+        await pilot.press("u", "u")  # the delete, then nothing left
+        await settle(app, pilot)
+        assert "Nothing to undo" in [n.message for n in raised(app)]
+    db = annotation_db(db_file)
+    assert [r.tags for r in store.list_annotations(db, tag="claim")] == [("claim", "markets"), ("claim",)]
     db.close()
 
 

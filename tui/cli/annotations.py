@@ -39,7 +39,7 @@ def register(subparsers) -> None:
         ("rename", ("OLD", "NEW"), "rename a tag"),
         ("merge", ("A", "B"), "merge tag A into tag B (A disappears)"),
         ("delete", ("T",), "remove a tag from every annotation"),
-        ("color", ("T", "COLOR"), "set a tag's colour (#rrggbb)"),
+        ("color", ("T", "COLOR"), "set a tag's colour: a name (red, dark orange) or #rrggbb"),
     ):
         action = actions.add_parser(name, help=help_text)
         for arg in args:

@@ -8,6 +8,7 @@ from pathlib import Path
 from store.feeds.opml import OpmlError, read_opml, write_opml
 from store.feeds.subscriptions import FeedNotFound, FeedRefused, add_feed, list_feeds, remove_feed
 from tui.cli.output import Column, UsageError, database, emit, output_options, progress_bar, run_with_errors, table
+from tui.text import plural
 
 
 def register(subparsers) -> None:
@@ -83,7 +84,7 @@ def cmd_update(args) -> int:
     emit(
         args,
         report,
-        lambda: f"{report.feeds} feeds ({report.not_modified} not modified, {len(report.errors)} failed): "
+        lambda: f"{plural(report.feeds, 'feed')} ({report.not_modified} not modified, {len(report.errors)} failed): "
         f"{report.new} new, {report.updated} updated, {report.unchanged} unchanged",
     )
     return 1 if report.errors else 0
@@ -112,7 +113,7 @@ def cmd_import_opml(args) -> int:
             skipped.append({"url": outline.url, "reason": str(exc)})
     for item in skipped:
         print(f"broadsheet feed import-opml: skipped {item['reason']}", file=sys.stderr)
-    emit(args, {"added": added, "skipped": skipped}, lambda: f"{len(added)} feeds added, {len(skipped)} skipped")
+    emit(args, {"added": added, "skipped": skipped}, lambda: f"{plural(len(added), 'feed')} added, {len(skipped)} skipped")
     return 0
 
 

@@ -7,6 +7,7 @@ import sys
 from store.articles import ArticleNotFound, resolve_article
 from store.revisions import RevisionNotFound, changed_paragraphs, diff_revisions, list_revisions, revision_count
 from tui.cli.output import Column, UsageError, database, emit, output_options, printable, run_with_errors, table
+from tui.text import plural
 
 # How a change is marked when the output is not a terminal: git's --word-diff=plain.
 PLAIN_MARKS = {"delete": ("[-", "-]"), "insert": ("{+", "+}")}
@@ -56,7 +57,7 @@ def cmd_diff(args) -> int:
         print(f"{args.article}: revision {diff.new} of {count}; nothing to compare it with", file=sys.stderr)
         return 0
     paragraphs = changed_paragraphs(diff.changes)
-    header = f"revision {diff.old} → {diff.new}: +{diff.added} -{diff.removed} words"
+    header = f"revision {diff.old} → {diff.new}: +{diff.added} -{plural(diff.removed, 'word')}"
     if sys.stdout.isatty():
         _print_coloured(header, paragraphs)
     else:

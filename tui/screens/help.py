@@ -23,6 +23,15 @@ SCOPE_TITLES = {
     "inspector": "Inspector",
     "help": "This help",
     "diff": "Revisions (what changed in the article)",
+    "search": "Search",
+    "tagdialog": "Tag dialog",
+    "label-picker": "Entity label picker",
+    "confirm": "Yes/no questions",
+    "prompt": "Questions asking for a name",
+    "tags": "Tags screen",
+    "orphans": "Orphaned notes",
+    "ledger": "Figures ledger",
+    "feeds": "Feeds",
 }
 
 

@@ -18,8 +18,10 @@ from store.articles import article_titles
 from store.ledger_records import LedgerGroup, LedgerValue
 from store.model import StoredQuote
 from tui.background import run_in_background
+from tui.keymap import key_label
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt, plural
+from tui.undo import SharedHistory, UndoesEdits
 
 TITLE_WIDTH = 36  # an article named by the start of its title
 SENTENCE_WIDTH = 70
@@ -59,12 +61,10 @@ def read_quotes(db, speaker: str) -> QuotesRead:
     return QuotesRead(rows, article_titles(db, (row.article_id for row in rows)))
 
 
-def tag_sentences(db, values: list[LedgerValue], tag: str, note: str) -> SentencesTagged:
-    """Annotate the sentence of each ledger value with ``tag`` and ``note``."""
-    from store.annotations import create_annotation
-
-    for value in values:
-        create_annotation(db, value.article_id, value.sentence_start, value.sentence_end, [tag], note)
+def tag_sentences(db, edits: SharedHistory, values: list[LedgerValue], tag: str, note: str) -> SentencesTagged:
+    """Annotate the sentence of each ledger value with ``tag`` and ``note``, as one edit ``u`` undoes."""
+    spans = [(value.article_id, value.sentence_start, value.sentence_end) for value in values]
+    edits.edit(db, "create_many", spans, [tag], note)
     return SentencesTagged(len(values), tag)
 
 
@@ -73,7 +73,7 @@ def context_of(group: LedgerGroup) -> str:
     return " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
 
 
-class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
+class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Dismisses with ``(article_id, start, end)`` of the sentence to open, or None."""
 
     DEFAULT_CSS = """
@@ -87,11 +87,14 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         Binding("a", "annotate", "Annotate claim", id="ledger.annotate"),
         Binding("s", "show_speakers", "Speakers", id="ledger.speakers"),
         Binding("l", "show_ledger", "Ledger", id="ledger.ledger"),
+        Binding("u", "undo", "Undo", id="ledger.undo"),
+        Binding("U,ctrl+r", "redo", "Redo", show=False, id="ledger.redo"),
     ]
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, edits: SharedHistory | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.edits = edits or SharedHistory()
         self.titles: dict[int, str] = {}  # of the articles the values come from
 
     def compose(self) -> ComposeResult:
@@ -198,16 +201,17 @@ class LedgerScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                run_in_background(self, tag_sentences, values, tag, note, db_path=self.db_path,
+                run_in_background(self, tag_sentences, self.edits, values, tag, note, db_path=self.db_path,
                                   group="ledger-annotate", exclusive=False)
 
         question = (f"Tag {plural(len(values), 'sentence')} #{tag} with the note “{note}”? "
-                    "(The Tags screen, T on the main screen, removes the tag again.)")
+                    f"({key_label(self.app, 'ledger.undo', 'u')} undoes it.)")
         self.app.push_screen(ConfirmDialog(question), answered)
 
     @on(SentencesTagged)
     def _tagged(self, message: SentencesTagged) -> None:
-        self.notify(f"Tagged {plural(message.count, 'sentence')} #{message.tag}")
+        undo = key_label(self.app, "ledger.undo", "u")
+        self.notify(f"Tagged {plural(message.count, 'sentence')} #{message.tag} — {undo} undoes it")
 
     def action_show_speakers(self) -> None:
         self.query_one(TabbedContent).active = "speakers-tab"

@@ -10,9 +10,8 @@ brings other processes' writes in; tagging, undo and teaching run here, on what 
 from __future__ import annotations
 
 import importlib
-import threading
 import time
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from tui.corpus_watcher import CorpusChanged
 from tui.keymap import key_label
 from tui.screens import main_jobs as jobs
 from tui.screens.main_find import ArticleFind
+from tui.undo import SharedHistory, UndoesEdits
 from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
@@ -51,7 +51,7 @@ SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
 LIBRARY_RELOAD_SECONDS = 5.0
 
 
-class MainScreen(Screen, inherit_bindings=False):
+class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     """Library on the left, the article in the centre, the inspector on the right."""
 
     # Reader actions first: they act from every pane (or say why not), and the footer lists them in this order
@@ -59,6 +59,7 @@ class MainScreen(Screen, inherit_bindings=False):
     BINDINGS = [
         Binding("t", "tag", "Tag", id="main.tag"),
         Binding("u", "undo", "Undo", id="main.undo"),
+        Binding("U,ctrl+r", "redo", "Redo", show=False, id="main.redo"),
         Binding("ctrl+f", "find", "Find", id="main.find"),
         Binding("n", "find_next(1)", "Next match", id="main.find-next"),
         Binding("N", "find_next(-1)", "Previous match", show=False, id="main.find-previous"),
@@ -95,7 +96,7 @@ class MainScreen(Screen, inherit_bindings=False):
         self.first_page = first_page
         self.bundle: ArticleBundle | None = None
         self.find = ArticleFind()
-        self.history_lock = threading.Lock()  # edits and undos, each in its own job, apply in order
+        self.edits = SharedHistory()  # this session's undo history, shared with the screens opened from here
         self._pending_position: tuple[int, int] | None = None
         self._save_timer: Timer | None = None
         self._inspector_chosen: bool | None = None
@@ -126,14 +127,6 @@ class MainScreen(Screen, inherit_bindings=False):
         self.call_after_refresh(self._mount_footer)
         self.query_one(Library).focus()
         self.query_one(Library).load(self.db_path, self.first_page)
-
-    @cached_property
-    def history(self):
-        """This session's undo history (used by jobs holding ``history_lock``). Created on first use: its module
-        brings in the anchoring engine and rapidfuzz, which the first frame does not need."""
-        from store.annotation_history import AnnotationHistory
-
-        return AnnotationHistory()
 
     def on_unmount(self) -> None:
         if self._searcher is not None:
@@ -285,9 +278,12 @@ class MainScreen(Screen, inherit_bindings=False):
             self.refresh_open_article(only_if_text_changed=True)
             self._reload_library_soon()
         if message.annotations:
-            self._run(jobs.read_annotation_counts, group="annotation-counts")
-            if self.bundle is not None:
-                self._run(jobs.read_annotations, self.bundle.article.id, group="annotations", exclusive=False)
+            self._annotations_changed()
+
+    def _annotations_changed(self) -> None:
+        self._run(jobs.read_annotation_counts, group="annotation-counts")
+        if self.bundle is not None:
+            self._run(jobs.read_annotations, self.bundle.article.id, group="annotations", exclusive=False)
 
     def _reload_library_soon(self) -> None:
         """Read the library again now, or when ``LIBRARY_RELOAD_SECONDS`` have passed since the last read."""
@@ -365,14 +361,15 @@ class MainScreen(Screen, inherit_bindings=False):
 
         def saved(result) -> None:
             if result is not None:
-                self._run(jobs.save_annotation, self.history, self.history_lock, message.article_id, message.span,
+                self._run(jobs.save_annotation, self.edits, message.article_id, message.span,
                           record, result, group="annotations", exclusive=False)
 
         self.app.push_screen(TagDialog.for_annotation(message.tags, record, message.quote), saved)
 
-    def action_undo(self) -> None:
-        """``u``: reverse the latest annotation edit made on this screen, one step per press."""
-        self._run(jobs.undo, self.history, self.history_lock, group="annotations", exclusive=False)
+    def after_step(self, undone) -> None:
+        """An undo or redo (here or on the Tags, Orphans or Ledger screen): the counts and the open article's
+        notes are read again."""
+        self._annotations_changed()
 
     @on(jobs.AnnotationsRead)
     def _annotations_read(self, message: jobs.AnnotationsRead) -> None:
@@ -560,4 +557,7 @@ class MainScreen(Screen, inherit_bindings=False):
     def action_open_screen(self, name: str) -> None:
         module_name, class_name = self.SCREENS_BY_NAME[name]
         screen_class = getattr(importlib.import_module(module_name), class_name)
-        self.app.push_screen(screen_class(self.db_path), self._open_result)
+        # the screens that edit notes and tags share this screen's undo history
+        screen = screen_class(self.db_path, self.edits) if name in ("tags", "orphans", "ledger") else screen_class(
+            self.db_path)
+        self.app.push_screen(screen, self._open_result)

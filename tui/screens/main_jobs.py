@@ -7,7 +7,6 @@ extractor and the anchoring engine, which the first frame does not need.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -114,30 +113,20 @@ def read_tags(db) -> list[dict]:
     return list_tags(db)
 
 
-def save_annotation(db, history, lock: threading.Lock, article_id: int, span: tuple[int, int],
-                    record: Annotation | None, result) -> AnnotationsRead:
-    """Create, update or delete the annotation as the tag dialog said (through the undo ``history``; ``lock``
-    keeps edits and undos in order), and read the article's annotations back."""
-    with lock:
-        if record is None:
-            history.create(db, article_id, span[0], span[1], tags=result.tags, note=result.note)
-            notice = "Annotation saved"
-        elif getattr(result, "delete", False):
-            history.delete(db, record.id)
-            notice = "Annotation deleted"
-        else:
-            history.update(db, record.id, tags=result.tags, note=result.note)
-            notice = "Annotation updated"
+def save_annotation(db, edits, article_id: int, span: tuple[int, int], record: Annotation | None,
+                    result) -> AnnotationsRead:
+    """Create, update or delete the annotation as the tag dialog said (through the session's undo history,
+    :class:`tui.undo.SharedHistory`), and read the article's annotations back."""
+    if record is None:
+        edits.edit(db, "create", article_id, span[0], span[1], tags=result.tags, note=result.note)
+        notice = "Annotation saved"
+    elif getattr(result, "delete", False):
+        edits.edit(db, "delete", record.id)
+        notice = "Annotation deleted"
+    else:
+        edits.edit(db, "update", record.id, tags=result.tags, note=result.note)
+        notice = "Annotation updated"
     return read_annotations(db, article_id, notice, undoable=True)
-
-
-def undo(db, history, lock: threading.Lock) -> AnnotationsRead | Notice:
-    """Reverse the latest edit of ``history`` and read that article's annotations back."""
-    with lock:
-        undone = history.undo(db)
-    if undone is None:
-        return Notice("Nothing to undo")
-    return read_annotations(db, undone.record.article_id, undone.message)
 
 
 def teach(db, what: str, article_id: int, text: str, label: str | None, start: int | None) -> MentionsRead:

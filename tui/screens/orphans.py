@@ -21,6 +21,7 @@ from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog
 from tui.text import excerpt
+from tui.undo import SharedHistory, UndoesEdits
 
 FIGURE_CHANGED = "figure changed"
 FIGURE_CHANGED_DETAIL = "A figure in this quote has another value in the article now: see what it says (o)."
@@ -44,12 +45,13 @@ def read_orphans(db) -> OrphansRead:
     return OrphansRead(store.needing_review(db))
 
 
-def delete_and_read_orphans(db, annotation_id: int) -> OrphansRead:
-    store.delete_annotation(db, annotation_id)
+def delete_and_read_orphans(db, edits: SharedHistory, annotation_id: int) -> OrphansRead:
+    """Delete through the undo history (``u`` brings it back), then read the list again."""
+    edits.edit(db, "delete", annotation_id)
     return read_orphans(db)
 
 
-class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
+class OrphansScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Every orphaned annotation, then every one whose figure changed; highlight one to read its whole quote
     and note. ``o`` dismisses with the annotation's place — ``(article_id, 0, 0)``, the top of its article,
     for an orphan, whose own span no longer exists; None when closed."""
@@ -65,11 +67,14 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         Binding("escape", "close", "Back", id="orphans.close"),
         Binding("o", "open_article", "Open article", id="orphans.open-article"),
         Binding("d", "delete", "Delete", id="orphans.delete"),
+        Binding("u", "undo", "Undo", id="orphans.undo"),
+        Binding("U,ctrl+r", "redo", "Redo", show=False, id="orphans.redo"),
     ]
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, edits: SharedHistory | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.edits = edits or SharedHistory()
         self.records: list[Annotation] = []
 
     def compose(self) -> ComposeResult:
@@ -141,8 +146,11 @@ class OrphansScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             ConfirmDialog(f"Delete the {'orphaned ' * (record.anchor == 'orphaned')}annotation "
                           f"“{excerpt(record.exact, 40)}” and its note?")
         ):
-            run_in_background(self, delete_and_read_orphans, record.id, db_path=self.db_path, group="orphans-load",
-                              exclusive=False)
+            run_in_background(self, delete_and_read_orphans, self.edits, record.id, db_path=self.db_path,
+                              group="orphans-load", exclusive=False)
+
+    def after_step(self, undone) -> None:
+        self.reload()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -17,6 +17,7 @@ from textual.widgets import Footer, Header, Static
 from store.revisions import RevisionDiff, changed_paragraphs, diff_revisions, revision_count
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
+from tui.text import plural
 
 CHANGE_STYLES = {"delete": "strike red", "insert": "bold green"}
 
@@ -39,7 +40,7 @@ def diff_text(paragraphs) -> Text:
 def summary_line(diff: RevisionDiff, count: int) -> str:
     if count < 2:
         return "This article has one revision: its text never changed."
-    return f"Revision {diff.old} → {diff.new} of {count}: {diff.added} words added, {diff.removed} removed"
+    return f"Revision {diff.old} → {diff.new} of {count}: {plural(diff.added, 'word')} added, {diff.removed} removed"
 
 
 @dataclass

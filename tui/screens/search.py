@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.search import Hit, Searcher
@@ -90,7 +90,8 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
         Binding("up", "move(-1)", "Previous", show=False, id="search.cursor-up"),
         Binding("pagedown", "move(10)", "Page down", show=False, id="search.page-down"),
         Binding("pageup", "move(-10)", "Page up", show=False, id="search.page-up"),
-        Binding("enter", "open_result", "Open", id="search.open-result"),
+        # priority: ahead of the input's own enter, so the footer shows it and one action opens the result
+        Binding("enter", "open_result", "Open", priority=True, id="search.open-result"),
     ]
 
     def __init__(self, db_path: Path | str) -> None:
@@ -107,6 +108,7 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
                         id="search-input")
             yield OptionList(id="search-results")
             yield Static("", id="search-status")
+        yield Footer()  # this dialog's keys, over the footer of the screen beneath (whose keys do not work here)
 
     def on_mount(self) -> None:
         self.searcher = Searcher(self.db_path)
@@ -123,11 +125,6 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
         if self.searcher is not None:
             self.searcher.interrupt()
         self.run_search(event.value)
-
-    @on(Input.Submitted, "#search-input")
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_open_result()
 
     def run_search(self, query: str) -> None:
         """Search in the background; a result arriving after a newer keystroke is dropped, never painted."""

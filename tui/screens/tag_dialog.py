@@ -151,7 +151,8 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
         excerpt = " ".join(self.quote.split())
         with Vertical():
             yield Label(
-                Text.assemble(("Tag ", "bold"), (f"“{excerpt[:200]}{'…' if len(excerpt) > 200 else ''}”", "italic")),
+                Text.assemble(("Edit annotation on " if self.editing else "Tag ", "bold"),
+                              (f"“{excerpt[:200]}{'…' if len(excerpt) > 200 else ''}”", "italic")),
                 id="tag-dialog-quote",
             )
             yield Horizontal(id="tag-chips")
@@ -175,6 +176,8 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
         self.query_one("#tag-suggestions", OptionList).can_focus = False
         for tag in self.initial_tags:
             self.add_tag(tag)
+        note = self.query_one("#tag-note", TextArea)
+        note.move_cursor(note.document.end)  # what is typed into an existing note goes after it
         self.query_one("#tag-input", TagInput).focus()
 
     def add_tag(self, raw: str) -> None:

@@ -23,6 +23,7 @@ from store.tags import TagError
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt, plural
+from tui.undo import SharedHistory, UndoesEdits
 
 
 class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
@@ -123,16 +124,17 @@ def preview_text(record: Annotation) -> Text:
     return text
 
 
-def change_tags(db, function, args: tuple, select: str | None) -> TagsRead | TagChangeRefused:
-    """Rename, merge, delete or recolour (``function(db, *args)``), then read the tags again."""
+def change_tags(db, edits: SharedHistory, method: str, args: tuple, select: str | None) -> TagsRead | TagChangeRefused:
+    """Rename, merge, delete or recolour (``method`` of the undo history: ``u`` undoes it), then read the tags
+    again."""
     try:
-        function(db, *args)
+        edits.edit(db, method, *args)
     except TagError as exc:
         return TagChangeRefused(str(exc))
     return read_tags(db, select)
 
 
-class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
+class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
     """Every tag; highlight one to list its annotations, Enter on an annotation dismisses with
     ``(article_id, start, end)`` so the app opens it there (None when closed)."""
 
@@ -155,11 +157,14 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         Binding("m", "merge", "Merge into…", id="tags.merge"),
         Binding("d", "delete", "Delete", id="tags.delete"),
         Binding("c", "color", "Colour", id="tags.color"),
+        Binding("u", "undo", "Undo", id="tags.undo"),
+        Binding("U,ctrl+r", "redo", "Redo", show=False, id="tags.redo"),
     ]
 
-    def __init__(self, db_path: Path) -> None:
+    def __init__(self, db_path: Path, edits: SharedHistory | None = None) -> None:
         super().__init__()
         self.db_path = db_path
+        self.edits = edits or SharedHistory()
         self.tags: list[dict] = []
         self.annotation_rows: dict[str, Annotation] = {}
 
@@ -267,10 +272,10 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
             new
             and new != tag
             and await self.app.push_screen_wait(
-                ConfirmDialog(f"Rename #{tag} to #{new} on {self._count(tag)} annotation(s)?")
+                ConfirmDialog(f"Rename #{tag} to #{new} on {plural(self._count(tag), 'annotation')}?")
             )
         ):
-            self._change(store.rename_tag, tag, new, select=new)
+            self._change("rename_tag", tag, new, select=new)
 
     @work
     async def action_merge(self) -> None:
@@ -282,15 +287,15 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         if target and await self.app.push_screen_wait(
             ConfirmDialog(f"Merge #{tag} ({self._count(tag)}) into #{target}? #{tag} disappears.")
         ):
-            self._change(store.merge_tags, tag, target, select=target)
+            self._change("merge_tags", tag, target, select=target)
 
     @work
     async def action_delete(self) -> None:
         tag = self.current_tag
         if tag is not None and await self.app.push_screen_wait(
-            ConfirmDialog(f"Delete #{tag} from {self._count(tag)} annotation(s)? The annotations stay.")
+            ConfirmDialog(f"Delete #{tag} from {plural(self._count(tag), 'annotation')}? The annotations stay.")
         ):
-            self._change(store.delete_tag, tag)
+            self._change("delete_tag", tag)
 
     @work
     async def action_color(self) -> None:
@@ -298,13 +303,16 @@ class TagsScreen(ClosesOnce, Screen[tuple[int, int, int] | None]):
         if tag is None:
             return
         current = next(row["color"] for row in self.tags if row["name"] == tag)
-        color = await self.app.push_screen_wait(PromptDialog(f"Colour of #{tag} (#rrggbb):", current))
+        color = await self.app.push_screen_wait(PromptDialog(f"Colour of #{tag} (a name such as red or dark orange, or #rrggbb):", current))
         if color:
-            self._change(store.set_tag_color, tag, color, select=tag)
+            self._change("set_tag_color", tag, color, select=tag)
 
-    def _change(self, function, *args, select: str | None = None) -> None:
-        run_in_background(self, change_tags, function, args, select, db_path=self.db_path, group="tags-change",
-                          exclusive=False)
+    def _change(self, method: str, *args, select: str | None = None) -> None:
+        run_in_background(self, change_tags, self.edits, method, args, select, db_path=self.db_path,
+                          group="tags-change", exclusive=False)
+
+    def after_step(self, undone) -> None:
+        self.reload(self.current_tag)
 
     @on(TagChangeRefused)
     def _refused(self, message: TagChangeRefused) -> None:

@@ -257,7 +257,7 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
             if row == 0 and not self.view_rows:
                 message = "Loading…" if not self.articles and not self.complete else "No articles match"
                 if self.complete and not self.articles:
-                    message = "No articles yet — import some with `broadsheet import PATH`"
+                    message = "No articles yet — import some with: broadsheet import PATH"
                 return Strip([Segment(fit("  " + message, width), base + self.get_component_rich_style("library--dim"))])
             return Strip.blank(width, base)
         style = base

@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from store.model import Annotation
+from tui.text import plural
 from tui.widgets.reader_layout import GUTTER, ReaderLayout, meta_line
 from tui.widgets.reader_mouse import ReaderMouse
 from tui.widgets.reader_nav import ReaderNavigation
@@ -263,7 +264,7 @@ class Reader(ScrollView, can_focus=True):
     def action_copy(self) -> None:
         if self.selected_text:
             self.app.copy_to_clipboard(self.selected_text)
-            self.notify(f"Copied {len(self.selected_text):,} characters", timeout=2)
+            self.notify(f"Copied {plural(len(self.selected_text), 'character')}", timeout=2)
 
     def action_extend_word(self) -> None:
         self.navigation.resize_selection_by_words(+1)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from store.model import Block
+from tui.text import plural
 
 _WORD = re.compile(r"\S+\s*|\s+")
 # Characters one cell wide (Latin, Greek, Cyrillic, general punctuation, currency): text made only of
@@ -234,7 +235,7 @@ def _wrap_plain(text: str, width: int) -> list[str]:
 def meta_line(article) -> str:
     """``source · by byline · date · url · N words · revised N times · via feeds`` with the parts the article has."""
     parts = [article.source, article.byline and f"by {article.byline}", article.published, article.url,
-             f"{article.words:,} words", revised(article), article.feeds and f"via {', '.join(article.feeds)}"]
+             plural(article.words, "word"), revised(article), article.feeds and f"via {', '.join(article.feeds)}"]
     return " · ".join(part for part in parts if part)
 
 
