@@ -32,6 +32,8 @@ _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised
 _SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
 _IN_OPENING_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f|[Aa]lthough|[Tt]hough|"
                                 r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce)\b[^,]*$")
+# a relative clause whose verb is the quote's: "…, who said", "…, who later told reporters"
+_WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
@@ -175,6 +177,10 @@ class Speakers(ArticleNames):
         chunk = self.text[start:end].rstrip(" ,")
         if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
             start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
+        if not after and (who := _WHO_SAID.search(chunk)):  # "Jones was praised by Smith, who said": Smith
+            named = [m for m in within(self.people, start, start + who.start()) if not self._in_quote(m.start)]
+            if named:
+                return (*self._person(named[-1]), cue)
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "He provided the text of a message he sent to X:"
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]

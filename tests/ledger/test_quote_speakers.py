@@ -262,3 +262,11 @@ def test_a_quote_in_a_sentence_about_the_company_is_the_companys_not_a_person_na
             '"number one requested hero helmet by far."')
     found = quotes_of(text, ("Hasbro", "ORG", 0), ("Luke Skywalker", "PERSON", 0))
     assert [s for _, s in found] == ["Hasbro"]
+
+
+def test_who_before_the_verb_makes_the_person_just_named_the_speaker():
+    text = ('Tom Jones was praised by Mary Smith, who said "He is the finest singer of his generation."\n'
+            'Tom Jones, who was praised by Mary Smith, said "She is the finest judge of singers."')
+    found = quotes_of(text, ("Tom Jones", "PERSON", 0), ("Mary Smith", "PERSON", 0), ("Tom Jones", "PERSON", 1),
+                      ("Mary Smith", "PERSON", 1))
+    assert [s for _, s in found] == ["Mary Smith", "Tom Jones"]
