@@ -178,9 +178,9 @@ class Speakers(ArticleNames):
         if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
             start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
         if not after and (who := _WHO_SAID.search(chunk)):  # "Jones was praised by Smith, who said": Smith
-            named = [m for m in within(self.people, start, start + who.start()) if not self._in_quote(m.start)]
-            if named:
-                return (*self._person(named[-1]), cue)
+            before_who = [m for m in within(self.people, start, start + who.start()) if not self._in_quote(m.start)]
+            if before_who:
+                return (*self._person(before_who[-1]), cue)
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "He provided the text of a message he sent to X:"
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
