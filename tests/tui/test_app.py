@@ -9,7 +9,8 @@ from tests.tui.notices import messages, raised
 from tests.tui.screen_host import reading_first_article, settle
 from tui.app import BroadsheetApp, build_app, counts_line
 from tui.screens.help import HelpScreen
-from tui.screens.main import SAVE_DELAY, MainScreen
+from tui.screens.main import MainScreen
+from tui.screens.position_saver import SAVE_DELAY
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library
 from tui.widgets.reader import Reader
