@@ -4,6 +4,8 @@ Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [
 ``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
 ``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); ``--gold quotes_gold_2`` scores the second gold,
 labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then 9 mod 10; ``quotes_2_notes.md``).
+``--gold quotes_gold_3`` scores the third, also blind (102 quotes in 50 articles, ids 1 mod 10 then 5 mod 10;
+``quotes_3_notes.md``).
 A NAME is a ``.jsonl`` file of that directory; the texts are read from
 ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
 CC BY 2.5. The gold articles are a test set: the rules are developed on other articles, never tuned on these.

@@ -29,6 +29,7 @@ from store.extract.entity_rules import (
     introduces_person,
     is_bare_title,
     is_place_shaped,
+    is_role_word,
     team_shaped,
     title_before_name,
     title_length,
@@ -242,7 +243,11 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
     if not headline and first_hit.label == "PLACE" and first_hit.key not in gaz.countries and run[0][2] is _HIT \
             and len(run) == 2 and team_shaped(words, gaz.common_words):
         return True  # a team named by its city, "St. Louis Eagles"; not "Russia Sanctions"
-    if not headline and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
+    # a place before a given name and surname is the person's state or city, not part of a name: "Vermont Bernie
+    # Sanders", "Texas Ted Cruz"
+    place_then_person = run[0][2] is _HIT and len(run) in (3, 4) and _is_given_name(words[1], gaz) \
+        and all(word is not _HIT for _, _, word in run[1:])
+    if not headline and not place_then_person and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
         word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
         or word in _FUNCTION_WORDS or word[0].isdigit()
         for word in others
@@ -294,9 +299,9 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         if named_person and len(words) > 1 and word in first_names and is_capitalised(words[1]):
             break
         if word in _LEADING_ARTICLES or word in not_names or word in _FUNCTION_WORDS \
-                or (len(words) > 1 and _fold_word(word) in PERSON_TITLES) \
+                or (len(words) > 1 and is_role_word(_fold_word(word))) \
                 or ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word):
-            title = _fold_word(word) in PERSON_TITLES
+            title = is_role_word(_fold_word(word))
             # "Minister of Industry", "Secretary of State": what follows "<title> of" is a portfolio or a place
             portfolio = title and len(run) > 1 and text[run[0][1]:run[1][0]] == " of "
             person_cue = person_cue or title and not portfolio

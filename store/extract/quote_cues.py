@@ -31,6 +31,15 @@ TITLE_NOUNS = (
     "archbishop|bishop|mayor|chancellor|premier|secretary|attorney|lawyer|commissioner|professor|researcher|author|"
     "coach|captain|chief|leader|chair|editor|general|sheriff"
 )
+# Nouns for people by their family tie or what they do, that a story uses for someone it named before ("the
+# father said", "the actress recalled"); the family ties may point back to parents named together ("X and Y Smith")
+FAMILY_NOUNS = "father|mother|husband|wife|son|daughter|brother|sister|widow|widower|grandfather|grandmother|"\
+    "uncle|aunt|dad|mum|mom"
+ROLE_NOUNS = f"{FAMILY_NOUNS}|actor|actress|singer|rapper|musician|artist|writer|novelist|poet|player|athlete|"\
+    "driver|pilot|victim|survivor|witness|suspect|defendant|teacher|doctor|nurse|farmer|owner|student|"\
+    "scientist|astronomer|astronaut|journalist|reporter|activist|candidate|winner|champion|veteran|"\
+    "priest|pastor|cardinal|pope|imam|rabbi|designer|developer|inventor|creator|star|"\
+    "boxer|golfer|cyclist|runner|swimmer|climber|explorer|historian|physicist|chemist|biologist|engineer"
 COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
     "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
     "report|study|statement|letter|document|filing|"\

@@ -14,6 +14,7 @@ from store.model import Mention
 
 _TITLE_PREFIXES = {"vice", "deputy", "acting", "former"}
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
+GENERATIONS = {"Jr", "Sr", "II", "III", "IV"}  # part of the name ("Robert Downey Jr."), after the surname
 
 
 def plain_name(name: str) -> str:
@@ -49,6 +50,13 @@ def person_name(name: str, first_names: frozenset[str], common_words: frozenset[
             if word in first_names:
                 return " ".join(words[i:])
     return " ".join(words)
+
+
+def surname(words: list[str]) -> str:
+    """The surname of a name's words: the last one, or the one before "Jr."/"III" ("Downey" of "Robert Downey Jr.")."""
+    if len(words) > 2 and words[-1].strip(".,") in GENERATIONS:
+        return words[-2].rstrip(",")
+    return words[-1]
 
 
 def without_titles(name: str) -> str:

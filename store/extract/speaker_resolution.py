@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from rapidfuzz.distance import Levenshtein
 
 from store.extract.gazetteer import gazetteer
-from store.extract.quote_cues import COMPANY_NOUNS, TITLE_NOUNS, TITLES
+from store.extract.quote_cues import COMPANY_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES
 from store.extract.speaker_names import (
     given_name_first,
     last_before,
@@ -25,6 +25,7 @@ from store.extract.speaker_names import (
     mention_start,
     person_name,
     plain_name,
+    surname,
 )
 from store.model import Mention
 
@@ -35,11 +36,16 @@ _NEARBY_NAMES = 200  # names looked through to complete a surname
 _ORGANISATIONS_BODY = re.compile(r"['’]s\s+(?:Office|Department|Bureau|Service|Council|Commission|Ministry)\b")
 _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
                  "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
+_BEFORE_THE = _PREPOSITIONS | {"within", "inside", "near", "outside", "across", "and", "or", "by", "in", "through"}
 PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
+_THE_ROLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({ROLE_NOUNS})$", re.IGNORECASE)
+_FAMILY = re.compile(FAMILY_NOUNS)
+# "David and Louise Turpin": a given name sharing the surname of the name after "and"
+_COUPLE = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
 _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
 # "The mayor of London, Sadiq Khan, …": the title, then the name between commas
@@ -59,6 +65,16 @@ _UNNAMED = re.compile(
     re.IGNORECASE,
 )
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
+
+
+def _restarts(phrase: str, after: int) -> bool:
+    """Whether a subject opening with "the" follows the unnamed "a …" at ``after`` rather than completing it:
+    "Calling it a "farce" the mayor", not "a spokesman for the company" nor "one of the victims"."""
+    last = _THE_TITLE.search(phrase, after) or _THE_ROLE.search(phrase, after)  # a person: not "made the statement"
+    if last is None:
+        return False
+    before = phrase[after : last.start()].split()
+    return len(before) > 1 and before[-1].strip("\"”’'").lower() not in _BEFORE_THE
 
 
 class ArticleNames:
@@ -93,12 +109,12 @@ class ArticleNames:
         for m in self.people:
             full = self.full.get(m.entity or "", "") or person_name(m.text, first_names, common_words)
             if len(full.split()) > 1:
-                self._people_names.setdefault(plain_name(full.split()[-1]), (full, m.entity))
+                self._people_names.setdefault(plain_name(surname(full.split())), (full, m.entity))
                 self._full_people.add(plain_name(full))
 
     def _split_name(self, mention: Mention) -> tuple[str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()
-        return (" ".join(words), words[-1].casefold()) if len(words) > 1 else None
+        return (" ".join(words), surname(words).casefold()) if len(words) > 1 else None
 
     def fullest(self, speaker: tuple[str | None, str | None, str | None]):
         """The speaker under the fullest name the article gives them: a surname alone ("Erdogan") becomes the
@@ -109,13 +125,23 @@ class ArticleNames:
             return speaker
         words = name.split()
         if len(words) == 1:
-            fuller = self._people_names.get(plain_name(name)) or self._named_in_text(name)
+            fuller = self._people_names.get(plain_name(name)) or self._named_in_text(name) or self._misspelt(name)
             return (fuller[0], fuller[1] or entity, cue) if fuller else speaker
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
             if plain_name(tail) in self._full_people:
                 return tail, entity, cue
         return speaker
+
+    def _misspelt(self, name: str) -> tuple[str, str | None] | None:
+        """A surname misspelt where it speaks ("DesRoiser said" after "Dennis DesRosier"): the one person whose
+        surname differs by a letter or two (same first letter, six letters or more, 75% alike)."""
+        plain = plain_name(name)
+        if len(plain) < 6:
+            return None
+        alike = [person for last, person in self._people_names.items()
+                 if last[:1] == plain[:1] and Levenshtein.normalized_similarity(last, plain) >= 0.75]
+        return alike[0] if len(alike) == 1 else None
 
     def _after_title(self, mention: Mention) -> bool:
         """A name right after a person's title ("Judge Jackson", "Senator Warren") is a person's."""
@@ -147,8 +173,8 @@ class ArticleNames:
             return None
         last = phrase.split(",")[-1] or phrase  # "an Interpol spokesperson", not "…, John Smith"
         unnamed = _UNNAMED.search(last)
-        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1):  # not "The Ministry has, in a statement"
-            return None, None
+        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()):
+            return None, None  # not "The Ministry has, in a statement", nor "Calling it a "farce" the mayor"
         pronoun = PRONOUN.search(phrase) or (anywhere and SUBJECT_PRONOUN.search(phrase))
         if pronoun:
             word = pronoun.group().lower()
@@ -166,6 +192,14 @@ class ArticleNames:
                 return None, None
             person = person or last_before(self.people, at)
             return self._person(person) if person else None
+        if role := _THE_ROLE.search(phrase):  # "the father said", "the actress recalled"
+            noun = role.group(1).lower()
+            person = self._last_with_title(at, noun)
+            if person is None and _FAMILY.fullmatch(noun):
+                person = self._antecedent(at)
+            if person is None or self._introduced_unnamed(at, role.group(1), person):
+                return None, None
+            return self._person(person)
         if company := _THE_COMPANY.search(phrase):
             noun = company.group(2).lower()
             count = bisect_right(self.orgs, at, key=mention_end)
@@ -217,6 +251,8 @@ class ArticleNames:
             surname = _SURNAME_AFTER.match(self.text, mention.end)
             if surname and name in gazetteer().first_names and surname.group(1).casefold() not in gazetteer().common_words:
                 return f"{name} {surname.group(1)}", mention.entity  # "Michelle" "Obama" taken as two mentions
+            if name in gazetteer().first_names and (couple := _COUPLE.match(self.text, mention.end)):
+                return f"{name} {couple.group(1)}", mention.entity  # "David and Louise Turpin": David Turpin
             return self._by_surname(name, mention.start) or (name, mention.entity)
         return name, mention.entity
 
@@ -247,9 +283,9 @@ class ArticleNames:
             words = run.group().split()
             for i, given in enumerate(words[:-1]):
                 j = i + 2 if re.fullmatch(r"[A-Z]\.", words[i + 1]) and i + 2 < len(words) else i + 1  # "Mary A. Murray"
-                surname = words[j].rstrip(".")
+                last = words[j].rstrip(".")
                 closes = j + 1 == len(words) and run.end() >= end  # a surname that is a word only at the end
-                if given in first_names and (surname.casefold() not in common_words or closes):
+                if given in first_names and (last.casefold() not in common_words or closes):
                     return " ".join(words[i : j + 2]).rstrip(".")
         return None
 
@@ -262,7 +298,7 @@ class ArticleNames:
             return None
         first_names, common_words = gazetteer().first_names, gazetteer().common_words
         start, end = self._window
-        pattern = rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{re.escape(name)}\b"
+        pattern = rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{re.escape(name)}\b(?:,?\s+(?:Jr|Sr)\b\.?|\s+I[IV]I?\b)?"
         for match in re.finditer(pattern, self.text[start:end]):
             given = match.group(1).split()
             while given and (given[0].strip(".").casefold() in TITLES or (
@@ -288,10 +324,11 @@ class ArticleNames:
     def _last_with_title(self, at: int, title: str) -> Mention | None:
         """The last person named before ``at`` with ``title`` beside their name."""
         count = bisect_right(self.people, at, key=mention_end)
+        named = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)  # "son" is no part of "person"
         for person in reversed(self.people[max(0, count - _NEARBY_NAMES) : count]):
             before = _SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
             after = _SENTENCE_END.split(self.text[person.end : person.end + 80])[0]  # her own sentence only
-            if title in before.lower() or title in after.lower():
+            if named.search(before) or named.search(after):
                 return person
         return None
 

@@ -292,3 +292,16 @@ def test_a_portfolio_after_a_title_and_of_is_no_person():
 def test_religions_are_group_words_not_people():
     found = labels("The scholar wrote about Islam and Christianity in the region for many years.")
     assert found["Islam"] == found["Christianity"] == "NORP"
+
+
+def test_a_state_before_a_given_name_and_surname_is_a_place_of_its_own():
+    found = labels("The senior senator, Vermont Bernie Sanders, spoke after the Reading Railroad merger.")
+    assert found["Vermont"] == "PLACE"
+    assert found["Bernie Sanders"] == "PERSON"
+    assert "Vermont Bernie Sanders" not in found
+
+
+def test_a_role_word_shaped_like_one_is_no_part_of_the_name_after_it():
+    found = labels("Immunologist Kara Lindqvist and geochemist Seth John met the physician Ana Ruiz on Monday.")
+    assert found["Kara Lindqvist"] == found["Seth John"] == "PERSON"
+    assert "Immunologist Kara Lindqvist" not in found

@@ -189,3 +189,37 @@ def test_she_after_an_opening_phrase_is_the_subject_of_the_sentence_before_a_quo
     text = ('Denise Crosby recalled her first season.\n'
             'Underwhelmed with her role, she left the series early. "This is not what I wanted to become an actor for."')
     assert [s for _, s in quotes_of(text, ("Denise Crosby", "PERSON", 0))] == ["Denise Crosby"]
+
+
+def test_a_role_noun_goes_to_the_person_named_with_that_role_even_after_a_phrase_with_a():
+    text = ('The plan was criticised by archbishop Jorge Scheinig. Calling it a "culture of death" the archbishop '
+            'said "We need to pray so that life is strong."\n'
+            'Actress Denise Crosby spoke on Friday. The actress recalled when they were the "scrappy little '
+            'stepchild of the lot."')
+    found = quotes_of(text, ("Jorge Scheinig", "PERSON", 0), ("Denise Crosby", "PERSON", 0))
+    assert [s for _, s in found] == ["Jorge Scheinig", "Denise Crosby"]
+
+
+def test_a_family_noun_goes_to_the_parents_named_together_sharing_one_surname():
+    text = ('David and Louise Turpin were arrested on Sunday. The couple have thirteen children.\n'
+            '"We did not know anything about it," the father said.')
+    assert [s for _, s in quotes_of(text, ("David", "PERSON", 0), ("Louise Turpin", "PERSON", 0))] == ["David Turpin"]
+
+
+def test_a_role_noun_no_one_was_named_with_stays_unnamed():
+    text = ('Anna Bell was on the bus on Monday. The driver said "I could not see the bridge at all."\n'
+            'A spokesman for the company said "We are looking into the matter now."')
+    assert [s for _, s in quotes_of(text, ("Anna Bell", "PERSON", 0))] == [None, None]
+
+
+def test_a_surname_speaks_for_the_full_name_with_its_generational_suffix():
+    text = ('Robert Downey Jr. attended the premiere on Monday.\n'
+            '"I love this city so much and its people," Downey said.')
+    assert [s for _, s in quotes_of(text, ("Robert Downey Jr.", "PERSON", 0))] == ["Robert Downey Jr."]
+
+
+def test_a_surname_misspelt_where_it_speaks_goes_to_the_person_named_alike():
+    text = ('Analyst Dennis DesRosier believes the plant will close. DesRoiser said, "The plant is old, the '
+            'product is old."')
+    found = quotes_of(text, ("Dennis DesRosier", "PERSON", 0), ("DesRoiser", "ORG", 0))
+    assert [s for _, s in found] == ["Dennis DesRosier"]

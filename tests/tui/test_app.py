@@ -11,7 +11,8 @@ from store.articles import get_article, list_articles
 from tests.tui.notices import raised
 from tui.app import BroadsheetApp, build_app, counts_line
 from tui.screens.help import HelpScreen
-from tui.screens.main import SAVE_DELAY, MainScreen
+from tui.screens.main import MainScreen
+from tui.screens.position_saver import SAVE_DELAY
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library
 from tui.widgets.reader import Reader

@@ -2,15 +2,16 @@
 
 Messages go up, attributes go down: the library posts ``Library.Open``, this screen reads the article in a
 background job (:mod:`tui.background`, the functions in :mod:`tui.screens.main_jobs`) and hands the answer
-to the reader and the inspector; the reader posts ``PositionChanged`` and this screen remembers the position
-(debounced) so the article reopens where it was left. The app's :class:`~tui.corpus_watcher.CorpusChanged`
-brings other processes' writes in; tagging, undo and teaching run here, on what the reader asks for.
+to the reader and the inspector; the reader posts ``PositionChanged`` and this screen keeps the position
+(:mod:`tui.screens.position_saver`) so the article reopens where it was left. The app's
+:class:`~tui.corpus_watcher.CorpusChanged` brings other processes' writes in; tagging, undo and teaching run
+here, on what the reader asks for. The screen composes the panes and handles the messages; the plain objects
+it holds do the rest: :class:`~tui.screens.pane_layout.PaneLayout` (widths, which panes show),
+:class:`~tui.screens.main_find.FindInArticle` (the find bar), :class:`~tui.screens.library_reloads.LibraryReloads`.
 """
 
 from __future__ import annotations
 
-import importlib
-import time
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, Input
 
 from store.articles import ArticleSummary, mark_read, save_position
@@ -28,7 +28,12 @@ from tui.background import run_in_background
 from tui.corpus_watcher import CorpusChanged
 from tui.keymap import key_label
 from tui.screens import main_jobs as jobs
-from tui.screens.main_find import ArticleFind
+from tui.screens.library_reloads import LibraryReloads
+from tui.screens.main_find import FindInArticle
+from tui.screens.pane_layout import NARROW, PaneLayout
+from tui.screens.position_saver import PositionSaver
+from tui.screens.screens_by_name import screen_named
+from tui.screens.teaching_prompts import ask_then_teach
 from tui.undo import SharedHistory, UndoesEdits
 from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
@@ -38,17 +43,6 @@ from tui.widgets.reader_pane import ReaderPane
 
 if TYPE_CHECKING:
     from store.reading import ArticleBundle
-
-NARROW = 120  # below this many columns the inspector starts hidden
-# The library's share of the width beside the inspector, in percent, by default: while browsing (no article
-# open, the reader has nothing to show) and while reading. `<` and `>` change the share in use, kept in the
-# settings (one per state) for the next start.
-SHARES = {"browsing": 60, "reading": 40}
-SHARE_LIMITS = (15, 85)  # `<` and `>` move the share by 5
-SAVE_DELAY = 0.5  # seconds of stillness before the reading position is written
-# Reading 100,000 library rows takes about a second of a worker: while a long import keeps committing, the
-# library is read again at most this often (the header counts and the open article follow at once).
-LIBRARY_RELOAD_SECONDS = 5.0
 
 
 class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
@@ -84,28 +78,17 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         Binding("D", "diff", "What changed (revisions)", show=False, id="main.diff"),
         Binding("W", "open_screen('feeds')", "Feeds", show=False, id="main.feeds"),
     ]
-    # Screens reached from here, each dismissing with (article_id, start, end) to open, or None.
-    SCREENS_BY_NAME = {
-        "tags": ("tui.screens.tags", "TagsScreen"),
-        "orphans": ("tui.screens.orphans", "OrphansScreen"),
-        "ledger": ("tui.screens.ledger", "LedgerScreen"),
-        "feeds": ("tui.screens.feeds", "FeedsScreen"),
-    }
 
     def __init__(self, db_path: Path, first_page: list[ArticleSummary] | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.first_page = first_page
         self.bundle: ArticleBundle | None = None
-        self.find = ArticleFind()
+        self.find = FindInArticle(self, db_path)
         self.edits = SharedHistory()  # this session's undo history, shared with the screens opened from here
-        self._pending_position: tuple[int, int] | None = None
-        self._save_timer: Timer | None = None
-        self._inspector_chosen: bool | None = None
-        self._library_read_at = 0.0
-        self._library_reload: Timer | None = None
-        self._searcher = None  # the find bar's search engine, opened at the first ctrl+f
-        self._find_origin = 0  # where the reader was when the find bar opened
+        self.position = PositionSaver(self.set_timer, self._save_position)
+        self.library_reloads = LibraryReloads(self.set_timer, lambda: self.query_one(Library).reload(self.db_path))
+        self.pane_layout: PaneLayout | None = None  # with the panes, in compose
 
     def compose(self) -> ComposeResult:
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
@@ -115,13 +98,12 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         with Horizontal(id="panes"):
             library_pane, reader_pane = LibraryPane(id="library-pane"), ReaderPane(id="reader-pane")
             reader_pane.border_title = "Reader"
-            self._panes = (library_pane, reader_pane)
-            yield from self._panes
             inspector = Inspector(id="inspector")
             inspector.border_title = "Inspector"
             inspector.display = False  # until an article is open: it would be an empty pane
-            yield inspector
-        self._size_panes()
+            yield from (library_pane, reader_pane, inspector)
+        self.pane_layout = PaneLayout(self.app, library_pane, reader_pane, inspector)
+        self.pane_layout.size()
 
     def on_mount(self) -> None:
         # The footer's key hints (a widget per key, restyled at each focus change) follow one frame after the
@@ -131,8 +113,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         self.query_one(Library).load(self.db_path, self.first_page)
 
     def on_unmount(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
+        self.find.close()
 
     def _mount_footer(self) -> None:
         if self.is_attached:  # not when the app closed within its first frame
@@ -141,29 +122,10 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     def on_resize(self) -> None:
         narrow = self.size.width < NARROW
         self.set_class(narrow, "-narrow")
-        if self._inspector_chosen is None:
-            self.query_one(Inspector).display = not narrow and self.bundle is not None
-        self._size_panes()
-
-    def _share_setting(self) -> tuple[str, int]:
-        """The setting holding the library's share now (reading or browsing), and its value."""
-        state = "reading" if self.bundle is not None else "browsing"
-        key, default = f"library_share_{state}", SHARES[state]
-        share = self.app.settings.get(key, default)
-        low, high = SHARE_LIMITS
-        return key, share if isinstance(share, int) and low <= share <= high else default
-
-    def _size_panes(self) -> None:
-        """The library's share of the room beside the inspector: more while no article is open."""
-        share = self._share_setting()[1]
-        library, reader = self._panes
-        library.styles.width, reader.styles.width = f"{share}fr", f"{100 - share}fr"
+        self.pane_layout.fit(narrow)
 
     def action_resize_library(self, step: int) -> None:
-        key, share = self._share_setting()
-        low, high = SHARE_LIMITS
-        self.app.keep_setting(key, max(low, min(high, share + step)))
-        self._size_panes()
+        self.pane_layout.resize_library(step)
 
     def _run(self, function, *args, group: str, reply=None, exclusive: bool = True, failed=None):
         """A store job on this screen's database (see :mod:`tui.background`)."""
@@ -175,13 +137,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     def action_toggle_pane(self, pane_id: str) -> None:
         pane = self.query_one(f"#{pane_id}")
         had_focus = self.focused is not None and pane in self.focused.ancestors_with_self
-        pane.display = not pane.display
-        if pane.display and self.has_class("-narrow"):
-            # Too narrow for three panes: the reader keeps its room, the other side pane gives way.
-            other = self.query_one("#inspector" if pane_id == "library-pane" else "#library-pane")
-            other.display = False
-        if pane_id == "inspector" or self.has_class("-narrow"):
-            self._inspector_chosen = self.query_one(Inspector).display
+        self.pane_layout.toggle(pane, narrow=self.has_class("-narrow"))
         if pane.display and pane_id == "library-pane":
             self.query_one(Library).focus()
         elif had_focus:
@@ -221,13 +177,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
             article = bundle.article
             self._run(jobs.reread_article, article.id, article.content_hash, only_if_text_changed,
                       group="refresh-article", exclusive=False,
-                      reply=lambda fresh: self._refreshed(fresh, article.content_hash))
-
-    @staticmethod
-    def _refreshed(fresh: ArticleBundle | None, content_hash: str) -> jobs.ArticleRead | None:
-        if fresh is None:
-            return None
-        return jobs.ArticleRead(fresh, keep_place=True, text_changed=fresh.article.content_hash != content_hash)
+                      reply=partial(jobs.refreshed, article.content_hash))
 
     @on(jobs.ArticleRead)
     def _article_read(self, message: jobs.ArticleRead) -> None:
@@ -253,9 +203,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         reader = self.query_one(Reader)
         position = article.position if position is None else position
         reader.show_article(article, bundle.mentions, bundle.annotations, position=position)
-        if self._inspector_chosen is None:  # shown with the first article, unless the user chose otherwise
-            self.query_one(Inspector).display = not self.has_class("-narrow")
-        self._size_panes()
+        self.pane_layout.article_shown(narrow=self.has_class("-narrow"))
         self._show_inspector()
         self.query_one(Library).update_article(article.id, read=True)
         reader.focus()
@@ -278,7 +226,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     def _corpus_changed(self, message: CorpusChanged) -> None:
         if message.articles:
             self.refresh_open_article(only_if_text_changed=True)
-            self._reload_library_soon()
+            self.library_reloads.request()
         if message.annotations:
             self._annotations_changed()
 
@@ -286,20 +234,6 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         self._run(jobs.read_annotation_counts, group="annotation-counts")
         if self.bundle is not None:
             self._run(jobs.read_annotations, self.bundle.article.id, group="annotations", exclusive=False)
-
-    def _reload_library_soon(self) -> None:
-        """Read the library again now, or when ``LIBRARY_RELOAD_SECONDS`` have passed since the last read."""
-        if self._library_reload is not None:
-            return  # one is due already
-        wait = self._library_read_at + LIBRARY_RELOAD_SECONDS - time.monotonic()
-        if wait <= 0:
-            self._reload_library()
-        else:
-            self._library_reload = self.set_timer(wait, self._reload_library)
-
-    def _reload_library(self) -> None:
-        self._library_reload, self._library_read_at = None, time.monotonic()
-        self.query_one(Library).reload(self.db_path)
 
     @on(jobs.AnnotationCountsRead)
     def _annotation_counts_read(self, message: jobs.AnnotationCountsRead) -> None:
@@ -311,20 +245,15 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
 
     @on(Reader.PositionChanged)
     def _position_changed(self, message: Reader.PositionChanged) -> None:
-        self._pending_position = (message.article_id, message.offset)
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.flush_position)
+        self.position.moved(message.article_id, message.offset)
 
     def flush_position(self):
         """Write a position still waiting for its timer now (before switching article or quitting); returns the
         job writing it, if any, for the app to wait for when it quits."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        if self._pending_position is None:
-            return None
-        position, self._pending_position = self._pending_position, None
-        return self._run(save_position, *position, group="save-position", exclusive=False)
+        return self.position.flush()
+
+    def _save_position(self, article_id: int, offset: int):
+        return self._run(save_position, article_id, offset, group="save-position", exclusive=False)
 
     @on(Library.ToggleRead)
     def _toggle_read(self, message: Library.ToggleRead) -> None:
@@ -384,28 +313,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
 
     @on(Reader.TeachRequested)
     def _teach_requested(self, message: Reader.TeachRequested) -> None:
-        if message.what == "entity" and message.label is None:
-            from tui.screens.label_picker import LabelPicker
-
-            def chosen(label: str | None) -> None:
-                if label:
-                    self._teach(message.article_id, "entity", message.text, label, None)
-
-            self.app.push_screen(LabelPicker(message.text), chosen)
-        elif message.what == "suppress":
-            from tui.screens.tags import ConfirmDialog
-
-            where = "here" if message.start is not None else "in every article"
-            question = (f"Stop highlighting “{message.text}” {where}? "
-                        "(From a shell, broadsheet entity list and entity remove ID undo it.)")
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._teach(message.article_id, "suppress", message.text, None, message.start)
-
-            self.app.push_screen(ConfirmDialog(question), answered)
-        else:
-            self._teach(message.article_id, message.what, message.text, message.label, message.start)
+        ask_then_teach(self.app, message, self._teach)
 
     def _teach(self, article_id: int, what: str, text: str, label: str | None, start: int | None) -> None:
         self._run(jobs.teach, what, article_id, text, label, start, group="reader-teaching",
@@ -430,70 +338,27 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     # Finding in the article (ctrl+f opens the find bar under the reader; n, N step afterwards)
 
     def action_find(self) -> None:
-        if not self._article_needed("find in it"):
-            return
-        self._find_origin = self.query_one(Reader).cursor_offset
-        bar = self.query_one(FindBar)
-        bar.open()
-        if bar.query_text.strip():
-            self._search_article(bar.query_text)
+        if self._article_needed("find in it"):
+            self.find.open()
 
     @on(FindBar.Changed)
     def _find_changed(self, message: FindBar.Changed) -> None:
-        self._search_article(message.query)
-
-    def _search_article(self, query: str) -> None:
-        reader, bar = self.query_one(Reader), self.query_one(FindBar)
-        if reader.article is None:
-            return
-        if self._searcher is None:
-            from store.search import Searcher
-
-            self._searcher = Searcher(self.db_path)
-        self._searcher.interrupt()  # the search for the previous keystroke stops at once
-        if not query.strip():
-            self.find.clear()
-            bar.show_count("")
-            reader.return_to(self._find_origin)
-            return
-        run_in_background(self, jobs.find_in_article, self._searcher, query, reader.article.id, group="find",
-                          failed=lambda error: None)  # a failed search leaves the last matches; the next key retries
+        self.find.search(message.query)
 
     @on(jobs.FoundInArticle)
     def _found_in_article(self, message: jobs.FoundInArticle) -> None:
-        reader, bar = self.query_one(Reader), self.query_one(FindBar)
-        if not bar.is_open or message.query != bar.query_text or reader.article is None \
-                or reader.article.id != message.article_id:
-            return  # an answer to an older keystroke, or the bar was closed meanwhile
-        self.find.found(message.article_id, message.hits, self._find_origin)
-        if not self.find.matches:
-            bar.show_count("No match")
-            reader.return_to(self._find_origin)
-            return
-        self._show_match(announce=False)
+        self.find.answered(message)
 
     @on(FindBar.Step)
     def _find_step(self, message: FindBar.Step) -> None:
-        if self._has_matches():
-            self.find.step(message.step)
-            self._show_match(announce=False)
+        self.find.step(message.step, announce=False)
 
     @on(FindBar.Closed)
     def _find_closed(self, message: FindBar.Closed) -> None:
-        reader = self.query_one(Reader)
-        if not message.accepted:
-            self.find.clear()
-            reader.return_to(self._find_origin)
-        reader.focus()
+        self.find.closed(message.accepted)
 
     def action_find_next(self, step: int) -> None:
-        if self._has_matches():
-            self.find.step(step)
-            self._show_match()
-
-    def _has_matches(self) -> bool:
-        reader = self.query_one(Reader)
-        return self.find.has_matches(reader.article.id if reader.article is not None else None)
+        self.find.step(step, announce=True)
 
     def action_switch_tab(self, step: int) -> None:
         """``]`` and ``[``, from any pane: the inspector's next or previous tab, or a toast saying why not."""
@@ -506,16 +371,6 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
             return
         inspector.switch_tab(step)
 
-    def _show_match(self, announce: bool = True) -> None:
-        """Select the current match; in the find bar its count, else (``n``/``N``) a short notice."""
-        reader = self.query_one(Reader)
-        reader.jump_to(*self.find.current)
-        if announce:
-            reader.focus()
-            self.app.notify(self.find.description, timeout=2)
-        else:
-            self.query_one(FindBar).show_count(self.find.description)
-
     # Other screens
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -524,7 +379,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         if action == "resize_library":
             return self.query_one("#library-pane").display
         if action == "find_next":
-            return self._has_matches()
+            return self.find.has_matches()
         if action == "tag":
             return not isinstance(self.focused, Input)
         return True
@@ -554,9 +409,4 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         run_in_background(self, jobs.open_in_browser, article.url, group="browser")
 
     def action_open_screen(self, name: str) -> None:
-        module_name, class_name = self.SCREENS_BY_NAME[name]
-        screen_class = getattr(importlib.import_module(module_name), class_name)
-        # the screens that edit notes and tags share this screen's undo history
-        screen = screen_class(self.db_path, self.edits) if name in ("tags", "orphans", "ledger") else screen_class(
-            self.db_path)
-        self.app.push_screen(screen, self._open_result)
+        self.app.push_screen(screen_named(name, self.db_path, self.edits), self._open_result)

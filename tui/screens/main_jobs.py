@@ -84,6 +84,13 @@ def reread_article(db, article_id: int, content_hash: str, only_if_text_changed:
     return read_article(db, article_id)
 
 
+def refreshed(content_hash: str, fresh: ArticleBundle | None) -> ArticleRead | None:
+    """The answer of :func:`reread_article` as the message that shows it, keeping the reader's place."""
+    if fresh is None:
+        return None
+    return ArticleRead(fresh, keep_place=True, text_changed=fresh.article.content_hash != content_hash)
+
+
 def read_annotations(db, article_id: int, notice: str | None = None, undoable: bool = False) -> AnnotationsRead:
     from store.annotations import annotations_for_article
 
