@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tree
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tree
 
 from store import ledger
 from store.articles import article_titles
@@ -23,6 +23,7 @@ from tui.keymap import key_label
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt, plural
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.app_header import AppHeader
 
 TITLE_WIDTH = 36  # an article named by the start of its title
 SENTENCE_WIDTH = 70
@@ -99,7 +100,7 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
         self.titles: dict[int, str] = {}  # of the articles the values come from
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with TabbedContent(initial="ledger-tab"):
             with TabPane("Ledger", id="ledger-tab"):
                 yield Tree("Subjects", id="ledger-tree")

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 
 from store.articles import ArticleSummary, mark_read, save_position
 from tui.background import run_in_background
@@ -35,6 +35,7 @@ from tui.screens.position_saver import PositionSaver
 from tui.screens.screens_by_name import screen_named
 from tui.screens.teaching_prompts import ask_then_teach
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.app_header import AppHeader
 from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
@@ -94,7 +95,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
         # every widget once more before the first frame (on_resize keeps it right afterwards).
         self.set_class(self.app.size.width < NARROW, "-narrow")
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="panes"):
             library_pane, reader_pane = LibraryPane(id="library-pane"), ReaderPane(id="reader-pane")
             reader_pane.border_title = "Reader"

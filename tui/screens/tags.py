@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from store import annotations as store
 from store.model import Annotation
@@ -24,6 +24,7 @@ from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt, plural
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.app_header import AppHeader
 
 
 class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
@@ -169,7 +170,7 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
         self.annotation_rows: dict[str, Annotation] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="tags-panes"):
             with Vertical(id="tags-list-pane", classes="tags-pane"):
                 yield DataTable(id="tags-table", cursor_type="row")
