@@ -176,6 +176,17 @@ async def test_keys_typed_right_behind_the_tag_key_all_land_in_the_tag_dialog(se
         assert [str(option.id) for option in dialog.query_one("#tag-suggestions").options] == ["hello-world"]
 
 
+async def test_the_tag_dialog_and_help_show_their_own_keys_in_the_footer(seeded_db, db_path):
+    async with main_screen(db_path) as (app, pilot):
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TagDialog)
+        assert footer(app) == ["^s Save", "esc Cancel"]  # not the reader's keys, which do not act under it
+        await pilot.press("escape", "f1")
+        await settle(app, pilot)
+        assert footer(app) == ["esc Close help"]
+
+
 async def test_without_an_article_the_reader_actions_say_why_they_cannot_act(seeded_db, db_path):
     async with main_screen(db_path, open_first=False) as (app, pilot):
         for key, doing in (("t", "tag a sentence"), ("ctrl+f", "find in it"), ("right_square_bracket", "see its"),

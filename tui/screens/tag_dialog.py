@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from store.model import Annotation
@@ -190,6 +190,7 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
                     yield Button("Delete", variant="error", id="tag-delete", compact=True)
                 yield Button("Save  ctrl+s", variant="primary", id="tag-save", compact=True)
                 yield Button("Cancel  esc", id="tag-cancel", compact=True)
+        yield Footer()  # this dialog's keys, over the footer of the screen beneath (whose keys do not work here)
 
     def on_mount(self) -> None:
         self.query_one("#tag-suggestions", OptionList).can_focus = False
