@@ -410,4 +410,10 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         run_in_background(self, jobs.open_in_browser, article.url, group="browser")
 
     def action_open_screen(self, name: str) -> None:
-        self.app.push_screen(screen_named(name, self.db_path, self.edits), self._open_result)
+        self.app.push_screen(screen_named(name, self.db_path, self.edits), self._back_from_screen)
+
+    def _back_from_screen(self, result) -> None:
+        """Notes may have changed there (an edit, an undo of this screen's edits): read them again now, not at
+        the watcher's next poll, a second or more later (which a test settling at once did not wait for)."""
+        self._annotations_changed()
+        self._open_result(result)
