@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from store.extract.gazetteer import gazetteer
-from store.extract.quote_cues import CUE, CUE_VERBS, TITLES, attribution_after
-from store.extract.speaker_names import within
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
+from store.extract.speaker_names import person_name, within
 from store.extract.speaker_resolution import PRONOUN, SUBJECT_PRONOUN, WINDOW, ArticleNames
 from store.model import Block, Mention
 
@@ -32,6 +32,11 @@ _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised
 _SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
 _IN_OPENING_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f|[Aa]lthough|[Tt]hough|"
                                 r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce)\b[^,]*$")
+# a relative clause whose verb is the quote's: "…, who said", "…, who later told reporters"
+_WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
+# a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
+# accounts for …" (not "The government plan is …")
+_BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -109,13 +114,16 @@ class Speakers(ArticleNames):
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if not people and (named := self._titled_name(self.text[start:end])):
             return named, None, None
-        if people:
+        body_first = _BODY_OPENS.match(self.text, start, end)
+        if people and not (body_first and all(self._in_passing(p) for p in people)):
             speaker = self._subject_of(people)
             if body := _PERSONS_BODY.match(self.text, speaker.end):
                 return self.text[speaker.start : body.end()], None, None
             return (*self._person(speaker), None)
-        if _OPENS_WITH_PRONOUN.match(self.text, start, end) and (person := self._antecedent(start)) is not None:
-            return (*self._person(person), None)
+        if body_first:  # "The company's replica is of Luke Skywalker's helmet, their "…"": the company's words
+            return (*pointer, None) if (pointer := self._pointer(body_first.group(1), start)) else None
+        if _OPENS_WITH_PRONOUN.match(self.text, start, end) and (person := self.pronoun_person(start)) is not None:
+            return (*person, None)
         subjects = [m for m in within(self.orgs, start, min(end, start + 40)) if not self._after_preposition(m)]
         if subjects:  # "Ford's filing described the matter as "…""
             return self._organisation(subjects[0]), subjects[0].entity, None
@@ -169,24 +177,27 @@ class Speakers(ArticleNames):
         chunk = self.text[start:end].rstrip(" ,")
         if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
             start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
-        if not after and _LEADING_PRONOUN.match(chunk) and (antecedent := self._antecedent(start)) is not None:
-            return (*self._person(antecedent), cue)  # "He provided the text of a message he sent to X:"
+        if not after and (who := _WHO_SAID.search(chunk)):  # "Jones was praised by Smith, who said": Smith
+            before_who = [m for m in within(self.people, start, start + who.start()) if not self._in_quote(m.start)]
+            if before_who:
+                return (*self._person(before_who[-1]), cue)
+        if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
+            return (*person, cue)  # "He provided the text of a message he sent to X:"
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end
             tail = self.text[tail_start : start + len(chunk)]
-            if not after and (pronoun := PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she"):
-                # "Thomas' sister pleaded with Gloria's doctor, but he replied": the pronoun is the subject
-                antecedent = self._antecedent(tail_start + tail.index(pronoun.group()))
-                if antecedent is not None:
-                    return (*self._person(antecedent), cue)
+            # "Thomas' sister pleaded with Gloria's doctor, but he replied": the pronoun is the subject
+            if not after and (pronoun := PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she") \
+                    and (person := self.pronoun_person(tail_start + tail.index(pronoun.group()))) is not None:
+                return (*person, cue)
             speaker = self._subject_of(people)
             if body := _PERSONS_BODY.match(self.text, speaker.end):  # "the Biden campaign", "Erdogan's office"
                 return self.text[speaker.start : body.end()], None, cue
             return (*self._person(speaker), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
-        if missed := self._missed_person(start, start + len(chunk)):
+        if missed := self._missed_person(start, start + len(chunk)) or self._name_at_verb(start, start + len(chunk), after):
             return missed, None, cue
         orgs = [m for m in within(self.entities, start, end)
                 if (m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1))  # not "Japanese"
@@ -208,6 +219,23 @@ class Speakers(ArticleNames):
             return named.group(1), None, cue
         if self._lone_surname(chunk.strip(), after):  # "…", Water said. / Wasif suggested, "…"
             return chunk.strip(), None, cue
+        return None
+
+    def _in_passing(self, person: Mention) -> bool:
+        """A person named after a preposition or as a possessor ("of Luke Skywalker's helmet"), no subject."""
+        return self._after_preposition(person) or self.text.startswith(("'s", "’s"), person.end)
+
+    def _name_at_verb(self, start: int, end: int, after: bool) -> str | None:
+        """A person's name the extractor ran into the words before it and took for an organisation, right at the
+        verb ("… European Commissioner for Competition Neelie Kroes said"): capitalised words no dictionary
+        has, once the leading English words are dropped ("Central Bank" stays a bank's)."""
+        common = gazetteer().common_words
+        for m in within(self.entities, start, end):
+            if (m.start == start if after else m.end == end) and m.label in ("ORG", "OTHER"):
+                name = person_name(m.text, gazetteer().first_names, common)
+                words = name.split()
+                if name != m.text and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.casefold() not in common for w in words):
+                    return name
         return None
 
     @staticmethod

@@ -26,6 +26,7 @@ from store.extract.speaker_names import (
     person_name,
     plain_name,
     surname,
+    within,
 )
 from store.model import Mention
 
@@ -46,6 +47,14 @@ _THE_ROLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({ROLE_NOUNS})$", re.IGNOREC
 _FAMILY = re.compile(FAMILY_NOUNS)
 # "David and Louise Turpin": a given name sharing the surname of the name after "and"
 _COUPLE = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
+# a sentence opening with a person it does not name: "One of the victims", "The head of the investigators", "The bus
+# driver" (a few words before the noun, none an article, preposition or past tense: not "The fire killed the driver")
+_UNNAMED_SUBJECT = re.compile(
+    rf"(?:(?P<indefinite>One of the|One|A|An|Another)|The)\s+(?:(?!(?:the|a|an|to|in|on|at|by|with|from|for|of)\b)"
+    rf"[\w'’.-]+(?<!ed)\s+){{0,3}}?(?P<noun>{TITLE_NOUNS}|{ROLE_NOUNS}|man|woman|boy|girl|resident|eyewitness|"
+    rf"passenger|worker)s?\b(?![’']s)")
+# what the extractor leaves off the end of a name: "Jr." and the surname before it, an Arabic particle surname
+_NAME_TAIL = re.compile(r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+")
 _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
 _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
 # "The mayor of London, Sadiq Khan, …": the title, then the name between commas
@@ -89,8 +98,9 @@ class ArticleNames:
         self._completions: dict[str, str] = {}  # organisation name → the name completed before its acronym
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
         # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
-        self.people = [m for m in entities if m.label == "PERSON" or given_name_first(m.text, first_names)
-                       or self._after_title(m)]
+        # (not a place: "Santa Barbara County"); and so is a name after a person's title, whatever its label
+        self.people = [m for m in entities if m.label == "PERSON" or self._after_title(m)
+                       or m.label in ("ORG", "OTHER") and given_name_first(m.text, first_names)]
         people_at = {m.start for m in self.people}
         self.orgs = [m for m in entities if m.label == "ORG" and m.start not in people_at]
         self.entities = entities
@@ -180,10 +190,10 @@ class ArticleNames:
             word = pronoun.group().lower()
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
-            mention = last_before(self.orgs, at) if word == "it" else self._antecedent(at)
-            if mention is None:
-                return None
-            return self._person(mention) if word != "it" else (self._organisation(mention), mention.entity)
+            if word != "it":
+                return self.pronoun_person(at)
+            mention = last_before(self.orgs, at)
+            return (self._organisation(mention), mention.entity) if mention is not None else None
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
             if appositive := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
                 return appositive, None
@@ -247,6 +257,8 @@ class ArticleNames:
         """The full name of a person mention; a lone surname goes to the last person named with it."""
         name = self.full.get(mention.entity or "", "") or person_name(
             mention.text, gazetteer().first_names, gazetteer().common_words)
+        if name == mention.text and (tail := _NAME_TAIL.match(self.text, mention.end)):
+            return name + tail.group(), mention.entity  # "William Clay" "Ford Jr.", "Suleiman" "al-Amr"
         if len(name.split()) == 1:
             surname = _SURNAME_AFTER.match(self.text, mention.end)
             if surname and name in gazetteer().first_names and surname.group(1).casefold() not in gazetteer().common_words:
@@ -331,6 +343,20 @@ class ArticleNames:
             if named.search(before) or named.search(after):
                 return person
         return None
+
+    def pronoun_person(self, at: int) -> tuple[str | None, str | None] | None:
+        """Who a "he"/"she" at ``at`` is: the person the sentence before opens with when it names no one ("One of
+        the victims decided to speak. She said" — unnamed; "The actress recalled … she" — the actress named
+        earlier), else the subject of the nearest sentence naming someone; None when no one is named before."""
+        own = self._sentence_start(max(0, at - 400), at)
+        if own > 0:
+            previous = self._sentence_start(max(0, own - 400), own - 1)
+            opening = _UNNAMED_SUBJECT.match(self.text, previous, own)
+            if opening and not [m for m in within(self.people, previous, own) if not self._in_quote(m.start)]:
+                person = None if opening.group("indefinite") else self._last_with_title(previous, opening.group("noun").lower())
+                return self._person(person) if person is not None else (None, None)
+        antecedent = self._antecedent(at)
+        return self._person(antecedent) if antecedent is not None else None
 
     def _antecedent(self, at: int) -> Mention | None:
         """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier

@@ -223,3 +223,50 @@ def test_a_surname_misspelt_where_it_speaks_goes_to_the_person_named_alike():
             'product is old."')
     found = quotes_of(text, ("Dennis DesRosier", "PERSON", 0), ("DesRoiser", "ORG", 0))
     assert [s for _, s in found] == ["Dennis DesRosier"]
+
+
+def test_a_place_with_a_given_name_in_it_is_no_speaker():
+    text = '"This is the worst-case scenario you can have," said Santa Barbara County Sheriff Bill Brown. "It is sad."'
+    found = quotes_of(text, ("Santa Barbara County", "PLACE", 0), ("Bill Brown", "PERSON", 0))
+    assert [s for _, s in found] == ["Bill Brown"]
+
+
+def test_she_after_a_sentence_opening_with_an_unnamed_person_is_that_person():
+    text = ('Prosecutor Kama Melly said the men were "ripe for manipulation by everyone around them".\n'
+            'One of the victims decided to speak. She said she wanted to show "there is nothing to be ashamed of".\n'
+            'Ana Ruiz was named head of the inquiry. The head of the inquiry spoke to the court on Monday. She '
+            'also said "I regret we were not called in time."\n'
+            'The driver of the bus spoke to the court on Tuesday. She said "I could not see the bridge at all."')
+    found = quotes_of(text, ("Kama Melly", "PERSON", 0), ("Ana Ruiz", "PERSON", 0))
+    assert [s for _, s in found] == ["Kama Melly", None, "Ana Ruiz", None]
+
+
+def test_a_name_the_extractor_ran_into_a_title_and_called_an_organisation_speaks_at_the_verb():
+    text = ('The European Commission welcomed the news and Commissioner for Competition Neelie Kroes said "the '
+            'Commission is in favour of solutions like this."\n'
+            'The European Central Bank said "We will do whatever it takes."')
+    found = quotes_of(text, ("European Commission", "ORG", 0), ("Competition Neelie Kroes", "ORG", 0),
+                      ("European Central Bank", "ORG", 0))
+    assert [s for _, s in found] == ["Neelie Kroes", "European Central Bank"]
+
+
+def test_the_end_of_a_name_the_extractor_left_off_belongs_to_the_speaker():
+    text = ('"It clearly stimulates the economy," said William Clay Ford Jr., executive chairman of the firm.\n'
+            'Civil Defense director General Suleiman al-Amr said "All the wounded have been taken to hospital."')
+    found = quotes_of(text, ("William Clay", "PERSON", 0), ("Suleiman", "PERSON", 0))
+    assert [s for _, s in found] == ["William Clay Ford Jr.", "Suleiman al-Amr"]
+
+
+def test_a_quote_in_a_sentence_about_the_company_is_the_companys_not_a_person_named_in_passing():
+    text = ('Hasbro hosted a panel on Friday. The company\'s new helmet is of Luke Skywalker\'s X-wing helmet, their '
+            '"number one requested hero helmet by far."')
+    found = quotes_of(text, ("Hasbro", "ORG", 0), ("Luke Skywalker", "PERSON", 0))
+    assert [s for _, s in found] == ["Hasbro"]
+
+
+def test_who_before_the_verb_makes_the_person_just_named_the_speaker():
+    text = ('Tom Jones was praised by Mary Smith, who said "He is the finest singer of his generation."\n'
+            'Tom Jones, who was praised by Mary Smith, said "She is the finest judge of singers."')
+    found = quotes_of(text, ("Tom Jones", "PERSON", 0), ("Mary Smith", "PERSON", 0), ("Tom Jones", "PERSON", 1),
+                      ("Mary Smith", "PERSON", 1))
+    assert [s for _, s in found] == ["Mary Smith", "Tom Jones"]

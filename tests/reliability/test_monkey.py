@@ -37,12 +37,12 @@ from pathlib import Path
 import pytest
 import textual.screen
 from textual import events
-from textual.dom import NoScreen
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.worker import WorkerState
 
 from store import annotations as store
 from store.importer import import_paths
+from tests.tui.screen_host import busy_workers, queued
 from tui.app import BroadsheetApp
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -170,18 +170,10 @@ class Monkey:
         event.set_sender(self.app)
         self.app.post_message(event)
 
-    def queued(self) -> bool:
-        """Whether the app or any node of the current screen still has messages to process."""
-        nodes = [self.app, *self.app.screen.walk_children(with_self=True)]
-        return any(not node._message_queue.empty() for node in nodes)
-
     async def settle(self) -> None:
-        """Every message processed and every awaited worker finished (see :meth:`awaited`).
-
-        Empty queues are not enough: a node may have taken a message off its queue and be suspended in its
-        handler (a key bubbled up to the app, running a binding's action). So the app is only called settled
-        after two rounds in a row found nothing queued: the second round's callback to each node runs after
-        whatever that node was handling."""
+        """The app caught up, as ``tests.tui.screen_host.settle`` waits for it (two rounds in a row with no busy
+        worker and nothing queued) but without the 20 ms and more of ``pilot.pause`` a round; and the main screen
+        still on the stack after every round."""
         deadline = time.monotonic() + STEP_TIMEOUT_S
         quiet_rounds = 0
         while True:
@@ -189,24 +181,14 @@ class Monkey:
             self.workers_seen.update(self.app.workers)
             stack = [type(screen).__name__ for screen in self.app.screen_stack]
             assert "MainScreen" in stack, f"the main screen was popped: {stack}; last: {list(self.trail)}"
-            busy = [w for w in self.app.workers if not w.is_finished and self.awaited(w)]
+            busy = busy_workers(self.app)
             # Messages posted while processing (a key → a binding → a message → ...) take another round.
-            quiet_rounds = 0 if busy or self.queued() else quiet_rounds + 1
+            quiet_rounds = 0 if busy or queued(self.app) else quiet_rounds + 1
             if quiet_rounds == 2:
                 return
             if time.monotonic() > deadline:
                 raise AssertionError(f"still busy after {STEP_TIMEOUT_S} s: {busy}; last: {list(self.trail)}")
             await asyncio.sleep(0.002 if busy else 0)
-
-    def awaited(self, worker) -> bool:
-        """Thread workers (database reads and writes) and the workers of the screen on top (the palette's search
-        for commands, say). Not an async worker of a screen under another: it may be waiting for that screen."""
-        if worker._thread_worker:
-            return True
-        try:
-            return worker.node.screen is self.app.screen
-        except NoScreen:
-            return False
 
     async def press(self, *keys: str) -> None:
         for key in keys:

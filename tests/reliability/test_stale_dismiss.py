@@ -15,6 +15,7 @@ from textual import events
 from textual.widgets import Tree
 
 from store.ledger_records import LedgerValue
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 
@@ -40,11 +41,9 @@ def app(seeded_db, db_path):
 
 
 async def open_ledger_on_a_value(app, pilot) -> Tree:
-    await app.workers.wait_for_complete()
+    await settle(app, pilot)
     await pilot.press("L")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(app, pilot)
     tree = app.screen.query_one("#ledger-tree", Tree)
     tree.focus()
     for _ in range(80):
@@ -78,10 +77,10 @@ async def test_a_double_click_on_a_ledger_value_closes_only_the_ledger(app):
 
 async def test_two_enters_on_a_search_result_close_only_the_search(app):
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.press("slash", *"bank")
         await pilot.pause(0.8)
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.press("down")
         post_together(app, enter(), enter())
         await pilot.pause()

@@ -75,11 +75,11 @@ class ReaderApp(App):
         self.messages.append(message)
 
 
-async def wait_for_inspector_tabs(pilot, inspector) -> None:
-    """Wait until the inspector shows its tabs: they are built after the first frame, and a loaded machine takes
-    a few."""
+async def wait_for_inspector_tabs(pilot, inspector, tab: str | None = None) -> None:
+    """Wait until the inspector shows its tabs (``tab`` among them, if given): they are built after the first
+    frame, and a loaded machine takes a few."""
     for _ in range(100):
-        if inspector.visible_tabs:
+        if inspector.visible_tabs and (tab is None or tab in inspector.visible_tabs):
             break
         await pilot.pause(0.05)
     await pilot.pause()

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
-from textual.worker import WorkerCancelled
 
 from store.articles import get_article, list_articles
-from tests.tui.notices import raised
+from tests.tui.notices import messages, raised
+from tests.tui.screen_host import reading_first_article, settle
 from tui.app import BroadsheetApp, build_app, counts_line
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -16,31 +14,6 @@ from tui.screens.position_saver import SAVE_DELAY
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library
 from tui.widgets.reader import Reader
-
-
-async def settle(app, pilot):
-    """Every background job finished and its answer handled. A job that a newer one of its group cancelled has
-    finished too (on a first run the library's index is built twice, the samples arriving between the two):
-    ``wait_for_complete`` raises for it, so wait again for the rest."""
-    await pilot.pause()
-    for _ in range(20):
-        try:
-            await app.workers.wait_for_complete()
-            break
-        except WorkerCancelled:
-            await pilot.pause()
-    await pilot.pause()
-
-
-@contextlib.asynccontextmanager
-async def reading_first_article(db_path):
-    """The app at 120×40 with the library's first article open."""
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        yield app, pilot
 
 
 async def test_first_run_imports_the_samples_and_counts_them_in_the_header(db, db_path, seed_files):
@@ -344,7 +317,7 @@ async def test_t_tags_the_selection_and_u_undoes_edits_step_by_step(seeded_db, d
         assert not main.query_one(Reader).annotations_at(saved[0].start)
         await pilot.press("u")
         await settle(app, pilot)
-        assert "Nothing to undo" in [n.message for n in raised(app)]
+        assert "Nothing to undo" in messages(app)
 
 
 async def test_capital_t_o_l_open_the_tags_orphans_and_ledger_screens(seeded_db, db_path):

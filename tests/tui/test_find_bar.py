@@ -8,17 +8,11 @@ from textual.widgets import Input, Static
 
 from store.articles import get_article, list_articles
 from tests.tui.notices import raised
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.screens.main import MainScreen
 from tui.widgets.find_bar import FindBar
 from tui.widgets.reader import Reader
-
-
-async def settle(app, pilot):
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def count_text(bar: FindBar) -> str:

@@ -11,8 +11,9 @@ from textual.widgets import DataTable, Footer, TabbedContent
 from textual.widgets._footer import FooterKey
 
 from store.articles import list_articles
-from tests.tui.notices import raised
-from tests.tui.screen_host import settle
+from tests.tui.notices import messages
+from tests.tui.reader_helpers import wait_for_inspector_tabs
+from tests.tui.screen_host import open_first_article, settle
 from tui.app import BroadsheetApp
 from tui.screens.tag_dialog import TagDialog
 from tui.widgets.find_bar import FindBar
@@ -28,14 +29,11 @@ async def main_screen(db_path, size=(200, 50), open_first=True):
     """The app with the library's first article open (wide enough for every pane and the whole footer)."""
     app = BroadsheetApp(db_path)
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
         if open_first:
-            await pilot.press("enter")
+            await open_first_article(app, pilot)
+            await wait_for_inspector_tabs(pilot, app.screen.query_one(Inspector))
+        else:
             await settle(app, pilot)
-            for _ in range(100):  # the inspector's tabs are built after the first frame; a loaded machine is slow
-                if app.screen.query_one(Inspector).visible_tabs:
-                    break
-                await pilot.pause(0.05)
         yield app, pilot
 
 
@@ -52,10 +50,6 @@ def footer(app) -> list[str]:
 def frames(app) -> dict[str, str]:
     """Each pane's border: ``heavy`` for the one holding the focus, ``round`` for the others."""
     return {pane: app.screen.query_one(pane).styles.border_top[0] for pane in PANES}
-
-
-def messages(app) -> list[str]:
-    return [notification.message for notification in raised(app)]
 
 
 READER_ACTIONS = ["t Tag", "u Undo", "^f Find", "] Inspector tab", "/ Search"]

@@ -170,10 +170,7 @@ async def test_the_quotes_tab_says_where_else_a_quote_appears_and_e_opens_each_e
     async with app.run_test(size=(120, 24)) as pilot:
         inspector = app.query_one(Inspector)
         inspector.show(MENTIONS, quotes=quotes, annotations=[])
-        for _ in range(100):  # the tabs are built after the first frame; a loaded machine takes a few
-            if "inspector-quotes" in inspector.visible_tabs:
-                break
-            await pilot.pause(0.05)
+        await wait_for_inspector_tabs(pilot, inspector, "inspector-quotes")
         app.query_one(TabbedContent).active = "inspector-quotes"
         table = app.query_one("#inspector-quotes-table", DataTable)
         table.focus()

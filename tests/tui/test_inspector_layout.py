@@ -12,15 +12,9 @@ from textual.widgets._tabbed_content import ContentTab
 from store.annotations import create_annotation
 from store.articles import get_article, list_articles
 from tests.tui.reader_helpers import make_article, mention
+from tests.tui.screen_host import open_first_article
 from tui.app import BroadsheetApp
 from tui.widgets.inspector import ABOUT_WIDTH, figure_rows
-
-
-async def settle(app, pilot):
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize(("size", "counted"), [((120, 40), False), ((200, 60), True)])
@@ -30,9 +24,7 @@ async def test_every_tab_label_is_in_sight_with_counts_only_when_they_fit(seeded
     create_annotation(seeded_db, article.id, start, end, ["claim"], "check the filing")
     app = BroadsheetApp(db_path)
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_first_article(app, pilot)
         inspector = app.screen.query_one("#inspector")
         tabs = list(app.screen.query_one(TabbedContent).query(ContentTab))
         labels = [str(tab.label) for tab in tabs if tab.display]

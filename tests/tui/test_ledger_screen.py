@@ -8,7 +8,7 @@ from textual.widgets import DataTable, Tree
 from store.annotations import list_annotations
 from store.articles import get_article
 from store.db import open_db
-from tests.tui.notices import raised
+from tests.tui.notices import messages
 from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.ledger import LedgerScreen
 
@@ -92,14 +92,14 @@ async def test_a_on_a_conflict_asks_then_tags_each_of_its_sentences_disputed(see
         assert not isinstance(app.screen, ConfirmDialog) and disputed() == []
         await pilot.press("a", "y")
         await settle(app, pilot)
-        assert f"Tagged {count} sentences #disputed — u undoes it" in [n.message for n in raised(app)]
+        assert f"Tagged {count} sentences #disputed — u undoes it" in messages(app)
         tagged = disputed()
         assert len(tagged) == len(conflict.data.values)
         assert {a.exact for a in tagged} == {v.sentence for v in conflict.data.values}
         await pilot.press("u")  # one undo takes back the whole batch
         await settle(app, pilot)
         assert disputed() == []
-        assert f"Undone: {count} new annotations (#disputed)" in [n.message for n in raised(app)]
+        assert f"Undone: {count} new annotations (#disputed)" in messages(app)
         await pilot.press("ctrl+r")
         await settle(app, pilot)
         assert {a.exact for a in disputed()} == {v.sentence for v in conflict.data.values}

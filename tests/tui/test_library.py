@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 
 from store.articles import list_articles
+from tests.tui.screen_host import settle
 from tui.library_columns import columns_for, fit
 from tui.library_index import LibraryIndex, normalise
 from tui.widgets.library import Library, LibraryFilter, LibraryPane
@@ -69,12 +70,6 @@ class LibraryApp(App):
 
     def on_library_loaded(self, message: Library.Loaded) -> None:
         self.loaded.append((message.count, message.complete))
-
-
-async def settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def screen_rows(library: Library) -> list[str]:

@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 
 from store.articles import list_articles
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.library_columns import columns_for
 from tui.widgets.library import Library
-
-
-async def settle(app, pilot):
-    for _ in range(2):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_the_columns_fill_the_width_and_the_title_keeps_more_than_half():

@@ -13,6 +13,7 @@ import pytest
 from store.articles import get_article, list_articles
 from store.watch import ChangeWatcher
 from tests.tui.notices import raised
+from tests.tui.screen_host import settle
 from tui import app as app_module
 from tui.app import BroadsheetApp
 from tui.corpus_watcher import CorpusWatcher
@@ -53,8 +54,7 @@ async def test_articles_and_annotations_written_by_the_cli_appear_without_a_rest
     new_file.write_text("Chip Tariffs Rattle Markets\n\nShares of Nvidia fell 4% on Monday after new tariffs.\n")
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.screen.query_one(Reader).article is not None)
         library, reader = app.screen.query_one(Library), app.screen.query_one(Reader)
@@ -82,8 +82,7 @@ async def test_a_reimported_text_is_shown_afresh_with_its_note_moved(seeded_db, 
     run_cli(db_path, "annotate", str(article.id), "--quote", "traders said", "--tag", "sourcing")
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         app.screen.open_article(article.id)
         reader = app.screen.query_one(Reader)
         await wait_until(pilot, lambda: reader.article is not None and reader.article.id == article.id)

@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Markdown, Static
 
 from store import annotations as store
 from tests.annotations.helpers import add_article, annotation_db
-from tests.tui.screen_host import ScreenHost
+from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.orphans import OrphansScreen
 
 TEXT = "Alpha rose 5% on Monday. Beta fell 3% on Tuesday. Gamma was flat all week, traders said."
@@ -33,8 +33,7 @@ async def test_lists_orphans_with_quote_and_rendered_note_then_opens_the_article
     article = orphaned_db(tmp_path / "o.db")
     app = host(tmp_path / "o.db")
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         table = app.screen.query_one(DataTable)
         assert [str(c) for c in table.get_row_at(0)][:3] == ["Beta fell 3%", "One", "#claim"]
         assert table.row_count == 1
@@ -48,13 +47,11 @@ async def test_delete_an_orphan_after_confirmation(tmp_path):
     orphaned_db(tmp_path / "o.db")
     app = host(tmp_path / "o.db")
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert app.screen.query_one(DataTable).row_count == 0
     db = annotation_db(tmp_path / "o.db")
     assert store.orphans(db) == [] and len(store.list_annotations(db)) == 1
@@ -73,19 +70,15 @@ async def test_a_deleted_orphan_comes_back_with_u_and_goes_again_with_shift_u(tm
             db.close()
 
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("d", "y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert orphan_notes() == []
         await pilot.press("u")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert orphan_notes() == ["Was it **3%**?"]
         assert app.screen.query_one(DataTable).row_count == 1
         await pilot.press("U")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert orphan_notes() == []
         assert app.screen.query_one(DataTable).row_count == 0

@@ -9,8 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tests.tui.notices import raised
+from tests.tui.notices import messages
 from tests.tui.reader_helpers import ReaderApp, annotation, make_article, mention
+from tests.tui.screen_host import open_first_article, settle
 from tui.styles import label_style
 from tui.widgets.reader import Reader
 from tui.widgets.reader_layout import wrap_span
@@ -247,20 +248,11 @@ async def test_unknown_layer_is_refused():
 
 def open_seeded(db, db_path):
     """The real app (teaching is stored by the main screen, on the reader's TeachRequested) and the article it
-    shows first: the library's first, opened with :func:`first_article_shown`."""
+    shows first: the library's first, opened with :func:`tests.tui.screen_host.open_first_article`."""
     from store.articles import get_article, list_articles
     from tui.app import BroadsheetApp
 
     return BroadsheetApp(db_path), get_article(db, list_articles(db)[0].id)
-
-
-async def first_article_shown(app, pilot) -> Reader:
-    from tests.tui.screen_host import settle
-
-    await settle(app, pilot)
-    await pilot.press("enter")
-    await settle(app, pilot)
-    return app.screen.query_one(Reader)
 
 
 def stored_mentions(db, article_id):
@@ -278,15 +270,14 @@ async def test_marking_the_selection_as_an_entity_teaches_and_highlights_it(seed
     word = next(w for w in ("market", "investors", "capital") if f" {w} " in article.text)
     start = article.text.index(f" {word} ") + 1
     async with app.run_test(size=(100, 30)) as pilot:
-        reader = await first_article_shown(app, pilot)
+        reader = await open_first_article(app, pilot)
         reader.jump_to(start, start + len(word))
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, LabelPicker)
         app.screen.query_one(OptionList).highlighted = list(LabelPicker(word).labels).index("PRODUCT")
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         assert stored_mentions(seeded_db, article.id)[(start, start + len(word))] == "PRODUCT"
         assert styles_of(reader, word)[0].bold and styles_of(reader, word)[0].italic  # PRODUCT's cue
 
@@ -296,7 +287,7 @@ async def test_suppressing_a_highlight_here_asks_then_removes_only_that_occurren
 
     app, article = open_seeded(seeded_db, db_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        reader = await first_article_shown(app, pilot)
+        reader = await open_first_article(app, pilot)
         await pilot.press("e")
         target = reader.selection
         before = stored_mentions(seeded_db, article.id)
@@ -305,15 +296,14 @@ async def test_suppressing_a_highlight_here_asks_then_removes_only_that_occurren
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")  # no: nothing is taught
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         assert stored_mentions(seeded_db, article.id) == before
         await pilot.press("x", "y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         after = stored_mentions(seeded_db, article.id)
         assert set(before) - set(after) == {target}
         text = article.text[target[0]:target[1]]
-        assert f"“{text}” is no longer highlighted here" in [n.message for n in raised(app)]
+        assert f"“{text}” is no longer highlighted here" in messages(app)
         await pilot.press("escape")
         await pilot.press("e")
         assert reader.selection != target and reader.selection[0] > target[0]  # no longer a stop for "e"
@@ -369,7 +359,7 @@ async def test_suppressing_everywhere_removes_every_occurrence_of_the_text(seede
     repeated = next(text for text in texts if texts.count(text) > 1)
     first = min(span for span in before if article.text[span[0]:span[1]] == repeated)
     async with app.run_test(size=(100, 30)) as pilot:
-        reader = await first_article_shown(app, pilot)
+        reader = await open_first_article(app, pilot)
         reader.jump_to(*first)
         await pilot.pause()
         label_colour = label_style(before[first]).dark
@@ -378,8 +368,7 @@ async def test_suppressing_everywhere_removes_every_occurrence_of_the_text(seede
         await pilot.pause()
         assert "in every article?" in str(app.screen.query_one("Label").render())
         await pilot.press("y")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(app, pilot)
         after = stored_mentions(seeded_db, article.id)
         assert not [span for span in after if article.text[span[0]:span[1]] == repeated]
         assert len(after) == len(before) - texts.count(repeated)

@@ -132,13 +132,13 @@ async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db
 
 async def test_cancelling_the_label_picker_teaches_nothing(seeded_db, db_path):
     from store.teachings import list_teachings
-    from tests.tui.test_reader import first_article_shown
+    from tests.tui.screen_host import open_first_article
     from tui.app import BroadsheetApp
     from tui.screens.label_picker import LabelPicker
 
     app = BroadsheetApp(db_path)
     async with app.run_test(size=(100, 30)) as pilot:
-        await first_article_shown(app, pilot)
+        await open_first_article(app, pilot)
         await pilot.press("shift+right", "m")
         await pilot.pause()
         assert isinstance(app.screen, LabelPicker)

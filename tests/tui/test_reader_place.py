@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 
 from store.articles import get_article, list_articles, save_position
+from tests.tui.screen_host import open_first_article
 from tui.app import BroadsheetApp
 from tui.widgets.reader import Reader
-
-
-async def settle(app, pilot):
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def visible_text(reader: Reader) -> str:
@@ -29,9 +23,7 @@ async def test_a_reopened_article_shows_its_remembered_sentence(seeded_db, db_pa
     words = get_article(seeded_db, article.id).text[start:end].split()
     app = BroadsheetApp(db_path)
     async with app.run_test(size=size) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
+        await open_first_article(app, pilot)
         reader = app.screen.query_one(Reader)
         assert reader.cursor_offset == start
         assert reader.cursor_position[0] == sentence

@@ -3,16 +3,13 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 from textual.widgets import DataTable, Static
 
 from store.annotations import create_annotation
 from store.db import open_db
 from store.importer import import_paths
-from tests.tui.test_app import settle
-from tui.app import BroadsheetApp
+from tests.tui.screen_host import reading_first_article, settle
 from tui.screens.main import MainScreen
 from tui.screens.orphans import OrphansScreen
 from tui.screens.revisions import RevisionDiffScreen
@@ -47,22 +44,12 @@ def edited_db(db_path, tmp_path):
     return db_path
 
 
-@contextlib.asynccontextmanager
-async def reading(db_path):
-    app = BroadsheetApp(db_path)
-    async with app.run_test(size=(140, 40)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("enter")
-        await settle(app, pilot)
-        yield app, pilot
-
-
 def reader_lines(reader: Reader, count: int = 6) -> list[str]:
     return [reader.render_line(y).text for y in range(count)]
 
 
 async def test_the_metadata_line_says_the_article_was_revised(edited_db):
-    async with reading(edited_db) as (app, pilot):
+    async with reading_first_article(edited_db, size=(140, 40)) as (app, pilot):
         reader = app.screen.query_one(Reader)
         assert reader.article is not None and reader.article.revisions == 2
         assert any("revised once" in line for line in reader_lines(reader))
@@ -73,13 +60,13 @@ async def test_an_article_never_edited_says_nothing_about_revisions(db_path, tmp
     (tmp_path / "chips.txt").write_text(BEFORE, encoding="utf-8")
     import_paths(db, [tmp_path / "chips.txt"])
     db.close()
-    async with reading(db_path) as (app, pilot):
+    async with reading_first_article(db_path, size=(140, 40)) as (app, pilot):
         lines = reader_lines(app.screen.query_one(Reader))
         assert any("words" in line for line in lines) and not any("revised" in line for line in lines)
 
 
 async def test_d_opens_the_diff_with_added_and_removed_words_coloured(edited_db):
-    async with reading(edited_db) as (app, pilot):
+    async with reading_first_article(edited_db, size=(140, 40)) as (app, pilot):
         await pilot.press("D")
         await settle(app, pilot)
         screen = app.screen
@@ -100,7 +87,7 @@ async def test_d_opens_the_diff_with_added_and_removed_words_coloured(edited_db)
 
 
 async def test_the_notes_tab_flags_the_note_whose_figure_changed(edited_db):
-    async with reading(edited_db) as (app, pilot):
+    async with reading_first_article(edited_db, size=(140, 40)) as (app, pilot):
         table = app.screen.query_one("#inspector-annotations-table", DataTable)
         [row] = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
         assert row[0] == "#loss"
@@ -108,7 +95,7 @@ async def test_the_notes_tab_flags_the_note_whose_figure_changed(edited_db):
 
 
 async def test_the_orphans_screen_lists_the_note_whose_figure_changed_and_opens_it(edited_db):
-    async with reading(edited_db) as (app, pilot):
+    async with reading_first_article(edited_db, size=(140, 40)) as (app, pilot):
         await pilot.press("O")
         await settle(app, pilot)
         screen = app.screen

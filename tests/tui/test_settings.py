@@ -5,14 +5,9 @@ from __future__ import annotations
 import json
 import threading
 
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 from tui.settings import load_settings, save_setting, settings_path
-
-
-async def settle(app, pilot):
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_settings_live_in_the_config_dir_beside_the_keymap(tmp_path, monkeypatch):

@@ -11,6 +11,7 @@ from store.annotations import create_annotation
 from store.articles import get_article, list_articles
 from store.db import open_db
 from store.importer import import_paths
+from tests.tui.screen_host import settle
 from tui.app import BroadsheetApp
 
 SIZES = {"80x24": (80, 24), "120x40": (120, 40), "200x60": (200, 60)}
@@ -43,23 +44,20 @@ def sample_app(tmp_path, seed_files, monkeypatch):
     return BroadsheetApp(path)
 
 
-async def settle(pilot) -> None:
+async def settle_frame(pilot) -> None:
     """Every worker done and its answer painted, no cursor blinking: the same frame on a loaded machine."""
-    app = pilot.app
-    for _ in range(3):
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-    for box in app.screen.query(Input):
+    await settle(pilot.app, pilot)
+    for box in pilot.app.screen.query(Input):
         box.cursor_blink = False
     await pilot.pause()
 
 
 def steps(*keys: str):
     async def run_before(pilot) -> None:
-        await settle(pilot)
+        await settle_frame(pilot)
         for key in keys:
             await pilot.press(key)
-            await settle(pilot)
+            await settle_frame(pilot)
 
     return run_before
 

@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 
 from store import annotations as store
 from tests.annotations.helpers import add_article, annotation_db
-from tests.tui.notices import raised
+from tests.tui.notices import messages
 from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.tags import ConfirmDialog, PromptDialog, TagsScreen
 
@@ -157,7 +157,7 @@ async def test_u_undoes_a_tag_delete_and_shift_u_or_ctrl_r_redoes_it(db_file):
         await settle(app, pilot)
         assert tags_in_db(db_file) == [("claim", 2), ("markets", 1), ("sourcing", 1)]
         assert rows(app, "#tags-table")[0] == ["■ #claim", "2"]
-        assert "Undone: the deletion of #claim" in [n.message for n in raised(app)]
+        assert "Undone: the deletion of #claim" in messages(app)
         await pilot.press("U")
         await settle(app, pilot)
         assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
@@ -168,7 +168,7 @@ async def test_u_undoes_a_tag_delete_and_shift_u_or_ctrl_r_redoes_it(db_file):
         assert tags_in_db(db_file) == [("markets", 1), ("sourcing", 1)]
         await pilot.press("u", "u")  # the delete, then nothing left
         await settle(app, pilot)
-        assert "Nothing to undo" in [n.message for n in raised(app)]
+        assert "Nothing to undo" in messages(app)
     db = annotation_db(db_file)
     assert [r.tags for r in store.list_annotations(db, tag="claim")] == [("claim", "markets"), ("claim",)]
     db.close()

@@ -6,8 +6,8 @@ from textual.widgets import Label, TextArea
 
 from store.annotations import annotations_for_article
 from store.articles import list_articles
-from tests.tui.notices import raised
-from tests.tui.test_app import reading_first_article, settle
+from tests.tui.notices import messages
+from tests.tui.screen_host import reading_first_article, settle
 from tui.screens.main import MainScreen
 from tui.screens.tag_dialog import TagDialog
 from tui.screens.tags import TagsScreen
@@ -87,4 +87,4 @@ async def test_undo_and_redo_reach_across_the_main_and_tags_screens(seeded_db, d
         assert saved() == [()]
         await pilot.press("ctrl+r")
         await settle(app, pilot)
-        assert "Nothing to redo" in [n.message for n in raised(app)]
+        assert "Nothing to redo" in messages(app)

@@ -8,7 +8,7 @@ import webbrowser
 from store.db import open_db
 from store.importer import import_paths
 from tests.tui.notices import raised
-from tests.tui.test_app import settle
+from tests.tui.screen_host import open_first_article, settle
 from tui.app import BroadsheetApp
 from tui.screens.feeds import FeedsScreen
 from tui.widgets.reader import Reader
@@ -26,9 +26,7 @@ def corpus(tmp_path, url: str | None):
 
 
 async def read_it(app, pilot):
-    await settle(app, pilot)
-    await pilot.press("enter")
-    await settle(app, pilot)
+    await open_first_article(app, pilot)
     assert app.screen.query_one(Reader).article is not None
     app.screen.query_one(Reader).focus()
     await pilot.pause()
