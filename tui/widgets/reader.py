@@ -8,6 +8,8 @@ The reader holds plain objects for the rest: the cursor and selection (``reader_
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
@@ -15,7 +17,6 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.model import Annotation
 from tui.text import plural
 from tui.widgets import reader_messages as messages
 from tui.widgets.reader_layout import GUTTER, ReaderLayout, meta_line
@@ -28,6 +29,9 @@ from tui.widgets.reader_spans import (
     mention_spans,
     reference_markers,
 )
+
+if TYPE_CHECKING:
+    from store.model import Annotation
 
 MAX_MEASURE = 100  # wider lines are hard to read; wide terminals get a margin instead
 LAYERS = ("entities", "figures", "annotations", "boilerplate")
