@@ -46,8 +46,8 @@ UPPER = _upper_class()
 _NOT_BEFORE_TOKEN = r"[\w&'’.\-]"
 # Tokens that may belong to a name: capitalised words, possibly after one or two lower-case letters ("iPhone",
 # "xAI"), not glued to a word, apostrophe, period or hyphen before them; and numbers after a word and a space.
-# The same tokens as ``(?<![\w&'’.\-])(?:[A-Z…]|[a-z]{1,2}[A-Z…])[\w&]*(?:[.'’\-][\w&]+)*\.?|(?<=[\w.]
-# )\d\w*(?:[.\-]\w+)*``
+# The same tokens as
+# ``(?<![\w&'’.\-])(?:[A-Z…]|[a-z]{1,2}[A-Z…])[\w&]*(?:[.'’\-][\w&]+)*\.?|(?<=[\w.] )\d\w*(?:[.\-]\w+)*``
 # searched at every position, but the scan stops only at capitals and digits (C speed in between) and looks
 # back from there: group 1 or 2 holds the one or two lower-case letters the token starts with.
 _CAP_TOKEN = re.compile(
