@@ -57,6 +57,7 @@ _UNNAMED_SUBJECT = re.compile(
 # what the extractor leaves off the end of a name: "Jr." and the surname before it, an Arabic particle surname
 _NAME_TAIL = re.compile(r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+")
 _HYPHENATED_GIVEN = re.compile(r"(?:^|\s)([A-Z][a-z]+-[a-z]+) $")  # "Man-kei", "Jae-in"
+_CAPITALISED_WORD = re.compile(r"(?<![(\w])[A-Z][\w'’-]*")  # not an interview's "((WN))"
 _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
 _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
 # "The mayor of London, Sadiq Khan, …": the title, then the name between commas
@@ -76,6 +77,13 @@ _UNNAMED = re.compile(
     re.IGNORECASE,
 )
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
+
+
+def _named_subject(before: str) -> bool:
+    """Whether a name comes before an unnamed "a …", as the subject it is the object of: "Facebook released a
+    statement which read" (a capitalised word no dictionary has; "But a spokesman said" stays unnamed)."""
+    common = gazetteer().common_words
+    return any(word.casefold() not in common for word in _CAPITALISED_WORD.findall(before))
 
 
 def _restarts(phrase: str, after: int) -> bool:
@@ -186,7 +194,8 @@ class ArticleNames:
             return None
         last = phrase.split(",")[-1] or phrase  # "an Interpol spokesperson", not "…, John Smith"
         unnamed = _UNNAMED.search(last)
-        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()):
+        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()) \
+                and not _named_subject(last[: unnamed.start()]):
             return None, None  # not "The Ministry has, in a statement", nor "Calling it a "farce" the mayor"
         pronoun = PRONOUN.search(phrase) or (anywhere and SUBJECT_PRONOUN.search(phrase))
         if pronoun:

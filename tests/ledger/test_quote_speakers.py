@@ -302,3 +302,17 @@ def test_a_given_name_the_extractor_left_off_belongs_to_the_speaker():
     found = quotes_of(text, ("Durham", "PLACE", 0), ("Hall QC", "PERSON", 0), ("Amnesty", "ORG", 0),
                       ("Tam", "PERSON", 0))
     assert [s for _, s in found] == ["Durham Hall", "Man-kei Tam"]
+
+
+def test_a_pronoun_going_on_to_say_after_a_quote_is_the_last_subject():
+    text = ('Mary Smith opened the meeting. Tom Reed, a builder, said "The plan is good for the town."\n'
+            '"We will build every street of it in one year," he went on to say.')
+    found = quotes_of(text, ("Mary Smith", "PERSON", 0), ("Tom Reed", "PERSON", 0))
+    assert [s for _, s in found] == ["Tom Reed", "Tom Reed"]
+
+
+def test_an_organisation_releasing_a_statement_speaks_it():
+    text = ('Facebook released a statement which read, in part, "This judgment raises critical questions."\n'
+            'But a spokesman said "We are looking into it right now."\n'
+            '((WN)) Many users are calling it "The death of the whole project as we knew it."')
+    assert [s for _, s in quotes_of(text, ("Facebook", "ORG", 0))] == ["Facebook", None, None]
