@@ -3,7 +3,8 @@
 The attribution is looked for where news writing puts it: right after the quote ("…," X said / said X /
 according to X), between the pieces of a split quote, in the sentence that introduces it (X said: "…",
 X said that "…", X: "…"), or in a paragraph that ends with a colon before a paragraph-long quote. The subject it
-names is then resolved with the article's entity mentions by ``store.extract.speaker_resolution``:
+names is then resolved with the article's entity mentions (``store.extract.name_completion`` completes names,
+``store.extract.pointer_resolution`` says what a pronoun or "the <title>" points to):
 - a person → the person's full name as first given (titles dropped); "Mr Surname", a surname alone and a
   pronoun resolve to the last person the article named outside quotes;
 - an organisation (no person) → the organisation's full name; "the company", "it" → the last organisation;
@@ -15,9 +16,10 @@ from __future__ import annotations
 import re
 
 from store.extract.gazetteer import gazetteer
+from store.extract.name_completion import WINDOW
+from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN, ArticlePointers
 from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
 from store.extract.speaker_names import person_name, within
-from store.extract.speaker_resolution import PRONOUN, SUBJECT_PRONOUN, WINDOW, ArticleNames
 from store.model import Block, Mention
 
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
@@ -44,7 +46,7 @@ _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:its
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
-class Speakers(ArticleNames):
+class Speakers(ArticlePointers):
     """Resolves who said each quote of one article from its entity mentions."""
 
     def for_quote(self, parts, open_at: int, close_at: int, first: Block, last: Block):

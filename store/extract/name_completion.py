@@ -1,12 +1,11 @@
-"""What the names and references in one article resolve to, for the speakers of its quotes.
+"""The names an article gives its people and organisations, completed, for the speakers of its quotes.
 
 ``ArticleNames`` holds an article's people and organisations (entity mentions outside quotes; a name that opens
-with a given name or follows a title counts as a person whatever label the extractor gave it) and resolves:
-- a person mention → the full name as first given (titles dropped), a surname alone → the fuller name;
-- a pointer → who it points to: "he"/"she" → the subject of the nearest sentence naming someone, "the CEO" →
-  the last person given that title ("an Interpol spokesperson … the spokesperson" stays unnamed), "the
-  company"/"it" → the last organisation; an unnamed source ("a spokesman", "analysts") → no name;
+with a given name or follows a title counts as a person whatever label the extractor gave it) and completes:
+- a person mention → the full name as first given (titles dropped), a surname alone → the fuller name, with what
+  the extractor cut off ("Jr.", "al-Amr", a hyphenated given name, a given name taken for a place);
 - an organisation → its full name, an acronym spelt out as the article first gives it.
+What a pointer ("he", "the CEO", "the company") refers to is ``store.extract.pointer_resolution``'s.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from rapidfuzz.distance import Levenshtein
 
 from store.extract.gazetteer import gazetteer
-from store.extract.quote_cues import COMPANY_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES
+from store.extract.quote_cues import TITLE_NOUNS, TITLES
 from store.extract.speaker_names import (
     given_name_first,
     is_title,
@@ -27,73 +26,22 @@ from store.extract.speaker_names import (
     person_name,
     plain_name,
     surname,
-    within,
 )
 from store.model import Mention
 
-_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
-                  "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+")  # "Patty A. Murray" with its initial
-_NEARBY_NAMES = 200  # names looked through to complete a surname
+NEARBY_NAMES = 200  # names looked through to complete a surname
 _ORGANISATIONS_BODY = re.compile(r"['’]s\s+(?:Office|Department|Bureau|Service|Council|Commission|Ministry)\b")
-_PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
-                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
-_BEFORE_THE = _PREPOSITIONS | {"within", "inside", "near", "outside", "across", "and", "or", "by", "in", "through"}
-PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
-SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
-_THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
-_THE_ROLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({ROLE_NOUNS})$", re.IGNORECASE)
-_FAMILY = re.compile(FAMILY_NOUNS)
 # "David and Louise Turpin": a given name sharing the surname of the name after "and"
 _COUPLE = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
-# a sentence opening with a person it does not name: "One of the victims", "The head of the investigators", "The bus
-# driver" (a few words before the noun, none an article, preposition or past tense: not "The fire killed the driver")
-_UNNAMED_SUBJECT = re.compile(
-    rf"(?:(?P<indefinite>One of the|One|A|An|Another)|The)\s+(?:(?!(?:the|a|an|to|in|on|at|by|with|from|for|of)\b)"
-    rf"[\w'’.-]+(?<!ed)\s+){{0,3}}?(?P<noun>{TITLE_NOUNS}|{ROLE_NOUNS}|man|woman|boy|girl|resident|eyewitness|"
-    rf"passenger|worker)s?\b(?![’']s)")
 # what the extractor leaves off the end of a name: "Jr." and the surname before it, an Arabic particle surname
 _NAME_TAIL = re.compile(r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+")
 _HYPHENATED_GIVEN = re.compile(r"(?:^|\s)([A-Z][a-z]+-[a-z]+) $")  # "Man-kei", "Jae-in"
-_CAPITALISED_WORD = re.compile(r"(?<![(\w])[A-Z][\w'’-]*")  # not an interview's "((WN))"
 _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
-_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
-# "The mayor of London, Sadiq Khan, …": the title, then the name between commas
-_TITLED_NAME = re.compile(rf"\s*the\s+(?:\w+\s+){{0,2}}?(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
-                          r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)", re.IGNORECASE)
-_IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+$",
                            re.IGNORECASE)
 _TITLE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{TITLE_NOUNS})\b", re.IGNORECASE)
-_INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sentence end after them
-_UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
-_UNNAMED = re.compile(
-    r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
-    r"\b(?:analysts|officials|experts|sources|investigators|protesters|protestors|critics|observers|residents|"
-    r"witnesses|economists|researchers|scientists|authorities|lawmakers|senators|officers|workers|employees|"
-    r"people|others|insiders|aides|traders|activists|members|students|fans|doctors|organisers|organizers)\s*$",
-    re.IGNORECASE,
-)
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
-
-
-def _named_subject(before: str) -> bool:
-    """Whether a name comes before an unnamed "a …", as the subject it is the object of: "Facebook released a
-    statement which read" (a capitalised word no dictionary has; "But a spokesman said" stays unnamed)."""
-    common = gazetteer().common_words
-    return any(word.casefold() not in common for word in _CAPITALISED_WORD.findall(before))
-
-
-def _restarts(phrase: str, after: int) -> bool:
-    """Whether a subject opening with "the" follows the unnamed "a …" at ``after`` rather than completing it:
-    "Calling it a "farce" the mayor", not "a spokesman for the company" nor "one of the victims"."""
-    last = _THE_TITLE.search(phrase, after) or _THE_ROLE.search(phrase, after)  # a person: not "made the statement"
-    if last is None:
-        return False
-    before = phrase[after : last.start()].split()
-    return len(before) > 1 and before[-1].strip("\"”’'").lower() not in _BEFORE_THE
 
 
 class ArticleNames:
@@ -132,6 +80,10 @@ class ArticleNames:
             if len(full.split()) > 1:
                 self._people_names.setdefault(plain_name(surname(full.split())), (full, m.entity))
                 self._full_people.add(plain_name(full))
+
+    def _in_quote(self, offset: int) -> bool:
+        i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
 
     def _split_name(self, mention: Mention) -> tuple[str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()
@@ -175,63 +127,6 @@ class ArticleNames:
         between_commas = self.text[max(0, mention.start - 2) : mention.start].startswith(",")  # cheap test first
         return (between_commas and _TITLE_BEFORE.search(self.text, max(0, mention.start - 60), mention.start) is not None) \
             or (self.text[mention.end : mention.end + 1] == "," and _TITLE_AFTER.match(self.text, mention.end) is not None)
-
-    def _in_quote(self, offset: int) -> bool:
-        i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
-        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
-
-    def _after_preposition(self, mention: Mention) -> bool:
-        before = self.text[max(0, mention.start - 12) : mention.start].split()
-        if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1:
-            before = before[:-1]
-        return bool(before) and before[-1].lower() in _PREPOSITIONS
-
-    def _pointer(self, phrase: str, at: int, anywhere: bool = False):
-        """A pronoun, "the <title>", "the company" or an unnamed source closing ``phrase`` (or, ``anywhere``,
-        a pronoun subject inside it: "…, where he promoted it by saying"): (name, entity), ``(None, None)`` for
-        an unnamed source, or None when ``phrase`` is none of these."""
-        if not phrase:
-            return None
-        last = phrase.split(",")[-1] or phrase  # "an Interpol spokesperson", not "…, John Smith"
-        unnamed = _UNNAMED.search(last)
-        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()) \
-                and not _named_subject(last[: unnamed.start()]):
-            return None, None  # not "The Ministry has, in a statement", nor "Calling it a "farce" the mayor"
-        pronoun = PRONOUN.search(phrase) or (anywhere and SUBJECT_PRONOUN.search(phrase))
-        if pronoun:
-            word = pronoun.group().lower()
-            if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
-                return None, None
-            if word != "it":
-                return self.pronoun_person(at)
-            mention = last_before(self.orgs, at)
-            return (self._organisation(mention), mention.entity) if mention is not None else None
-        if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
-            if appositive := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
-                return appositive, None
-            person = self._last_with_title(at, title.group(1).lower())
-            if self._introduced_unnamed(at, title.group(1), person):  # "an Interpol spokesperson … the spokesperson"
-                return None, None
-            person = person or last_before(self.people, at)
-            return self._person(person) if person else None
-        if role := _THE_ROLE.search(phrase):  # "the father said", "the actress recalled"
-            noun = role.group(1).lower()
-            person = self._last_with_title(at, noun)
-            if person is None and _FAMILY.fullmatch(noun):
-                person = self._antecedent(at)
-            if person is None or self._introduced_unnamed(at, role.group(1), person):
-                return None, None
-            return self._person(person)
-        if company := _THE_COMPANY.search(phrase):
-            noun = company.group(2).lower()
-            count = bisect_right(self.orgs, at, key=mention_end)
-            named = [m for m in self.orgs[max(0, count - _NEARBY_NAMES) : count] if noun in m.text.lower()]
-            body = company.group(1)
-            if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
-                return body, None
-            org = named[-1] if named else last_before(self.orgs, at)
-            return (self._organisation(org), org.entity) if org else None
-        return None
 
     def _organisation(self, mention: Mention) -> str:
         """An organisation's full name as the article gives it; an acronym ("KCNA", "the SDF") is spelt out
@@ -308,7 +203,7 @@ class ArticleNames:
         # every kind of name: the extractor sometimes labels a person an organisation ("Jim Press")
         split = bisect_right(self.entities, at, key=mention_end)
         # within reach of the quote: a long text's far-off names are others' (and scanning them all is quadratic)
-        nearby = [*range(split - 1, max(-1, split - 1 - _NEARBY_NAMES), -1), *range(split, min(len(self.entities), split + _NEARBY_NAMES))]
+        nearby = [*range(split - 1, max(-1, split - 1 - NEARBY_NAMES), -1), *range(split, min(len(self.entities), split + NEARBY_NAMES))]
         for i in nearby:
             if (split_name := self._surnames[i]) is None:
                 continue
@@ -357,67 +252,3 @@ class ArticleNames:
             if given and all(w in first_names or w.casefold() not in common_words for w in given):
                 return " ".join([*given, *match.group()[len(match.group(1)) :].split()]), None
         return None
-
-    @staticmethod
-    def _titled_name(phrase: str) -> str | None:
-        """The name a phrase gives right after opening with a title ("The mayor of London, Sadiq Khan, …")."""
-        named = _TITLED_NAME.match(phrase)
-        return named.group(1) if named and named.group(1)[:1].isupper() and named.group(1).split()[-1][:1].isupper() else None
-
-    def _introduced_unnamed(self, at: int, title: str, person: Mention | None) -> bool:
-        """Whether "the <title>" at ``at`` points back to an unnamed one ("a spokesperson said … The spokesperson
-        added"): the title last came with "a"/"an"/"one" and no name, after any person given that title."""
-        after = max(person.end if person is not None else 0, at - _UNNAMED_REACH)
-        pattern = rf"\b(?:an?|one)\s+(?:[\w'’.-]+\s+){{0,3}}?{re.escape(title)}\b(?!,?\s+(?-i:[A-Z]))"
-        return re.search(pattern, self.text[after:at], re.IGNORECASE) is not None
-
-    def _last_with_title(self, at: int, title: str) -> Mention | None:
-        """The last person named before ``at`` with ``title`` beside their name."""
-        count = bisect_right(self.people, at, key=mention_end)
-        named = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)  # "son" is no part of "person"
-        for person in reversed(self.people[max(0, count - _NEARBY_NAMES) : count]):
-            before = _SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
-            after = _SENTENCE_END.split(self.text[person.end : person.end + 80])[0]  # her own sentence only
-            if named.search(before) or named.search(after):
-                return person
-        return None
-
-    def pronoun_person(self, at: int) -> tuple[str | None, str | None] | None:
-        """Who a "he"/"she" at ``at`` is: the person the sentence before opens with when it names no one ("One of
-        the victims decided to speak. She said" — unnamed; "The actress recalled … she" — the actress named
-        earlier), else the subject of the nearest sentence naming someone; None when no one is named before."""
-        own = self._sentence_start(max(0, at - 400), at)
-        if own > 0:
-            previous = self._sentence_start(max(0, own - 400), own - 1)
-            opening = _UNNAMED_SUBJECT.match(self.text, previous, own)
-            if opening and not [m for m in within(self.people, previous, own) if not self._in_quote(m.start)]:
-                person = None if opening.group("indefinite") else self._last_with_title(previous, opening.group("noun").lower())
-                return self._person(person) if person is not None else (None, None)
-        antecedent = self._antecedent(at)
-        return self._person(antecedent) if antecedent is not None else None
-
-    def _antecedent(self, at: int) -> Mention | None:
-        """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
-        sentence that names someone outside quotes — not a person named earlier in the pronoun's own sentence
-        ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
-        admission a maneuver. She explained")."""
-        own_sentence = self._sentence_start(max(0, at - 400), at)
-        count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
-        if not count:
-            return last_before(self.people, at)
-        nearest = self.people[count - 1]
-        sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
-        return self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)]
-
-    def _sentence_start(self, block_start: int, at: int) -> int:
-        """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
-        sentence ending inside a quote does not end the narrative one."""
-        start = block_start
-        for match in _SENTENCE_END.finditer(self.text, block_start, at):
-            word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
-            token = word[0].lstrip("(“\"‘").casefold()
-            quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
-            if len(token) == 1 or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) or quoted_end:
-                continue
-            start = match.end()
-        return start
