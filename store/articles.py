@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.db import write_transaction
-from store.model import Block, Reference
 
 if TYPE_CHECKING:
     import sqlite3
 
     from sqlite_utils import Database
+
+    from store.model import Block, Reference
 
 
 class ArticleNotFound(LookupError):
@@ -132,6 +133,10 @@ def _has_column(db, table: str, column: str) -> bool:
 
 def get_article(db: Database, article_id: int) -> Article:
     """One article with its blocks, sentences and references."""
+    # Imported here: building store.model's record classes costs the app's start a few ms, and its first frame
+    # (the library) reads no article.
+    from store.model import Block, Reference
+
     row = db.execute(
         """SELECT id, title, path, source, published, url, byline, words, text, read, position, content_hash,
                   language

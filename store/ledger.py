@@ -17,13 +17,22 @@ from store.extract.claim_vocabulary import vocabulary
 from store.extract.claims import find_claims
 from store.extract.quotes import find_quotes
 from store.ledger_records import LedgerGroup, LedgerValue, StoredClaim
-from store.ledger_rules import comparable, disagree, period_label, same_value, subject_groups, value_range
+from store.ledger_rules import (
+    comparable,
+    disagree,
+    period_label,
+    period_text,
+    same_value,
+    subject_groups,
+    value_range,
+)
 from store.model import Block, Mention, StoredQuote
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
 HIDDEN_KINDS = ("boilerplate", "reference", "title")  # blocks whose sentences make no claims
+REASON_TITLE = 40  # characters of an article's title in a reason, its id beside it
 
 
 def derive_ledger(text: str, blocks: list[Block], sentences, mentions: list[Mention]) -> tuple[list, list]:
@@ -91,7 +100,7 @@ def figures(db: Database, entity: str | None = None, article_id: int | None = No
         'SELECT c.article_id, a.path, c.start, c."end", substr(a.text, c.start + 1, c."end" - c.start), '
         "substr(a.text, c.sentence_start + 1, c.sentence_end - c.sentence_start), c.subject, c.subject_entity, "
         "c.metric, c.label, c.value, c.value_high, c.unit, c.hedge, c.period, c.sentence_start, c.sentence_end, "
-        "c.status, c.scope, a.published FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1"
+        "c.status, c.scope, a.published, a.title FROM claims c JOIN articles a ON a.id = c.article_id WHERE 1 = 1"
     )
     params: list = []
     if entity:
@@ -153,7 +162,7 @@ def _entry(claims: list[StoredClaim]) -> LedgerGroup:
 
 def _reason(status: str, pair, claims: list[StoredClaim], period: str | None) -> str:
     first = claims[0]
-    context = f"{first.status}, {period or 'no period'}" + (f", {first.scope}" if first.scope else "")
+    context = f"{first.status}, {period_text(period) or 'no period'}" + (f", {first.scope}" if first.scope else "")
     if status == "conflict":
         a, b = pair
         return f"{_stated(a)} and {_stated(b)} cannot both be true ({context}; {_span(a)} and {_span(b)} do not overlap)"
@@ -172,7 +181,11 @@ def _stated(claim: StoredClaim) -> str:
 
 
 def _name(claim: StoredClaim) -> str:
-    return claim.path.rsplit("/", 1)[-1]
+    """An article as people name it: its id and the start of its title (``#4 “Tech Stocks See…”``)."""
+    title = " ".join(claim.title.split())
+    if len(title) > REASON_TITLE:
+        title = title[: REASON_TITLE - 1].rstrip() + "…"
+    return f"#{claim.article_id} “{title}”"
 
 
 def _span(claim: StoredClaim) -> str:

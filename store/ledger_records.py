@@ -36,6 +36,7 @@ class StoredClaim:
     status: str
     scope: str | None
     published: str | None
+    title: str
 
     def to_json(self) -> dict[str, Any]:
         return _as_json(self)

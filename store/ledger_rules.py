@@ -204,6 +204,25 @@ def same_value(a: StoredClaim, b: StoredClaim) -> bool:
         round(a.value, 6) == round(b.value, 6) and a.value_high == b.value_high)
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DATE_CODE = re.compile(r"^(\d{4}|-)-(\d\d)(?:-(\d\d))?$")
+_HALF_CODE = re.compile(r"^(\d{4})-([QH][1-4])$")
+
+
+def period_text(period: str | None) -> str:
+    """A stored period as a reader writes it: "--01-10" (a day without its year) → "10 Jan", "2026-02" →
+    "Feb 2026", "2026-Q1" → "Q1 2026"; years and phrases ("last week") as they are, None as ""."""
+    if not period:
+        return ""
+    if (match := _DATE_CODE.match(period)) and 1 <= int(match.group(2)) <= 12:
+        year, month, day = match.groups()
+        text = MONTHS[int(month) - 1] + ("" if year == "-" else f" {year}")
+        return f"{int(day)} {text}" if day else text
+    if match := _HALF_CODE.match(period):
+        return f"{match.group(2)} {match.group(1)}"
+    return period
+
+
 def period_label(claim: StoredClaim) -> str:
     """A period as a reader wants it: the placed period, or what was written, or "no period"."""
     placed = resolve_period(claim.period, claim.published, claim.article_id)

@@ -58,13 +58,15 @@ def annotations_mark(db: Database | sqlite3.Connection) -> tuple:
 class ChangeWatcher:
     """Holds one connection to ``path`` and answers "what changed since I last asked?".
 
-    Safe to call from any thread (one call at a time is enforced). What it compares with is read when it is
-    created: whoever shows the data creates it before reading what it shows, or a commit in between is missed.
+    Safe to call from any thread (one call at a time is enforced); once closed it reports nothing. What it
+    compares with is read when it is created: whoever shows the data creates it before reading what it shows,
+    or a commit in between is missed.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.db = open_connection(path)
         self._lock = threading.Lock()
+        self._closed = False
         self._version = self._data_version()
         self._articles = articles_mark(self.db)
         self._annotations = annotations_mark(self.db)
@@ -75,6 +77,8 @@ class ChangeWatcher:
     def changes(self) -> Changes:
         """Compare with the previous call (or the creation) and remember the new state."""
         with self._lock:
+            if self._closed:
+                return Changes()
             version = self._data_version()
             if version == self._version:
                 return Changes()
@@ -86,4 +90,5 @@ class ChangeWatcher:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self.db.close()

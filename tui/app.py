@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -131,7 +132,8 @@ class BroadsheetApp(App, inherit_bindings=False):
         # the first rows, bringing old highlights up to date once every row is in.
         if not self._corpus_prepared:
             self._corpus_prepared = True
-            self.call_after_refresh(self._run, seed_if_empty, group="corpus")
+            own_writes = self.watcher.own_writes if self.watcher is not None else nullcontext
+            self.call_after_refresh(self._run, seed_if_empty, own_writes, group="corpus")
         if message.complete and not self._stale_checked:
             self._stale_checked = True
             self._run(refresh_stale_highlights, group="extract", reply=HighlightsRefreshed)

@@ -3,6 +3,8 @@ counts), and the messages the answers come back in. See :mod:`tui.background`.""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -32,15 +34,17 @@ class CountsRead(Message):
     counts: dict[str, int]
 
 
-def seed_if_empty(db) -> SamplesImported:
+def seed_if_empty(db, own_writes: Callable[[], AbstractContextManager]) -> SamplesImported:
     """Import the sample articles into an empty database (the first run); a broken sample is reported, not
-    raised, so it cannot keep the user out of the app."""
+    raised, so it cannot keep the user out of the app. The import runs inside ``own_writes`` (the watcher's
+    :meth:`~tui.corpus_watcher.CorpusWatcher.own_writes`): the app shows the samples itself, once."""
     if db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
         return SamplesImported(None)
     from store.importer import import_seeds
 
     try:
-        report = import_seeds(db)
+        with own_writes():
+            report = import_seeds(db)
     except Exception as exc:
         return SamplesImported(None, str(exc))
     return SamplesImported(report.imported)

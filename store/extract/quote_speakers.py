@@ -31,7 +31,8 @@ _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:He|She|he|
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised word, not an acronym ("AIM")
 _SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
 _IN_OPENING_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f|[Aa]lthough|[Tt]hough|"
-                                r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce)\b[^,]*$")
+                                r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce|^(?!According)[A-Z][a-z]+ing)\b[^,]*$")  # "Saying X is …, Y said"
+_PRONOUN_FIRST = re.compile(r"(?:[Hh]e|[Ss]he)(?:\s+[a-z]+){1,4}")  # "she went on to" say, "he later" added
 # a relative clause whose verb is the quote's: "…, who said", "…, who later told reporters"
 _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
@@ -183,6 +184,9 @@ class Speakers(ArticleNames):
                 return (*self._person(before_who[-1]), cue)
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "He provided the text of a message he sent to X:"
+        if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
+                and (person := self.pronoun_person(start)) is not None:
+            return (*person, cue)  # "…," she went on to say.
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end

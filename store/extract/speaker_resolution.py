@@ -20,6 +20,7 @@ from store.extract.gazetteer import gazetteer
 from store.extract.quote_cues import COMPANY_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES
 from store.extract.speaker_names import (
     given_name_first,
+    is_title,
     last_before,
     mention_end,
     mention_start,
@@ -55,6 +56,8 @@ _UNNAMED_SUBJECT = re.compile(
     rf"passenger|worker)s?\b(?![’']s)")
 # what the extractor leaves off the end of a name: "Jr." and the surname before it, an Arabic particle surname
 _NAME_TAIL = re.compile(r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+")
+_HYPHENATED_GIVEN = re.compile(r"(?:^|\s)([A-Z][a-z]+-[a-z]+) $")  # "Man-kei", "Jae-in"
+_CAPITALISED_WORD = re.compile(r"(?<![(\w])[A-Z][\w'’-]*")  # not an interview's "((WN))"
 _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
 _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
 # "The mayor of London, Sadiq Khan, …": the title, then the name between commas
@@ -74,6 +77,13 @@ _UNNAMED = re.compile(
     re.IGNORECASE,
 )
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
+
+
+def _named_subject(before: str) -> bool:
+    """Whether a name comes before an unnamed "a …", as the subject it is the object of: "Facebook released a
+    statement which read" (a capitalised word no dictionary has; "But a spokesman said" stays unnamed)."""
+    common = gazetteer().common_words
+    return any(word.casefold() not in common for word in _CAPITALISED_WORD.findall(before))
 
 
 def _restarts(phrase: str, after: int) -> bool:
@@ -99,8 +109,9 @@ class ArticleNames:
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
         # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
         # (not a place: "Santa Barbara County"); and so is a name after a person's title, whatever its label
-        self.people = [m for m in entities if m.label == "PERSON" or self._after_title(m)
-                       or m.label in ("ORG", "OTHER") and given_name_first(m.text, first_names)]
+        self.people = [m for m in entities if (m.label == "PERSON" or self._after_title(m)
+                       or m.label in ("ORG", "OTHER") and given_name_first(m.text, first_names))
+                       and not is_title(m.text.removesuffix("s"))]  # "Vice Presidents" is no one
         people_at = {m.start for m in self.people}
         self.orgs = [m for m in entities if m.label == "ORG" and m.start not in people_at]
         self.entities = entities
@@ -183,7 +194,8 @@ class ArticleNames:
             return None
         last = phrase.split(",")[-1] or phrase  # "an Interpol spokesperson", not "…, John Smith"
         unnamed = _UNNAMED.search(last)
-        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()):
+        if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()) \
+                and not _named_subject(last[: unnamed.start()]):
             return None, None  # not "The Ministry has, in a statement", nor "Calling it a "farce" the mayor"
         pronoun = PRONOUN.search(phrase) or (anywhere and SUBJECT_PRONOUN.search(phrase))
         if pronoun:
@@ -257,7 +269,15 @@ class ArticleNames:
         """The full name of a person mention; a lone surname goes to the last person named with it."""
         name = self.full.get(mention.entity or "", "") or person_name(
             mention.text, gazetteer().first_names, gazetteer().common_words)
-        if name == mention.text and (tail := _NAME_TAIL.match(self.text, mention.end)):
+        index = bisect_left(self.entities, mention.end, key=mention_start)
+        following = self.entities[index] if index < len(self.entities) else None
+        if name == mention.text and following is not None and following.label == "PERSON" \
+                and self.text[mention.end : following.start] == " ":  # "Judge Durham" "Hall QC": one name cut in two
+            name = person_name(f"{name} {following.text}", gazetteer().first_names, gazetteer().common_words)
+            mention = following
+        elif name == mention.text and (head := self._name_head(mention)):
+            name = f"{head} {name}"  # "Judge Durham Hall": the given name taken for a place
+        if name.endswith(mention.text) and (tail := _NAME_TAIL.match(self.text, mention.end)):
             return name + tail.group(), mention.entity  # "William Clay" "Ford Jr.", "Suleiman" "al-Amr"
         if len(name.split()) == 1:
             surname = _SURNAME_AFTER.match(self.text, mention.end)
@@ -267,6 +287,19 @@ class ArticleNames:
                 return f"{name} {couple.group(1)}", mention.entity  # "David and Louise Turpin": David Turpin
             return self._by_surname(name, mention.start) or (name, mention.entity)
         return name, mention.entity
+
+    def _name_head(self, mention: Mention) -> str | None:
+        """The given name the extractor left off a name: a hyphenated one ("Man-kei Tam"), or one it took for a
+        place or organisation between a title and the rest ("Judge Durham Hall")."""
+        before = self.text[max(0, mention.start - 40) : mention.start]
+        if hyphenated := _HYPHENATED_GIVEN.search(before):
+            return hyphenated.group(1)
+        previous = last_before(self.entities, mention.start - 1)
+        if previous is None or previous.label not in ("PLACE", "ORG", "OTHER") or " " in previous.text \
+                or self.text[previous.end : mention.start] != " ":
+            return None
+        title = self.text[max(0, previous.start - 14) : previous.start].split()
+        return previous.text if title and title[-1][:1].isupper() and is_title(title[-1]) else None
 
     def _by_surname(self, surname: str, at: int) -> tuple[str, str | None] | None:
         """The last fuller name ending in ``surname`` before ``at``, else the first after it ("President Trump"
@@ -282,7 +315,12 @@ class ArticleNames:
             name, last = split_name
             if last == surname or (len(surname) >= 6 and last[:1] == surname[:1]
                                    and Levenshtein.normalized_similarity(last, surname) >= 0.75):
-                return name, self.entities[i].entity
+                # a person's name, without the words run into it ("Minority Whip Dick Durbin"; not "World Wonder
+                # Ring Stardom", which starts with no given name once cut)
+                person = person_name(name, gazetteer().first_names, gazetteer().common_words)
+                given = person.split()[0]
+                cut = given in gazetteer().first_names or given in gazetteer().given_names
+                return person if cut else name, self.entities[i].entity
         return None
 
     def _missed_person(self, start: int, end: int) -> str | None:

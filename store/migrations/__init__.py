@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -32,15 +33,31 @@ def execute_script(db: Database, script: str) -> None:
         raise ValueError(f"incomplete SQL statement in migration: {statement.strip()[:60]}")
 
 
-def _discover():
-    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name[:1] == "m" and m.name[1:4].isdigit())
-    steps = []
-    for expected, name in enumerate(names, start=1):
-        if int(name[1:4]) != expected:
-            raise RuntimeError(f"migration {name} is out of sequence: expected m{expected:03d}_*")
-        steps.append(importlib.import_module(f"{__name__}.{name}").migrate)
-    return steps
+class Migrations(Sequence):
+    """The steps in order, ``MIGRATIONS[n - 1]`` bringing a database to version n: counted from the file names,
+    each module imported when its step is asked for, so a database already at the latest version (every start
+    but the first after an upgrade) imports none of them."""
+
+    def __init__(self) -> None:
+        self._names = sorted(m.name for m in pkgutil.iter_modules(__path__)
+                             if m.name[:1] == "m" and m.name[1:4].isdigit())
+        for expected, name in enumerate(self._names, start=1):
+            if int(name[1:4]) != expected:
+                raise RuntimeError(f"migration {name} is out of sequence: expected m{expected:03d}_*")
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    @overload
+    def __getitem__(self, index: int) -> Callable[[Database], None]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Callable[[Database], None]]: ...
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return importlib.import_module(f"{__name__}.{self._names[index]}").migrate
 
 
-MIGRATIONS = _discover()
-
+MIGRATIONS = Migrations()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from store.extract import entity_tokens, figures, tickers
+from store.extract import entity_tokens, figure_patterns, tickers
 
 PIECES = [
     "$", "US$", "U.S.$", "C$", "NZ$", "RMB", "USD", "€", "£", "-", "−", "+", ".", ",", "5", "12", "2020", "1,000",
@@ -26,8 +26,8 @@ def _strings(seed: int, count: int = 4000):
 
 def test_figure_candidates_cover_every_match():
     for text in _strings(1):
-        everywhere = [m.start() for m in (figures.FIGURE_PATTERN.match(text, i) for i in range(len(text))) if m]
-        assert set(everywhere) <= set(figures._candidate_starts(text)), text
+        everywhere = [m.start() for m in (figure_patterns.FIGURE_PATTERN.match(text, i) for i in range(len(text))) if m]
+        assert set(everywhere) <= set(figure_patterns.candidate_starts(text)), text
 
 
 def test_capitalised_tokens_as_the_plain_pattern():

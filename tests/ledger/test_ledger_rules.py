@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from store.ledger_rules import comparable, resolve_period, subject_groups
+from store.ledger_rules import comparable, period_text, resolve_period, subject_groups
 
 
 def test_spellings_legal_forms_aliases_and_nested_names_are_one_subject():
@@ -24,6 +24,16 @@ def test_relative_periods_are_placed_with_the_article_date():
     assert resolve_period("monday", "2025-01-29", 1) == "2025-01-27"
     assert resolve_period("--03", "2005-04-01", 1) == "2005-03"
     assert resolve_period("this year", None, 7) == ("article", 7, "this year")  # undated: only its own article
+
+
+def test_periods_read_as_a_reader_writes_them():
+    assert period_text("--01-10") == "10 Jan"  # a day whose year the article did not give
+    assert period_text("--03") == "Mar"
+    assert period_text("2026-02-06") == "6 Feb 2026"
+    assert period_text("2004-12") == "Dec 2004"
+    assert period_text("2004-Q4") == "Q4 2004"
+    assert [period_text(p) for p in ("2026", "FY2025", "last week", "Q1", None)] == ["2026", "FY2025", "last week",
+                                                                                    "Q1", ""]
 
 
 def claim(article, period=None, published=None):

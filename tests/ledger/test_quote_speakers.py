@@ -270,3 +270,49 @@ def test_who_before_the_verb_makes_the_person_just_named_the_speaker():
     found = quotes_of(text, ("Tom Jones", "PERSON", 0), ("Mary Smith", "PERSON", 0), ("Tom Jones", "PERSON", 1),
                       ("Mary Smith", "PERSON", 1))
     assert [s for _, s in found] == ["Mary Smith", "Tom Jones"]
+
+
+def test_a_person_named_in_an_opening_participle_clause_is_not_the_speaker():
+    text = ('Gregory Kurtzer founded the project.\n'
+            'Saying Rocky Linux is for everyone, Kurtzer said he "will keep the project free of any company."\n'
+            'According to a memo by Senator Juan Dalmau, the hearing was cancelled because Pierluisi did "not '
+            'recognise the authority of the Senate."')
+    people = ("Gregory Kurtzer", "PERSON", 0), ("Rocky", "PERSON", 0), ("Kurtzer", "PERSON", 1), \
+        ("Juan Dalmau", "PERSON", 0), ("Pierluisi", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == ["Gregory Kurtzer", "Juan Dalmau"]
+
+
+def test_a_plural_title_is_nobody_a_pronoun_could_mean():
+    text = ('One of the Vice Presidents, Rebecca Nyandeng, also commented on the death. She said "John Luk was '
+            'very honest and hardworking."')
+    found = quotes_of(text, ("Presidents", "PERSON", 0), ("Rebecca Nyandeng", "PERSON", 0))
+    assert [s for _, s in found] == ["Rebecca Nyandeng"]
+
+
+def test_a_surname_goes_to_the_full_name_without_the_title_run_into_it():
+    text = ('Senate Minority Whip Dick Durbin questioned the plan on Friday.\n'
+            'Durbin said "I can just tell you, I do not know what he is basing this on."')
+    found = quotes_of(text, ("Minority Whip Dick Durbin", "OTHER", 0), ("Durbin", "PERSON", 0))
+    assert [s for _, s in found] == ["Dick Durbin"]
+
+
+def test_a_given_name_the_extractor_left_off_belongs_to_the_speaker():
+    text = ('Judge Durham Hall QC said they "appear not to have shown any respect for the standards."\n'
+            'Amnesty director Man-kei Tam said "This cannot change the fact that protests were suppressed."')
+    found = quotes_of(text, ("Durham", "PLACE", 0), ("Hall QC", "PERSON", 0), ("Amnesty", "ORG", 0),
+                      ("Tam", "PERSON", 0))
+    assert [s for _, s in found] == ["Durham Hall", "Man-kei Tam"]
+
+
+def test_a_pronoun_going_on_to_say_after_a_quote_is_the_last_subject():
+    text = ('Mary Smith opened the meeting. Tom Reed, a builder, said "The plan is good for the town."\n'
+            '"We will build every street of it in one year," he went on to say.')
+    found = quotes_of(text, ("Mary Smith", "PERSON", 0), ("Tom Reed", "PERSON", 0))
+    assert [s for _, s in found] == ["Tom Reed", "Tom Reed"]
+
+
+def test_an_organisation_releasing_a_statement_speaks_it():
+    text = ('Facebook released a statement which read, in part, "This judgment raises critical questions."\n'
+            'But a spokesman said "We are looking into it right now."\n'
+            '((WN)) Many users are calling it "The death of the whole project as we knew it."')
+    assert [s for _, s in quotes_of(text, ("Facebook", "ORG", 0))] == ["Facebook", None, None]

@@ -102,6 +102,19 @@ def test_conflicts_json_gains_period_status_scope_and_reason_and_keeps_its_keys(
     assert "agree on $200 billion" in amazon["reason"]
 
 
+def test_a_conflict_names_its_articles_by_id_and_title_never_by_file_name(seeded_db, db_path, capsys):
+    titles = dict(seeded_db.execute("SELECT id, title FROM articles").fetchall())
+    seeded_db.close()
+    assert main(["--db", str(db_path), "conflicts", "--json"]) == 0
+    deepseek = next(g for g in json.loads(capsys.readouterr().out) if g["metric"] == "training cost")
+    named = {value["article_id"] for value in deepseek["values"]}
+    assert ".txt" not in deepseek["reason"]
+    for article_id in named:
+        assert f"#{article_id} “{titles[article_id][:20]}" in deepseek["reason"]
+    assert main(["--db", str(db_path), "conflicts"]) == 0  # the table for people says the same
+    assert ".txt" not in capsys.readouterr().out
+
+
 def test_a_database_from_before_claim_statuses_lists_them_after_its_upgrade(tmp_path, capsys):
     old = tmp_path / "v10.db"
     shutil.copy(Path(__file__).resolve().parents[1] / "reliability" / "fixtures" / "v10.db", old)

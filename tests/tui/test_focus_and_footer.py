@@ -147,6 +147,40 @@ async def test_a_tag_typed_in_a_burst_ending_in_ctrl_s_is_saved_whole(seeded_db,
         assert [record.tags for record in annotations_for_article(seeded_db, first.id)] == [("markets",)]
 
 
+async def test_keys_typed_right_behind_the_tag_key_all_land_in_the_tag_dialog(seeded_db, db_path):
+    """``t`` and a word in one burst (a fast typist, a paste): the dialog opens at once with every letter in its
+    field, none of them run as the reader's commands (h heading, e entity, o browser…); the known tags arrive
+    after and still complete what was typed."""
+    from store.annotations import create_annotation
+
+    first = list_articles(seeded_db)[0]
+    create_annotation(seeded_db, first.id, 0, 5, ["hello-world"], "")
+    async with main_screen(db_path) as (app, pilot):
+        reader = app.screen.query_one(Reader)
+        reader.action_last()  # off the annotation at the start, whose edit dialog would hold its tag
+        await settle(app, pilot)
+        cursor = reader.cursor_offset
+        for key in ["t", *"hello"]:  # all queued before the app handles the first
+            app.post_message(events.Key(key, key))
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, TagDialog)
+        assert dialog.query_one("#tag-input").value == "hello"
+        assert reader.cursor_offset == cursor and not messages(app)
+        assert [str(option.id) for option in dialog.query_one("#tag-suggestions").options] == ["hello-world"]
+
+
+async def test_the_tag_dialog_and_help_show_their_own_keys_in_the_footer(seeded_db, db_path):
+    async with main_screen(db_path) as (app, pilot):
+        await pilot.press("t")
+        await settle(app, pilot)
+        assert isinstance(app.screen, TagDialog)
+        assert footer(app) == ["^s Save", "esc Cancel"]  # not the reader's keys, which do not act under it
+        await pilot.press("escape", "f1")
+        await settle(app, pilot)
+        assert footer(app) == ["esc Close help"]
+
+
 async def test_without_an_article_the_reader_actions_say_why_they_cannot_act(seeded_db, db_path):
     async with main_screen(db_path, open_first=False) as (app, pilot):
         for key, doing in (("t", "tag a sentence"), ("ctrl+f", "find in it"), ("right_square_bracket", "see its"),

@@ -151,6 +151,24 @@ async def test_each_group_shows_its_status_period_and_scope_and_the_highlight_sa
         assert "agree on $200 billion" in str(app.screen.query_one("#ledger-reason").render())
 
 
+async def test_the_reason_names_articles_by_title_and_periods_read_as_dates(seeded_path):
+    app = host(seeded_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        metrics = metric_nodes(app)
+        deepseek = next(node for node in metrics if node.data.metric == "training cost")
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        tree.focus()
+        tree.move_cursor(deepseek)
+        await pilot.pause()
+        reason = str(app.screen.query_one("#ledger-reason").render())
+        assert "cannot both be true" in reason and ".txt" not in reason
+        assert "#4 “Tech Stocks See Respite Amid AI Sell-Off”" in reason
+        labels = [str(value.label) for metric in metrics for value in metric.children]
+        assert any("(6 Feb)" in label for label in labels)  # "February 6" in an undated article
+        assert not any("(--" in label for label in labels)
+
+
 async def test_a_highlighted_value_shows_its_whole_sentence_and_article_on_screen_at_80_columns(seeded_path):
     app = host(seeded_path)
     async with app.run_test(size=(80, 24)) as pilot:

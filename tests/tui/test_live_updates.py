@@ -107,6 +107,9 @@ def test_the_watcher_ignores_commits_that_change_neither_articles_nor_annotation
         changes = watcher.changes()
         assert changes.articles and not changes.annotations
         assert not watcher.changes()  # said once
+        watcher.close()
+        other.execute("UPDATE articles SET updated = '2099-01-02T00:00:00' WHERE id = 1")
+        assert not watcher.changes()  # closed (the app quit while its own write was finishing): nothing to say
     finally:
         other.close()
         watcher.close()
@@ -147,3 +150,29 @@ async def test_an_import_landing_after_the_first_page_was_read_still_reaches_the
     async with app.run_test(size=(120, 40)) as pilot:
         library = app.screen.query_one(Library)
         await wait_until(pilot, lambda: "A Late Arrival" in [library.articles[i].title for i in library.view_rows])
+
+
+async def test_the_first_runs_sample_import_is_not_taken_for_another_processs_write(db_path, tmp_path, monkeypatch):
+    """The app's own import of the samples (an empty database, the first run) is shown once: the watcher does
+    not report it a moment later as news from elsewhere (a second read of the whole library)."""
+    from tui.app_jobs import SamplesImported
+    from tui.corpus_watcher import CorpusChanged
+
+    reloads = []
+    monkeypatch.setattr(Library, "reload", lambda library, path: reloads.append(path))
+    seen = []
+    app = app_module.build_app(db_path)
+    async with app.run_test(size=(120, 40), message_hook=seen.append) as pilot:
+        library = app.screen.query_one(Library)
+        await wait_until(pilot, lambda: any(isinstance(m, SamplesImported) and m.imported for m in seen))
+        await wait_until(pilot, lambda: library.complete and len(library.articles) == 5)
+        await pilot.pause(10 * CorpusWatcher.POLL_SECONDS)  # the watcher looks several times meanwhile
+        assert [m for m in seen if isinstance(m, CorpusChanged)] == []
+        assert reloads == []
+
+        # Another process's import is still news.
+        new_file = tmp_path / "elsewhere.txt"
+        new_file.write_text("Written Elsewhere\n\nThe port handled 4% more containers in May, officials said.\n")
+        await asyncio.to_thread(run_cli, db_path, "import", str(new_file))
+        await wait_until(pilot, lambda: any(isinstance(m, CorpusChanged) and m.articles for m in seen))
+        assert reloads == [db_path]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from textual import events
 from textual.widgets import Input, OptionList
 
 from store.db import open_db
 from store.search import normalize, record_query
 from tests.conftest import copy_of
-from tests.tui.screen_host import ScreenHost
+from tests.tui.screen_host import ScreenHost, settle
 from tui.screens.search import SearchScreen
 
 
@@ -112,3 +115,24 @@ async def test_a_rule_separates_each_result_from_the_next(db_file):
         assert len(rules) >= 2
         # Each rule sits right under a result's title line (the end of a long title, wrapped).
         assert all(lines[y - 1] and any(title.endswith(lines[y - 1]) for title in titles) for y in rules)
+
+
+async def test_results_typed_in_a_burst_each_sit_between_rules_whole(db_file):
+    """The query typed faster than the app paints (a fast typist, a paste): the list fills from a few rows to
+    more than fit, and its scrollbar appears. Each result still shows whole between two rules — its text and
+    title, no more: the rows were once laid out for the width without the scrollbar and painted with it, so a
+    result wrapped onto the row of its rule and two results ran together."""
+    app = host(db_file)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await results_for(pilot, "")
+        for key in "investors":  # all queued before the screen handles the first
+            app.screen.query_one(Input).post_message(events.Key(key, key))
+        await results_for(pilot, "investors")
+        await settle(app, pilot)
+        options = app.screen.query_one(OptionList)
+        assert options.max_scroll_y > 0  # more results than fit: the scrollbar shows
+        lines = [options.render_line(y).text.strip() for y in range(options.size.height)]
+        blocks = re.split("─{20,}", " ".join(lines))
+        shown = [" ".join(block.split()) for block in blocks[:-1]]  # the last may run off screen
+        expected = [" ".join(f"{hit.text} {hit.title}".split()) for hit in app.screen.hits]
+        assert len(shown) >= 2 and shown == expected[: len(shown)]

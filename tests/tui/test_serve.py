@@ -21,6 +21,7 @@ import pytest
 from store.articles import list_articles
 from tui.cli import build_parser
 from tui.cli.serve import LOOPBACK, app_command, public_url
+from tui.widgets.app_header import ICON
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]")
@@ -98,6 +99,8 @@ def test_serve_listens_on_loopback_and_the_page_runs_the_app_on_this_database(se
         screen = asyncio.run(first_screen(f"ws://{LOOPBACK}:{port}/ws?width=120&height=40", "Library 5"))
         assert "Broadsheet" in screen
         assert first_word in screen
+        # the header's icon is one the page's font (Roboto Mono) has; Textual's own ⭘ was an empty box
+        assert ICON in screen and "⭘" not in screen
         with pytest.raises(httpx.TransportError):  # the wildcard address was not taken
             httpx.get(f"http://{other_address()}:{port}/", timeout=2)
 

@@ -216,3 +216,14 @@ async def test_the_highlighted_annotations_quote_and_note_are_shown_in_full_belo
         await pilot.press("down")
         await pilot.pause()
         assert "Beta fell 3%" in str(app.screen.query_one("#tag-annotation-preview").render())
+
+
+async def test_with_no_tags_yet_the_screen_says_how_to_make_one(tmp_path):
+    path = tmp_path / "empty.db"
+    annotation_db(path).close()
+    app = host(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert rows(app, "#tags-table") == []
+        preview = str(app.screen.query_one("#tag-annotation-preview").render())
+        assert preview.startswith("No tags yet. In the reader, t tags the sentence under the cursor")

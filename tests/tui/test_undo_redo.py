@@ -8,6 +8,7 @@ from store.annotations import annotations_for_article
 from store.articles import list_articles
 from tests.tui.notices import messages
 from tests.tui.screen_host import reading_first_article, settle
+from tui.corpus_watcher import CorpusWatcher
 from tui.screens.main import MainScreen
 from tui.screens.tag_dialog import TagDialog
 from tui.screens.tags import TagsScreen
@@ -88,3 +89,25 @@ async def test_undo_and_redo_reach_across_the_main_and_tags_screens(seeded_db, d
         await pilot.press("ctrl+r")
         await settle(app, pilot)
         assert "Nothing to redo" in messages(app)
+
+
+async def test_the_reader_shows_the_tags_screens_edits_on_return_without_waiting_for_the_watcher(
+        seeded_db, db_path, monkeypatch):
+    # The watcher would notice the Tags screen's write within a second; the reader must not depend on it.
+    monkeypatch.setattr(CorpusWatcher, "POLL_SECONDS", 3600.0)
+    first = list_articles(seeded_db)[0]
+    async with reading_first_article(db_path) as (app, pilot):
+        await pilot.press("down")
+        await tag_second_sentence(app, pilot, *"claim", "enter")
+        start = annotations_for_article(seeded_db, first.id)[0].start
+        reader = app.screen.query_one(Reader)
+        assert reader.annotations_at(start)
+        await pilot.press("T")
+        await settle(app, pilot)
+        await pilot.press("u")  # undo the tagging made on the main screen, from the Tags screen
+        await settle(app, pilot)
+        assert annotations_for_article(seeded_db, first.id) == []
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert not reader.annotations_at(start)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from store import ledger
 from store.articles import article_titles
 from store.ledger_records import LedgerGroup
+from store.ledger_rules import period_text
 from tui.cli.entities import fresh_database
 from tui.cli.output import Column, article_name, database, emit, output_options, run_with_errors, table
 
@@ -67,7 +68,8 @@ def cmd_figures(args) -> int:
     emit(args, rows, lambda: table(
         [Column("subject"), Column("metric"), Column("figure"), Column("hedge", "short"), Column("period", "short"),
          Column("status", "short"), Column("scope", "short")],
-        [(r.subject, r.metric or "", r.text, r.hedge or "", r.period or "", r.status, r.scope or "") for r in rows],
+        [(r.subject, r.metric or "", r.text, r.hedge or "", period_text(r.period), r.status, r.scope or "")
+         for r in rows],
     ))
     return 0
 
@@ -89,7 +91,7 @@ def _print_groups(args, db, groups: list[LedgerGroup]) -> int:
         titles = article_titles(db, {value.article_id for group in groups for value in group.values})
         rows = []
         for group in groups:
-            context = " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
+            context = " · ".join(part for part in (group.claim_status, period_text(group.period), group.scope) if part)
             rows.append((group.status.upper(), f"{group.subject} · {group.metric} ({context})", ""))
             rows.append(("", f"  {group.reason}", ""))
             rows.extend(

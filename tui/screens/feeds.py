@@ -15,12 +15,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, ProgressBar, Static
+from textual.widgets import DataTable, Footer, ProgressBar, Static
 
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog, PromptDialog
 from tui.text import excerpt, plural
+from tui.widgets.app_header import AppHeader
 
 
 @dataclass
@@ -106,7 +107,7 @@ class FeedsScreen(ClosesOnce, Screen[None]):
         self.updating = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield DataTable(id="feeds-table", cursor_type="row")
         yield ProgressBar(id="feeds-progress", show_eta=False)
         yield Static("", id="feeds-status")

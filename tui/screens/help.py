@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from tui.keymap import BindingInfo, Keymap
 from tui.screens.closing import ClosesOnce
@@ -87,6 +87,7 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
             )
             for table in help_tables(self.bindings, self.keymap, self.app.get_key_display):
                 yield Static(table, classes="help-scope")
+        yield Footer()  # this screen's keys, over the footer of the screen beneath (whose keys do not work here)
 
     def action_dismiss(self) -> None:
         self.dismiss(None)

@@ -11,17 +11,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, TabPane, Tree
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane, Tree
 
 from store import ledger
 from store.articles import article_titles
 from store.ledger_records import LedgerGroup, LedgerValue
+from store.ledger_rules import period_text
 from store.model import StoredQuote
 from tui.background import run_in_background
 from tui.keymap import key_label
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt, plural
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.app_header import AppHeader
 
 TITLE_WIDTH = 36  # an article named by the start of its title
 SENTENCE_WIDTH = 70
@@ -70,7 +72,7 @@ def tag_sentences(db, edits: SharedHistory, values: list[LedgerValue], tag: str,
 
 def context_of(group: LedgerGroup) -> str:
     """How a group's figures are stated, for when and of what part: "forecast · 2026 · with China"."""
-    return " · ".join(part for part in (group.claim_status, group.period, group.scope) if part)
+    return " · ".join(part for part in (group.claim_status, period_text(group.period), group.scope) if part)
 
 
 class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
@@ -98,7 +100,7 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
         self.titles: dict[int, str] = {}  # of the articles the values come from
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with TabbedContent(initial="ledger-tab"):
             with TabPane("Ledger", id="ledger-tab"):
                 yield Tree("Subjects", id="ledger-tree")
@@ -132,7 +134,7 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
             metric = subject.add(label, data=group, expand=group.status != "reported")
             for value in group.values:
                 hedge = f"{value.hedge} " if value.hedge else ""
-                period = f" ({value.period})" if value.period else ""
+                period = f" ({period_text(value.period)})" if value.period else ""
                 title = excerpt(titles.get(value.article_id, Path(value.path).name), TITLE_WIDTH)
                 metric.add_leaf(Text.assemble((f"{hedge}{value.text}", "bold"), (period, "italic"), "  ",
                                               (title, "italic"), "  ", (excerpt(value.sentence, SENTENCE_WIDTH), "dim")),

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Input
 
 from store.articles import ArticleSummary, mark_read, save_position
 from tui.background import run_in_background
@@ -35,6 +35,7 @@ from tui.screens.position_saver import PositionSaver
 from tui.screens.screens_by_name import screen_named
 from tui.screens.teaching_prompts import ask_then_teach
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.app_header import AppHeader
 from tui.widgets.find_bar import FindBar
 from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
@@ -51,7 +52,9 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     # Reader actions first: they act from every pane (or say why not), and the footer lists them in this order
     # after the keys of the focused pane.
     BINDINGS = [
-        Binding("t", "tag", "Tag", id="main.tag"),
+        # A priority binding runs as the app dispatches ``t``, so the dialog is open and focused before the keys
+        # typed behind it are handed on (check_action leaves ``t`` to a focused text field).
+        Binding("t", "tag", "Tag", priority=True, id="main.tag"),
         Binding("u", "undo", "Undo", id="main.undo"),
         Binding("U,ctrl+r", "redo", "Redo", show=False, id="main.redo"),
         Binding("ctrl+f", "find", "Find", id="main.find"),
@@ -92,7 +95,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
         # every widget once more before the first frame (on_resize keeps it right afterwards).
         self.set_class(self.app.size.width < NARROW, "-narrow")
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="panes"):
             library_pane, reader_pane = LibraryPane(id="library-pane"), ReaderPane(id="reader-pane")
             reader_pane.border_title = "Reader"
@@ -270,34 +273,32 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         self.app.notify(f"Open an article first ({open_key} in the library) to {doing}.", timeout=3)
         return False
 
-    def action_tag(self) -> None:
+    async def action_tag(self) -> None:
         """``t``, from any pane: the tag dialog for the reader's selection (the sentence under its cursor unless
-        more or less is selected), editing the annotation under it if there is one."""
+        more or less is selected), editing the annotation under it if there is one. Awaited until the dialog is
+        mounted, its field focused, so that the keys already queued behind ``t`` go there."""
+        from tui.screens.tag_dialog import TagDialog
+
         reader = self.query_one(Reader)
         span = reader.selection
         if not self._article_needed("tag a sentence") or span is None:
             return
         existing = reader.annotations_at(*span)
-        record, article_id, quote = existing[0] if existing else None, reader.article.id, reader.selected_text
-        self._run(jobs.read_tags, group="tag-dialog",
-                  reply=lambda tags: jobs.TagDialogReady(article_id, span, record, quote, tags))
-
-    @on(jobs.TagDialogReady)
-    def _open_tag_dialog(self, message: jobs.TagDialogReady) -> None:
-        from tui.screens.tag_dialog import TagDialog
-
-        record = message.record
+        record, article_id = existing[0] if existing else None, reader.article.id
 
         def saved(result) -> None:
             if result is not None:
-                self._run(jobs.save_annotation, self.edits, message.article_id, message.span,
-                          record, result, group="annotations", exclusive=False)
+                self._run(jobs.save_annotation, self.edits, article_id, span, record, result,
+                          group="annotations", exclusive=False)
 
-        self.app.push_screen(TagDialog.for_annotation(message.tags, record, message.quote), saved)
+        await self.app.push_screen(TagDialog.for_annotation(self.db_path, record, reader.selected_text), saved)
 
     def after_step(self, undone) -> None:
         """An undo or redo (here or on the Tags, Orphans or Ledger screen): the counts and the open article's
         notes are read again."""
+        self._annotations_changed()
+
+    def edits_made_elsewhere(self) -> None:
         self._annotations_changed()
 
     @on(jobs.AnnotationsRead)
@@ -383,6 +384,8 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
             return self.query_one("#library-pane").display
         if action == "find_next":
             return self.find.has_matches()
+        if action == "tag":
+            return not isinstance(self.focused, Input)
         return True
 
     def action_search(self) -> None:
@@ -410,4 +413,10 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         run_in_background(self, jobs.open_in_browser, article.url, group="browser")
 
     def action_open_screen(self, name: str) -> None:
-        self.app.push_screen(screen_named(name, self.db_path, self.edits), self._open_result)
+        self.app.push_screen(screen_named(name, self.db_path, self.edits), self._back_from_screen)
+
+    def _back_from_screen(self, result) -> None:
+        """Notes may have changed there (an edit, an undo of this screen's edits): read them again now, not at
+        the watcher's next poll, a second or more later (which a test settling at once did not wait for)."""
+        self._annotations_changed()
+        self._open_result(result)

@@ -47,17 +47,6 @@ class AnnotationCountsRead(Message):
 
 
 @dataclass
-class TagDialogReady(Message):
-    """The known tags are read: the tag dialog for ``span`` (editing ``record`` if set) can open."""
-
-    article_id: int
-    span: tuple[int, int]
-    record: Annotation | None
-    quote: str
-    tags: list[dict]
-
-
-@dataclass
 class MentionsRead(Message):
     """The mentions of one article after a teaching changed them; ``notice`` says what was taught."""
 
@@ -112,12 +101,6 @@ def read_annotation_counts(db) -> AnnotationCountsRead:
     from store.annotations import annotation_counts
 
     return AnnotationCountsRead(annotation_counts(db))
-
-
-def read_tags(db) -> list[dict]:
-    from store.tags import list_tags
-
-    return list_tags(db)
 
 
 def save_annotation(db, edits, article_id: int, span: tuple[int, int], record: Annotation | None,

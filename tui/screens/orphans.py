@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Markdown, Static
+from textual.widgets import DataTable, Footer, Markdown, Static
 
 from store import annotations as store
 from store.model import Annotation
@@ -22,6 +22,7 @@ from tui.screens.closing import ClosesOnce
 from tui.screens.tags import ConfirmDialog
 from tui.text import excerpt
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.app_header import AppHeader
 
 FIGURE_CHANGED = "figure changed"
 FIGURE_CHANGED_DETAIL = "A figure in this quote has another value in the article now: see what it says (o)."
@@ -78,7 +79,7 @@ class OrphansScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]
         self.records: list[Annotation] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield DataTable(id="orphans-table", cursor_type="row")
         with VerticalScroll(id="orphan-detail"):
             yield Static(id="orphan-quote")

@@ -12,12 +12,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from store.revisions import RevisionDiff, changed_paragraphs, diff_revisions, revision_count
 from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 from tui.text import plural
+from tui.widgets.app_header import AppHeader
 
 CHANGE_STYLES = {"delete": "strike red", "insert": "bold green"}
 
@@ -72,7 +73,7 @@ class RevisionDiffScreen(ClosesOnce, Screen[None]):
         self.sub_title = title
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static("Comparing revisions…", id="diff-summary")
         with VerticalScroll(id="diff-scroll"):
             yield Static(id="diff-body")

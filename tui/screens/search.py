@@ -81,7 +81,10 @@ class SearchScreen(ClosesOnce, ModalScreen[Hit | None]):
     DEFAULT_CSS = """
     SearchScreen { align: center top; }
     SearchScreen > Vertical { width: 90%; height: 80%; margin-top: 2; border: round $accent; background: $panel; }
-    SearchScreen #search-results { height: 1fr; border: none; }
+    /* The scrollbar's column is kept even while every result fits: the list measures its rows at one width and
+       paints them at another when the scrollbar comes and goes between two frames, and a result wrapped onto
+       the row of the rule under it (two results ran together after a fast-typed query). */
+    SearchScreen #search-results { height: 1fr; border: none; scrollbar-gutter: stable; }
     SearchScreen #search-status { height: 1; color: $text-muted; padding: 0 1; }
     """
     BINDINGS = [

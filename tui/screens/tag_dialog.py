@@ -1,8 +1,13 @@
-"""The tag dialog: several tags with autocomplete over the existing ones, and a Markdown note shown rendered."""
+"""The tag dialog: several tags with autocomplete over the existing ones, and a Markdown note shown rendered.
+
+It opens at once, its field focused, and reads the known tags (suggestions, chip colours) in the background:
+keys typed right behind the key that opened it land in the field, none of them in the screen beneath.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from rich.text import Text
@@ -12,11 +17,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Markdown, OptionList, Static, TextArea
+from textual.widgets import Button, Footer, Input, Label, Markdown, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from store.model import Annotation
-from store.tags import TagError, default_color, normalize_tag
+from store.tags import TagError, default_color, list_tags, normalize_tag
+from tui.background import run_in_background
 from tui.screens.closing import ClosesOnce
 
 MAX_SUGGESTIONS = 6
@@ -54,6 +60,13 @@ def suggest_tags(query: str, existing: list[str], chosen: list[str]) -> list[str
     return (starting + [name for name, _score, _index in fuzzy])[:MAX_SUGGESTIONS]
 
 
+@dataclass
+class TagsKnown(Message):
+    """The tags of the corpus (rows of ``store.tags.list_tags``), read after the dialog opened."""
+
+    tags: list[dict]
+
+
 class TagInput(Input):
     """The tag entry: backspace in an empty field asks to remove the last tag chip."""
 
@@ -73,8 +86,12 @@ class TagChip(Static):
     """One chosen tag, in its colour; clicking it removes it."""
 
     def __init__(self, tag: str, color: str) -> None:
-        super().__init__(Text.assemble((f" #{tag} ", f"bold {color}"), ("×", "dim")), classes="chip")
+        super().__init__(classes="chip")
+        self.show(tag, color)
+
+    def show(self, tag: str, color: str) -> None:
         self.tag = tag
+        self.update(Text.assemble((f" #{tag} ", f"bold {color}"), ("×", "dim")))
 
     def on_click(self) -> None:
         self.screen.remove_tag(self.tag)
@@ -122,10 +139,12 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
         quote: str = "",
         colors: dict[str, str] | None = None,
         editing: bool = False,
+        db_path: Path | None = None,
     ) -> None:
         """``existing_tags`` feed the autocomplete, ``colors`` their chips; ``editing`` (an annotation that
-        exists already) adds a Delete button."""
+        exists already) adds a Delete button; with ``db_path`` the known tags are read from there too."""
         super().__init__()
+        self.db_path = db_path
         self.editing = editing
         self.existing_tags = list(existing_tags)
         self.tags: list[str] = []
@@ -135,16 +154,16 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
         self.tag_colors = dict(colors or {})
 
     @classmethod
-    def for_annotation(cls, known_tags: list[dict], record: Annotation | None, quote: str) -> TagDialog:
-        """The dialog for a new annotation of ``quote`` (``record`` None) or for editing ``record``, with the
-        ``known_tags`` (rows of ``store.tags.list_tags``) to autocomplete."""
+    def for_annotation(cls, db_path: Path, record: Annotation | None, quote: str) -> TagDialog:
+        """The dialog for a new annotation of ``quote`` (``record`` None) or for editing ``record``, completing
+        the tags of the database at ``db_path``."""
         return cls(
-            [tag["name"] for tag in known_tags],
+            [],
             tags=list(record.tags) if record else None,
             note=record.note if record else "",
             quote=record.exact if record else quote,
-            colors={tag["name"]: tag["color"] for tag in known_tags},
             editing=record is not None,
+            db_path=db_path,
         )
 
     def compose(self) -> ComposeResult:
@@ -171,6 +190,7 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
                     yield Button("Delete", variant="error", id="tag-delete", compact=True)
                 yield Button("Save  ctrl+s", variant="primary", id="tag-save", compact=True)
                 yield Button("Cancel  esc", id="tag-cancel", compact=True)
+        yield Footer()  # this dialog's keys, over the footer of the screen beneath (whose keys do not work here)
 
     def on_mount(self) -> None:
         self.query_one("#tag-suggestions", OptionList).can_focus = False
@@ -178,7 +198,22 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
             self.add_tag(tag)
         note = self.query_one("#tag-note", TextArea)
         note.move_cursor(note.document.end)  # what is typed into an existing note goes after it
-        self.query_one("#tag-input", TagInput).focus()
+        # At once (``focus()`` would wait for the keys already queued, which would find no focus to go to).
+        self.set_focus(self.query_one("#tag-input", TagInput))
+        if self.db_path is not None:
+            run_in_background(self, list_tags, db_path=self.db_path, group="known-tags", reply=TagsKnown)
+
+    @on(TagsKnown)
+    def _tags_known(self, message: TagsKnown) -> None:
+        """Suggest the corpus's tags; chips added before they came take their spelling and colour."""
+        self.existing_tags = [tag["name"] for tag in message.tags]
+        self.tag_colors.update({tag["name"]: tag["color"] for tag in message.tags if tag["color"]})
+        known = {name.casefold(): name for name in self.existing_tags}
+        self.tags = [known.get(tag.casefold(), tag) for tag in self.tags]
+        for chip in self.query(TagChip):
+            tag = known.get(chip.tag.casefold(), chip.tag)
+            chip.show(tag, self.tag_colors.get(tag) or default_color(tag))
+        self._refresh_suggestions()
 
     def add_tag(self, raw: str) -> None:
         """Add a tag chip (normalised; a tag already present is not repeated, whatever its case)."""

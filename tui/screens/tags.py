@@ -15,15 +15,17 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from store import annotations as store
 from store.model import Annotation
 from store.tags import TagError
 from tui.background import run_in_background
+from tui.keymap import key_label
 from tui.screens.closing import ClosesOnce
 from tui.text import excerpt, plural
 from tui.undo import SharedHistory, UndoesEdits
+from tui.widgets.app_header import AppHeader
 
 
 class ConfirmDialog(ClosesOnce, ModalScreen[bool]):
@@ -169,7 +171,7 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
         self.annotation_rows: dict[str, Annotation] = {}
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="tags-panes"):
             with Vertical(id="tags-list-pane", classes="tags-pane"):
                 yield DataTable(id="tags-table", cursor_type="row")
@@ -198,8 +200,11 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
         table.clear()
         for row in rows:
             table.add_row(Text(f"■ #{row['name']}", style=row["color"]), row["count"], key=row["name"])
-        if not rows:
+        if not rows:  # a first visit: say where tags come from rather than show two empty tables
             self._show_annotations("", [])
+            tag_key = key_label(self.app, "main.tag", "t")
+            self.query_one("#tag-annotation-preview", Static).update(
+                f"No tags yet. In the reader, {tag_key} tags the sentence under the cursor (or the selection).")
             return
         names = [row["name"] for row in rows]
         table.move_cursor(row=names.index(select) if select in names else 0)

@@ -18,12 +18,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widget import Widget
 
-from store.model import Annotation, StoredMention, StoredQuote
 from tui.styles import label_style, tag_colour
 from tui.text import excerpt
 
 if TYPE_CHECKING:
     from textual.widgets import DataTable
+
+    from store.model import Annotation, StoredMention, StoredQuote
 
 EXCERPT_WIDTH = 60  # a quote or note in a row
 TAB_PADDING = 2  # cells a tab adds around its label

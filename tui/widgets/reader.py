@@ -2,25 +2,23 @@
 
 Blocks are wrapped once per width (``ReaderLayout``); each drawn line is cached as a ``Strip`` and a cursor
 move only invalidates the lines of the old and new cursor sentence, so moving costs the same at any length.
+The reader holds plain objects for the rest: the cursor and selection (``reader_nav``), the mouse
+(``reader_mouse``), drawing (``reader_paint``); the messages it posts are in ``reader_messages``.
 """
 
 from __future__ import annotations
 
-import textwrap
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.model import Annotation
 from tui.text import plural
+from tui.widgets import reader_messages as messages
 from tui.widgets.reader_layout import GUTTER, ReaderLayout, meta_line
 from tui.widgets.reader_mouse import ReaderMouse
 from tui.widgets.reader_nav import ReaderNavigation
@@ -31,6 +29,9 @@ from tui.widgets.reader_spans import (
     mention_spans,
     reference_markers,
 )
+
+if TYPE_CHECKING:
+    from store.model import Annotation
 
 MAX_MEASURE = 100  # wider lines are hard to read; wide terminals get a margin instead
 LAYERS = ("entities", "figures", "annotations", "boilerplate")
@@ -97,42 +98,11 @@ class Reader(ScrollView, can_focus=True):
         Binding("X", "suppress('everywhere')", "Suppress all", show=False, id="reader.suppress-everywhere"),
     ]
 
-    class PositionChanged(Message):
-        """The cursor moved; ``offset`` is where the article should reopen."""
-
-        def __init__(self, article_id: int, offset: int) -> None:
-            super().__init__()
-            self.article_id = article_id
-            self.offset = offset
-
-    class SelectionChanged(Message):
-        """The selection (explicit, or the cursor sentence) changed."""
-
-        def __init__(self, article_id: int, start: int, end: int, text: str) -> None:
-            super().__init__()
-            self.article_id = article_id
-            self.start = start
-            self.end = end
-            self.text = text
-
-    class LayersChanged(Message):
-        """A layer was shown or hidden, or what the layers hold changed (new article, new mentions)."""
-
-        def __init__(self, layers: dict[str, bool]) -> None:
-            super().__init__()
-            self.layers = layers
-
-    @dataclass
-    class TeachRequested(Message):
-        """The user taught the extractor about ``text`` in the article on show: it is an entity (``what`` is
-        ``"entity"``, of ``label``, or of a label still to choose when None), or it is no mention (``"suppress"``,
-        at ``start`` only, or everywhere when ``start`` is None). Whoever hosts the reader stores it."""
-
-        article_id: int
-        what: str
-        text: str
-        label: str | None = None
-        start: int | None = None
+    # What the reader posts (see :mod:`tui.widgets.reader_messages`)
+    PositionChanged = messages.PositionChanged
+    SelectionChanged = messages.SelectionChanged
+    LayersChanged = messages.LayersChanged
+    TeachRequested = messages.TeachRequested
 
     def __init__(self, *, name=None, id=None, classes=None) -> None:
         super().__init__(name=name, id=id, classes=classes)
@@ -388,7 +358,7 @@ class Reader(ScrollView, can_focus=True):
         line_number = scroll_y + y
         base = self.rich_style
         if self.text_layout is None:
-            return self._hint_line(line_number - 1, width, base)
+            return self.painter.hint_line(EMPTY_HINT, line_number - 1, width, base)
         if line_number >= len(self.text_layout.lines):
             return Strip.blank(width, base)
         if self.text_layout.width != self._measure:  # the region changed without a Resize (a pane appeared)
@@ -398,12 +368,3 @@ class Reader(ScrollView, can_focus=True):
             strip = self.painter.line(self.text_layout.lines[line_number], base)
             self._strips[line_number] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
-
-    def _hint_line(self, index: int, width: int, base: Style) -> Strip:
-        """Line ``index`` of the hint shown before an article is open, wrapped to the pane (a line below the top)."""
-        lines = textwrap.wrap(EMPTY_HINT, max(10, width - 2 * len(GUTTER)))
-        if not 0 <= index < len(lines):
-            return Strip.blank(width, base)
-        hint = Text(" " * len(GUTTER) + lines[index], end="")
-        hint.stylize(base + self.painter.style("reader--meta"))
-        return Strip(hint.render(self.app.console)).crop_extend(0, width, base)

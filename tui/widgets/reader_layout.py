@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from store.model import Block
 from tui.text import plural
+
+if TYPE_CHECKING:
+    from store.model import Block
 
 _WORD = re.compile(r"\S+\s*|\s+")
 # Characters one cell wide (Latin, Greek, Cyrillic, general punctuation, currency): text made only of

@@ -4,6 +4,7 @@ selection — reading them from the reader, and caches the reader's component st
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING
 
 from rich.style import Style
@@ -80,3 +81,12 @@ class ReaderPainter:
         if selection and selection[0] < end and selection[1] > start:
             s0, s1 = selection
             text.stylize(self.style("reader--selection"), max(s0, start) + shift, min(s1, end) + shift)
+
+    def hint_line(self, hint: str, index: int, width: int, base: Style) -> Strip:
+        """Line ``index`` of ``hint`` (shown before an article is open), wrapped to the pane."""
+        lines = textwrap.wrap(hint, max(10, width - 2 * len(GUTTER)))
+        if not 0 <= index < len(lines):
+            return Strip.blank(width, base)
+        text = Text(" " * len(GUTTER) + lines[index], end="")
+        text.stylize(base + self.style("reader--meta"))
+        return Strip(text.render(self.reader.app.console)).crop_extend(0, width, base)

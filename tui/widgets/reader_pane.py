@@ -3,16 +3,20 @@ bar under that (hidden until ``ctrl+f``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from store.model import Annotation
 from tui.styles import tag_colour
 from tui.widgets.find_bar import FindBar
 from tui.widgets.legend import Legend
 from tui.widgets.reader import Reader
+
+if TYPE_CHECKING:
+    from store.model import Annotation
 
 
 def status_text(annotations: list[Annotation], position: tuple[int, int], layers: dict[str, bool]) -> Text:

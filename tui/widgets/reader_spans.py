@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from store.model import Annotation, Block, Mention, Reference, StoredMention
+if TYPE_CHECKING:
+    from store.model import Annotation, Block, Mention, Reference, StoredMention
+
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _WORD = re.compile(r"[$€£¥]?\w+(?:[-'’.,]\w+)*%?")
