@@ -95,7 +95,8 @@ def floor_table(sentences: int) -> None:
 
 def figure_table() -> None:
     files = importlib.resources.files("seeds")
-    texts = [f.read_text(encoding="utf-8") for f in sorted(files.iterdir(), key=lambda f: f.name) if f.name.endswith(".txt")]
+    texts = [f.read_text(encoding="utf-8") for f in sorted(files.iterdir(), key=lambda f: f.name)
+             if f.name.endswith(".txt")]
     cases: dict[str, Counter] = {}
     for text in texts:
         for figure in re.finditer(r"\$(\d[\d.,]*) (billion|million|trillion)\b", text):
@@ -109,7 +110,8 @@ def figure_table() -> None:
                 "reworded": f"nearly ${number}{ {'billion': 'bn', 'million': 'm', 'trillion': 'tn'}[scale]}",
                 "value changed": f"${changed_number} {scale}",
             }
-            for quote_kind, (start, end) in (("3 words", (short_start, short_end)), ("sentence", (sentence_start, sentence_end))):
+            for quote_kind, (start, end) in (("3 words", (short_start, short_end)),
+                                             ("sentence", (sentence_start, sentence_end))):
                 selector = make_selector(text, start, end)
                 for edit, replacement in edits.items():
                     edited = text[: figure.start()] + replacement + text[figure.end() :]

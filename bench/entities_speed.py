@@ -35,7 +35,8 @@ def main() -> int:
     per_1000 = sorted(seconds * 1000 / max(count, 1) for seconds, count in timings)
     print(f"broadsheet: {words / sum(elapsed):,.0f} words/s of CPU time ({words / wall:,.0f} by the wall clock)"
           f" over {len(timings)} article runs")
-    print(f"per article: p50 {elapsed[len(elapsed) // 2] * 1000:.1f} ms, p99 {elapsed[int(len(elapsed) * .99) - 1] * 1000:.1f} ms"
+    print(f"per article: p50 {elapsed[len(elapsed) // 2] * 1000:.1f} ms, p99 "
+          f"{elapsed[int(len(elapsed) * .99) - 1] * 1000:.1f} ms"
           f" (p99 per 1,000 words {per_1000[int(len(per_1000) * .99) - 1] * 1000:.1f} ms)")
     print("peer spaCy en_core_web_sm (field notes): 6,500 words/s")
     return 0

@@ -2,11 +2,11 @@
 
     python -m bench.extract [--articles 400] [--seed 1]
 
-Texts come from the synthetic corpus (``bench.corpus``), joined into articles of about 1,000 words. In the
-same run, the named peer is a naive baseline: ``re.findall`` of a simple money-or-percent pattern (what a
-script would do, without values, hedges, dates or entities). Prints words/s over the whole corpus, per-article
-p50/p99 latency (thread CPU time: one core, unaffected by other processes), and the peak Python memory of one whole-extractor pass (tracemalloc) and the process's
-maximum resident size.
+Texts come from the synthetic corpus (``bench.corpus``), joined into articles of about 1,000 words. In the same
+run, the named peer is a naive baseline: ``re.findall`` of a simple money-or-percent pattern (what a script would
+do, without values, hedges, dates or entities). Prints words/s over the whole corpus, per-article p50/p99 latency
+(thread CPU time: one core, unaffected by other processes), and the peak Python memory of one whole-extractor pass
+(tracemalloc) and the process's maximum resident size.
 """
 
 from __future__ import annotations

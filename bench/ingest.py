@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--budget", type=float, default=60, help="seconds per method and size before stopping "
                         "(rates are then over the articles done; default 60)")
     args = parser.parse_args(argv)
-    print(f"{'corpus':>7}  {'method':<18} {'done':>7} {'time':>10} {'rate':>14} {'throughput':>12} {'vs peer':>14} {'lock p50 / p99':>19}")
+    print(f"{'corpus':>7}  {'method':<18} {'done':>7} {'time':>10} {'rate':>14} {'throughput':>12} {'vs peer':>14} "
+          f"{'lock p50 / p99':>19}")
     run(args.sizes, args.seed, args.budget)
     return 0
 

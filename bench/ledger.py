@@ -92,7 +92,8 @@ def score(conflicts: list[dict], cases: list[dict]) -> dict:
     return {"conflicts": len(conflicts), "true": true, "false": false,
             "precision": true / (true + false) if true + false else 1.0, "recall": true / real if real else 1.0,
             "missed": [c["case"] for c in cases if c["real"] and c not in covered],
-            "wrong": [c["case"] for c in covered if not c["real"]] + [f"{g['subject']} · {g['metric']}" for g in strays]}
+            "wrong": [c["case"] for c in covered if not c["real"]] + [f"{g['subject']} · {g['metric']}"
+                                                                      for g in strays]}
 
 
 def conflicts_of(result: dict) -> list[dict]:
@@ -107,7 +108,8 @@ def main(argv: list[str]) -> int:
     ours_root = HERE.parent
     has_base = (args.base / "store" / "ledger.py").exists()
     cases = json.loads(EXPECTED.read_text())["cases"]
-    print(f"planted set: {sum(c['real'] for c in cases)} real disagreements, {sum(not c['real'] for c in cases)} look-alikes")
+    print(f"planted set: {sum(c['real'] for c in cases)} real disagreements, {sum(not c['real'] for c in cases)} "
+          f"look-alikes")
     print(f"{'method':<34}{'conflicts':>10}{'true':>6}{'false':>7}{'precision':>11}{'recall':>8}  missed / wrong")
     ours = run(ours_root, PLANTED)
     rows = [("broadsheet ledger (this branch)", conflicts_of(ours))]
@@ -118,7 +120,8 @@ def main(argv: list[str]) -> int:
     for name, found in rows:
         result = score(found, cases)
         print(f"{name:<34}{result['conflicts']:>10}{result['true']:>6}{result['false']:>7}{result['precision']:>11.2f}"
-              f"{result['recall']:>8.2f}  {', '.join(result['missed']) or '-'} / {'; '.join(result['wrong'][:6]) or '-'}")
+              f"{result['recall']:>8.2f}  {', '.join(result['missed']) or '-'} / "
+              f"{'; '.join(result['wrong'][:6]) or '-'}")
         covered = [case for case in held_out if any(covers(group, case) for group in found)]
         print(f"{'':<4}of which held out (written after the rules were frozen): {sum(c['real'] for c in covered)} of "
               f"{sum(c['real'] for c in held_out)} real found, {sum(not c['real'] for c in covered)} of "
@@ -144,7 +147,8 @@ def main(argv: list[str]) -> int:
     for name, found in [("this branch", conflicts_of(news)), *peers]:
         print(f"\n  conflicts of {name} (first {args.show}):")
         for group in found[: args.show]:
-            print(f"  - {group['subject']} · {group['metric']}" + (f" — {group['reason']}" if "reason" in group else ""))
+            reason = f" — {group['reason']}" if "reason" in group else ""
+            print(f"  - {group['subject']} · {group['metric']}{reason}")
             for value in group["values"][:6]:
                 hedge = f"{value['hedge']} " if value.get("hedge") else ""
                 print(f"      {value['path'].rsplit('#', 1)[-1]}: {hedge}{value['text']} | {value['sentence'][:150]}")

@@ -1,10 +1,10 @@
 """Library filter: time from a keystroke in the filter box to the filtered rows on screen, at 100,000 articles.
 
-Queries are made from words of random titles of the benchmark corpus (some with a dropped letter, as people
-type) and typed one key at a time into the real app, headless. Each keystroke is timed from the key press to
-the frame that shows the rows for the text typed so far, and also from the moment the filter text reaches the library to the moment
-its rows are set (the app's own work, worker thread included). The peer, in the same run, is the same keystrokes
-typed into a plain ``Input`` of a minimal app and timed to the frame showing the new text: the cost of a
+Queries are made from words of random titles of the benchmark corpus (some with a dropped letter, as people type)
+and typed one key at a time into the real app, headless. Each keystroke is timed from the key press to the frame
+that shows the rows for the text typed so far, and also from the moment the filter text reaches the library to the
+moment its rows are set (the app's own work, worker thread included). The peer, in the same run, is the same
+keystrokes typed into a plain ``Input`` of a minimal app and timed to the frame showing the new text: the cost of a
 keystroke in Textual itself. Target: p90 ≤ 50 ms for the app's own work.
 
     .venv/bin/python bench/library_filter.py [--articles 100000] [--queries 12]

@@ -32,7 +32,8 @@ from store.extract.entities import find_entities
 
 ROOT = Path(__file__).resolve().parent.parent
 # ``shared/`` sits beside the checkout (or beside the folder of worktrees)
-SHARED = next((base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()), ROOT.parent / "shared")
+SHARED = next((base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
+              ROOT.parent / "shared")
 DEFAULT_CORPUS = SHARED / "corpora" / "wikinews" / "articles.jsonl"
 DEFAULT_GOLD = ROOT / "bench" / "data" / "wikinews" / "entities_gold.jsonl"
 TYPE_MAP = {"PERSON": "PERSON", "ORG": "ORG", "TICKER": "ORG", "PLACE": "PLACE", "NORP": "NORP"}
@@ -68,7 +69,8 @@ def quality_rows(gold: set, predicted: set, naive: set) -> list[tuple[str, tuple
     rows = [("broadsheet exact", scores(untyped(gold), untyped(predicted))),
             ("broadsheet typed", scores(gold, predicted))]
     for kind in TYPES:
-        rows.append((f"  typed {kind}", scores({g for g in gold if g[3] == kind}, {p for p in predicted if p[3] == kind})))
+        rows.append((f"  typed {kind}",
+                     scores({g for g in gold if g[3] == kind}, {p for p in predicted if p[3] == kind})))
     rows += [("  exact without NORP", scores(untyped(without_norp(gold)), untyped(without_norp(predicted)))),
              ("  typed without NORP", scores(without_norp(gold), without_norp(predicted))),
              ("naive peer exact", scores(untyped(gold), untyped(naive))),

@@ -167,7 +167,8 @@ def score(gold_by_id: dict[str, list[dict]], texts: dict[str, tuple], system, sh
                         "name for an unnamed source" if gold[gi]["speaker"] is None else "another name")
                 errors[kind] += 1
             if show and not right:
-                print(f"  {article_id} speaker {predicted[pi]['speaker']!r} ≠ {gold[gi]['speaker']!r}: {gold[gi]['text'][:60]!r}")
+                print(f"  {article_id} speaker {predicted[pi]['speaker']!r} ≠ {gold[gi]['speaker']!r}: "
+                      f"{gold[gi]['text'][:60]!r}")
         if show:
             for gi, g in enumerate(gold):
                 if gi not in matched:

@@ -10,10 +10,10 @@ name and number) is shown three ways in the same run, at the same terminal size:
   whose cursor state changed are re-rendered on each move;
 - ``one Static``: the whole article in one ``Static`` re-rendered on each move.
 
-For each, the cursor moves down ``--moves`` times; a move is timed from the key press to the frame the
-compositor produced for it (its screen update rendered to terminal sequences, as a real terminal would get).
-Prints median and p90 in ms of wall and of event-loop CPU time and how many times faster than the peer the Reader is (target: ≤ 5 ms), and the
-time ``Reader.show_article`` takes to open the article.
+For each, the cursor moves down ``--moves`` times; a move is timed from the key press to the frame the compositor
+produced for it (its screen update rendered to terminal sequences, as a real terminal would get). Prints median and
+p90 in ms of wall and of event-loop CPU time and how many times faster than the peer the Reader is (target: ≤ 5
+ms), and the time ``Reader.show_article`` takes to open the article.
 """
 
 from __future__ import annotations
@@ -179,7 +179,8 @@ async def time_open(article: Article, mentions: list[Mention], size: tuple[int, 
 def summary(name: str, timings: list[tuple[float, float]]) -> str:
     def median_p90(values: list[float]) -> str:
         ordered = sorted(values)
-        return f"median {statistics.median(ordered):7.2f} ms  p90 {ordered[max(0, int(len(ordered) * 0.9) - 1)]:7.2f} ms"
+        p90 = ordered[max(0, int(len(ordered) * 0.9) - 1)]
+        return f"median {statistics.median(ordered):7.2f} ms  p90 {p90:7.2f} ms"
 
     return (f"{name:<22} wall {median_p90([wall for wall, _ in timings])}   "
             f"CPU {median_p90([cpu for _, cpu in timings])}")
@@ -199,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     results = {
         "Reader (ours)": asyncio.run(time_moves(ReaderBench(article, mentions), args.moves, size)),
         "Static per paragraph": asyncio.run(time_moves(StaticReaderBench(article, mentions, True), args.moves, size)),
-        "one Static": asyncio.run(time_moves(StaticReaderBench(article, mentions, False), max(10, args.moves // 6), size)),
+        "one Static": asyncio.run(time_moves(StaticReaderBench(article, mentions, False),
+                                             max(10, args.moves // 6), size)),
     }
     for name, timings in results.items():
         print(summary(name, timings))

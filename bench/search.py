@@ -2,12 +2,12 @@
 
     .venv/bin/python -m bench.search [--sizes 10000 100000 1000000] [--queries 150]
 
-Sentences come from ``bench.corpus.generate_sentences`` (synthetic financial news with a long tail of
-invented names), grouped 40 to an article. Each size's database is built once under ``bench/out/`` and
-reused. Prints, per size: build time, DB size, distinct words, recall@1/@10 per corruption kind (a hit is right when it is the
-target sentence or holds every word the query kept, undamaged and in order), p50/p95
-latency, fzf's p50 on a few of the same queries and the ratio, RSS of the search, the longest stall of an
-asyncio loop ticking every 5 ms while searches run in a thread, and the cost of importing one more article.
+Sentences come from ``bench.corpus.generate_sentences`` (synthetic financial news with a long tail of invented
+names), grouped 40 to an article. Each size's database is built once under ``bench/out/`` and reused. Prints, per
+size: build time, DB size, distinct words, recall@1/@10 per corruption kind (a hit is right when it is the target
+sentence or holds every word the query kept, undamaged and in order), p50/p95 latency, fzf's p50 on a few of the
+same queries and the ratio, RSS of the search, the longest stall of an asyncio loop ticking every 5 ms while
+searches run in a thread, and the cost of importing one more article.
 """
 
 from __future__ import annotations

@@ -25,7 +25,8 @@ from store.extract.entities import find_entities  # noqa: E402
 
 _ROOT = Path(__file__).resolve().parent.parent
 # ``shared/`` sits beside the checkout (or beside the folder of worktrees)
-_SHARED = next((base / "shared" for base in (_ROOT.parent, _ROOT.parent.parent) if (base / "shared").is_dir()), _ROOT.parent / "shared")
+_SHARED = next((base / "shared" for base in (_ROOT.parent, _ROOT.parent.parent) if (base / "shared").is_dir()),
+               _ROOT.parent / "shared")
 DEFAULT_PATH = _SHARED / "corpora" / "wikigold" / "wikigold.conll.txt"
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "PLACE": "LOC"}
 SPACY_PEER = {"exact F1": 0.71, "typed F1": 0.52, "words/s": 6_500}
@@ -113,7 +114,8 @@ def main() -> int:
     rows = [("broadsheet exact", scores(untyped(gold), untyped(predicted))),
             ("broadsheet typed", scores(gold, predicted))]
     for kind in ("PER", "ORG", "LOC", "MISC"):
-        rows.append((f"  typed {kind}", scores({g for g in gold if g[3] == kind}, {p for p in predicted if p[3] == kind})))
+        rows.append((f"  typed {kind}",
+                     scores({g for g in gold if g[3] == kind}, {p for p in predicted if p[3] == kind})))
     rows.append(("naive peer exact", scores(untyped(gold), untyped(naive))))
     rows.append(("naive peer typed", scores(gold, naive)))
     for name, (p, r, f) in rows:

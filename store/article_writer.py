@@ -131,7 +131,8 @@ def _current_derivation(db: Database, item: PreparedArticle, article_id: int | N
     """The prepared layers if they were derived with the teachings that apply now, else fresh ones."""
     article = item.article
     teachings = load_teachings(db)
-    if item.derived is not None and item.derived.teachings == teachings.relevant(article.text, article_id).fingerprint():
+    relevant = teachings.relevant(article.text, article_id)
+    if item.derived is not None and item.derived.teachings == relevant.fingerprint():
         return item.derived
     return derive_layers(article.text, article.blocks, article.sentences, teachings, article_id)
 

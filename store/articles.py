@@ -157,7 +157,8 @@ def get_article(db: Database, article_id: int) -> Article:
     ]
     article.sentences = [
         (start, end)
-        for start, end in db.execute('SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY seq', [article_id])
+        for start, end in db.execute('SELECT start, "end" FROM sentences WHERE article_id = ? ORDER BY seq',
+                                     [article_id])
     ]
     article.references = [
         Reference(*ref)
@@ -166,7 +167,8 @@ def get_article(db: Database, article_id: int) -> Article:
             [article_id],
         )
     ]
-    article.revisions = max(1, db.execute("SELECT count(*) FROM revisions WHERE article_id = ?", [article_id]).fetchone()[0])
+    revisions = db.execute("SELECT count(*) FROM revisions WHERE article_id = ?", [article_id]).fetchone()[0]
+    article.revisions = max(1, revisions)
     return article
 
 

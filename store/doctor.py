@@ -31,10 +31,12 @@ def examine(db: Database) -> list[Check]:
         "SELECT count(*) FROM articles WHERE trim(text) != '' AND NOT EXISTS "
         "(SELECT 1 FROM sentences WHERE sentences.article_id = articles.id)"
     ).fetchone()[0]
-    checks.append(Check("articles complete", empty == 0, f"{empty} article(s) without sentences" if empty else "every article has its sentences"))
+    checks.append(Check("articles complete", empty == 0, f"{empty} article(s) without sentences" if empty
+                        else "every article has its sentences"))
     if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'annotations'").fetchone():
         orphans = db.execute("SELECT count(*) FROM annotations WHERE anchor = 'orphaned'").fetchone()[0]
-        checks.append(Check("annotations anchored", True, f"{orphans} orphaned annotation(s) kept with their quote and note"))
+        checks.append(Check("annotations anchored", True, f"{orphans} orphaned annotation(s) kept with their quote and "
+                                                          f"note"))
     counts = ", ".join(f"{count} {name}" for name, count in corpus_counts(db).items())
     checks.append(Check("counts", True, counts))
     return checks

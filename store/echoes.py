@@ -139,7 +139,8 @@ def echo_index(db) -> EchoIndex:
     """The index of the database's quotes, built once and reused until the quotes change (an article opened
     in the app asks for its echoes without re-reading every quote of the corpus)."""
     path = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "") or ""
-    signature = tuple(db.execute("SELECT count(*), coalesce(max(id), 0), coalesce(sum(id + start + length(text)), 0) FROM quotes").fetchone())
+    signature = tuple(db.execute("SELECT count(*), coalesce(max(id), 0), coalesce(sum(id + start + length(text)), 0) "
+                                 "FROM quotes").fetchone())
     with _CACHE_LOCK:
         cached = _CACHE.get(path)
         if path and cached and cached[0] == signature:

@@ -78,7 +78,8 @@ def _articles(db: Database, ids) -> dict[int, dict]:
     rows = db.execute(
         f"SELECT id, path, title, source, url, content_hash FROM articles WHERE id IN ({marks})", list(ids)
     ).fetchall()
-    return {row[0]: dict(zip(("id", "path", "title", "source", "url", "content_hash"), row, strict=False)) for row in rows}
+    return {row[0]: dict(zip(("id", "path", "title", "source", "url", "content_hash"), row, strict=False))
+            for row in rows}
 
 
 def _markdown(records: list[Annotation], articles: dict[int, dict]) -> str:
@@ -145,7 +146,8 @@ def _csv(records: list[Annotation]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerow(["; ".join(record.tags) if column == "tags" else getattr(record, column) for column in CSV_COLUMNS])
+        writer.writerow(["; ".join(record.tags) if column == "tags" else getattr(record, column)
+                         for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 
@@ -191,7 +193,8 @@ def _w3c_item(record: Annotation, article: dict) -> dict:
             "title": article["title"],
             "colors": dict(record.colors),
             **{
-                key: getattr(record, key) for key in ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")
+                key: getattr(record, key)
+                for key in ("start", "end", "quote_start", "quote_end", "text_hash", "anchor", "score")
             },
         },
     }

@@ -18,7 +18,8 @@ def hypothesis_items(document) -> list | None:
     if isinstance(document, dict):
         if isinstance(document.get("rows"), list):
             items = document["rows"]
-        elif isinstance(document.get("annotations"), list) and ("export_date" in document or "client_version" in document):
+        elif isinstance(document.get("annotations"), list) and ("export_date" in document
+                                                                or "client_version" in document):
             items = document["annotations"]
     elif isinstance(document, list) and document:
         items = document

@@ -54,12 +54,14 @@ def write_ledger(db: Database, article_id: int, found_quotes: list, found_claims
     db.execute("DELETE FROM quotes WHERE article_id = ?", [article_id])
     db.execute("DELETE FROM claims WHERE article_id = ?", [article_id])
     db.conn.executemany(
-        'INSERT INTO quotes (article_id, start, "end", text, speaker, speaker_entity, cue) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO quotes (article_id, start, "end", text, speaker, speaker_entity, cue) '
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(article_id, q.start, q.end, q.text, q.speaker, q.speaker_entity, q.cue) for q in found_quotes],
     )
     db.conn.executemany(
         'INSERT INTO claims (article_id, start, "end", sentence_start, sentence_end, subject, subject_entity, metric, '
-        "label, value, value_high, unit, hedge, period, status, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "label, value, value_high, unit, hedge, period, status, scope) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (article_id, c.start, c.end, c.sentence_start, c.sentence_end, c.subject, c.subject_entity, c.metric,
              c.label, c.value, c.value_high, c.unit, c.hedge, c.period, c.status, c.scope)
@@ -165,7 +167,8 @@ def _reason(status: str, pair, claims: list[StoredClaim], period: str | None) ->
     context = f"{first.status}, {period_text(period) or 'no period'}" + (f", {first.scope}" if first.scope else "")
     if status == "conflict":
         a, b = pair
-        return f"{_stated(a)} and {_stated(b)} cannot both be true ({context}; {_span(a)} and {_span(b)} do not overlap)"
+        return (f"{_stated(a)} and {_stated(b)} cannot both be true "
+                f"({context}; {_span(a)} and {_span(b)} do not overlap)")
     if status == "corroborated":
         a, b = pair
         where = "two sentences" if a.article_id == b.article_id else f"{_name(a)} and {_name(b)}"

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 EXACT_TOLERANCE = 0.005  # a figure as printed is rounded: 660 vs 650 differ, 1.35 vs 1.349 do not
 ROUND_TOLERANCE = 0.05  # a figure of one significant digit is rounder: "$7 billion" may be $6.8 billion
 APPROXIMATE_TOLERANCE = 0.10
-AT_LEAST = ("over", "more than", "above", "at least", "upwards of", "in excess of", "exceeding", "exceeded", "just over")
+AT_LEAST = ("over", "more than", "above", "at least", "upwards of", "in excess of", "exceeding", "exceeded",
+            "just over")
 AT_MOST = ("less than", "under", "below", "up to", "at most", "as much as", "as many as", "no more than", "fewer than")
 BELOW_NEARLY = ("nearly", "almost", "close to", "just under")
 APPROXIMATE = ("about", "approximately", "around", "roughly", "some", "an estimated", "estimated", "circa", "approx")

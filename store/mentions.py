@@ -61,12 +61,14 @@ def suppress_teaching(db: Database, text: str, article_id: int | None = None, st
         raise TeachingError("give both the article and the start offset to suppress one occurrence")
     with write_transaction(db):
         if article_id is not None:
-            row = db.execute("SELECT substr(text, ? + 1, ?) FROM articles WHERE id = ?", [start, len(text), article_id]).fetchone()
+            row = db.execute("SELECT substr(text, ? + 1, ?) FROM articles WHERE id = ?",
+                             [start, len(text), article_id]).fetchone()
             if row is None:
                 raise TeachingError(f"no article with id {article_id}")
             if row[0] != text:
                 raise TeachingError(f"article {article_id} does not read {text!r} at offset {start}")
-            db.execute("DELETE FROM teachings WHERE text = ? AND article_id = ? AND start = ?", [text, article_id, start])
+            db.execute("DELETE FROM teachings WHERE text = ? AND article_id = ? AND start = ?",
+                       [text, article_id, start])
         else:
             db.execute("DELETE FROM teachings WHERE text = ? AND article_id IS NULL", [text])
         teaching_id = _insert_teaching(db, "suppress", text, None, article_id, start)

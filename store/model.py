@@ -50,7 +50,8 @@ class ArticleMetadata(TypedDict):
 def article_metadata(fields: Mapping[str, str | None]) -> ArticleMetadata:
     """The metadata among ``fields`` (missing keys are None)."""
     return ArticleMetadata(
-        source=fields.get("source"), url=fields.get("url"), published=fields.get("published"), byline=fields.get("byline")
+        source=fields.get("source"), url=fields.get("url"), published=fields.get("published"),
+        byline=fields.get("byline")
     )
 
 

@@ -70,7 +70,8 @@ def keep_first_revision(db, article_id: int) -> None:
     """Before an article's text is replaced: make sure the text about to go is kept. Every article has its
     revisions since version 9 of the schema; this covers rows written by any other path."""
     if db.execute("SELECT 1 FROM revisions WHERE article_id = ?", [article_id]).fetchone() is None:
-        row = db.execute("SELECT text, content_hash, words, updated FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = db.execute("SELECT text, content_hash, words, updated FROM articles WHERE id = ?",
+                         [article_id]).fetchone()
         if row is not None:
             record_revision(db, article_id, row[0], row[1], row[2], row[3])
 
@@ -117,7 +118,8 @@ def diff_revisions(db, article_id: int, old: int | None = None, new: int | None 
         raise ArticleNotFound(f"no article with id {article_id}")
     new = numbers[-1] if new is None else new
     old = max(numbers[0], new - 1) if old is None else old
-    return RevisionDiff(article_id, old, new, word_diff(revision_text(db, article_id, old), revision_text(db, article_id, new)))
+    return RevisionDiff(article_id, old, new,
+                        word_diff(revision_text(db, article_id, old), revision_text(db, article_id, new)))
 
 
 def word_diff(old: str, new: str) -> list[Change]:

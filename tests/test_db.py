@@ -73,7 +73,8 @@ def test_migration_backs_up_the_file_first_and_applies_in_one_transaction(db_pat
     assert schema_version(again) == version
     assert "half_done" not in again.table_names()
 
-    monkeypatch.setattr(store.db, "MIGRATIONS", [*store.db.MIGRATIONS[:-1], lambda db: db.execute("CREATE TABLE extra (x)")])
+    monkeypatch.setattr(store.db, "MIGRATIONS",
+                        [*store.db.MIGRATIONS[:-1], lambda db: db.execute("CREATE TABLE extra (x)")])
     upgraded = open_db(db_path)
     assert schema_version(upgraded) == version + 1 and "extra" in upgraded.table_names()
 

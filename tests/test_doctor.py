@@ -9,7 +9,8 @@ def test_healthy_database_passes(seeded_db, db_path, capsys):
     seeded_db.close()
     assert main(["--db", str(db_path), "doctor", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["ok"] and {c["name"] for c in report["checks"]} >= {"integrity", "schema version", "sentences_fts index"}
+    assert report["ok"] and {c["name"] for c in report["checks"]} >= {"integrity", "schema version",
+                                                                      "sentences_fts index"}
 
 
 def test_half_written_article_and_stale_index_are_reported_and_repairable(seeded_db, db_path, capsys):

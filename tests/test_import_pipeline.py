@@ -21,7 +21,8 @@ LAYER_QUERIES = {
     "FROM quotes q JOIN articles a ON a.id = q.article_id ORDER BY a.path, q.start, q.id",
     "claims": 'SELECT a.path, c.start, c."end", c.subject, c.subject_entity, c.metric, c.label, c.value, c.value_high, '
     "c.unit, c.hedge, c.period FROM claims c JOIN articles a ON a.id = c.article_id ORDER BY a.path, c.start, c.id",
-    "layout": 'SELECT a.path, a.words, a.content_hash, count(s.id) FROM articles a JOIN sentences s ON s.article_id = a.id '
+    "layout": 'SELECT a.path, a.words, a.content_hash, count(s.id) FROM articles a '
+              'JOIN sentences s ON s.article_id = a.id '
     "GROUP BY a.id ORDER BY a.path",
 }
 

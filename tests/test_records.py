@@ -63,7 +63,8 @@ def test_a_stored_quote_prints_every_field(story_db, db_path, capsys):
 
 def test_an_annotation_prints_its_public_fields_with_tags_as_a_list(story_db, db_path, capsys):
     start = STORY.index("wiping")
-    created = create_annotation(story_db, 1, start, start + len("wiping about $593 billion"), ["claim", "size"], "check")
+    created = create_annotation(story_db, 1, start, start + len("wiping about $593 billion"), ["claim", "size"],
+                                "check")
     assert isinstance(created, Annotation) and created.tags == ("claim", "size")
     assert created.color == created.colors["claim"]
     [printed] = cli_json(capsys, db_path, "annotations")

@@ -47,7 +47,8 @@ def test_a_changed_file_is_one_article_with_two_revisions(db, tmp_path):
     revisions = list_revisions(db, summary.id)
     assert [r["n"] for r in revisions] == [1, 2]
     article = get_article(db, summary.id)
-    assert revision_text(db, summary.id, 1).startswith("Big Tech") and "$650 billion" in revision_text(db, summary.id, 1)
+    first = revision_text(db, summary.id, 1)
+    assert first.startswith("Big Tech") and "$650 billion" in first
     assert revision_text(db, summary.id, 2) == article.text
     assert revisions[1]["hash"] == article.content_hash and revisions[1]["words"] == article.words
     assert (revisions[0]["added"], revisions[0]["removed"]) == (0, 0)
@@ -178,7 +179,8 @@ def test_a_frozen_older_database_gets_revision_one_of_each_article(tmp_path):
 
 def test_a_paragraph_added_before_an_edited_one_is_an_addition_not_a_word_diff():
     old = "Shares rose 4% on Tuesday after the results.\n\nTraders expect more.\n"
-    new = "An editor's note was added after publication.\n\nShares rose 5% on Tuesday after the results.\n\nTraders expect more.\n"
+    new = ("An editor's note was added after publication.\n\nShares rose 5% on Tuesday after the results.\n\nTraders "
+           "expect more.\n")
     changes = word_diff(old, new)
     assert "".join(c.text for c in changes if c.kind != "delete") == new
     assert changed_paragraphs(changes) == [

@@ -5,7 +5,8 @@
     run_in_background(self, store.tags.list_tags, db_path=self.db_path, reply=TagsRead, group="tags")
 
 runs ``list_tags(db)`` in a thread with a connection of its own (:func:`store.db.connection`, always closed) and
-posts ``TagsRead(result)`` to ``self`` (a function that returns a message needs no ``reply``). The rules that keep threads and widgets apart:
+posts ``TagsRead(result)`` to ``self`` (a function that returns a message needs no ``reply``). The rules that keep
+threads and widgets apart:
 
 - a worker never reads or writes widget state: what it needs goes in as arguments, what it finds comes back
   as a message (a ``@dataclass``) handled on the UI thread;

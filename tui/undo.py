@@ -25,7 +25,6 @@ class SharedHistory:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self._history: AnnotationHistory | None = None
-        self.changes = 0  # edits, undos and redos so far: a screen coming back compares it with what it last saw
 
     @property
     def history(self) -> AnnotationHistory:
@@ -40,10 +39,7 @@ class SharedHistory:
     def edit(self, db, method: str, *args: Any, **changes: Any) -> Any:
         """``history.method(db, *args, **changes)`` in order with every other edit and undo."""
         with self.lock:
-            try:
-                return getattr(self.history, method)(db, *args, **changes)
-            finally:
-                self.changes += 1  # after the write, so a screen that sees the count reads what was written
+            return getattr(self.history, method)(db, *args, **changes)
 
 
 @dataclass
@@ -56,10 +52,7 @@ class Stepped(Message):
 
 def step(db, edits: SharedHistory, redo: bool) -> Stepped:
     with edits.lock:
-        try:
-            undone = edits.history.redo(db) if redo else edits.history.undo(db)
-        finally:
-            edits.changes += 1
+        undone = edits.history.redo(db) if redo else edits.history.undo(db)
     return Stepped(undone, redo)
 
 
@@ -74,18 +67,6 @@ class UndoesEdits:
 
     def action_redo(self) -> None:
         run_in_background(self, step, self.edits, True, db_path=self.db_path, group="edits", exclusive=False)
-
-    def on_screen_suspend(self) -> None:
-        self._edits_seen = self.edits.changes
-
-    def on_screen_resume(self) -> None:
-        """Back from a screen above: if edits, undos or redos were made there, redraw what they may have changed
-        now rather than when the watcher next looks (the other screen wrote through its own connection)."""
-        if self.edits.changes != getattr(self, "_edits_seen", self.edits.changes):
-            self.edits_made_elsewhere()
-
-    def edits_made_elsewhere(self) -> None:
-        """Read again what another screen's edits may have changed (each screen its own)."""
 
     def on_stepped(self, message: Stepped) -> None:  # by name: a mixin's @on handlers are not collected
         if message.undone is None:

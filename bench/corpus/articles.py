@@ -52,7 +52,8 @@ def _section(maker: SentenceMaker) -> list[str]:
         lines.append(_paragraph(maker, rng.randint(1, 5)))
     roll = rng.random()
     if roll < 0.3:
-        lines.append(_paragraph(maker, rng.randint(0, 2)) + " " + maker.intro_line() if rng.random() < 0.5 else maker.intro_line())
+        lines.append(_paragraph(maker, rng.randint(0, 2)) + " " + maker.intro_line() if rng.random() < 0.5
+                     else maker.intro_line())
         lines.append(maker.whole_paragraph_quote())
     elif roll < 0.4:
         for number in range(1, rng.randint(3, 5)):
@@ -106,7 +107,8 @@ def _closing_boilerplate(maker: SentenceMaker) -> list[str]:
         for _ in range(rng.randint(2, 6)):
             initials = "".join(rng.choice("ABCDEFGHKLMNPRSTWXYZ") for _ in range(rng.randint(2, 3)))
             lines += ["-", f"- {maker.headline(title_case=False)}",
-                      f"- By {initials} {rng.randint(1, 28):02d} {pools.MONTHS[rng.randrange(12)][:3]},{rng.randint(2022, 2026)}"]
+                      f"- By {initials} {rng.randint(1, 28):02d} "
+                      f"{pools.MONTHS[rng.randrange(12)][:3]},{rng.randint(2022, 2026)}"]
         return lines
     if roll < 0.85:
         company = writer.company()

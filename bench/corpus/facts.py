@@ -86,7 +86,8 @@ def fact_sentence(writer: Writer, fact: Fact, value: float) -> str:
     rng = writer.rng
     template = rng.choice(METRIC_SENTENCES[fact.metric])
     period = rng.choice([f"fiscal {fact.year}", f"{fact.year}", f"the {fact.year} fiscal year"])
-    return template.format(subject=fact.subject, possessive=writer.possessive(fact.subject), value=money_text(rng, value),
+    return template.format(subject=fact.subject, possessive=writer.possessive(fact.subject),
+                           value=money_text(rng, value),
                            period=period, publisher=rng.choice(pools.PUBLISHERS))
 
 

@@ -13,11 +13,51 @@ from pathlib import Path
 
 DICTIONARY = Path("/usr/share/dict/words")
 
-FIRST_NAMES = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth", "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen", "Daniel", "Lisa", "Matthew", "Nancy", "Anthony", "Betty", "Mark", "Sandra", "Paul", "Ashley", "Steven", "Kimberly", "Andrew", "Emily", "Kenneth", "Donna", "Joshua", "Michelle", "Kevin", "Carol", "Brian", "Amanda", "George", "Melissa", "Timothy", "Deborah", "Ronald", "Stephanie", "Jason", "Rebecca", "Jeffrey", "Laura", "Ryan", "Sharon", "Jacob", "Cynthia", "Gary", "Amy", "Nicholas", "Angela", "Eric", "Anna", "Jonathan", "Helen", "Stephen", "Samantha", "Larry", "Katherine", "Justin", "Christine", "Scott", "Debra", "Brandon", "Rachel", "Benjamin", "Carolyn", "Samuel", "Janet", "Gregory", "Maria", "Alexander", "Heather", "Patrick", "Diane", "Frank", "Julie", "Raymond", "Joyce", "Jack", "Victoria", "Dennis", "Kelly", "Jerry", "Christina", "Tyler", "Lauren", "Aaron", "Joan", "Jose", "Evelyn", "Adam", "Olivia", "Nathan", "Judith", "Henry", "Megan", "Zachary", "Cheryl", "Douglas", "Martha", "Peter", "Andrea", "Kyle", "Frances", "Noah", "Hannah", "Ethan", "Jacqueline", "Jeremy", "Ann", "Walter", "Gloria", "Christian", "Jean", "Keith", "Kathryn", "Roger", "Alice", "Terry", "Teresa", "Austin", "Sara", "Sean", "Janice", "Gerald", "Doris", "Carl", "Madison", "Harold", "Julia", "Dylan", "Grace", "Arthur", "Judy", "Lawrence", "Abigail", "Jordan", "Marie", "Jesse", "Denise", "Bryan", "Beverly", "Billy", "Amber", "Bruce", "Theresa", "Gabriel", "Marilyn", "Joe", "Danielle", "Logan", "Diana", "Alan", "Brittany", "Juan", "Natalie", "Albert", "Sophia", "Willie", "Rose", "Elijah", "Isabella", "Wayne", "Alexis", "Randy", "Kayla", "Vincent", "Charlotte", "Mamta", "Gil", "Jensen", "Wei", "Li", "Ming", "Hiroshi", "Yuki", "Priya", "Rahul", "Arjun", "Ananya", "Sofia", "Lucas", "Mateo", "Camila", "Lars", "Ingrid", "Sven", "Astrid", "Pierre", "Amelie", "Klaus", "Greta", "Paolo", "Giulia", "Ahmed", "Fatima", "Omar", "Leila", "Kwame", "Amara", "Chen", "Mei", "Hyun", "Jiwoo", "Olga", "Dmitri", "Tomasz", "Zofia", "Aisha", "Tariq"]
+FIRST_NAMES = ["James", "Mary", "Robert", "Patricia", "John", "Jennifer", "Michael", "Linda", "David", "Elizabeth",
+               "William", "Barbara", "Richard", "Susan", "Joseph", "Jessica", "Thomas", "Sarah", "Charles", "Karen",
+               "Daniel", "Lisa", "Matthew", "Nancy", "Anthony", "Betty", "Mark", "Sandra", "Paul", "Ashley", "Steven",
+               "Kimberly", "Andrew", "Emily", "Kenneth", "Donna", "Joshua", "Michelle", "Kevin", "Carol", "Brian",
+               "Amanda", "George", "Melissa", "Timothy", "Deborah", "Ronald", "Stephanie", "Jason", "Rebecca",
+               "Jeffrey", "Laura", "Ryan", "Sharon", "Jacob", "Cynthia", "Gary", "Amy", "Nicholas", "Angela", "Eric",
+               "Anna", "Jonathan", "Helen", "Stephen", "Samantha", "Larry", "Katherine", "Justin", "Christine", "Scott",
+               "Debra", "Brandon", "Rachel", "Benjamin", "Carolyn", "Samuel", "Janet", "Gregory", "Maria", "Alexander",
+               "Heather", "Patrick", "Diane", "Frank", "Julie", "Raymond", "Joyce", "Jack", "Victoria", "Dennis",
+               "Kelly", "Jerry", "Christina", "Tyler", "Lauren", "Aaron", "Joan", "Jose", "Evelyn", "Adam", "Olivia",
+               "Nathan", "Judith", "Henry", "Megan", "Zachary", "Cheryl", "Douglas", "Martha", "Peter", "Andrea",
+               "Kyle", "Frances", "Noah", "Hannah", "Ethan", "Jacqueline", "Jeremy", "Ann", "Walter", "Gloria",
+               "Christian", "Jean", "Keith", "Kathryn", "Roger", "Alice", "Terry", "Teresa", "Austin", "Sara", "Sean",
+               "Janice", "Gerald", "Doris", "Carl", "Madison", "Harold", "Julia", "Dylan", "Grace", "Arthur", "Judy",
+               "Lawrence", "Abigail", "Jordan", "Marie", "Jesse", "Denise", "Bryan", "Beverly", "Billy", "Amber",
+               "Bruce", "Theresa", "Gabriel", "Marilyn", "Joe", "Danielle", "Logan", "Diana", "Alan", "Brittany",
+               "Juan", "Natalie", "Albert", "Sophia", "Willie", "Rose", "Elijah", "Isabella", "Wayne", "Alexis",
+               "Randy", "Kayla", "Vincent", "Charlotte", "Mamta", "Gil", "Jensen", "Wei", "Li", "Ming", "Hiroshi",
+               "Yuki", "Priya", "Rahul", "Arjun", "Ananya", "Sofia", "Lucas", "Mateo", "Camila", "Lars", "Ingrid",
+               "Sven", "Astrid", "Pierre", "Amelie", "Klaus", "Greta", "Paolo", "Giulia", "Ahmed", "Fatima", "Omar",
+               "Leila", "Kwame", "Amara", "Chen", "Mei", "Hyun", "Jiwoo", "Olga", "Dmitri", "Tomasz", "Zofia", "Aisha",
+               "Tariq"]
 
-SURNAMES = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez", "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin", "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker", "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams", "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Roberts", "Gomez", "Phillips", "Evans", "Turner", "Diaz", "Parker", "Cruz", "Edwards", "Collins", "Reyes", "Stewart", "Morris", "Morales", "Murphy", "Cook", "Rogers", "Gutierrez", "Ortiz", "Morgan", "Cooper", "Peterson", "Bailey", "Reed", "Kelly", "Howard", "Ramos", "Kim", "Cox", "Ward", "Richardson", "Watson", "Brooks", "Chavez", "Wood", "James", "Bennett", "Gray", "Mendoza", "Ruiz", "Hughes", "Price", "Alvarez", "Castillo", "Sanders", "Patel", "Myers", "Long", "Ross", "Foster", "Jimenez", "Markham", "Valechha", "Luria", "Andreessen", "Zhang", "Wang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Sharma", "Gupta", "Singh", "Kumar", "Rossi", "Russo", "Ferrari", "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Dubois", "Lefebvre", "Moreau", "Laurent", "Novak", "Kowalski", "Ivanov", "Petrov", "Okafor", "Mensah", "Haddad", "Nasser", "Kaplan", "Cohen", "Levy", "Friedman", "Becker", "Hoffmann", "Larsen", "Nielsen", "Andersson", "Johansson", "Virtanen", "O’Brien", "O’Connor", "McCarthy", "MacLeod"]
+SURNAMES = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Garcia", "Miller", "Davis", "Rodriguez", "Martinez",
+            "Hernandez", "Lopez", "Gonzalez", "Wilson", "Anderson", "Thomas", "Taylor", "Moore", "Jackson", "Martin",
+            "Lee", "Perez", "Thompson", "White", "Harris", "Sanchez", "Clark", "Ramirez", "Lewis", "Robinson", "Walker",
+            "Young", "Allen", "King", "Wright", "Scott", "Torres", "Nguyen", "Hill", "Flores", "Green", "Adams",
+            "Nelson", "Baker", "Hall", "Rivera", "Campbell", "Mitchell", "Carter", "Roberts", "Gomez", "Phillips",
+            "Evans", "Turner", "Diaz", "Parker", "Cruz", "Edwards", "Collins", "Reyes", "Stewart", "Morris", "Morales",
+            "Murphy", "Cook", "Rogers", "Gutierrez", "Ortiz", "Morgan", "Cooper", "Peterson", "Bailey", "Reed", "Kelly",
+            "Howard", "Ramos", "Kim", "Cox", "Ward", "Richardson", "Watson", "Brooks", "Chavez", "Wood", "James",
+            "Bennett", "Gray", "Mendoza", "Ruiz", "Hughes", "Price", "Alvarez", "Castillo", "Sanders", "Patel", "Myers",
+            "Long", "Ross", "Foster", "Jimenez", "Markham", "Valechha", "Luria", "Andreessen", "Zhang", "Wang", "Liu",
+            "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe",
+            "Sharma", "Gupta", "Singh", "Kumar", "Rossi", "Russo", "Ferrari", "Müller", "Schmidt", "Schneider",
+            "Fischer", "Weber", "Dubois", "Lefebvre", "Moreau", "Laurent", "Novak", "Kowalski", "Ivanov", "Petrov",
+            "Okafor", "Mensah", "Haddad", "Nasser", "Kaplan", "Cohen", "Levy", "Friedman", "Becker", "Hoffmann",
+            "Larsen", "Nielsen", "Andersson", "Johansson", "Virtanen", "O’Brien", "O’Connor", "McCarthy", "MacLeod"]
 
-REAL_COMPANIES = ["Microsoft", "Nvidia", "Apple", "Amazon", "Alphabet", "Google", "Meta", "Oracle", "Broadcom", "AMD", "Intel", "Qualcomm", "TSMC", "Samsung", "Tesla", "Netflix", "Salesforce", "Adobe", "SAP", "IBM", "Cisco", "Dell", "Equinix", "Marvell", "Supermicro", "Micron", "ASML", "Arm", "Palantir", "Snowflake", "OpenAI", "Anthropic", "Mistral", "DeepSeek", "Alibaba", "Tencent", "Baidu", "Huawei", "Sony", "Toyota", "Siemens", "HSBC", "Barclays", "JPMorgan", "Citigroup", "Goldman", "Sachs", "Morgan", "Stanley", "BlackRock", "Vanguard", "Fidelity", "Jefferies", "FactSet", "Morningstar"]
+REAL_COMPANIES = ["Microsoft", "Nvidia", "Apple", "Amazon", "Alphabet", "Google", "Meta", "Oracle", "Broadcom", "AMD",
+                  "Intel", "Qualcomm", "TSMC", "Samsung", "Tesla", "Netflix", "Salesforce", "Adobe", "SAP", "IBM",
+                  "Cisco", "Dell", "Equinix", "Marvell", "Supermicro", "Micron", "ASML", "Arm", "Palantir", "Snowflake",
+                  "OpenAI", "Anthropic", "Mistral", "DeepSeek", "Alibaba", "Tencent", "Baidu", "Huawei", "Sony",
+                  "Toyota", "Siemens", "HSBC", "Barclays", "JPMorgan", "Citigroup", "Goldman", "Sachs", "Morgan",
+                  "Stanley", "BlackRock", "Vanguard", "Fidelity", "Jefferies", "FactSet", "Morningstar"]
 
 COMPANY_SUFFIXES = ["Inc.", "Corp.", "Holdings", "Technologies", "Group", "Capital", "Systems", "Labs", "Networks",
                     "Semiconductor", "Energy", "Bank", "Partners", "Logistics", "Therapeutics", "Robotics", "AI",
@@ -26,7 +66,12 @@ COMPANY_SUFFIXES = ["Inc.", "Corp.", "Holdings", "Technologies", "Group", "Capit
 def _city_list() -> list[str]:
     """Cities with two words ("New York", "Hong Kong") kept whole."""
     twos = {"New", "Hong", "Tel", "São", "Mexico", "Los"}
-    words = ["New", "York", "London", "Tokyo", "Shanghai", "Beijing", "Shenzhen", "Hong", "Kong", "Singapore", "Frankfurt", "Paris", "Zurich", "Toronto", "Sydney", "Mumbai", "Bangalore", "Seoul", "Taipei", "Dubai", "Riyadh", "Austin", "Seattle", "Boston", "Chicago", "Dallas", "Atlanta", "Denver", "Phoenix", "Dublin", "Amsterdam", "Stockholm", "Oslo", "Helsinki", "Warsaw", "Madrid", "Milan", "Berlin", "Munich", "Tel", "Aviv", "Jakarta", "Manila", "Hanoi", "Lagos", "Nairobi", "Johannesburg", "Cairo", "Istanbul", "São", "Paulo", "Mexico", "City", "Santiago", "Lima", "Bogotá", "Vancouver", "Montreal", "Osaka", "Melbourne"]
+    words = ["New", "York", "London", "Tokyo", "Shanghai", "Beijing", "Shenzhen", "Hong", "Kong", "Singapore",
+             "Frankfurt", "Paris", "Zurich", "Toronto", "Sydney", "Mumbai", "Bangalore", "Seoul", "Taipei", "Dubai",
+             "Riyadh", "Austin", "Seattle", "Boston", "Chicago", "Dallas", "Atlanta", "Denver", "Phoenix", "Dublin",
+             "Amsterdam", "Stockholm", "Oslo", "Helsinki", "Warsaw", "Madrid", "Milan", "Berlin", "Munich", "Tel",
+             "Aviv", "Jakarta", "Manila", "Hanoi", "Lagos", "Nairobi", "Johannesburg", "Cairo", "Istanbul", "São",
+             "Paulo", "Mexico", "City", "Santiago", "Lima", "Bogotá", "Vancouver", "Montreal", "Osaka", "Melbourne"]
     cities, pending = [], ""
     for word in words:
         if pending:

@@ -15,8 +15,10 @@ from bench.corpus.writer import Writer
 STATEMENTS = [
     "{company} shares {move} on {date} after the company {verb} its {adj} {noun} for {date}.",
     "{Possessive} {sector} business {verb} {money} in new orders, {count_clause}.",
-    "Analysts expect {sector} {nouns} to remain {adj} {duration}, as {nouns} weigh the {noun} against {money} in {noun} plans.",
-    "According to {publisher} data, {sector} stocks have {move_perfect} since {date}, the {adj} run in {count_word} years.",
+    "Analysts expect {sector} {nouns} to remain {adj} {duration}, as {nouns} weigh the {noun} against {money} in "
+    "{noun} plans.",
+    "According to {publisher} data, {sector} stocks have {move_perfect} since {date}, the {adj} run in {count_word} "
+    "years.",
     "{company} said it would hire {count} in {city} {duration}, {a_adj} {noun} for the region.",
     "The {adj} {noun} comes as {company} {verb} its {product} in {city}, where {nouns} remain {adj}.",
     "{nouns_cap} are questioning whether the {money} {noun} can translate into profits {duration}.",
@@ -152,7 +154,8 @@ class SentenceMaker:
         rng, w = self.w.rng, self.w
         parts = [self.fill(template) + "." for template in rng.sample(self.quotables, rng.randint(1, 3))]
         if rng.random() < 0.3:
-            parts[-1] = parts[-1][:-1] + f", from {w.inner_open}{rng.choice(pools.NOUNS)}{w.inner_close} to {w.inner_open}{rng.choice(pools.NOUNS)}{w.inner_close}."
+            parts[-1] = (parts[-1][:-1] + f", from {w.inner_open}{rng.choice(pools.NOUNS)}{w.inner_close}"
+                         f" to {w.inner_open}{rng.choice(pools.NOUNS)}{w.inner_close}.")
         return w.quoted(" ".join(parts))
 
     def sentence(self) -> str:

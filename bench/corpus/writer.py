@@ -90,7 +90,8 @@ class Writer:
             return f"{currency}{number}{dict(billion='bn', million='m', trillion='tn')[scale]}"
         if shape < 0.38:
             return f"{currency}{rng.randint(2, 999):,}"
-        hedge = rng.choices(["", "about ", "approximately ", "up to ", "more than ", "nearly "], weights=[10, 2, 1, 1, 1, 1])[0]
+        hedges = ["", "about ", "approximately ", "up to ", "more than ", "nearly "]
+        hedge = rng.choices(hedges, weights=[10, 2, 1, 1, 1, 1])[0]
         return f"{hedge}{currency}{number} {scale}"
 
     def percent(self) -> str:
@@ -136,7 +137,8 @@ class Writer:
             return f"{rng.randint(2, 95_000):,} {thing}"
         if shape < 0.5:
             return f"{rng.uniform(1, 9.9):.1f} million {thing}"
-        return f"{rng.choice(pools.NUMBER_WORDS)} {rng.choice(['rounds', 'quarters', 'deals', 'plants', 'acquisitions', thing])}"
+        return (f"{rng.choice(pools.NUMBER_WORDS)} "
+                f"{rng.choice(['rounds', 'quarters', 'deals', 'plants', 'acquisitions', thing])}")
 
     def duration(self) -> str:
         rng = self.rng

@@ -33,7 +33,8 @@ FISCAL = re.compile(rf"\b(?:fiscal|financial)(?:\s+year)?\s+(?:(?:19|20)?(\d\d)/
                     re.IGNORECASE)
 RELATIVE = re.compile(
     r"\b(?:this|last|next|the past|the previous|the coming|a)\s+(?:year|quarter|month|week)\b"
-    r"|\b(?:in|over|during)\s+the\s+(?:past|last|previous|next|coming)\s+\w+\s+(?:years|quarters|months|weeks|days|sessions)\b",
+    r"|\b(?:in|over|during)\s+the\s+(?:past|last|previous|next|coming)\s+\w+\s+"
+    r"(?:years|quarters|months|weeks|days|sessions)\b",
     re.IGNORECASE,
 )
 PER_PERIOD = re.compile(r"\b(?:annually|a year|per year|per annum|each year|every year|a month|per month|monthly)\b",
@@ -81,7 +82,8 @@ def period_of(text: str, figure: Mention, dates: list[Mention], start: int, end:
     for match in RELATIVE.finditer(text, start, end):
         if not any(s <= match.start() < e for s, e in taken):
             phrase = re.sub(r"\s+", " ", match.group().casefold())
-            phrase = re.sub(r"^(?:in|over|during) the ", "", phrase).replace("the past", "last").replace("the previous", "last")
+            phrase = re.sub(r"^(?:in|over|during) the ", "", phrase)
+            phrase = phrase.replace("the past", "last").replace("the previous", "last")
             found.append((_distance(match, figure), phrase.replace("the coming", "next").replace("a ", "per ")))
     if not found:
         return None
@@ -113,7 +115,8 @@ def status_of(text: str, figure: Mention, start: int, end: int, cues: list[tuple
     sentence's status words (``Vocabulary.status_cues``)."""
     words = vocabulary()
     # a break right before the figure continues a list ("4,300 jobs in France, 3,700 in Germany")
-    boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, start, figure.start) if text[m.end() : figure.start].strip()]
+    boundaries = [m.end() for m in CLAUSE_BREAK.finditer(text, start, figure.start)
+                  if text[m.end() : figure.start].strip()]
     start = boundaries[-1] if boundaries else start
     before = [cue for cue in cues if start <= cue[0] and cue[1] <= figure.start]
     after = [cue for cue in cues if figure.end <= cue[0] and cue[1] <= min(end, figure.end + 12)]  # "$5m spent"
@@ -148,7 +151,8 @@ def scope_of(text: str, figure: Mention, metric: str, timing: str, subject: str,
     regions = []
     for match in REGION.finditer(text, max(start, near[0]), min(end, near[1] + 25)):
         region = _the_less(match.group(1))
-        if any(p.start >= match.start(1) and p.end <= match.end(1) + 1 for p in places) and region.casefold() != subject.casefold():
+        named_place = any(p.start >= match.start(1) and p.end <= match.end(1) + 1 for p in places)
+        if named_place and region.casefold() != subject.casefold():
             distance = match.start() - figure.end if match.start() >= figure.end else figure.start - match.end() + 20
             regions.append((distance, region))
     return "in " + min(regions)[1] if regions else None

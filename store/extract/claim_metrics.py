@@ -79,7 +79,8 @@ def _metric_for(cue: CueMatch, kind: str, changed: bool, text: str, figure: Ment
     metric = cue.metric
     rate = metric.kinds == {"percent"} and not metric.name.endswith("change")
     if kind in metric.kinds:
-        if rate and (figure.unit in ("pp", "bp") or re.search(r"\bby\s+$", text[max(0, figure.start - 4) : figure.start])):
+        if rate and (figure.unit in ("pp", "bp")
+                     or re.search(r"\bby\s+$", text[max(0, figure.start - 4) : figure.start])):
             return metric.name + " change"
         return metric.name
     if kind == "percent" and changed and metric.kinds & {"money", "count"} and metric.timing != "once":

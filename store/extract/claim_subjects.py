@@ -28,7 +28,8 @@ REPORTED_SPEECH = re.compile(
     re.IGNORECASE,
 )
 ACCORDING = re.compile(r"\b(?:according to|data from|per)\s+$", re.IGNORECASE)
-PREPOSITION_BEFORE = re.compile(r"\b(?:to|(?<!shares )(?<!stock )of|for|with|from|at|on|in|into|by|than|over|against|like|as)\s+(?:the\s+)?$",
+PREPOSITION_BEFORE = re.compile(r"\b(?:to|(?<!shares )(?<!stock )of|for|with|from|at|on|in|into|by|than|over|against"
+                                r"|like|as)\s+(?:the\s+)?$",
                                 re.IGNORECASE)
 POSSESSIVE = re.compile(r"^(?:’s|'s|’|')\s+(?:[\w-]+\s+){0,3}$")
 DIRECT_MOVE = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:,\s*)?(?:which\s+|that\s+|shares\s+|stock\s+)?(?:\w+\s+){0,3}$")
@@ -39,7 +40,8 @@ COORDINATED = re.compile(r"^\s*(?:\([^)]{1,12}\)\s*)?(?:and|&)\s+$")
 COLLECTIVES = [
     (key, re.compile(pattern, re.IGNORECASE))
     for key, pattern in (
-        ("big tech", r"\b(?:big tech|tech giants|technology giants|hyperscalers?|mega-?cap tech\w*|megacaps|magnificent seven)\b"),
+        ("big tech", r"\b(?:big tech|tech giants|technology giants|hyperscalers?|mega-?cap tech\w*|megacaps"
+                     r"|magnificent seven)\b"),
         ("chipmakers", r"\b(?:chipmakers|chip stocks|semiconductor stocks)\b"),
         ("small caps", r"\bsmall-?caps?\b|\bsmaller companies\b"),
     )
@@ -83,7 +85,8 @@ def figure_subject(text, figure, entities, everyone) -> tuple[str, str] | None:
     between = text[nearest.end : figure.start]
     if between.lstrip().startswith(",") and PREPOSITION_BEFORE.search(text, max(0, nearest.start - 12), nearest.start):
         return None  # "Advantest, a supplier to Nvidia, lost 10%": an apposition ends; Nvidia did not lose
-    if POSSESSIVE.match(between) or (len(between) <= 45 and DIRECT_MOVE.match(between) and vocabulary().change.search(between)):
+    if POSSESSIVE.match(between) or (len(between) <= 45 and DIRECT_MOVE.match(between)
+                                     and vocabulary().change.search(between)):
         return entity_key(nearest, everyone)
     return None
 
@@ -164,7 +167,9 @@ def entity_key(entity: Mention, entities: list[Mention]) -> tuple[str, str]:
     if entity.label == "PRODUCT":
         makers, text, found = _makers(entities), entity.text, None
         for cut in range(1, len(text)):  # every proper prefix that ends before a non-alphanumeric character
-            if not text[cut].isalnum() and (maker := makers.get(text[:cut])) is not None and (found is None or maker < found):
+            if text[cut].isalnum():
+                continue
+            if (maker := makers.get(text[:cut])) is not None and (found is None or maker < found):
                 found = maker
         if found is not None:
             other = entities[found]

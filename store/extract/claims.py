@@ -102,7 +102,8 @@ def find_claims(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     return claims
 
 
-def _claim(text, figure, sentence, clause, candidates, sentence_entities, entities, dates, context, words) -> Claim | None:
+def _claim(text, figure, sentence, clause, candidates, sentence_entities, entities, dates, context,
+           words) -> Claim | None:
     cues, statuses = words
     (s_start, s_end), (c_start, c_end) = sentence, clause
     subject = subject_of(text, figure, sentence, clause, candidates, sentence_entities, entities, context)
@@ -113,7 +114,8 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
     subject_label = label_of(subject[1], sentence_entities)
     in_clause = [cue for cue in cues if c_start <= cue.start and cue.end <= c_end
                  or cue.gapped and cue.start < figure.end and cue.end > figure.start]
-    metric, cue, sign = metric_of(text, figure, kind, subject_label, (s_start, c_start, c_end), sentence_entities, in_clause)
+    metric, cue, sign = metric_of(text, figure, kind, subject_label, (s_start, c_start, c_end), sentence_entities,
+                                  in_clause)
     if metric and subject_label == "PLACE" and not vocabulary().is_economy(metric):
         # "The United States auto maker Chrysler asked for $5bn": a company's measure belongs to the company
         companies = [c for at, c in candidates if at < figure.start and label_of(c[1], sentence_entities) == "ORG"]
@@ -155,7 +157,8 @@ def _claim(text, figure, sentence, clause, candidates, sentence_entities, entiti
 def _inside_a_name(figure: Mention, entities: list[Mention], starts: list[int]) -> bool:
     """A number that is part of a name ("Standard & Poor's 500 Index") is no figure."""
     index = bisect_right(starts, figure.start) - 1
-    return any(entities[i].start <= figure.start and figure.end <= entities[i].end for i in range(max(0, index - 2), index + 1))
+    return any(entities[i].start <= figure.start and figure.end <= entities[i].end
+               for i in range(max(0, index - 2), index + 1))
 
 
 def _is_amount(figure: Mention) -> bool:

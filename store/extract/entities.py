@@ -47,7 +47,8 @@ ENTITY_VERSION = 8
 _LEADING_ARTICLES = frozenset({"The", "A", "An"})
 _HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
 _WORD = re.compile(r"[\w'’.\-]+")
-_PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", "into", "near", "across", "via", "over", "after", "before"])
+_PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", "into", "near", "across", "via", "over",
+                           "after", "before"])
 # scores ("6-3", "7-6", "2–1") and year ranges ("1955-2011"): never part of a name
 _SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}|(?:1[89]|20)\d\d[-–](?:\d\d){1,2}")
 # contractions ("We're", "They've", "Don't") open sentences, not names
@@ -55,14 +56,19 @@ _CONTRACTION = re.compile(r"\w+(?:['’](?:re|ve|ll|d|m)|n['’]t)", re.IGNORECA
 # Pronouns, determiners, conjunctions and prepositions: capitalised, they open a sentence (or an answer after an
 # interview's speaker tag), never a name
 _FUNCTION_WORDS = frozenset(
-    ["No.", "If", "But", "And", "Or", "In", "At", "On", "For", "With", "When", "While", "After", "Before", "As", "So", "Yet", "Then", "There", "Here", "Also", "However", "These", "Those", "This", "That", "We", "You", "They", "He", "She", "It", "My", "His", "Her", "Its", "Their", "Your", "Us", "Them", "Him"]
+    ["No.", "If", "But", "And", "Or", "In", "At", "On", "For", "With", "When", "While", "After", "Before", "As", "So",
+     "Yet", "Then", "There", "Here", "Also", "However", "These", "Those", "This", "That", "We", "You", "They", "He",
+     "She", "It", "My", "His", "Her", "Its", "Their", "Your", "Us", "Them", "Him"]
 )
-_ORDINALS = frozenset(["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh", "Twelfth"])
+_ORDINALS = frozenset(["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
+                       "Eleventh", "Twelfth"])
 _LAST_INITIAL = re.compile(r"[A-Z]\.")
-_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"])
+_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                     "November", "December"])
 
 
-COMPASS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper", "Lower", "Greater"])
+COMPASS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
+                     "Lower", "Greater"])
 def find_entities(text: str, teachings=None) -> list[Mention]:
     """Every named entity in ``text``: ``Mention(kind="entity")`` with a label and a canonical ``entity`` key.
 
@@ -108,7 +114,8 @@ def _gazetteer_hits(text: str, gaz: Gazetteer) -> list[Candidate]:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
     places = {(hit.start, hit.end) for hit in kept if hit.label == "PLACE"}
-    return [hit for hit in kept if not _inside_compound(text, hit, places) and not title_before_name(text, hit.start, hit.end)]
+    return [hit for hit in kept if not _inside_compound(text, hit, places)
+            and not title_before_name(text, hit.start, hit.end)]
 
 
 def _inside_compound(text: str, hit: Candidate, places: set[tuple[int, int]]) -> bool:
@@ -247,8 +254,10 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
     # Sanders", "Texas Ted Cruz"
     place_then_person = run[0][2] is _HIT and len(run) in (3, 4) and _is_given_name(words[1], gaz) \
         and all(word is not _HIT for _, _, word in run[1:])
-    if not headline and not place_then_person and all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits) and not any(
-        word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS or _fold_word(word) in _PREPOSITIONS
+    single_places = all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits)
+    if not headline and not place_then_person and single_places and not any(
+        word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS
+        or _fold_word(word) in _PREPOSITIONS
         or word in _FUNCTION_WORDS or word[0].isdigit()
         for word in others
     ):
@@ -336,7 +345,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     body = len(words) == 1 and words[0] in BODIES and _words_before(text, start)[-1:] == ["the"]
     if len(words) == 1 and words[0] in ORG_SUFFIXES and not body:
         return None  # "Group", "Capital" alone are no names; "the League", "the Army", "the Church" are
-    label, confidence = ("ORG", 2) if body else type_by_shape(_shape_words(text, run, words), first_names, common_words, gaz.surnames, gaz.given_names)
+    label, confidence = ("ORG", 2) if body else type_by_shape(_shape_words(text, run, words), first_names, common_words,
+                                                              gaz.surnames, gaz.given_names)
     if len(words) == 1 and label == "PERSON" and confidence == 1 and words[0] not in first_names \
             and words[0] in geonames()["city"]:
         label, confidence = "OTHER", 0  # a city's name before a surname's, unless the context says person
@@ -376,7 +386,8 @@ def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
     return len(words) > 1 and words[0] in gaz.first_names and is_capitalised(words[1])
 
 
-def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], starts: set[int], headlines) -> list[Candidate]:
+def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], starts: set[int],
+                    headlines) -> list[Candidate]:
     """Gazetteer hits that are also common words ("Apple", "Target") need confirmation when they open a
     sentence or sit in a headline, unless their own ticker follows ("Apple (AAPL)")."""
     result = []

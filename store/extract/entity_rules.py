@@ -11,40 +11,103 @@ from __future__ import annotations
 import re
 
 ORG_SUFFIXES = frozenset(
-    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "Limited", "LLC", "LLP", "plc", "PLC", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH", "Group", "Holdings", "Capital", "Partners", "Bank", "Bancorp", "Securities", "Investments", "Investment", "Management", "Advisors", "Technologies", "Technology", "Systems", "Software", "Labs", "Laboratories", "Pharmaceuticals", "Therapeutics", "Motors", "Airlines", "Airways", "Energy", "Industries", "Enterprises", "Solutions", "Networks", "Communications", "Media", "Entertainment", "Studios", "Records", "Pictures", "Association", "Federation", "Foundation", "Institute", "University", "College", "School", "Academy", "Society", "Council", "Committee", "Commission", "Agency", "Authority", "Bureau", "Department", "Ministry", "Office", "Party", "Union", "League", "Club", "FC", "Team", "Band", "Orchestra", "Church", "Museum", "Hospital", "Trust", "Fund", "Funds", "Exchange", "Board", "Assembly", "Parliament", "Congress", "Court", "Army", "Navy", "Corps", "Police", "Service", "Services", "Brothers", "Associates", "Consulting", "Research", "Institute", "Insurance", "Financial", "Bancshares", "Railway", "Railways", "Railroad", "Press", "Times", "Post", "Journal", "Herald", "Tribune", "News", "Magazine", "Gazette", "Broadcasting", "Radio", "Television", "Network", "Channel", "Publishing", "Publications", "Ventures", "Fellowship", "Guild", "Coalition", "Alliance", "Organization", "Organisation", "Pharma", "Pharmaceutical", "Biopharma", "Biopharmaceuticals", "Biotech", "Biotechnology", "Bioscience", "Biosciences", "Biologics", "Genomics", "Diagnostics", "Medical", "Healthcare", "Robotics", "Logistics", "Semiconductor", "Semiconductors", "Materials", "Mining", "Minerals", "Metals", "Resources", "Realty", "Properties", "Electronics", "Electric", "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive", "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar", "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers", "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics", "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction", "United", "Rovers", "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "Celtic", "Victory", "Glory", "Roar", "Argyle", "Dockers", "Force", "Forces", "Command", "Guard", "Brigade", "Regiment", "Battalion", "Squadron"]
+    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "Limited",
+     "LLC", "LLP", "plc", "PLC", "AG", "SA", "S.A.", "NV", "N.V.", "SE", "GmbH", "Group", "Holdings", "Capital",
+     "Partners", "Bank", "Bancorp", "Securities", "Investments", "Investment", "Management", "Advisors", "Technologies",
+     "Technology", "Systems", "Software", "Labs", "Laboratories", "Pharmaceuticals", "Therapeutics", "Motors",
+     "Airlines", "Airways", "Energy", "Industries", "Enterprises", "Solutions", "Networks", "Communications", "Media",
+     "Entertainment", "Studios", "Records", "Pictures", "Association", "Federation", "Foundation", "Institute",
+     "University", "College", "School", "Academy", "Society", "Council", "Committee", "Commission", "Agency",
+     "Authority", "Bureau", "Department", "Ministry", "Office", "Party", "Union", "League", "Club", "FC", "Team",
+     "Band", "Orchestra", "Church", "Museum", "Hospital", "Trust", "Fund", "Funds", "Exchange", "Board", "Assembly",
+     "Parliament", "Congress", "Court", "Army", "Navy", "Corps", "Police", "Service", "Services", "Brothers",
+     "Associates", "Consulting", "Research", "Institute", "Insurance", "Financial", "Bancshares", "Railway", "Railways",
+     "Railroad", "Press", "Times", "Post", "Journal", "Herald", "Tribune", "News", "Magazine", "Gazette",
+     "Broadcasting", "Radio", "Television", "Network", "Channel", "Publishing", "Publications", "Ventures",
+     "Fellowship", "Guild", "Coalition", "Alliance", "Organization", "Organisation", "Pharma", "Pharmaceutical",
+     "Biopharma", "Biopharmaceuticals", "Biotech", "Biotechnology", "Bioscience", "Biosciences", "Biologics",
+     "Genomics", "Diagnostics", "Medical", "Healthcare", "Robotics", "Logistics", "Semiconductor", "Semiconductors",
+     "Materials", "Mining", "Minerals", "Metals", "Resources", "Realty", "Properties", "Electronics", "Electric",
+     "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive",
+     "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar",
+     "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers",
+     "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics",
+     "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction", "United", "Rovers",
+     "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "Celtic", "Victory", "Glory", "Roar", "Argyle", "Dockers",
+     "Force", "Forces", "Command", "Guard", "Brigade", "Regiment", "Battalion", "Squadron"]
 )
 # Organisations a text may name by their head word alone, capitalised after "the": "the League", "the Church"
-BODIES = frozenset(["League", "Union", "Army", "Navy", "Senate", "Congress", "Parliament", "Church", "Assembly", "Council", "Commission", "Court", "Police", "Party", "Federation", "Association", "Ministry", "Cabinet", "Movement", "Corps"])
+BODIES = frozenset(["League", "Union", "Army", "Navy", "Senate", "Congress", "Parliament", "Church", "Assembly",
+                    "Council", "Commission", "Court", "Police", "Party", "Federation", "Association", "Ministry",
+                    "Cabinet", "Movement", "Corps"])
 # Head words that make a company name only after a coined word ("Pratbon AI", "Tirzex Data", "Oravel Health"):
 # after ordinary English words they are a topic ("Generative AI", "Big Data", "Public Health").
 WEAK_ORG_SUFFIXES = frozenset(
-    ["AI", "Cloud", "Data", "Tech", "Digital", "Bio", "Health", "Mobile", "Security", "Finance", "Power", "Retail", "Engineering", "Wealth", "Infrastructure", "Quantum"]
+    ["AI", "Cloud", "Data", "Tech", "Digital", "Bio", "Health", "Mobile", "Security", "Finance", "Power", "Retail",
+     "Engineering", "Wealth", "Infrastructure", "Quantum"]
 )
 PLACE_SUFFIXES = frozenset(
-    ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island", "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue", "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region", "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek", "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock", "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove", "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano", "Parish", "Brook", "Pond", "Ridge", "Hill", "Point", "Gardens", "Plaza", "Courthouse", "Area", "Base", "Station"]
+    ["City", "County", "Province", "State", "States", "River", "Lake", "Mountain", "Mountains", "Mount", "Island",
+     "Islands", "Valley", "Bay", "Sea", "Ocean", "Coast", "Peninsula", "Desert", "Forest", "Park", "Street", "Avenue",
+     "Road", "Square", "Bridge", "Airport", "Harbor", "Harbour", "Port", "Canal", "Strait", "Gulf", "Region",
+     "District", "Village", "Town", "Township", "Borough", "Heights", "Hills", "Falls", "Springs", "Beach", "Creek",
+     "Canyon", "Prefecture", "Oblast", "Territory", "Republic", "Kingdom", "Emirate", "Highway", "Reservoir", "Dock",
+     "Docks", "Cave", "Caves", "Stadium", "Arena", "Pavilion", "Rink", "Playfield", "Pass", "Glacier", "Reef", "Cove",
+     "Peak", "Plateau", "Basin", "Delta", "Lagoon", "Marsh", "Moor", "Fjord", "Volcano", "Parish", "Brook", "Pond",
+     "Ridge", "Hill", "Point", "Gardens", "Plaza", "Courthouse", "Area", "Base", "Station"]
 )
 INDEX_SUFFIXES = frozenset({"Index", "Average", "Composite"})
 # Events, awards, laws, agreements and wars: the label EVENT.
 EVENT_SUFFIXES = frozenset(
-    ["Festival", "Games", "Olympics", "Championship", "Championships", "Cup", "Tournament", "Open", "Prize", "Award", "Awards", "War", "Wars", "Revolution", "Act", "Treaty", "Accord", "Accords", "Agreement", "Summit", "Conference", "Forum", "Expo", "Fair", "Marathon", "Prix", "Day", "Week", "Year", "Crisis", "Massacre", "Uprising", "Rebellion", "Dynasty", "Era", "Age", "Ages"]
+    ["Festival", "Games", "Olympics", "Championship", "Championships", "Cup", "Tournament", "Open", "Prize", "Award",
+     "Awards", "War", "Wars", "Revolution", "Act", "Treaty", "Accord", "Accords", "Agreement", "Summit", "Conference",
+     "Forum", "Expo", "Fair", "Marathon", "Prix", "Day", "Week", "Year", "Crisis", "Massacre", "Uprising", "Rebellion",
+     "Dynasty", "Era", "Age", "Ages"]
 )
 EVENT_HEADS = frozenset(["Battle", "Siege", "Treaty", "Siege", "War", "Festival", "Day", "Act"])
 # First words that make a name an organisation in the languages news quotes most ("Banco Santander").
 ORG_FIRST_WORDS = frozenset(
-    ["Team", "Partido", "Partito", "Parti", "Banco", "Banca", "Grupo", "Gruppo", "Universidad", "Universidade", "Università", "Université", "Universität", "Instituto", "Institut", "Istituto", "Sociedad", "Société", "Società", "Compagnie", "Compañía", "Companhia", "Museo", "Musée", "Museu", "Real", "Atlético", "Sporting", "Olympique", "Dynamo", "Dinamo", "Lokomotiv", "Spartak"]
+    ["Team", "Partido", "Partito", "Parti", "Banco", "Banca", "Grupo", "Gruppo", "Universidad", "Universidade",
+     "Università", "Université", "Universität", "Instituto", "Institut", "Istituto", "Sociedad", "Société", "Società",
+     "Compagnie", "Compañía", "Companhia", "Museo", "Musée", "Museu", "Real", "Atlético", "Sporting", "Olympique",
+     "Dynamo", "Dinamo", "Lokomotiv", "Spartak"]
 )
 ORG_HEADS = frozenset(
-    ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office", "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association", "Society", "League", "Union", "House", "Order"]
+    ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office",
+     "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association",
+     "Society", "League", "Union", "House", "Order"]
 )
 PLACE_FIRST_WORDS = frozenset(["County", "Mount", "Mt.", "Lake", "Cape", "Fort", "Isle", "Port", "Glen", "Loch"])
-PLACE_HEADS = frozenset(["Republic", "Kingdom", "Gulf", "Lake", "Mount", "Isle", "Cape", "Port", "Bay", "Sea", "City", "Province", "State", "Strait"])
+PLACE_HEADS = frozenset(["Republic", "Kingdom", "Gulf", "Lake", "Mount", "Isle", "Cape", "Port", "Bay", "Sea", "City",
+                         "Province", "State", "Strait"])
 OF_HEADS = ORG_HEADS | PLACE_HEADS | frozenset(
-    ["Duke", "Earl", "King", "Queen", "Prince", "Princess", "Emperor", "Lord", "Lady", "Count", "Bishop", "Archbishop", "Secretary", "Minister", "Governor", "Mayor", "President", "Chancellor", "Battle", "Siege", "Treaty", "Book", "Isle", "Islands", "Straits", "Chamber", "Temple", "Palace", "Castle", "Tower", "Court", "Cathedral", "Hall", "Centre", "Center", "Statue", "Act", "Sultan", "Party", "Army", "Navy", "Empire", "Principality", "Duchy", "Organization", "Organisation", "Institute"]
+    ["Duke", "Earl", "King", "Queen", "Prince", "Princess", "Emperor", "Lord", "Lady", "Count", "Bishop", "Archbishop",
+     "Secretary", "Minister", "Governor", "Mayor", "President", "Chancellor", "Battle", "Siege", "Treaty", "Book",
+     "Isle", "Islands", "Straits", "Chamber", "Temple", "Palace", "Castle", "Tower", "Court", "Cathedral", "Hall",
+     "Centre", "Center", "Statue", "Act", "Sultan", "Party", "Army", "Navy", "Empire", "Principality", "Duchy",
+     "Organization", "Organisation", "Institute"]
 )
-PARTICLES = frozenset(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "al", "y", "dos", "das", "ter", "ten", "st"])
+PARTICLES = frozenset(["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "al", "y",
+                       "dos", "das", "ter", "ten", "st"])
 # Titles and roles written before a person's name ("analyst Gil Luria", "CEO Tim Cook", "Mr. Smith").
 PERSON_TITLES = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president", "vice", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "founder", "co-founder", "cofounder", "analyst", "economist", "strategist", "director", "manager", "officer", "minister", "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador", "judge", "justice", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "admiral", "sergeant", "major", "administrator", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman", "assemblyman", "pastor", "rabbi", "imam", "sheikh", "priest", "deacon", "brigadier", "commander", "commodore", "corporal", "coroner", "marshal", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "father", "saint", "rev.", "reverend", "spokesperson", "spokesman", "spokeswoman", "investor", "capitalist", "trader", "partner", "professor", "researcher", "scientist", "engineer", "reporter", "journalist", "columnist", "editor", "author", "writer", "novelist", "poet", "actor", "actress", "singer", "songwriter", "rapper", "musician", "guitarist", "drummer", "composer", "producer", "artist", "painter", "architect", "director", "player", "striker", "midfielder", "defender", "goalkeeper", "coach", "manager", "pitcher", "quarterback", "boxer", "driver", "chancellor", "premier", "emperor", "empress", "duke", "earl", "baron", "count", "countess", "lawyer", "attorney", "prosecutor", "candidate", "leader", "head", "deputy", "treasurer", "commissioner", "inspector", "detective", "officer", "sheriff", "chef", "designer", "entrepreneur", "billionaire", "banker", "economist", "historian", "philosopher", "assemblywoman", "assemblymember", "whip", "councilmember"]
+    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord", "lady", "president",
+     "vice", "ceo", "cfo", "coo", "cto", "chief", "executive", "chairman", "chairwoman", "chair", "founder",
+     "co-founder", "cofounder", "analyst", "economist", "strategist", "director", "manager", "officer", "minister",
+     "secretary", "senator", "sen.", "rep.", "representative", "governor", "gov.", "mayor", "ambassador", "judge",
+     "justice", "general", "gen.", "colonel", "col.", "captain", "capt.", "lieutenant", "lt.", "admiral", "sergeant",
+     "major", "administrator", "congressman", "congresswoman", "councillor", "councilman", "councilwoman", "alderman",
+     "assemblyman", "pastor", "rabbi", "imam", "sheikh", "priest", "deacon", "brigadier", "commander", "commodore",
+     "corporal", "coroner", "marshal", "king", "queen", "prince", "princess", "pope", "bishop", "cardinal", "father",
+     "saint", "rev.", "reverend", "spokesperson", "spokesman", "spokeswoman", "investor", "capitalist", "trader",
+     "partner", "professor", "researcher", "scientist", "engineer", "reporter", "journalist", "columnist", "editor",
+     "author", "writer", "novelist", "poet", "actor", "actress", "singer", "songwriter", "rapper", "musician",
+     "guitarist", "drummer", "composer", "producer", "artist", "painter", "architect", "director", "player", "striker",
+     "midfielder", "defender", "goalkeeper", "coach", "manager", "pitcher", "quarterback", "boxer", "driver",
+     "chancellor", "premier", "emperor", "empress", "duke", "earl", "baron", "count", "countess", "lawyer", "attorney",
+     "prosecutor", "candidate", "leader", "head", "deputy", "treasurer", "commissioner", "inspector", "detective",
+     "officer", "sheriff", "chef", "designer", "entrepreneur", "billionaire", "banker", "economist", "historian",
+     "philosopher", "assemblywoman", "assemblymember", "whip", "councilmember"]
 )
 # Endings that make an English word a role written before a name ("Immunologist Kristian Andersen", "geochemist
 # Seth John", "physician Ana Ruiz"): no given name ends so; "-ist" not after "v"/"u" (Swedish "Lindqvist").
@@ -56,27 +119,43 @@ def is_role_word(word: str) -> bool:
     return word in PERSON_TITLES or _ROLE_ENDINGS.fullmatch(word) is not None
 # Words a job title opens with ("Chief ...", "Senior ...", "Managing ..."), the roles themselves included.
 TITLE_OPENERS = PERSON_TITLES | frozenset(
-    ["senior", "junior", "managing", "global", "lead", "principal", "associate", "assistant", "group", "regional", "interim", "acting", "former"]
+    ["senior", "junior", "managing", "global", "lead", "principal", "associate", "assistant", "group", "regional",
+     "interim", "acting", "former"]
 )
 _TITLE_PREFIXES = frozenset(["vice", "ex", "co", "deputy", "acting", "former"])
 ORG_CUES = frozenset(
-    ["firm", "company", "companies", "maker", "makers", "chipmaker", "carmaker", "automaker", "startup", "start-up", "lender", "bank", "banks", "insurer", "brokerage", "broker", "fund", "funds", "group", "conglomerate", "retailer", "manufacturer", "supplier", "developer", "publisher", "newspaper", "agency", "regulator", "operator", "giant", "rival", "rivals", "airline", "carrier", "club", "band", "label", "team", "university", "school", "subsidiary", "unit", "platform", "exchange", "network", "channel", "studio", "outlet", "organisation", "organization", "party", "journal", "magazine", "website", "charity", "charities", "broadcaster", "tabloid", "promotion", "union", "federation", "association"]
+    ["firm", "company", "companies", "maker", "makers", "chipmaker", "carmaker", "automaker", "startup", "start-up",
+     "lender", "bank", "banks", "insurer", "brokerage", "broker", "fund", "funds", "group", "conglomerate", "retailer",
+     "manufacturer", "supplier", "developer", "publisher", "newspaper", "agency", "regulator", "operator", "giant",
+     "rival", "rivals", "airline", "carrier", "club", "band", "label", "team", "university", "school", "subsidiary",
+     "unit", "platform", "exchange", "network", "channel", "studio", "outlet", "organisation", "organization", "party",
+     "journal", "magazine", "website", "charity", "charities", "broadcaster", "tabloid", "promotion", "union",
+     "federation", "association"]
 )
 TEAM_WORDS = frozenset(["team", "teams", "squad", "club", "franchise", "crew"])
-PLACE_CUES = frozenset(["city", "town", "village", "province", "state", "country", "capital", "region", "island", "near", "outside", "across"])
+PLACE_CUES = frozenset(["city", "town", "village", "province", "state", "country", "capital", "region", "island",
+                        "near", "outside", "across"])
 SPEECH_VERBS = frozenset(
-    ["said", "says", "told", "added", "noted", "wrote", "explained", "argued", "warned", "stated", "believes", "thinks", "expects", "emphasized", "emphasised", "pointed", "commented", "asked", "replied", "claimed"]
+    ["said", "says", "told", "added", "noted", "wrote", "explained", "argued", "warned", "stated", "believes", "thinks",
+     "expects", "emphasized", "emphasised", "pointed", "commented", "asked", "replied", "claimed"]
 )
 KIN = frozenset(
-    ["wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "girlfriend", "boyfriend", "partner", "widow", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "grandfather", "grandmother", "fiancé", "fiancée", "ex-wife", "ex-husband", "ex-boyfriend", "ex-girlfriend", "parents", "children", "family", "career", "death", "birth"]
+    ["wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "girlfriend", "boyfriend",
+     "partner", "widow", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter", "grandfather",
+     "grandmother", "fiancé", "fiancée", "ex-wife", "ex-husband", "ex-boyfriend", "ex-girlfriend", "parents",
+     "children", "family", "career", "death", "birth"]
 )
 PERSON_FOLLOWERS = (", who ", " who ", " was born", " died", " (born", ", born ", " (died", " himself", " herself")
-WORKED_VERBS = frozenset(["played", "plays", "playing", "worked", "works", "working", "signed", "signs", "wrote", "writes", "writing"])
+WORKED_VERBS = frozenset(["played", "plays", "playing", "worked", "works", "working", "signed", "signs", "wrote",
+                          "writes", "writing"])
 OWNED_VERBS = frozenset(
-    ["owned", "acquired", "operated", "published", "founded", "distributed", "bought", "sponsored", "managed", "run", "funded", "backed", "listed", "issued", "released", "manufactured"]
+    ["owned", "acquired", "operated", "published", "founded", "distributed", "bought", "sponsored", "managed", "run",
+     "funded", "backed", "listed", "issued", "released", "manufactured"]
 )
 AUTHORED_VERBS = frozenset(
-    ["written", "directed", "composed", "painted", "designed", "illustrated", "sung", "narrated", "photographed", "coached", "authored", "edited", "translated", "sculpted", "choreographed", "performed", "hosted", "presented", "interviewed"]
+    ["written", "directed", "composed", "painted", "designed", "illustrated", "sung", "narrated", "photographed",
+     "coached", "authored", "edited", "translated", "sculpted", "choreographed", "performed", "hosted", "presented",
+     "interviewed"]
 )
 ORG_PREFIXES = frozenset(["FC", "AFC", "AC", "AS", "SC", "SV", "CF", "CD", "CA", "SK", "FK", "NK", "KS", "BK"])
 # Model and part codes: H800, A100, GPT-4, MI300X, F-35, RTX-5090; not quarters or halves (Q3, H1).
@@ -84,11 +163,14 @@ _APPOSED_ROLE = re.compile(r",\s+((?:[\w'’\-]+\s+){1,6}?)(?:at|of|with|for|fro
 _INITIAL = re.compile(r"[A-Z]\.")
 DIGIT_ACRONYM = re.compile(r"\d+[A-Z]{2,}")  # call signs and names like "6PR", "3AW"
 PLACE_DESCRIBED = re.compile(
-    r"(?:,|\s+(?:is|was|lies))\s+(?:an?|the)\s+(?:(?:small|large|little|historic|former|coastal|rural|market|civil)\s+)?"
-    r"(?:village|town|city|hamlet|parish|municipality|commune|suburb|county|district|river|lake|island|province|region)\b"
+    r"(?:,|\s+(?:is|was|lies))\s+(?:an?|the)\s+"
+    r"(?:(?:small|large|little|historic|former|coastal|rural|market|civil)\s+)?"
+    r"(?:village|town|city|hamlet|parish|municipality|commune|suburb|county|district|river|lake|island|province"
+    r"|region)\b"
 )
 # Endings of English, German, Slavic and South Asian place names, for a single word nothing else types
-PLACE_ENDINGS = ("ton", "ham", "by", "thorpe", "ford", "burg", "burgh", "ville", "wick", "stead", "dorf", "grad", "pur", "abad", "shire", "mouth", "bury", "field", "minster", "stadt", "sk")
+PLACE_ENDINGS = ("ton", "ham", "by", "thorpe", "ford", "burg", "burgh", "ville", "wick", "stead", "dorf", "grad", "pur",
+                 "abad", "shire", "mouth", "bury", "field", "minster", "stadt", "sk")
 
 
 def team_shaped(tokens: list[str], common_words: frozenset[str]) -> bool:
@@ -179,7 +261,8 @@ def type_by_shape(
         return "PERSON", 2
     if 1 < len(tokens) <= 3 and _INITIAL.fullmatch(tokens[0]) and not any(t[0].isdigit() for t in tokens):
         return "PERSON", 2  # "E. Smith", "J. R. Tolkien"
-    if len(tokens) == 1 and (last in first_names or last.lower() not in common_words and (last in surnames or last in given_names)):
+    if len(tokens) == 1 and (last in first_names or last.lower() not in common_words
+                             and (last in surnames or last in given_names)):
         return "PERSON", 1  # "Melania", "Penske": a known given name or surname alone
     if len(tokens) == 1 and len(last) > 1 and (last.isupper() and last.isalpha() or DIGIT_ACRONYM.fullmatch(last)):
         return "ORG", 1  # an unknown acronym standing alone is most often an organisation
@@ -269,7 +352,8 @@ def title_span(words: list[str], first_names: frozenset[str], common_words: froz
 def _title_compound(word: str, common_words: frozenset[str]) -> bool:
     """A hyphenated title word ("Vice-Prime", "Ex-Chief", "Co-Chair"): every part a title word or English."""
     parts = word.lower().split("-")
-    return len(parts) > 1 and all(part in TITLE_OPENERS or part in common_words or part in _TITLE_PREFIXES for part in parts)
+    return len(parts) > 1 and all(part in TITLE_OPENERS or part in common_words or part in _TITLE_PREFIXES
+                                  for part in parts)
 
 
 def _opens_title(word: str) -> bool:

@@ -23,7 +23,8 @@ _SENTENCE_START = re.compile(r"[.!?;:…“‘\-–—](?:(?<=[.!?;:…])[\"'”
 _TEXT_START = re.compile(_OPENERS)
 _LINE_START = re.compile(r"\n" + _OPENERS)
 _ABBREVIATIONS = frozenset(
-    ["Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.", "Lt.", "Col.", "Prof.", "Mt.", "Ft.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "S.A.", "N.V."]
+    ["Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.",
+     "Lt.", "Col.", "Prof.", "Mt.", "Ft.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "S.A.", "N.V."]
 )
 _HEADLINE_MAX = 160
 INITIALS = re.compile(r"(?:[A-Za-z]\.)+")
@@ -45,18 +46,22 @@ UPPER = _upper_class()
 _NOT_BEFORE_TOKEN = r"[\w&'’.\-]"
 # Tokens that may belong to a name: capitalised words, possibly after one or two lower-case letters ("iPhone",
 # "xAI"), not glued to a word, apostrophe, period or hyphen before them; and numbers after a word and a space.
-# The same tokens as ``(?<![\w&'’.\-])(?:[A-Z…]|[a-z]{1,2}[A-Z…])[\w&]*(?:[.'’\-][\w&]+)*\.?|(?<=[\w.] )\d\w*(?:[.\-]\w+)*``
+# The same tokens as
+# ``(?<![\w&'’.\-])(?:[A-Z…]|[a-z]{1,2}[A-Z…])[\w&]*(?:[.'’\-][\w&]+)*\.?|(?<=[\w.] )\d\w*(?:[.\-]\w+)*``
 # searched at every position, but the scan stops only at capitals and digits (C speed in between) and looks
 # back from there: group 1 or 2 holds the one or two lower-case letters the token starts with.
 _CAP_TOKEN = re.compile(
     rf"[{UPPER}\d](?:"
-    rf"(?<=[{UPPER}])(?:(?<!{_NOT_BEFORE_TOKEN}.)|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z]).)|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z][a-z]).))"
+    rf"(?<=[{UPPER}])(?:(?<!{_NOT_BEFORE_TOKEN}.)|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z]).)"
+    rf"|(?<=(?<!{_NOT_BEFORE_TOKEN})([a-z][a-z]).))"
     r"[\w&]*(?:[.'’\-][\w&]+)*\.?"
     r"|(?<=\d)(?<=[\w.] .)\w*(?:[.\-]\w+)*)"
 )
 # Lower-case words a headline keeps lower-case; any other lower-case word makes a line prose.
 _HEADLINE_SMALL = frozenset(
-    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs", "vs.", "via", "per", "into", "onto", "over", "amid", "after", "is", "are", "be", "up", "down", "out", "off", "than", "do", "does", "it", "its", "my", "your", "you", "we", "our", "they", "their", "this", "that", "not", "no"]
+    ["a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "vs",
+     "vs.", "via", "per", "into", "onto", "over", "amid", "after", "is", "are", "be", "up", "down", "out", "off",
+     "than", "do", "does", "it", "its", "my", "your", "you", "we", "our", "they", "their", "this", "that", "not", "no"]
 )
 
 
@@ -144,6 +149,7 @@ class Headlines:
         if line_start not in self.cache:
             line = self.text[line_start:line_end]
             # long lines are prose; only short ones are worth tokenising
-            self.cache[line_start] = len(line) <= _HEADLINE_MAX and is_headline([word_of(token) for token in _TOKEN.findall(line)])
+            words = [word_of(token) for token in _TOKEN.findall(line)]
+            self.cache[line_start] = len(line) <= _HEADLINE_MAX and is_headline(words)
         self.line = (line_start, line_end, self.cache[line_start])
         return self.line[2]

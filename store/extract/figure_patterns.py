@@ -122,7 +122,8 @@ _RELATIVE = (
     rf"|{_capitalisable(('yesterday', 'tomorrow'))})\b"
 )
 # Every figure starts with one of these; checking it first lets the scan skip most positions at C speed.
-_LOWER_STARTS = "".join(sorted({word[0] for word in (*WORD_NUMBERS, *RELATIVE_LEADS, "yesterday", "tomorrow", "between")}))
+_LOWER_STARTS = "".join(sorted({word[0]
+                                for word in (*WORD_NUMBERS, *RELATIVE_LEADS, "yesterday", "tomorrow", "between")}))
 _FIRST_CHARACTER = rf"(?=[\d$€£¥₹₩₽A-Z]|[.+\-−][\d$€£¥₹₩₽]|\b[{_LOWER_STARTS}])"
 _QUANTITY = (
     rf"(?P<between>\b[Bb]etween{SP}+)?{_quantity(1)}(?P<end1>)"
@@ -139,7 +140,8 @@ FIGURE_PATTERN = re.compile(
             # each alternative first checks the characters it can start with, to fail fast elsewhere
             ("date_named", rf"(?=[{_initials(*WEEKDAYS, *MONTHS)}])(?:{_WEEKDAY},?{SP}+(?={_MONTH}{SP}+\d))?{_MONTH}"
                            rf"(?:{SP}+{_DAY}(?:,?{SP}*{_YEAR})?|,?{SP}+{_YEAR})?"),
-            ("date_dm", rf"(?=[0-9{_initials(*WEEKDAYS)}])(?<![\w.,])(?:{_WEEKDAY},?{SP}+)?{_DAY}{SP}+(?:of{SP}+)?{_MONTH}(?:,?{SP}*{_YEAR})?"),
+            ("date_dm", rf"(?=[0-9{_initials(*WEEKDAYS)}])(?<![\w.,])(?:{_WEEKDAY},?{SP}+)?{_DAY}{SP}+"
+                        rf"(?:of{SP}+)?{_MONTH}(?:,?{SP}*{_YEAR})?"),
             ("date_iso", rf"(?=[12])(?<![\w.-]){_YEAR}-(?:0[1-9]|1[0-2])-(?:[0-2]\d|3[01])(?!\w)"),
             ("date_quarter", rf"\bQ[1-4]{SP}+{_YEAR}"),
             ("weekday", rf"(?=[{_initials(*WEEKDAYS)}]){_WEEKDAY}"),

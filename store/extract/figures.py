@@ -164,14 +164,18 @@ def _single(text: str, match: re.Match, g: dict, start: int, end: int, range_par
     scales = [_scale(word) for word in scale_words]
     if range_part and scales[0] is None:
         scales[0] = scales[1]  # "$359-381 billion": the scale written once covers both ends
-    values = [_number(number, g["sign" + n]) * (scale or 1) for number, n, scale in zip(numbers, parts, scales, strict=False)]
+    values = [_number(number, g["sign" + n]) * (scale or 1)
+              for number, n, scale in zip(numbers, parts, scales, strict=False)]
     spelled = any(number[0].isalpha() for number in numbers)
     abbreviated = any(word and word[0].isalpha() for word in scale_words)
 
     if currency or tail_money:
         if percent:
             return None
-        unit = CURRENCY_PREFIXES.get(currency.strip(), currency.strip()) if currency else _currency_word(tail_money or "")
+        if currency:
+            unit = CURRENCY_PREFIXES.get(currency.strip(), currency.strip())
+        else:
+            unit = _currency_word(tail_money or "")
         label = "MONEY"
     elif abbreviated or (spelled and not tail_count and not any(scales)):
         return None  # "4K", "one of the": not a figure without a currency or a unit

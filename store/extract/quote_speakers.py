@@ -33,6 +33,9 @@ _SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
 _IN_OPENING_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f|[Aa]lthough|[Tt]hough|"
                                 r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce|^(?!According)[A-Z][a-z]+ing)\b[^,]*$")  # "Saying X is …, Y said"
 _PRONOUN_FIRST = re.compile(r"(?:[Hh]e|[Ss]he)(?:\s+[a-z]+){1,4}")  # "she went on to" say, "he later" added
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+_OBJECT_PRONOUN = re.compile(r"\s*(?:him|her)\b(?!\s+[a-z])")  # "according to him, …", not "her spokesman"
+_PAST = re.compile(r"[a-z]ed\b")  # "Jones thanked Smith and said": Smith is the object
 # a relative clause whose verb is the quote's: "…, who said", "…, who later told reporters"
 _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
@@ -184,6 +187,8 @@ class Speakers(ArticleNames):
                 return (*self._person(before_who[-1]), cue)
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "He provided the text of a message he sent to X:"
+        if after and _OBJECT_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
+            return (*person, cue)  # "According to him, …"
         if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
                 and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "…," she went on to say.
@@ -195,7 +200,15 @@ class Speakers(ArticleNames):
             if not after and (pronoun := PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she") \
                     and (person := self.pronoun_person(tail_start + tail.index(pronoun.group()))) is not None:
                 return (*person, cue)
+            # "In his message, he praised Soleimani's life": every person in passing, the pronoun speaks
+            if not after and all(self._in_passing(p) for p in people) and (pronoun := SUBJECT_PRONOUN.search(chunk)) \
+                    and (person := self.pronoun_person(start + pronoun.start())) is not None:
+                return (*person, cue)
             speaker = self._subject_of(people)
+            last, between = people[-1], self.text[speaker.end : people[-1].start]
+            if not after and not self.text[last.end : start + len(chunk)].strip(" ,") and "," not in between \
+                    and _LOWER_WORD.search(between) and not _PAST.search(between) and not self._in_passing(last):
+                speaker = last  # "Trump aide Jason Miller said": the name at the verb, after its role
             if body := _PERSONS_BODY.match(self.text, speaker.end):  # "the Biden campaign", "Erdogan's office"
                 return self.text[speaker.start : body.end()], None, cue
             return (*self._person(speaker), cue)

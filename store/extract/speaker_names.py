@@ -30,7 +30,8 @@ def given_name_first(name: str, first_names: frozenset[str]) -> bool:
     if not 2 <= len(words) <= 7 or not all(w[:1].isupper() for w in words):
         return False
     last = words[-1].casefold()
-    if last in TITLES or re.fullmatch(TITLE_NOUNS, last) or (last.endswith("s") and not last.endswith("ss") and last[:-1] in gazetteer().common_words):
+    if last in TITLES or re.fullmatch(TITLE_NOUNS, last) or (last.endswith("s") and not last.endswith("ss")
+                                                             and last[:-1] in gazetteer().common_words):
         return False  # "Vice Presidents", "Deputy Director"
     return any(w.split("-")[0] in first_names and len(words) - i in (2, 3) for i, w in enumerate(words))
 

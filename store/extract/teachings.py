@@ -1,8 +1,8 @@
 """What the user taught the extractor: entities to add, texts or single occurrences to suppress.
 
 Pure data and pure functions; ``store.teachings`` loads teachings, ``store.mentions`` saves them and
-``store.extract.extract`` applies them. A teaching applies to an article only when its text occurs there, so the fingerprint of the teachings
-relevant to one article changes only when that article's mentions would.
+``store.extract.extract`` applies them. A teaching applies to an article only when its text occurs there, so the
+fingerprint of the teachings relevant to one article changes only when that article's mentions would.
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ class Teachings:
         return hashlib.sha1("\x1e".join(parts).encode("utf-8")).hexdigest()[:16] if parts else ""
 
 
-def apply_teachings(text: str, mentions: list[Mention], teachings: Teachings, article_id: int | None = None) -> list[Mention]:
+def apply_teachings(text: str, mentions: list[Mention], teachings: Teachings,
+                    article_id: int | None = None) -> list[Mention]:
     """Mentions with the user's entities added (they win over overlapping automatic entities) and suppressed
     texts and occurrences removed, sorted by start."""
     added = taught_entities(text, teachings.added)

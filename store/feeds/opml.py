@@ -55,7 +55,8 @@ def write_opml(feeds: list[dict], title: str = "Broadsheet subscriptions") -> st
     ET.SubElement(head, "dateCreated").text = format_datetime(datetime.now(UTC))
     body = ET.SubElement(root, "body")
     for feed in feeds:
-        attributes = {"type": "rss", "text": feed["name"], "title": feed["title"] or feed["name"], "xmlUrl": feed["url"]}
+        attributes = {"type": "rss", "text": feed["name"], "title": feed["title"] or feed["name"],
+                      "xmlUrl": feed["url"]}
         ET.SubElement(body, "outline", attributes)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -21,7 +21,8 @@ _QUOTE_CLOSED_MID_LINE = re.compile(r"[,!?…][”\"’']\s")
 _TERMINAL = ".!?:;,…"
 # Words a Title-Case headline may leave in lower case.
 _SMALL_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "is", "nor", "of", "off", "on", "onto", "or", "over", "per", "than", "the", "to", "up", "upon", "via", "vs", "vs.", "with", "within", "without"]
+    ["a", "an", "and", "as", "at", "but", "by", "de", "for", "from", "in", "into", "is", "nor", "of", "off", "on",
+     "onto", "or", "over", "per", "than", "the", "to", "up", "upon", "via", "vs", "vs.", "with", "within", "without"]
 )
 MAX_HEADING_WORDS = 16
 MAX_LINK_WORDS = 30

@@ -146,7 +146,8 @@ def parse_jsonl(path: Path) -> tuple[list[ParsedArticle], list[Problem]]:
                 try:
                     record = json.loads(line)
                 except json.JSONDecodeError as error:
-                    problems.append(Problem(str(path), f"invalid JSON: {error.msg} (column {error.colno})", line=number))
+                    problems.append(Problem(str(path), f"invalid JSON: {error.msg} (column {error.colno})",
+                                            line=number))
                     continue
                 article = record_to_article(record, path, number)
                 if not isinstance(article, str):

@@ -18,7 +18,8 @@ _DATE_LINE = re.compile(r"(?:date|published|accessed|retrieved)(?: on)?\s*:\s*(\
 _NUMBERED_ENTRY = re.compile(r"(\d{1,4})[.)]\s+(\S.{0,400})\Z")
 _SECTION_HEADER = re.compile(r"(?:#+\s*)?(?:references|sources|citations|notes|bibliography)\s*:?\Z", re.IGNORECASE)
 _INLINE_URL = re.compile(r"\s*<?((?:https?://|www\.)[^\s>]+)>?\Z")
-_PUBLISHER_TITLE = re.compile(r"(?P<publisher>.+?)\s+[-–—]\s+(?P<title>\S.*)\Z|(?P<pub>[^“\"]+?)[,:]?\s+(?P<quoted>[“\"].+)\Z")
+_PUBLISHER_TITLE = re.compile(r"(?P<publisher>.+?)\s+[-–—]\s+(?P<title>\S.*)\Z"
+                              r"|(?P<pub>[^“\"]+?)[,:]?\s+(?P<quoted>[“\"].+)\Z")
 _QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
 
 Line = tuple[int, int]

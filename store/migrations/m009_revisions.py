@@ -29,5 +29,6 @@ def migrate(db):
     rows = db.conn.execute("SELECT id, updated, content_hash, words, text FROM articles ORDER BY id")
     db.conn.executemany(
         "INSERT INTO revisions (article_id, n, fetched, content_hash, words, text) VALUES (?, 1, ?, ?, ?, ?)",
-        ((id_, updated, digest, words, zlib.compress(text.encode("utf-8"))) for id_, updated, digest, words, text in rows),
+        ((id_, updated, digest, words, zlib.compress(text.encode("utf-8")))
+         for id_, updated, digest, words, text in rows),
     )

@@ -181,7 +181,8 @@ class Engine:
         groups = self._word_groups(parsed, expansions)
         self._deadline = time.perf_counter() + SEARCH_BUDGET_S  # loading the vocabulary does not count
         expressions = [expression for _, expression, _ in groups]
-        join = f"FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? AND {where}"
+        join = (f"FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid WHERE sentences_fts MATCH ? AND "
+                f"{where}")
         found: dict[int, tuple] = {}
 
         asked: dict[tuple[str, bool], tuple[int, list[int]]] = {}
@@ -237,7 +238,8 @@ class Engine:
             suspects = [i for i, (word, _, _) in enumerate(groups) if not expansions.get(word, TYPED_RIGHT).trusted]
             for left_out in suspects:
                 if self.time_left():
-                    collect(" AND ".join(e for i, e in enumerate(expressions) if i != left_out), CANDIDATES // len(groups))
+                    collect(" AND ".join(e for i, e in enumerate(expressions) if i != left_out),
+                            CANDIDATES // len(groups))
         rarest = sorted(groups, key=lambda group: group[2])
         for _, expression, sentences in rarest[:2]:
             # A rare word (a name) points at its few sentences even when the words around it are damaged

@@ -21,7 +21,8 @@ def like_pattern(value: str) -> str:
 
 
 def overlaps(table_alias: str) -> str:
-    return f'{table_alias}.article_id = s.article_id AND {table_alias}.start < s."end" AND {table_alias}."end" > s.start'
+    return (f'{table_alias}.article_id = s.article_id AND {table_alias}.start < s."end" AND {table_alias}."end" > '
+            f's.start')
 
 
 def sentence_conditions(conn, parsed: ParsedQuery, *, quotes_only: bool, article_id: int | None):

@@ -124,7 +124,8 @@ class WordMatcher:
                 last_seen[position] = at
         coverage = sum(w * b for w, b in zip(weights, best, strict=False)) / self.total_weight
         in_order = max(chain, default=0.0) / self.total_weight
-        nearness = sum(w for w, hit in zip(self.pair_weights, near, strict=False) if hit) / self.total_pair_weight if pairs else 1.0
+        near_weight = sum(w for w, hit in zip(self.pair_weights, near, strict=False) if hit)
+        nearness = near_weight / self.total_pair_weight if pairs else 1.0
         return coverage, in_order, nearness
 
     def highlighted_words(self) -> dict[str, float]:
@@ -136,7 +137,8 @@ class WordMatcher:
         return merged
 
 
-def score_texts(parsed: ParsedQuery, texts: Sequence[str], weight: Callable[[str], float], *, quotes_first: bool = False):
+def score_texts(parsed: ParsedQuery, texts: Sequence[str], weight: Callable[[str], float], *,
+                quotes_first: bool = False):
     """Score every text against the query; returns ``(scored, matcher)`` with ``scored`` best first (ties keep
     the input order, which is the index's own ranking)."""
     normalized = [normalize(text) for text in texts]

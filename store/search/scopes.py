@@ -84,7 +84,8 @@ def entity_items(engine, parsed, article_id) -> list[Item]:
         ([article_id] if article_id is not None else []) + params,
         budget=None,
     )
-    return [Item(id_, path, title, source, start, end, text, "entity", True) for id_, path, title, source, start, end, text in rows]
+    return [Item(id_, path, title, source, start, end, text, "entity", True)
+            for id_, path, title, source, start, end, text in rows]
 
 
 def note_items(engine, parsed, article_id) -> list[Item]:
@@ -95,7 +96,8 @@ def note_items(engine, parsed, article_id) -> list[Item]:
     if article_id is not None:
         where, params = f"{where} AND a.id = ?", [*params, article_id]
     rows = engine.run(
-        f"""SELECT a.id, a.path, a.title, a.source, coalesce(an.start, an.quote_start), coalesce(an."end", an.quote_end),
+        f"""SELECT a.id, a.path, a.title, a.source, coalesce(an.start, an.quote_start),
+                   coalesce(an."end", an.quote_end),
                    an.note, (SELECT group_concat('#' || t.name, ' ') FROM annotation_tags at
                              JOIN tags t ON t.id = at.tag_id WHERE at.annotation_id = an.id)
             FROM annotations an JOIN articles a ON a.id = an.article_id WHERE {where}""",

@@ -70,7 +70,8 @@ def fresh_copy(source_db, tmp_path, path_prefix: str = ""):
 
 def stable(records):
     return sorted(
-        ({key: getattr(r, key) for key in STABLE if key != "path"} for r in records), key=lambda r: r["created"] + r["exact"]
+        ({key: getattr(r, key) for key in STABLE if key != "path"} for r in records),
+        key=lambda r: r["created"] + r["exact"]
     )
 
 
@@ -267,7 +268,8 @@ def test_any_annotations_survive_a_round_trip_through_jsonl_and_w3c(tmp_path_fac
 
 def canonical(records) -> list[str]:
     """The records' stable fields, order-free (two annotations may share a span and a creation second)."""
-    return sorted(json.dumps({key: getattr(r, key) for key in STABLE if key != "path"}, sort_keys=True) for r in records)
+    return sorted(json.dumps({key: getattr(r, key) for key in STABLE if key != "path"}, sort_keys=True)
+                  for r in records)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "w3c"])

@@ -103,7 +103,8 @@ def test_annotate_refuses_a_quote_whose_figure_is_not_the_articles(revised, caps
     assert "you quoted $593 billion" in err and "says $539 billion" in err
     assert len(json.loads(_annotations_json(db_path, capsys))) == before
     # the same figure written another way is the same number: accepted, approximately
-    code = main(["--db", str(db_path), "annotate", "chips.txt", "--quote", "wiping $539bn off its market value", "--json"])
+    code = main(["--db", str(db_path), "annotate", "chips.txt", "--quote", "wiping $539bn off its market value",
+                 "--json"])
     out, err = capsys.readouterr()
     assert code == 0 and json.loads(out)["exact"] == "wiping $539 billion off its market value"
     assert "matched approximately" in err

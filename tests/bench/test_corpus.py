@@ -37,7 +37,8 @@ def test_articles_are_shaped_like_scraped_news():
     assert "’s " in everything and "'s " in everything  # curly and straight possessives
     for boilerplate in ("Related", "ALSO SEE", "OTHER NEWS", "About us:", "Leave a Reply"):
         assert boilerplate in everything
-    for figure in (r"\$\d[\d.]* (?:billion|million)", r"[+-]\d[\d.]*%", r"\b(?:19|20)\d\d-\d\d-\d\d\b", r"\d{1,3},\d{3} "):
+    for figure in (r"\$\d[\d.]* (?:billion|million)", r"[+-]\d[\d.]*%", r"\b(?:19|20)\d\d-\d\d-\d\d\b",
+                   r"\d{1,3},\d{3} "):
         assert re.search(figure, everything), figure
 
 

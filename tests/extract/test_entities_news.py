@@ -229,7 +229,8 @@ def test_a_body_named_by_its_head_word_after_the_is_an_organisation():
 
 
 def test_bases_and_stations_are_places_and_spacecraft_products():
-    found = labels("The crew flew from Wright-Patterson Air Force Base to see Space Shuttle Atlantis and Shandao Station.")
+    found = labels("The crew flew from Wright-Patterson Air Force Base to see Space Shuttle Atlantis and Shandao "
+                   "Station.")
     assert found["Wright-Patterson Air Force Base"] == found["Shandao Station"] == "PLACE"
     assert found["Space Shuttle Atlantis"] == "PRODUCT"
 

@@ -150,7 +150,8 @@ def test_hedge_must_be_a_whole_word():
 
 
 def test_from_a_to_b_is_a_change_not_a_range():
-    assert [(f.text, f.value_high) for f in find_figures("grew from 3% to 5% in a year")] == [("3%", None), ("5%", None)]
+    found = find_figures("grew from 3% to 5% in a year")
+    assert [(f.text, f.value_high) for f in found] == [("3%", None), ("5%", None)]
 
 
 def test_money_followed_by_an_unrelated_count_is_not_a_range():

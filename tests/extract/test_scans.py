@@ -11,7 +11,8 @@ from store.extract import entity_tokens, figure_patterns, tickers
 PIECES = [
     "$", "US$", "U.S.$", "C$", "NZ$", "RMB", "USD", "€", "£", "-", "−", "+", ".", ",", "5", "12", "2020", "1,000",
     "3.5", "%", " million", "mid-", "Between ", "between ", "two", "Two", "twenty", "March", "xMarch", "Monday,",
-    "Q3", "Q3 2025", " ", " ", " ", "\n", "(", ")", "[", "last week", "Last year", "yesterday", "the", "The", "th", "tens",
+    "Q3", "Q3 2025", " ", " ", " ", "\n", "(", ")", "[", "last week", "Last year", "yesterday", "the", "The", "th",
+    "tens",
     "one", "٣٠", "2026-02-06", "1st", "of", "x", "/", ":", "&", "'", "’", "_", "é", "É", "Ω", "iPhone", "eBay",
     "xAI", "aBc", "abcD", "NVIDIA", "Inc.", "Inc.X", "5&Co", "Smith's", "AI-related", "!", "“", "‘", "”", " - ",
     "–", "—", "•", "*", "…", "?", "$AAPL", "NYSE", "NYSE American", "Nasdaq", "TSXV", "0700", ": ",

@@ -88,7 +88,8 @@ def test_extract_applies_teachings_to_entities_and_keeps_figures():
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
-        st.one_of(st.text(max_size=10), st.sampled_from(["Acme", "Acme Corp", " ", "\n", "$5 billion", "3%", "Nvidia", "."])),
+        st.one_of(st.text(max_size=10),
+                  st.sampled_from(["Acme", "Acme Corp", " ", "\n", "$5 billion", "3%", "Nvidia", "."])),
         max_size=20,
     ).map("".join)
 )

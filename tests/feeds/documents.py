@@ -10,7 +10,8 @@ BODY = " ".join(f"Sentence {n} of the story says Acme Corp earned ${n} million i
 def rss2(items: list[dict], title: str = "Example News") -> str:
     entries = "".join(
         f"""<item><title>{item['title']}</title><link>{item['link']}</link>
-        <guid>{item.get('guid', item['link'])}</guid><pubDate>{item.get('date', 'Tue, 03 Mar 2026 10:00:00 GMT')}</pubDate>
+        <guid>{item.get('guid', item['link'])}</guid>
+        <pubDate>{item.get('date', 'Tue, 03 Mar 2026 10:00:00 GMT')}</pubDate>
         <description>{item.get('summary', 'A short teaser.')}</description>
         {f"<content:encoded><![CDATA[{item['content']}]]></content:encoded>" if 'content' in item else ''}
         {f"<author>{item['author']}</author>" if 'author' in item else ''}</item>"""
@@ -29,7 +30,8 @@ RSS091 = """<?xml version="1.0"?>
 RSS1 = """<?xml version="1.0"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"
  xmlns:dc="http://purl.org/dc/elements/1.1/">
-<channel rdf:about="http://rdf.example/"><title>RDF Site</title><link>http://rdf.example/</link><description>d</description></channel>
+<channel rdf:about="http://rdf.example/"><title>RDF Site</title><link>http://rdf.example/</link>
+<description>d</description></channel>
 <item rdf:about="http://rdf.example/one"><title>RDF story</title><link>http://rdf.example/one</link>
 <dc:date>2026-02-01T08:00:00Z</dc:date><dc:creator>Ann Writer</dc:creator><description>Teaser.</description></item>
 </rdf:RDF>"""

@@ -10,7 +10,8 @@ from tests.feeds.documents import ATOM, JSON_FEED, LOGIN_PAGE, RSS091, RSS1, rss
 
 def test_rss2_entries_carry_link_title_date_and_author():
     feed = parse_feed(
-        rss2([{"title": "Acme beats", "link": "https://example.org/acme", "author": "desk@example.org (Dee Desk)"}]).encode(),
+        rss2([{"title": "Acme beats", "link": "https://example.org/acme",
+               "author": "desk@example.org (Dee Desk)"}]).encode(),
         "https://example.org/rss",
     )
     assert feed.title == "Example News"
@@ -43,7 +44,8 @@ def test_atom_relative_links_resolve_and_long_content_is_the_article():
 
 
 def test_relative_links_in_rss_resolve_against_the_feed_url():
-    [entry] = parse_feed(rss2([{"title": "Rel", "link": "/2026/rel.html"}]).encode(), "https://rel.example/feeds/all.rss").entries
+    feed = rss2([{"title": "Rel", "link": "/2026/rel.html"}]).encode()
+    [entry] = parse_feed(feed, "https://rel.example/feeds/all.rss").entries
     assert entry.link == "https://rel.example/2026/rel.html"
 
 
@@ -62,12 +64,14 @@ def test_what_is_not_a_feed_is_refused_with_a_reason(body, reason):
 
 
 def test_json_feed_text_content_and_relative_urls():
-    document = JSON_FEED.replace('"url": "https://json.example/j1"', '"url": "/j1", "content_text": "' + "word " * 200 + '"')
+    document = JSON_FEED.replace('"url": "https://json.example/j1"',
+                                 '"url": "/j1", "content_text": "' + "word " * 200 + '"')
     [entry] = parse_feed(document.encode(), "https://json.example/feed.json").entries
     assert entry.link == "https://json.example/j1" and entry.full and entry.author == "Cy Author"
 
 
-@pytest.mark.parametrize(("body", "reason"), [("{not json", "malformed JSON"), ('{"a": 1}', "without a JSON Feed version")])
+@pytest.mark.parametrize(("body", "reason"),
+                         [("{not json", "malformed JSON"), ('{"a": 1}', "without a JSON Feed version")])
 def test_json_that_is_not_a_json_feed_is_refused(body, reason):
     with pytest.raises(FeedError, match=reason):
         parse_feed(body.encode(), "https://example.org/feed.json")

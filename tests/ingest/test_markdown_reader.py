@@ -86,7 +86,8 @@ def test_related_link_list_in_markdown_is_boilerplate():
 
 
 def test_reference_section_in_markdown():
-    text = "# News\n\nBody cites [1].\n\n[1] Reuters - \"Title\"\nURL: https://r.com/a\nDate: 2026\n[2] CNBC - \"Other\"\n"
+    text = ("# News\n\nBody cites [1].\n\n[1] Reuters - \"Title\"\nURL: https://r.com/a\nDate: 2026\n[2] CNBC - "
+            "\"Other\"\n")
     article = parse_markdown(text, "e.md")
     assert [(r.n, r.publisher, r.title, r.url) for r in article.references] == [
         (1, "Reuters", "Title", "https://r.com/a"), (2, "CNBC", "Other", None),

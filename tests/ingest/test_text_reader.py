@@ -126,7 +126,8 @@ def test_short_question_is_a_heading_only_before_a_paragraph():
     assert kinds["Is that the end of it?"] == "paragraph"
 
 
-@pytest.mark.parametrize("line", ["- dash item", "* star item", "• bullet item", "1. numbered item", "2) numbered item"])
+@pytest.mark.parametrize("line",
+                         ["- dash item", "* star item", "• bullet item", "1. numbered item", "2) numbered item"])
 def test_list_items(line):
     text = f"Headline Here\nA first paragraph that is long enough to read as prose, with a full stop.\n{line}\n"
     block = parse_text(text, "k").blocks[2]
@@ -170,7 +171,8 @@ def test_references_after_a_sources_header_and_bare_url_lines():
     )
     article = parse_text(text, "k")
     [ref] = article.references
-    assert (ref.n, ref.publisher, ref.title, ref.url) == (1, "Financial Times", "Banks brace for losses", "https://ft.com/x")
+    assert (ref.n, ref.publisher, ref.title, ref.url) == (1, "Financial Times", "Banks brace for losses",
+                                                          "https://ft.com/x")
 
 
 @pytest.mark.parametrize(

@@ -89,7 +89,8 @@ def test_a_unit_a_partner_a_region_and_instalments_are_scopes():
     text = ("Ford said its auto unit made a net profit of $0.4 billion in 2004. "
             "The US trade deficit with China reached $162 billion in 2004. "
             "Tesco said its sales in Britain were £30 billion in 2004. "
-            "Boeing won a $3 billion contract, paid in three instalments. The contract pays Boeing three instalments of $1 billion.")
+            "Boeing won a $3 billion contract, paid in three instalments. The contract pays Boeing three instalments "
+            "of $1 billion.")
     found = claims(text, Ford="ORG", US="PLACE", China="PLACE", Tesco="ORG", Britain="PLACE", Boeing="ORG")
     assert [(subject, scope) for _, subject, _, _, _, scope in found] == [
         ("Ford", "auto unit"), ("US", "with China"), ("Tesco", "in Britain"), ("Boeing", None), ("Boeing", "each part")]

@@ -11,7 +11,8 @@ from tests.ledger.helpers import mention
 def sentences_of(text):
     spans, start = [], 0
     for part in text.split(". "):
-        spans.append((start, start + len(part) + (1 if not part.endswith(".") and start + len(part) < len(text) else 0)))
+        spans.append((start,
+                      start + len(part) + (1 if not part.endswith(".") and start + len(part) < len(text) else 0)))
         start += len(part) + 2
     return spans
 
@@ -23,11 +24,13 @@ def claims_of(text, mentions):
 
 def test_training_cost_of_the_model_named_in_the_previous_sentence():
     text = ("Marc Andreessen hailed DeepSeek’s latest R1 model as a breakthrough. "
-            "The reported cost to train this model was $5.6 billion, a fraction of OpenAI’s estimated $100 million in spending to train GPT-4.")
+            "The reported cost to train this model was $5.6 billion, a fraction of OpenAI’s estimated $100 million in "
+            "spending to train GPT-4.")
     mentions = [
         mention(text, "Marc Andreessen", "PERSON"), mention(text, "DeepSeek", "ORG"), mention(text, "R1", "PRODUCT"),
         mention(text, "$5.6 billion", "MONEY", value=5.6e9, unit="USD"),
-        mention(text, "OpenAI", "ORG"), mention(text, "$100 million", "MONEY", value=1e8, unit="USD", hedge="estimated"),
+        mention(text, "OpenAI", "ORG"),
+        mention(text, "$100 million", "MONEY", value=1e8, unit="USD", hedge="estimated"),
         mention(text, "GPT-4", "PRODUCT"),
     ]
     assert claims_of(text, mentions) == [
@@ -37,7 +40,8 @@ def test_training_cost_of_the_model_named_in_the_previous_sentence():
 
 
 def test_product_named_after_its_maker_counts_as_the_maker_and_sources_are_not_subjects():
-    text = ("DeepSeek is a startup. According to Reuters, DeepSeek-V3, launched on January 10, used Nvidia’s H800 chips for training, "
+    text = ("DeepSeek is a startup. According to Reuters, DeepSeek-V3, launched on January 10, used Nvidia’s H800 "
+            "chips for training, "
             "at a cost of less than $6 million.")
     mentions = [
         mention(text, "Reuters", "ORG"), mention(text, "DeepSeek-V3", "PRODUCT"), mention(text, "Nvidia", "ORG"),

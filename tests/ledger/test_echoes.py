@@ -17,7 +17,8 @@ ARTICLES = {
                   "\"We will build the new factory in Ohio and hire 600 workers next year,\" Maria Lopez said.",
     "credited.txt": "Jobs for Ohio\nJohn Smith visited the site.\n"
                     "“We will build the new plant in Ohio and hire 500 workers,” John Smith said.",
-    "unrelated.txt": "Weather\nAnna Berg forecasts the weather.\n“Expect heavy rain across the north of the country,” Anna Berg said.",
+    "unrelated.txt": "Weather\nAnna Berg forecasts the weather.\n“Expect heavy rain across the north of the country,” "
+                     "Anna Berg said.",
 }
 
 
@@ -82,11 +83,13 @@ def test_echo_candidates_come_from_shared_rare_words_not_every_pair(monkeypatch)
     quotes = [IndexedQuote(i, i, 0, 10, f"topic{i} words{i} about thing{i} number{i} here{i}", None,
                            words_of(f"topic{i} words{i} about thing{i} number{i} here{i}")) for i in range(200)]
     quotes.append(IndexedQuote(900, 900, 0, 10, QUOTE, None, words_of(QUOTE)))
-    quotes.append(IndexedQuote(901, 901, 0, 10, QUOTE.replace("500", "600"), None, words_of(QUOTE.replace("500", "600"))))
+    quotes.append(IndexedQuote(901, 901, 0, 10, QUOTE.replace("500", "600"), None,
+                               words_of(QUOTE.replace("500", "600"))))
     compared = []
     monkeypatch.setattr(echoes, "similarity", lambda a, b: compared.append((a, b)) or similarity(a, b))
     index = EchoIndex(quotes)
-    assert [(other.id, score) for other, score in index.echoes_of(quotes[-2])] == [(901, similarity(words_of(QUOTE), quotes[-1].words))]
+    expected = similarity(words_of(QUOTE), quotes[-1].words)
+    assert [(other.id, score) for other, score in index.echoes_of(quotes[-2])] == [(901, expected)]
     assert len(compared) == 1
 
 
@@ -103,7 +106,8 @@ def test_echoes_follow_a_reimported_article_whose_quote_changed(corpus, capsys, 
     _, before = run_json(capsys, "--db", str(corpus), "echoes", "figure.txt", "--json")
     assert before[0]["echoes"]
     (tmp_path / "figure.txt").write_text("Ohio wins a plant\nMaria Lopez spoke in Columbus.\n"
-                                         "“Expect a long, cold and very snowy winter this year,” Maria Lopez said.\n", encoding="utf-8")
+                                         "“Expect a long, cold and very snowy winter this year,” Maria Lopez said.\n",
+                                         encoding="utf-8")
     assert main(["--db", str(corpus), "import", str(tmp_path / "figure.txt")]) == 0
     _, after = run_json(capsys, "--db", str(corpus), "echoes", "figure.txt", "--json")
     assert after == []

@@ -316,3 +316,24 @@ def test_an_organisation_releasing_a_statement_speaks_it():
             'But a spokesman said "We are looking into it right now."\n'
             '((WN)) Many users are calling it "The death of the whole project as we knew it."')
     assert [s for _, s in quotes_of(text, ("Facebook", "ORG", 0))] == ["Facebook", None, None]
+
+
+def test_the_name_at_the_verb_after_its_role_is_the_speaker_not_the_name_before_the_role():
+    text = ('Trump aide Jason Miller said "We will contest the result in every state."\n'
+            'Tom Jones thanked Mary Smith and said "It was a pleasure to work with her team."')
+    people = ("Trump", "PERSON", 0), ("Jason Miller", "PERSON", 0), ("Tom Jones", "PERSON", 0), \
+        ("Mary Smith", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == ["Jason Miller", "Tom Jones"]
+
+
+def test_a_pronoun_speaks_when_every_person_in_the_sentence_is_named_in_passing():
+    text = ('Ali Khamenei ordered three days of mourning. In his message, he praised Soleimani\'s life: "He was a '
+            'stellar example for all of us."')
+    found = quotes_of(text, ("Ali Khamenei", "PERSON", 0), ("Soleimani", "PERSON", 0))
+    assert [s for _, s in found] == ["Ali Khamenei"]
+
+
+def test_according_to_him_goes_to_the_person_he_is():
+    text = ('Yahya Sarea spoke on Monday. According to him, it was done with the help of "honourable people '
+            'inside the kingdom".')
+    assert [s for _, s in quotes_of(text, ("Yahya Sarea", "PERSON", 0))] == ["Yahya Sarea"]

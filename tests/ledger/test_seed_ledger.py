@@ -52,9 +52,11 @@ def test_the_two_seed_conflicts_are_found(seeded_db, db_path, capsys):
     assert main(["--db", str(db_path), "conflicts", "--json"]) == 0
     conflicts = json.loads(capsys.readouterr().out)
     summary = {(c["subject_entity"], c["metric"]): sorted(v["text"] for v in c["values"]) for c in conflicts}
-    deepseek = [texts for (subject, metric), texts in summary.items() if "deepseek" in subject and metric == "training cost"]
+    deepseek = [texts for (subject, metric), texts in summary.items() if "deepseek" in subject
+                and metric == "training cost"]
     assert deepseek and {"$5.6 billion", "$6 million"} <= set(deepseek[0])
-    spending = [texts for (subject, metric), texts in summary.items() if metric == "capital expenditure" and "$660 billion" in texts]
+    spending = [texts for (subject, metric), texts in summary.items() if metric == "capital expenditure"
+                and "$660 billion" in texts]
     assert spending and "$650 billion" in spending[0]
     for conflict in conflicts:
         assert conflict["status"] == "conflict"

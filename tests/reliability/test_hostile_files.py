@@ -33,13 +33,16 @@ def hostile_files(folder) -> dict[str, bytes]:
     body = "Markets rallied on Monday after the central bank held rates. Investors cheered the news.\n"
     return {
         "escapes.txt": f"Title {ESCAPES} here\n{body}Paragraph with {ESCAPES} inside it.\n".encode(),
-        "controls.txt": ("Control \x07bell\x08 title\n" + body * 100 + "Late \x00NUL and \x01\x02\x7f\x85 bytes.\n").encode(),
-        "bidi.txt": f"Invoice \u202egnp.exe\u202c title\n{body}Isolates \u2066hidden\u2069 and \u202aembed\u202c.\n".encode(),
+        "controls.txt": ("Control \x07bell\x08 title\n" + body * 100
+                         + "Late \x00NUL and \x01\x02\x7f\x85 bytes.\n").encode(),
+        "bidi.txt": (f"Invoice \u202egnp.exe\u202c title\n{body}"
+                     "Isolates \u2066hidden\u2069 and \u202aembed\u202c.\n").encode(),
         "long-line.txt": ("A very long line\n" + "word " * 20_000 + "\n" + ("Sentence. " * 10_000) + "\n").encode(),
         "quotes-deep.md": ("# Deep quotes\n\n" + "> " * 10_000 + "bottom of the well\n").encode(),
         "lists-deep.md": ("# Deep lists\n\n" + "- " * 10_000 + "innermost\n\n" + "1. " * 5_000 + "x\n").encode(),
         "brackets.md": ("# Brackets\n\n" + "[" * 10_000 + "*" * 10_000 + "`" * 5_000 + "\n").encode(),
-        "invalid-utf8.txt": b"Broken \xc3\x28 bytes title\n" + body.encode() + b"Half a char \xe2\x82 and \xff\xfe here.\n",
+        "invalid-utf8.txt": (b"Broken \xc3\x28 bytes title\n" + body.encode()
+                             + b"Half a char \xe2\x82 and \xff\xfe here.\n"),
         "records.jsonl": "\n".join(json.dumps(record) for record in [
             {"id": "esc", "title": f"JSON {ESCAPES}", "text": f"{body}{ESCAPES}\n", "url": "https://x.example/\x1b[1m"},
             {"id": "bidi", "title": "\u202eright to left\u202c", "text": body, "byline": "A\u2066B\u2069"},

@@ -38,7 +38,8 @@ def test_a_quote_is_a_double_or_opening_single_quotation_mark_not_an_apostrophe(
     assert not has_quote_mark("Apple\u2019s shares fell.")
 
 
-text_alphabet = st.sampled_from(list("abcXYZ \t\n.,-'\"") + ["\u201c", "\u201d", "\u2019", "\u2014", "\u00e9", "\u00df", "\ufb01"])
+text_alphabet = st.sampled_from(list("abcXYZ \t\n.,-'\"") + ["\u201c", "\u201d", "\u2019", "\u2014", "\u00e9", "\u00df",
+                                                             "\ufb01"])
 
 
 @given(st.text(alphabet=text_alphabet, max_size=60))

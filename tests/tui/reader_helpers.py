@@ -13,7 +13,8 @@ from tui.widgets.reader import Reader
 _SENTENCE = re.compile(r"\S.*?(?:[.!?](?=\s|$)|$)\s*")
 
 
-def make_article(title: str, paragraphs: list[tuple[str, str]], references: list[str] = (), article_id: int = 1) -> Article:
+def make_article(title: str, paragraphs: list[tuple[str, str]], references: list[str] = (),
+                 article_id: int = 1) -> Article:
     """An article from (kind, text) blocks: title first, one block per line, sentences split at . ! ?"""
     lines = [title] + [text for _, text in paragraphs] + list(references)
     kinds = ["title"] + [kind for kind, _ in paragraphs] + ["reference"] * len(references)
@@ -34,7 +35,8 @@ def make_article(title: str, paragraphs: list[tuple[str, str]], references: list
                    "https://example.com/a", None, words, text, False, 0, "hash", blocks, sentences, refs)
 
 
-def mention(article: Article, needle: str, label: str, nth: int = 0, entity: str | None = None, **fields) -> StoredMention:
+def mention(article: Article, needle: str, label: str, nth: int = 0, entity: str | None = None,
+            **fields) -> StoredMention:
     """A stored mention (as ``store.mentions.mentions_for_article`` returns) for the nth occurrence of needle."""
     start = -1
     for _ in range(nth + 1):
@@ -46,7 +48,8 @@ def mention(article: Article, needle: str, label: str, nth: int = 0, entity: str
 
 def annotation(article: Article, start: int, end: int, tags=(), colors=None, note: str = "", id: int = 1) -> Annotation:
     """An annotation of ``article.text[start:end]`` (as ``store.annotations`` returns them), anchored exactly."""
-    return Annotation(id, article.id, start, end, article.text[start:end], "", "", start, end, "hash", note, "exact", 1.0,
+    return Annotation(id, article.id, start, end, article.text[start:end], "", "", start, end, "hash", note,
+                      "exact", 1.0,
                       "2026-02-06T00:00:00+00:00", "2026-02-06T00:00:00+00:00", tags=tuple(tags), colors=colors or {},
                       path=article.path, title=article.title)
 

@@ -13,7 +13,8 @@ from tui.widgets.inspector import Inspector, format_value
 
 ARTICLE = make_article(
     "Chips",
-    [("paragraph", "Nvidia fell 9%. Nvidia Corp said sales were $3 billion. Apple rose 2%. Nvidia spent $900 million.")],
+    [("paragraph",
+      "Nvidia fell 9%. Nvidia Corp said sales were $3 billion. Apple rose 2%. Nvidia spent $900 million.")],
 )
 MENTIONS = [
     mention(ARTICLE, "Nvidia", "ORG", entity="nvidia"),
@@ -88,7 +89,8 @@ async def test_only_layers_that_exist_get_a_tab():
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures"]
         nvidia = ARTICLE.text.index("Nvidia")
-        inspector.show(MENTIONS, quotes=[], annotations=[annotation(ARTICLE, nvidia, nvidia + 6, ["chips"], note="check")])
+        inspector.show(MENTIONS, quotes=[],
+                       annotations=[annotation(ARTICLE, nvidia, nvidia + 6, ["chips"], note="check")])
         await pilot.pause()
         shown = [pane.id for pane in tabs.query("TabPane") if tabs.get_tab(pane.id).display]
         assert shown == ["inspector-entities", "inspector-figures", "inspector-quotes", "inspector-annotations"]

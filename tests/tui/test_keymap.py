@@ -79,9 +79,12 @@ def test_the_user_file_overrides_the_chosen_keymap(bindings):
     ("text", "expected"),
     [
         ('[library]\nsrot = "o"\n', "keymap.toml: library.srot: unknown binding id (did you mean library.sort?)"),
-        ('[library]\nsort = "enter"\n', "keymap.toml: library.sort: key 'enter' already bound to library.open in scope library"),
-        ('[library]\nsort = "ctrl+q"\n', "keymap.toml: library.sort: key 'ctrl+q' shadows app.quit of the enclosing scope app"),
-        ('[reader]\ntop = "f2"\n', "keymap.toml: reader.top: key 'f2' shadows main.toggle-library of the enclosing scope main"),
+        ('[library]\nsort = "enter"\n', "keymap.toml: library.sort: key 'enter' already bound to library.open in scope "
+                                        "library"),
+        ('[library]\nsort = "ctrl+q"\n', "keymap.toml: library.sort: key 'ctrl+q' shadows app.quit of the enclosing "
+                                         "scope app"),
+        ('[reader]\ntop = "f2"\n', "keymap.toml: reader.top: key 'f2' shadows main.toggle-library of the enclosing "
+                                   "scope main"),
         ("[library\n", "keymap.toml: not valid TOML"),
         ("[library]\nsort = 3\n", "keymap.toml: library.sort: expected a key string or a list of keys"),
     ],

@@ -36,7 +36,8 @@ async def test_conflicts_come_first_and_enter_on_a_value_opens_its_sentence(seed
         tree = app.screen.query_one("#ledger-tree", Tree)
         best = [min(order(m.data.status) for m in subject.children) for subject in tree.root.children]
         assert best[:2] == [0, 0] and best == sorted(best)  # subjects with a conflict come first
-        deepseek = next(node for node in metrics if node.data.metric == "training cost" and "deepseek" in node.data.subject_entity)
+        deepseek = next(node for node in metrics if node.data.metric == "training cost"
+                        and "deepseek" in node.data.subject_entity)
         assert "conflict" in str(deepseek.label)
         value = deepseek.children[0]
         db = open_db(seeded_path)

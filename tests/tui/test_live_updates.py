@@ -87,7 +87,8 @@ async def test_a_reimported_text_is_shown_afresh_with_its_note_moved(seeded_db, 
         reader = app.screen.query_one(Reader)
         await wait_until(pilot, lambda: reader.article is not None and reader.article.id == article.id)
 
-        article_file.write_text("Markets Rally Again\n\nAfter a quiet week, the index rose 2% on Tuesday, traders said.\n")
+        article_file.write_text("Markets Rally Again\n\nAfter a quiet week, the index rose 2% on Tuesday, traders "
+                                "said.\n")
         await asyncio.to_thread(run_cli, db_path, "import", str(article_file))
         await wait_until(pilot, lambda: reader.article.text.startswith("Markets Rally Again\n\nAfter a quiet week"))
         moved = reader.article.text.index("traders said")

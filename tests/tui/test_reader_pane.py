@@ -14,9 +14,11 @@ from tui.widgets.reader import Reader
 from tui.widgets.reader_pane import ReaderPane
 
 ARTICLE = make_article("Chips", [("paragraph", "Nvidia fell 9% on Friday. Jensen Huang said demand is strong.")])
-MENTIONS = [mention(ARTICLE, "Nvidia", "ORG"), mention(ARTICLE, "9%", "PERCENT"), mention(ARTICLE, "Jensen Huang", "PERSON")]
+MENTIONS = [mention(ARTICLE, "Nvidia", "ORG"), mention(ARTICLE, "9%", "PERCENT"),
+            mention(ARTICLE, "Jensen Huang", "PERSON")]
 start = ARTICLE.text.index("Jensen")
-NOTE = annotation(ARTICLE, start, start + 12, ["people", "check"], {"people": "#00aa00", "check": None}, "CEO since 1993")
+NOTE = annotation(ARTICLE, start, start + 12, ["people", "check"], {"people": "#00aa00", "check": None},
+                  "CEO since 1993")
 
 
 class PaneApp(App):
@@ -125,7 +127,8 @@ async def test_stored_annotations_show_in_the_status_and_the_notes_tab(seeded_db
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_inspector_tabs(pilot, app.query_one(Inspector))
         assert plain(app.query_one("#reader-status", Static)).startswith("▍#follow-up Ask the analyst")
-        tags, note, quote = (str(cell) for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
+        tags, note, quote = (str(cell)
+                             for cell in app.query_one("#inspector-annotations-table", DataTable).get_row_at(0))
         assert (tags, note) == ("#follow-up", "Ask the analyst")
         assert quote.rstrip("…") in " ".join(article.text[start:end].split())
 

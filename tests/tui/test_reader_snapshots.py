@@ -32,7 +32,8 @@ MENTIONS = [
     mention(ARTICLE, "Microsoft", "ORG"), mention(ARTICLE, "$80 billion", "MONEY", value=8e10, unit="USD"),
     mention(ARTICLE, "Apple", "ORG", nth=1), mention(ARTICLE, "2%", "PERCENT", value=2.0, unit="%"),
     mention(ARTICLE, "Tim Cook", "PERSON"), mention(ARTICLE, "2026", "DATE", unit="2026"),
-    mention(ARTICLE, "Broadcom", "ORG"), mention(ARTICLE, "$200 billion", "MONEY", value=2e11, unit="USD", hedge="about"),
+    mention(ARTICLE, "Broadcom", "ORG"),
+    mention(ARTICLE, "$200 billion", "MONEY", value=2e11, unit="USD", hedge="about"),
     mention(ARTICLE, "Nasdaq 100", "INDEX"), mention(ARTICLE, "3.1%", "PERCENT", value=3.1, unit="%"),
 ]
 _start = ARTICLE.text.index("Tim Cook")

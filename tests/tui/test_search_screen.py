@@ -59,7 +59,8 @@ async def test_matched_words_are_highlighted(db_file):
         await pilot.press(*"capitl expendture")
         await results_for(pilot, "capitl expendture")
         prompt = app.screen.query_one(OptionList).get_option_at_index(0).prompt
-        styled = {normalize(prompt.plain[span.start : span.end]) for span in prompt.spans if "reverse" in str(span.style)}
+        styled = {normalize(prompt.plain[span.start : span.end]) for span in prompt.spans
+                  if "reverse" in str(span.style)}
         assert {"capital", "expenditure"} <= styled
 
 

@@ -26,7 +26,8 @@ VIEWS = {
     "ledger": ("L", "down", "down", "down"),
     "help": ("f1",),
 }
-NOTES = [(["claim", "markets"], "Check against the 10-K filing."), (["claim"], ""), (["sourcing"], "Who is the analyst?")]
+NOTES = [(["claim", "markets"], "Check against the 10-K filing."), (["claim"], ""),
+         (["sourcing"], "Who is the analyst?")]
 
 
 @pytest.fixture

@@ -161,7 +161,8 @@ def article_html(title: str = "Chipmakers rally on AI demand", paragraphs: list[
 <article><h1>{title}</h1>
 {body}
 <h2>What comes next</h2>
-<blockquote><p>"Demand is incredible, and supply will stay tight until next year," the chief executive said.</p></blockquote>
+<blockquote>
+<p>"Demand is incredible, and supply will stay tight until next year," the chief executive said.</p></blockquote>
 <ul><li>Revenue: $39 billion, up 78% on the year</li><li>Next results: late May</li></ul>
 </article>
 <footer><p>Copyright 2026 Example Wire. All rights reserved.</p></footer></body></html>"""

@@ -93,7 +93,8 @@ def test_the_charset_comes_from_the_header_then_the_page_and_a_lying_header_is_c
                      .encode("cp1252"), content_type="text/html")
     lying = site.page("/lying", f"<html><body><p>{text}</p></body></html>".encode(),
                       content_type="text/html; charset=iso-8859-1")
-    missing = site.page("/missing", f"<html><body><p>{text}</p></body></html>".encode("cp1252"), content_type="text/html")
+    missing = site.page("/missing", f"<html><body><p>{text}</p></body></html>".encode("cp1252"),
+                        content_type="text/html")
 
     for url in (right, meta, lying, missing):
         assert text in fetcher.fetch(url).text, url

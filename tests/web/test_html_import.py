@@ -124,7 +124,8 @@ def test_html_in_a_txt_or_md_file_is_read_as_html_with_a_warning(db, tmp_path):
     markdown = tmp_path / "notes.md"
     markdown.write_text("\n  <!-- saved -->\n" + article_html("Second story"), encoding="utf-8")
     prose = tmp_path / "prose.md"
-    prose.write_text("# A note\n\nThis is prose with <b>some</b> inline HTML, which stays Markdown.\n", encoding="utf-8")
+    prose.write_text("# A note\n\nThis is prose with <b>some</b> inline HTML, which stays Markdown.\n",
+                     encoding="utf-8")
 
     report = import_paths(db, [renamed, markdown, prose])
 
@@ -171,7 +172,8 @@ def test_articles_and_show_json_carry_the_web_metadata_for_every_article(tmp_pat
     assert main(["--db", db, "articles", "--json"]) == 0
     rows = {row["path"]: row for row in json.loads(capsys.readouterr().out)}
     web, plain = rows[str(page)], rows[str(text)]
-    assert (web["source"], web["byline"], web["published"], web["feeds"]) == ("Example Wire", "Ann Lee", "2026-02-06", [])
+    expected = ("Example Wire", "Ann Lee", "2026-02-06", [])
+    assert (web["source"], web["byline"], web["published"], web["feeds"]) == expected
     assert (plain["url"], plain["source"], plain["published"], plain["byline"], plain["feeds"]) == (
         None, None, None, None, [])
 
@@ -198,7 +200,8 @@ def test_show_raw_prints_the_stored_page_and_refuses_an_article_without_one(tmp_
 
     assert shown.returncode == 0 and shown.stdout == html.encode("utf-8")
     assert refused.returncode == 2
-    assert refused.stderr.strip() == "broadsheet show: plain.txt: no web page stored (the article was not read from HTML)"
+    assert refused.stderr.strip() == ("broadsheet show: plain.txt: no web page stored (the article was not read from "
+                                      "HTML)")
 
 
 def test_broken_and_hostile_page_files_are_one_skip_line_each_and_the_rest_imports(db, tmp_path):

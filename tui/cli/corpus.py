@@ -123,7 +123,8 @@ def cmd_show(args) -> int:
     emit(args, data, lambda: [
         article_name(article.id, article.title),
         " · ".join(str(part) for part in (article.source, article.published, article.url) if part),
-        *(f"\n{text[block.start : block.end]}" for block in article.blocks if block.kind not in ("title", "boilerplate")),
+        *(f"\n{text[block.start : block.end]}" for block in article.blocks
+          if block.kind not in ("title", "boilerplate")),
     ])
     return 0
 

@@ -25,6 +25,7 @@ def cmd_doctor(args) -> int:
         args,
         {"database": str(path), "ok": all(c.ok for c in checks),
          "checks": [{"name": c.name, "ok": c.ok, "detail": c.detail} for c in checks]},
-        lambda: [f"database  {path}", *(f"{'ok ' if check.ok else 'BAD'}  {check.name:<22} {check.detail}" for check in checks)],
+        lambda: [f"database  {path}",
+                 *(f"{'ok ' if check.ok else 'BAD'}  {check.name:<22} {check.detail}" for check in checks)],
     )
     return 0 if all(c.ok for c in checks) else 1

@@ -75,7 +75,8 @@ def cmd_extract(args) -> int:
         lambda: table(
             [Column("path"), Column("start", "number"), Column("end", "number"), Column("label", "short"),
              Column("text"), Column("value", "number"), Column("unit", "short"), Column("hedge")],
-            [(path, m.start, m.end, m.label, m.text, _value(m), m.unit, m.hedge) for path, found in results for m in found],
+            [(path, m.start, m.end, m.label, m.text, _value(m), m.unit, m.hedge) for path, found in results
+             for m in found],
         ),
     )
     return 1 if failed else 0

@@ -50,7 +50,8 @@ def cmd_add(args) -> int:
         feed = add_feed(database(args), args.location, args.name)
     except FeedRefused as exc:
         raise UsageError(str(exc)) from exc
-    emit(args, feed, lambda: f"subscribed to {feed.url} as {feed.name!r} (fetch it with `broadsheet feed update {feed.name}`)")
+    emit(args, feed, lambda: f"subscribed to {feed.url} as {feed.name!r} (fetch it with `broadsheet feed update "
+                             f"{feed.name}`)")
     return 0
 
 
@@ -113,7 +114,8 @@ def cmd_import_opml(args) -> int:
             skipped.append({"url": outline.url, "reason": str(exc)})
     for item in skipped:
         print(f"broadsheet feed import-opml: skipped {item['reason']}", file=sys.stderr)
-    emit(args, {"added": added, "skipped": skipped}, lambda: f"{plural(len(added), 'feed')} added, {len(skipped)} skipped")
+    emit(args, {"added": added, "skipped": skipped}, lambda: f"{plural(len(added), 'feed')} added, {len(skipped)} "
+                                                             f"skipped")
     return 0
 
 

@@ -29,7 +29,8 @@ def register(subparsers) -> None:
     parser.set_defaults(handler=run_with_errors(cmd_figures))
 
     parser = subparsers.add_parser(
-        "conflicts", help="the same subject, metric, period, status and scope reported with values that cannot both be true")
+        "conflicts", help="the same subject, metric, period, status and scope reported with values that cannot both be "
+                          "true")
     output_options(parser)
     parser.set_defaults(handler=run_with_errors(cmd_conflicts))
 

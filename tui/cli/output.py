@@ -129,7 +129,8 @@ def article_name(article_id: int, title: str | None) -> str:
 
 def database(args: Namespace) -> Database:
     """Open the database named by ``--db`` / ``$BROADSHEET_DB`` / the default, announcing any backup."""
-    return open_db(args.db, on_backup=lambda path: print(f"broadsheet: backed up the database to {path}", file=sys.stderr))
+    return open_db(args.db,
+                   on_backup=lambda path: print(f"broadsheet: backed up the database to {path}", file=sys.stderr))
 
 
 def run_with_errors(handler: Callable[[Namespace], int]) -> Callable[[Namespace], int]:

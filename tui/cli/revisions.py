@@ -22,7 +22,8 @@ def register(subparsers) -> None:
 
     parser = subparsers.add_parser("diff", help="what changed between two revisions of an article, word by word")
     parser.add_argument("article", metavar="ARTICLE", help="article id or file name")
-    parser.add_argument("--from", dest="old", type=int, metavar="N", help="older revision (default: the one before --to)")
+    parser.add_argument("--from", dest="old", type=int, metavar="N", help="older revision (default: the one before "
+                                                                          "--to)")
     parser.add_argument("--to", dest="new", type=int, metavar="M", help="newer revision (default: the latest)")
     parser.set_defaults(handler=run_with_errors(cmd_diff))
 

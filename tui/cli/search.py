@@ -34,7 +34,8 @@ def cmd_search(args) -> int:
     hits = search(db, query, limit=args.limit, scope=args.scope)
     record_query(db, query)
     emit(args, hits, lambda: table(
-        [Column("article", "number"), Column("score", "number"), Column("text"), Column("title", max_width=TITLE_WIDTH)],
+        [Column("article", "number"), Column("score", "number"), Column("text"),
+         Column("title", max_width=TITLE_WIDTH)],
         [(hit.article_id, hit.score, matched_window(hit), hit.title) for hit in hits],
     ))
     return 0

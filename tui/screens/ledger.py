@@ -27,7 +27,8 @@ from tui.widgets.app_header import AppHeader
 
 TITLE_WIDTH = 36  # an article named by the start of its title
 SENTENCE_WIDTH = 70
-STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"), "reported": ("", "")}
+STATUS_MARKS = {"conflict": ("⚠ conflict", "bold red"), "corroborated": ("✓ corroborated", "green"),
+                "reported": ("", "")}
 
 
 @dataclass
@@ -137,13 +138,15 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
                 period = f" ({period_text(value.period)})" if value.period else ""
                 title = excerpt(titles.get(value.article_id, Path(value.path).name), TITLE_WIDTH)
                 metric.add_leaf(Text.assemble((f"{hedge}{value.text}", "bold"), (period, "italic"), "  ",
-                                              (title, "italic"), "  ", (excerpt(value.sentence, SENTENCE_WIDTH), "dim")),
+                                              (title, "italic"), "  ",
+                                              (excerpt(value.sentence, SENTENCE_WIDTH), "dim")),
                                 data=value)
         tree.loading = False
         table = self.query_one("#speakers", DataTable)
         table.clear()
         for person in people:
-            table.add_row(person["speaker"], person["quotes"], person["articles"], key=person["speaker_entity"] or person["speaker"])
+            table.add_row(person["speaker"], person["quotes"], person["articles"], key=person["speaker_entity"]
+                          or person["speaker"])
 
     @on(Tree.NodeHighlighted, "#ledger-tree")
     def show_reason(self, event: Tree.NodeHighlighted) -> None:

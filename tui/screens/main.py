@@ -298,9 +298,6 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         notes are read again."""
         self._annotations_changed()
 
-    def edits_made_elsewhere(self) -> None:
-        self._annotations_changed()
-
     @on(jobs.AnnotationsRead)
     def _annotations_read(self, message: jobs.AnnotationsRead) -> None:
         if message.notice:

@@ -35,7 +35,8 @@ class ArticleFind:
         """Remember the ``hits`` in ``article_id`` (search hits with ``article_id``, ``start`` and ``end``), the
         first at or after ``offset`` on show (as ``less`` searches forward from the page), else the first."""
         self.article_id = article_id
-        self.matches = sorted({(hit.start, hit.end) for hit in hits if hit.article_id == article_id and hit.end > hit.start})
+        self.matches = sorted({(hit.start, hit.end) for hit in hits if hit.article_id == article_id
+                               and hit.end > hit.start})
         self.index = next((i for i, (start, _) in enumerate(self.matches) if start >= offset), 0)
 
     def clear(self) -> None:

@@ -122,7 +122,8 @@ def preview_text(record: Annotation) -> Text:
     """One annotation's whole note, then its quote and article, for the pane under the table (the note first:
     it is what the reader wrote, and a long quote must not push it out of the pane)."""
     text = Text.assemble((record.note, "bold"), "\n") if record.note else Text()
-    text.append_text(Text.assemble(("“", "dim"), record.exact, ("”", "dim"), "  ", (record.title or record.path, "italic dim")))
+    text.append_text(Text.assemble(("“", "dim"), record.exact, ("”", "dim"), "  ",
+                                   (record.title or record.path, "italic dim")))
     return text
 
 
@@ -308,7 +309,8 @@ class TagsScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None]):
         if tag is None:
             return
         current = next(row["color"] for row in self.tags if row["name"] == tag)
-        color = await self.app.push_screen_wait(PromptDialog(f"Colour of #{tag} (a name such as red or dark orange, or #rrggbb):", current))
+        color = await self.app.push_screen_wait(PromptDialog(f"Colour of #{tag} (a name such as red or dark orange, or "
+                                                             f"#rrggbb):", current))
         if color:
             self._change("set_tag_color", tag, color, select=tag)
 

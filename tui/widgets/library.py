@@ -258,7 +258,8 @@ class Library(ScrollView, can_focus=True, inherit_bindings=False):
                 message = "Loading…" if not self.articles and not self.complete else "No articles match"
                 if self.complete and not self.articles:
                     message = "No articles yet — import some with: broadsheet import PATH"
-                return Strip([Segment(fit("  " + message, width), base + self.get_component_rich_style("library--dim"))])
+                return Strip([Segment(fit("  " + message, width),
+                                      base + self.get_component_rich_style("library--dim"))])
             return Strip.blank(width, base)
         style = base
         if article.read:

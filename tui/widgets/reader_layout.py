@@ -160,14 +160,17 @@ class ReaderLayout:
         self._text_line_starts = [lines[i].start for i in self._text_line_index]
 
     def _meta_lines(self) -> list[DisplayLine]:
-        return [DisplayLine(-1, -1, "meta", chrome=part) for part in _wrap_plain(self.meta, self.width)] if self.meta else []
+        if not self.meta:
+            return []
+        return [DisplayLine(-1, -1, "meta", chrome=part) for part in _wrap_plain(self.meta, self.width)]
 
     def _block_lines(self, index: int, block: Block) -> list[DisplayLine]:
         if index not in self._wrapped:
             marker = block_marker(self.text, block)
             first, rest = _prefixes(block, self.text[block.start : block.end])
             spans = wrap_span(self.text, block.start + marker, block.end, self.width - cell_len(first))
-            lines = [DisplayLine(start, end, block.kind, first if n == 0 else rest) for n, (start, end) in enumerate(spans)]
+            lines = [DisplayLine(start, end, block.kind, first if n == 0 else rest)
+                     for n, (start, end) in enumerate(spans)]
             # the first line owns the hidden marker, so offsets inside it still map to a line
             lines[0] = DisplayLine(block.start, lines[0].end, block.kind, first, hidden=marker)
             self._wrapped[index] = lines

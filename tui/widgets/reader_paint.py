@@ -72,7 +72,8 @@ class ReaderPainter:
         dark = reader.app.current_theme.dark
         for span in reader.mention_index.overlapping(start, end):
             if reader.layers_shown["entities" if span.kind == "entity" else "figures"]:
-                text.stylize(label_style(span.label).style(dark), max(span.start, start) + shift, min(span.end, end) + shift)
+                text.stylize(label_style(span.label).style(dark), max(span.start, start) + shift,
+                             min(span.end, end) + shift)
         for span in reader.markers.overlapping(start, end):
             text.stylize(self.style("reader--marker"), span.start + shift, span.end + shift)
         cursor, selection = reader.navigation.cursor_span, reader.navigation.explicit

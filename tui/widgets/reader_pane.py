@@ -29,7 +29,8 @@ def status_text(annotations: list[Annotation], position: tuple[int, int], layers
             text.append(f"#{name} ")
         if annotation.note:
             text.append(annotation.note.replace("\n", " ") + "  ", style="italic")
-    changed = [f"{layer} {'shown' if on else 'hidden'}" for layer, on in layers.items() if on != (layer != "boilerplate")]
+    changed = [f"{layer} {'shown' if on else 'hidden'}" for layer, on in layers.items()
+               if on != (layer != "boilerplate")]
     current, total = position
     tail = " · ".join(changed + ([f"{current}/{total}"] if total else []))
     if tail:
