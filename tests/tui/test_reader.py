@@ -42,6 +42,14 @@ def screen_text(reader: Reader) -> list[str]:
     return ["".join(segment.text for segment in reader.render_line(y)).rstrip() for y in range(reader.size.height)]
 
 
+async def row_showing(pilot, reader: Reader, needle: str) -> tuple[int, str]:
+    """The first row of the drawn reader that shows ``needle``: its y and its text."""
+    await pilot.pause()
+    lines = screen_text(reader)
+    y = next(i for i, line in enumerate(lines) if needle in line)
+    return y, lines[y]
+
+
 def styles_of(reader: Reader, needle: str) -> list:
     """Rich styles of the segments drawing ``needle`` on screen."""
     return [
@@ -196,10 +204,8 @@ async def test_click_selects_the_sentence_and_drag_selects_and_copies_text():
     app = ReaderApp(ARTICLE, MENTIONS)
     async with app.run_test(size=(80, 30)) as pilot:
         reader = app.query_one(Reader)
-        await pilot.pause()
-        lines = screen_text(reader)
-        y = next(i for i, line in enumerate(lines) if "Apple spent less" in line)
-        x = lines[y].index("Tim Cook")
+        y, line = await row_showing(pilot, reader, "Apple spent less")
+        x = line.index("Tim Cook")
         await pilot.click(Reader, offset=(x, y))
         assert reader.selected_text == "Tim Cook said the company is patient."
         await pilot.mouse_down(Reader, offset=(x, y))
@@ -390,10 +396,8 @@ async def test_double_click_selects_the_word():
     app = ReaderApp(ARTICLE, MENTIONS)
     async with app.run_test(size=(80, 30)) as pilot:
         reader = app.query_one(Reader)
-        await pilot.pause()
-        lines = screen_text(reader)
-        y = next(i for i, line in enumerate(lines) if "Apple spent less" in line)
-        await pilot.double_click(Reader, offset=(lines[y].index("spent") + 2, y))
+        y, line = await row_showing(pilot, reader, "Apple spent less")
+        await pilot.double_click(Reader, offset=(line.index("spent") + 2, y))
         assert reader.selected_text == "spent"
 
 
