@@ -181,13 +181,14 @@ class Monkey:
             self.workers_seen.update(self.app.workers)
             stack = [type(screen).__name__ for screen in self.app.screen_stack]
             assert "MainScreen" in stack, f"the main screen was popped: {stack}; last: {list(self.trail)}"
-            busy = busy_workers(self.app)
+            busy, waiting = busy_workers(self.app), queued(self.app)
             # Messages posted while processing (a key → a binding → a message → ...) take another round.
-            quiet_rounds = 0 if busy or queued(self.app) else quiet_rounds + 1
+            quiet_rounds = 0 if busy or waiting else quiet_rounds + 1
             if quiet_rounds == 2:
                 return
             if time.monotonic() > deadline:
-                raise AssertionError(f"still busy after {STEP_TIMEOUT_S} s: {busy}; last: {list(self.trail)}")
+                raise AssertionError(f"still busy after {STEP_TIMEOUT_S} s: workers {busy}, messages for {waiting}; "
+                                     f"last: {list(self.trail)}")
             await asyncio.sleep(0.002 if busy else 0)
 
     async def press(self, *keys: str) -> None:

@@ -49,10 +49,11 @@ def busy_workers(app: App) -> list[Worker]:
     return [worker for worker in app.workers if not worker.is_finished and awaited(app, worker)]
 
 
-def queued(app: App) -> bool:
-    """Whether the app or any node of the current screen still has messages to process."""
+def queued(app: App) -> list[str]:
+    """The app and the nodes of the current screen that still have messages to process, with their count
+    (empty when none has: a timeout can then say who kept the app busy)."""
     nodes = [app, *app.screen.walk_children(with_self=True)]
-    return any(not node._message_queue.empty() for node in nodes)
+    return [f"{node!r} ({node._message_queue.qsize()})" for node in nodes if not node._message_queue.empty()]
 
 
 async def settle(app: App, pilot, timeout: float = SETTLE_TIMEOUT_S) -> None:
@@ -69,12 +70,12 @@ async def settle(app: App, pilot, timeout: float = SETTLE_TIMEOUT_S) -> None:
     quiet_rounds = 0
     while True:
         await pilot.pause()
-        busy = busy_workers(app)
-        quiet_rounds = 0 if busy or queued(app) else quiet_rounds + 1
+        busy, waiting = busy_workers(app), queued(app)
+        quiet_rounds = 0 if busy or waiting else quiet_rounds + 1
         if quiet_rounds == 2:
             return
         if time.monotonic() > deadline:
-            raise AssertionError(f"the app is still busy after {timeout} s: {busy}")
+            raise AssertionError(f"the app is still busy after {timeout} s: workers {busy}, messages for {waiting}")
         if busy:  # polled: ``worker.wait()`` raises for a worker cancelled meanwhile, and for one not started yet
             await asyncio.sleep(0.005)
 
