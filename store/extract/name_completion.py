@@ -35,7 +35,10 @@ _ORGANISATIONS_BODY = re.compile(r"['’]s\s+(?:Office|Department|Bureau|Service
 # "David and Louise Turpin": a given name sharing the surname of the name after "and"
 _COUPLE = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 # what the extractor leaves off the end of a name: "Jr." and the surname before it, an Arabic particle surname
-_NAME_TAIL = re.compile(r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+")
+_NAME_TAIL = re.compile(
+    r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?"
+    r"|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+"
+)
 _HYPHENATED_GIVEN = re.compile(r"(?:^|\s)([A-Z][a-z]+-[a-z]+) $")  # "Man-kei", "Jae-in"
 _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+$",
@@ -125,8 +128,9 @@ class ArticleNames:
         if len(mention.text.split()) < 2:
             return False
         between_commas = self.text[max(0, mention.start - 2) : mention.start].startswith(",")  # cheap test first
-        return (between_commas and _TITLE_BEFORE.search(self.text, max(0, mention.start - 60), mention.start) is not None) \
-            or (self.text[mention.end : mention.end + 1] == "," and _TITLE_AFTER.match(self.text, mention.end) is not None)
+        title_before = between_commas and _TITLE_BEFORE.search(self.text, max(0, mention.start - 60), mention.start)
+        title_after = self.text[mention.end : mention.end + 1] == "," and _TITLE_AFTER.match(self.text, mention.end)
+        return bool(title_before) or bool(title_after)
 
     def _organisation(self, mention: Mention) -> str:
         """An organisation's full name as the article gives it; an acronym ("KCNA", "the SDF") is spelt out
@@ -176,7 +180,11 @@ class ArticleNames:
             return name + tail.group(), mention.entity  # "William Clay" "Ford Jr.", "Suleiman" "al-Amr"
         if len(name.split()) == 1:
             surname = _SURNAME_AFTER.match(self.text, mention.end)
-            if surname and name in gazetteer().first_names and surname.group(1).casefold() not in gazetteer().common_words:
+            if (
+                surname
+                and name in gazetteer().first_names
+                and surname.group(1).casefold() not in gazetteer().common_words
+            ):
                 return f"{name} {surname.group(1)}", mention.entity  # "Michelle" "Obama" taken as two mentions
             if name in gazetteer().first_names and (couple := _COUPLE.match(self.text, mention.end)):
                 return f"{name} {couple.group(1)}", mention.entity  # "David and Louise Turpin": David Turpin
@@ -203,7 +211,10 @@ class ArticleNames:
         # every kind of name: the extractor sometimes labels a person an organisation ("Jim Press")
         split = bisect_right(self.entities, at, key=mention_end)
         # within reach of the quote: a long text's far-off names are others' (and scanning them all is quadratic)
-        nearby = [*range(split - 1, max(-1, split - 1 - NEARBY_NAMES), -1), *range(split, min(len(self.entities), split + NEARBY_NAMES))]
+        nearby = [
+            *range(split - 1, max(-1, split - 1 - NEARBY_NAMES), -1),
+            *range(split, min(len(self.entities), split + NEARBY_NAMES)),
+        ]
         for i in nearby:
             if (split_name := self._surnames[i]) is None:
                 continue
@@ -227,7 +238,8 @@ class ArticleNames:
                 continue
             words = run.group().split()
             for i, given in enumerate(words[:-1]):
-                j = i + 2 if re.fullmatch(r"[A-Z]\.", words[i + 1]) and i + 2 < len(words) else i + 1  # "Mary A. Murray"
+                # "Mary A. Murray": the middle initial is skipped
+                j = i + 2 if re.fullmatch(r"[A-Z]\.", words[i + 1]) and i + 2 < len(words) else i + 1
                 last = words[j].rstrip(".")
                 closes = j + 1 == len(words) and run.end() >= end  # a surname that is a word only at the end
                 if given in first_names and (last.casefold() not in common_words or closes):
@@ -243,7 +255,10 @@ class ArticleNames:
             return None
         first_names, common_words = gazetteer().first_names, gazetteer().common_words
         start, end = self._window
-        pattern = rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{re.escape(name)}\b(?:,?\s+(?:Jr|Sr)\b\.?|\s+I[IV]I?\b)?"
+        pattern = (
+            rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{re.escape(name)}\b"
+            r"(?:,?\s+(?:Jr|Sr)\b\.?|\s+I[IV]I?\b)?"
+        )
         for match in re.finditer(pattern, self.text[start:end]):
             given = match.group(1).split()
             while given and (given[0].strip(".").casefold() in TITLES or (

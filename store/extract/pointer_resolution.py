@@ -17,10 +17,11 @@ from store.extract.quote_cues import COMPANY_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TI
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
-_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g", "i.e",
-                  "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
+_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g",
+                  "i.e", "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
 _PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
-                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside", "including"}
+                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside",
+                 "including"}
 _BEFORE_THE = _PREPOSITIONS | {"within", "inside", "near", "outside", "across", "and", "or", "by", "in", "through"}
 PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
@@ -36,10 +37,14 @@ _UNNAMED_SUBJECT = re.compile(
     rf"[\w'’.-]+(?<!ed)\s+){{0,3}}?(?P<noun>{TITLE_NOUNS}|{ROLE_NOUNS}|man|woman|boy|girl|resident|eyewitness|"
     rf"passenger|worker)s?\b(?![’']s)")
 _CAPITALISED_WORD = re.compile(r"(?<![(\w])[A-Z][\w'’-]*")  # not an interview's "((WN))"
-_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)  # not "Sheriff's Office"
+# the lookahead keeps "Sheriff's Office" out
+_TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)
 # "The mayor of London, Sadiq Khan, …": the title, then the name between commas
-_TITLED_NAME = re.compile(rf"\s*the\s+(?:\w+\s+){{0,2}}?(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
-                          r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)", re.IGNORECASE)
+_TITLED_NAME = re.compile(
+    rf"\s*the\s+(?:\w+\s+){{0,2}}?(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)",
+    re.IGNORECASE,
+)
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sentence end after them
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
@@ -130,7 +135,9 @@ class ArticlePointers(ArticleNames):
     def _titled_name(phrase: str) -> str | None:
         """The name a phrase gives right after opening with a title ("The mayor of London, Sadiq Khan, …")."""
         named = _TITLED_NAME.match(phrase)
-        return named.group(1) if named and named.group(1)[:1].isupper() and named.group(1).split()[-1][:1].isupper() else None
+        if named and named.group(1)[:1].isupper() and named.group(1).split()[-1][:1].isupper():
+            return named.group(1)
+        return None
 
     def _introduced_unnamed(self, at: int, title: str, person: Mention | None) -> bool:
         """Whether "the <title>" at ``at`` points back to an unnamed one ("a spokesperson said … The spokesperson
@@ -159,7 +166,8 @@ class ArticlePointers(ArticleNames):
             previous = self._sentence_start(max(0, own - 400), own - 1)
             opening = _UNNAMED_SUBJECT.match(self.text, previous, own)
             if opening and not [m for m in within(self.people, previous, own) if not self._in_quote(m.start)]:
-                person = None if opening.group("indefinite") else self._last_with_title(previous, opening.group("noun").lower())
+                noun = opening.group("noun").lower()
+                person = None if opening.group("indefinite") else self._last_with_title(previous, noun)
                 return self._person(person) if person is not None else (None, None)
         antecedent = self._antecedent(at)
         return self._person(antecedent) if antecedent is not None else None

@@ -14,8 +14,10 @@ CUE_VERBS = (
     "characterized|characterised|characterizes|described|describes|commented|comments|remarked|continued|"
     "insisted|suggested|suggests|hailed|called|calls|predicted|cautioned|acknowledged|admitted|conceded|asked|"
     "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
-    "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|quotes|affirmed|"
-    "issued a statement|released a statement|add|asserted|asserts|talked|confirmed|urged|recalled|recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated|"
+    "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|"
+    "quotes|affirmed|issued a statement|released a statement|add|asserted|asserts|talked|confirmed|urged|recalled|"
+    "recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|"
+    "quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated|"
     "enthused|enthuses|exclaimed|opined|opines|concurred|countered|retorted|lamented|laments|mused|remembered|"
     "shouted|criticised|criticized|agreed|agrees|continues|declares|announces"
 )
@@ -47,9 +49,14 @@ COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|minis
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
-_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")  # not a sentence end
-_AFTER = re.compile(rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|\.(?=\w)|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b")
-_NOT_A_SUBJECT = re.compile(r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE)
+# a title's or an initial's dot, not a sentence end
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")
+_AFTER = re.compile(
+    rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|\.(?=\w)|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b"
+)
+_NOT_A_SUBJECT = re.compile(
+    r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE
+)
 _QUOTED_AS = re.compile(r"\s+([^.;:“”\"]{1,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
@@ -78,7 +85,8 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     if not match or len(match.group("chunk").split()) > MAX_SUBJECT_WORDS:
         return None
     cue_end = match.end("cue")
-    if match.group("cue") in ("quoted", "quotes") and (quoted := _QUOTED_AS.match(text, cue_end, tail_end)):  # "…," Detik.com quoted Djamal as saying: Djamal
+    # "…," Detik.com quoted Djamal as saying: the speaker is Djamal
+    if match.group("cue") in ("quoted", "quotes") and (quoted := _QUOTED_AS.match(text, cue_end, tail_end)):
         return quoted.start(1), quoted.end(1), match.group("cue")
     if match.group("chunk").strip():
         if _NOT_A_SUBJECT.match(match.group("chunk")):  # "…," but would not answer questions asked of them

@@ -32,8 +32,9 @@ _RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|[A-Z])", 
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:He|She|he|she)\b")
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised word, not an acronym ("AIM")
 _SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
+# "Saying X is …, Y said"
 _IN_OPENING_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f|[Aa]lthough|[Tt]hough|"
-                                r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce|^(?!According)[A-Z][a-z]+ing)\b[^,]*$")  # "Saying X is …, Y said"
+                                r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce|^(?!According)[A-Z][a-z]+ing)\b[^,]*$")
 _PRONOUN_FIRST = re.compile(r"(?:[Hh]e|[Ss]he)(?:\s+[a-z]+){1,4}")  # "she went on to" say, "he later" added
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _OBJECT_PRONOUN = re.compile(r"\s*(?:him|her)\b(?!\s+[a-z])")  # "according to him, …", not "her spokesman"
@@ -216,7 +217,8 @@ class Speakers(ArticlePointers):
             return (*self._person(speaker), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
-        if missed := self._missed_person(start, start + len(chunk)) or self._name_at_verb(start, start + len(chunk), after):
+        chunk_end = start + len(chunk)
+        if missed := self._missed_person(start, chunk_end) or self._name_at_verb(start, chunk_end, after):
             return missed, None, cue
         orgs = [m for m in within(self.entities, start, end)
                 if (m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1))  # not "Japanese"
@@ -227,7 +229,8 @@ class Speakers(ArticlePointers):
         for match in _NAME.finditer(chunk):
             if self._in_quote(start + match.start()):
                 continue
-            resolved = self._by_surname(match.group().split()[-1], start + match.start()) or self._named_in_text(match.group())
+            name = match.group()
+            resolved = self._by_surname(name.split()[-1], start + match.start()) or self._named_in_text(name)
             if resolved:
                 return (*resolved, cue)
             if spelt := self._spelt_out(match.group()):  # "the SDF said", the extractor missing the acronym
@@ -253,7 +256,8 @@ class Speakers(ArticlePointers):
             if (m.start == start if after else m.end == end) and m.label in ("ORG", "OTHER"):
                 name = person_name(m.text, gazetteer().first_names, common)
                 words = name.split()
-                if name != m.text and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.casefold() not in common for w in words):
+                capitalised = all(w[:1].isupper() and w.casefold() not in common for w in words)
+                if name != m.text and 2 <= len(words) <= 3 and capitalised:
                     return name
         return None
 

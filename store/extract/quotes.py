@@ -56,7 +56,9 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
     readable = [b for b in blocks if b.kind not in SKIPPED_BLOCKS]
     spans = _join_paragraphs(text, readable, [s for i, b in enumerate(readable) for s in _spans_in(text, b, i)])
     spans = _join_split_quotes(text, readable, spans)
-    spans = [s for s in spans if sum(len(text[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(text, s)]
+    spans = [
+        s for s in spans if sum(len(text[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(text, s)
+    ]
     speakers = Speakers(text, mentions, [part for s in spans for part in s.parts])
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -166,7 +168,8 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
         if last is not None and last.closed and span.block == last.block:
             between = text[last.close_at : span.open_at]
             handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
-            ends_with_comma = handover.startswith(",") or text[last.parts[-1][1] - 3 : last.parts[-1][1]].endswith((",]", ","))
+            last_end = last.parts[-1][1]
+            ends_with_comma = handover.startswith(",") or text[last_end - 3 : last_end].endswith((",]", ","))
             # "A" tweeted X. "B.": no comma, but A's sentence runs straight into its attribution — not into
             # narrative ("crushing" and wrote "B", "big guy" who …, Trump said, "B")
             runs_on = _RUNS_INTO_ATTRIBUTION.match(handover) is not None and \
@@ -194,7 +197,9 @@ def _is_title(text: str, span: _Span) -> bool:
     words = text[span.parts[0][0] : span.parts[0][1]].split()
     if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":
         return False
-    return all(w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS for w in words) and words[0][:1].isupper()
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS for w in words
+    )
 
 
 def _ends_sentence(text: str, span: _Span) -> bool:

@@ -103,15 +103,18 @@ def test_a_source_quoting_someone_as_saying_is_not_the_speaker():
 
 
 def test_in_a_statement_is_not_an_unnamed_source_but_one_poster_is():
-    text = ('The Emergencies Ministry has, in a statement, called on drivers to "not forget that lives depend on you."\n'
-            'Critics attacked the Church of Scientology website, with one poster writing "How can people look at '
-            'both sides?"')
+    text = ('The Emergencies Ministry has, in a statement, called on drivers to "not forget that lives depend on '
+            'you."\nCritics attacked the Church of Scientology website, with one poster writing "How can people look '
+            'at both sides?"')
     found = quotes_of(text, ("Emergencies Ministry", "ORG", 0), ("Church of Scientology", "ORG", 0))
     assert [s for _, s in found] == ["Emergencies Ministry", None]
 
 
 def test_a_given_name_and_surname_taken_as_two_mentions_speak_as_one_name():
-    text = 'Former First Lady Michelle Obama gave the keynote, urging viewers, "we have got to vote like our lives depend on it."'
+    text = (
+        'Former First Lady Michelle Obama gave the keynote, urging viewers, "we have got to vote like our lives depend '
+        'on it."'
+    )
     found = quotes_of(text, ("Michelle", "PERSON", 0), ("Obama", "PERSON", 0))
     assert [s for _, s in found] == ["Michelle Obama"]
 
@@ -124,10 +127,13 @@ def test_a_sentence_opening_with_he_introduces_its_antecedent_not_the_person_it_
 
 
 def test_in_a_relative_clause_the_speaker_is_its_own_subject_unless_it_is_an_aside():
-    text = ('Gloria Vale wrote the 2009 novel Obsession, which the New York Times called "the steamiest book ever written."\n'
+    text = ('Gloria Vale wrote the 2009 novel Obsession, which the New York Times called "the steamiest book ever '
+            'written."\n'
             'Speaker John Berry commented on the matter — which the BBC noted as unusual — "However it is dressed up, '
             'the purpose is obvious."')
-    entities = ("Gloria Vale", "PERSON", 0), ("New York Times", "ORG", 0), ("John Berry", "PERSON", 0), ("BBC", "ORG", 0)
+    entities = (
+        ("Gloria Vale", "PERSON", 0), ("New York Times", "ORG", 0), ("John Berry", "PERSON", 0), ("BBC", "ORG", 0)
+    )
     assert [s for _, s in quotes_of(text, *entities)] == ["New York Times", "John Berry"]
 
 
@@ -187,7 +193,8 @@ def test_a_person_in_a_clause_opening_the_sentence_is_not_the_speaker():
 
 def test_she_after_an_opening_phrase_is_the_subject_of_the_sentence_before_a_quote():
     text = ('Denise Crosby recalled her first season.\n'
-            'Underwhelmed with her role, she left the series early. "This is not what I wanted to become an actor for."')
+            'Underwhelmed with her role, she left the series early. '
+            '"This is not what I wanted to become an actor for."')
     assert [s for _, s in quotes_of(text, ("Denise Crosby", "PERSON", 0))] == ["Denise Crosby"]
 
 

@@ -39,7 +39,10 @@ def test_cue_verbs_like_pointed_out_and_characterized():
         "Paul Markham pointed out that “the capital expenditures have become structural issues.”"
     )
     found = quotes_of(text, ("Tim Murray", "tim murray", 0), ("Paul Markham", "paul markham", 0))
-    assert [(speaker, cue) for _, speaker, _, cue in found] == [("Tim Murray", "characterized"), ("Paul Markham", "pointed out")]
+    assert [(speaker, cue) for _, speaker, _, cue in found] == [
+        ("Tim Murray", "characterized"),
+        ("Paul Markham", "pointed out"),
+    ]
 
 
 def test_paragraph_quote_after_an_introducing_line_resolves_the_pronoun():
@@ -55,7 +58,9 @@ def test_paragraph_quote_after_an_introducing_line_resolves_the_pronoun():
 def test_a_quote_split_by_its_attribution_is_one_quote_with_two_parts():
     text = "“Demand is strong,” Jensen Huang said, “and supply will catch up with it soon.”"
     found = quotes_of(text, ("Jensen Huang", "jensen huang", 0))
-    assert [(q, s) for q, s, _, _ in found] == [("Demand is strong and supply will catch up with it soon.", "Jensen Huang")]
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("Demand is strong and supply will catch up with it soon.", "Jensen Huang")
+    ]
     [quote] = find_quotes(text, paragraphs(text), [mention(text, "Jensen Huang", "PERSON")])
     assert [text[a:b] for a, b in quote.parts] == ["Demand is strong", "and supply will catch up with it soon."]
 
@@ -82,7 +87,10 @@ def test_continuation_paragraph_keeps_the_previous_speaker():
 
 
 def test_scare_quotes_are_not_speech_but_unattributed_long_quotes_are_kept():
-    text = "Investors feared an “emotional contagion” in stocks.\n\"Current investments in tech giants have become polarized.\""
+    text = (
+        "Investors feared an “emotional contagion” in stocks.\n"
+        "\"Current investments in tech giants have become polarized.\""
+    )
     found = quotes_of(text)
     assert [(q, s) for q, s, _, _ in found] == [("Current investments in tech giants have become polarized.", None)]
 
@@ -95,7 +103,9 @@ def test_straight_quotes_and_apostrophes_do_not_confuse_pairing():
 def test_said_x_then_a_new_sentence_of_the_same_quote_is_one_quote():
     text = '"We are pleased with the result," said Maria Lopez. "It shows the plan is working."'
     found = quotes_of(text, ("Maria Lopez", "maria lopez", 0))
-    assert [(q, s) for q, s, _, _ in found] == [("We are pleased with the result It shows the plan is working.", "Maria Lopez")]
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("We are pleased with the result It shows the plan is working.", "Maria Lopez")
+    ]
 
 
 def test_a_continuation_with_its_own_attribution_is_a_separate_quote():
@@ -134,7 +144,10 @@ def test_mr_surname_and_pronouns_resolve_to_the_full_name_from_the_right_paragra
         "Peter Holm disagreed with the union on Monday.\n"
         "“We remain open to a fair agreement,” he said."
     )
-    people = [("Anna Berg", "anna berg", 0), ("Peter Holm", "peter holm", 0), ("Berg", "berg", 1), ("Peter Holm", "peter holm", 1)]
+    people = [
+        ("Anna Berg", "anna berg", 0), ("Peter Holm", "peter holm", 0),
+        ("Berg", "berg", 1), ("Peter Holm", "peter holm", 1),
+    ]
     assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Anna Berg", "Peter Holm"]
 
 
@@ -151,8 +164,11 @@ def test_an_unnamed_source_gets_no_name_not_a_guess():
         "“We do not comment on individual cases at all,” an Interpol spokesperson said.\n"
         "“Prices will keep rising for at least a year,” analysts said."
     )
-    mentions = [mention(text, "Interpol", "ORG"), mention(text, "Anna Berg", "PERSON"), mention(text, "Interpol", "ORG", nth=1)]
-    assert [q.speaker for q in find_quotes(text, paragraphs(text), sorted(mentions, key=lambda m: m.start))] == [None, None]
+    mentions = [
+        mention(text, "Interpol", "ORG"), mention(text, "Anna Berg", "PERSON"), mention(text, "Interpol", "ORG", nth=1)
+    ]
+    mentions.sort(key=lambda m: m.start)
+    assert [q.speaker for q in find_quotes(text, paragraphs(text), mentions)] == [None, None]
 
 
 def test_a_name_before_a_colon_speaks_the_quote_after_it():
@@ -161,7 +177,9 @@ def test_a_name_before_a_colon_speaks_the_quote_after_it():
 
 
 def test_an_abbreviated_title_in_the_attribution_does_not_end_the_sentence():
-    text = '"The strains in food were different from those in people," said Dr. Livermore. "They spread between humans."'
+    text = (
+        '"The strains in food were different from those in people," said Dr. Livermore. "They spread between humans."'
+    )
     people = [("David Livermore", "david livermore", 0), ("Livermore", "david livermore", 0)]
     text = "David Livermore led the study.\n" + text
     [(quote, speaker, _, _)] = quotes_of(text, *people)
@@ -173,18 +191,26 @@ def test_a_pronoun_after_a_person_named_in_passing_goes_to_the_earlier_subject()
         "Hatice Cengiz called the prince's admission a political maneuver.\n"
         "Speaking to Martin Smith of PBS, she said, “Nobody could push this under the carpet.”"
     )
-    assert quotes_of(text, ("Hatice Cengiz", "hatice cengiz", 0), ("Martin Smith", "martin smith", 0))[0][1] == "Hatice Cengiz"
+    found = quotes_of(text, ("Hatice Cengiz", "hatice cengiz", 0), ("Martin Smith", "martin smith", 0))
+    assert found[0][1] == "Hatice Cengiz"
 
 
 def test_a_news_agency_that_reports_a_quote_is_not_its_speaker():
-    text = "Nancy Pelosi spoke on Tuesday.\nPelosi called the conduct “a breach of his constitutional responsibilities,” according to NBC."
-    mentions = sorted([mention(text, "Nancy Pelosi", "PERSON", "nancy pelosi"), mention(text, "Pelosi", "PERSON", "nancy pelosi", nth=1),
+    text = (
+        "Nancy Pelosi spoke on Tuesday.\n"
+        "Pelosi called the conduct “a breach of his constitutional responsibilities,” according to NBC."
+    )
+    mentions = sorted([mention(text, "Nancy Pelosi", "PERSON", "nancy pelosi"),
+                       mention(text, "Pelosi", "PERSON", "nancy pelosi", nth=1),
                        mention(text, "NBC", "ORG")], key=lambda m: m.start)
     assert [q.speaker for q in find_quotes(text, paragraphs(text), mentions)] == ["Nancy Pelosi"]
 
 
 def test_an_acronym_speaker_is_spelt_out_as_the_article_first_gives_it():
-    text = "The Korean Central News Agency reported the launch.\n“The test was a complete success for the nation,” said KCNA."
+    text = (
+        "The Korean Central News Agency reported the launch.\n"
+        "“The test was a complete success for the nation,” said KCNA."
+    )
     mentions = [mention(text, "Korean Central News Agency", "ORG"), mention(text, "KCNA", "ORG")]
     assert [q.speaker for q in find_quotes(text, paragraphs(text), mentions)] == ["Korean Central News Agency"]
 
@@ -211,18 +237,27 @@ def test_a_title_the_extractor_took_for_a_name_gives_way_to_the_name():
 
 
 def test_a_quote_with_no_verb_of_saying_belongs_to_the_person_its_sentence_is_about():
-    text = "Steve Jobs resigned in a letter. In part of it, Jobs left this farewell, “I have made some of the best friends of my life.”"
+    text = (
+        "Steve Jobs resigned in a letter. In part of it, Jobs left this farewell, “I have made some of the best "
+        "friends of my life.”"
+    )
     people = [("Steve Jobs", "steve jobs", 0), ("Jobs", "steve jobs", 1)]
     assert quotes_of(text, *people)[0][1] == "Steve Jobs"
 
 
 def test_an_acronym_the_extractor_missed_is_spelt_out_from_the_text():
-    text = "Fighters of the Syrian Democratic Forces (SDF) held the town.\n“We will defend every street of this town,” the SDF said."
+    text = (
+        "Fighters of the Syrian Democratic Forces (SDF) held the town.\n"
+        "“We will defend every street of this town,” the SDF said."
+    )
     assert [q.speaker for q in find_quotes(text, paragraphs(text), [])] == ["Syrian Democratic Forces"]
 
 
 def test_a_title_in_quote_marks_is_not_a_quote():
-    text = "Matty Roberts created the event “Storm Area 51, They Can't Stop All of Us” on Facebook and said “We will all meet up there.”"
+    text = (
+        "Matty Roberts created the event “Storm Area 51, They Can't Stop All of Us” on Facebook and said “We will all "
+        "meet up there.”"
+    )
     assert [q for q, *_ in quotes_of(text, ("Matty Roberts", "matty roberts", 0))] == ["We will all meet up there."]
 
 
