@@ -27,16 +27,13 @@ from store.extract.entity_rules import (
     PERSON_TITLES,
     company_head,
     introduces_person,
-    is_bare_title,
     is_place_shaped,
     is_role_word,
     team_shaped,
-    title_before_name,
-    title_length,
-    title_span,
     type_by_context,
     type_by_shape,
 )
+from store.extract.entity_titles import is_bare_title, title_before_name, title_length, title_span
 from store.extract.entity_tokens import INITIALS, Headlines, cap_tokens, is_capitalised, sentence_starts
 from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer, group_compound, is_place
 from store.extract.tickers import parenthesised_after
