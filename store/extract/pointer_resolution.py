@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import cached_property
 
 from store.extract.gazetteer import gazetteer
@@ -132,7 +133,10 @@ class ArticlePointers(ArticleNames):
             body = company.group(1)
             if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
                 return body, None
-            org = named[-1] if named else last_before(self.orgs, at)
+            # the one named most often, not one named in passing last ("the Court of Session … the Supreme Court
+            # … the court's summary"); of those named as often, the last
+            times = Counter(m.entity for m in named)
+            org = max(reversed(named), key=lambda m: times[m.entity]) if named else last_before(self.orgs, at)
             return (self._organisation(org), org.entity) if org else None
         return None
 
