@@ -46,6 +46,10 @@ _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*$")  # a relative clause between commas, before the verb
+# (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
+_CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
+                           r'|and\s+(?=(?:he|she)\b))')
+_GROUP_INCLUDING = re.compile(r"\s*([^,]+?),\s+(?:including|among them|such as)\s")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -63,7 +67,7 @@ class Speakers(SourceNames):
                 found = attribution_after(self.text, between_start, start_b, between=True)
                 if found:
                     return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
-        ending = self.text[parts[-1][1] - 1 : close_at]
+        ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
@@ -174,11 +178,18 @@ class Speakers(SourceNames):
             cue = cues[-1]
             if cue.group().lower() in ("according to", "in the words of"):
                 end = sentence_start + len(head.rstrip(" ,:“\"‘"))
+                if not head[: cue.start()].strip() and "," in head[cue.end() :]:
+                    # "According to police, Jones was driving "…"": the source is the opening phrase, not the clause
+                    end = sentence_start + head.rindex(",")
                 return self._subject(sentence_start + cue.end(), end, cue.group().lower(), after=True)
             if by := re.match(r"\s+by\s+(?!\w+ing\b)", head[cue.end() :]):  # "described by X as", not "by saying"
                 start = sentence_start + cue.end() + by.end()
                 return self._subject(start, open_at, cue.group(), after=True)
-            return self._subject(sentence_start, sentence_start + cue.start(), cue.group())
+            # "Smith called it "odd"; Miller said "…"", "Schumer said "…," while Trump noted his "…"": the subject
+            # is in the verb's own clause
+            clauses = list(_CLAUSE_BREAK.finditer(head, 0, cue.start()))
+            start = sentence_start + clauses[-1].end() if clauses else sentence_start
+            return self._subject(start, sentence_start + cue.start(), cue.group())
         if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
             return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)
         return None
@@ -203,6 +214,9 @@ class Speakers(SourceNames):
         if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
                 and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "…," she went on to say.
+        group = None if after else _GROUP_INCLUDING.match(chunk)
+        if group and self._pointer(group.group(1), start) == (None, None):
+            return None, None, cue  # "Fifty former officials, including Brennan and Hayden, signed": the group's
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end
