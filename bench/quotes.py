@@ -5,10 +5,11 @@ Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [
 ``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); ``--gold quotes_gold_2`` scores the second gold,
 labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then 9 mod 10; ``quotes_2_notes.md``).
 ``--gold quotes_gold_3`` scores the third, also blind (102 quotes in 50 articles, ids 1 mod 10 then 5 mod 10;
-``quotes_3_notes.md``).
+``quotes_3_notes.md``). ``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0 mod 10
+then 4 mod 10; ``quotes_dev_notes.md``): the rules are tuned on it, so its scores are not evidence of quality.
 A NAME is a ``.jsonl`` file of that directory; the texts are read from
 ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
-CC BY 2.5. The gold articles are a test set: the rules are developed on other articles, never tuned on these.
+CC BY 2.5. The other golds' articles are a test set: the rules are developed on other articles, never tuned on these.
 
 Matching, over characters (a quote's characters are the union of its parts):
 - a gold quote is **found** when one predicted quote overlaps at least 50% of the gold quote's characters and

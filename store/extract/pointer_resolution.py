@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
+from functools import cached_property
 
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import NEARBY_NAMES, ArticleNames
+from store.extract.person_gender import FEMALE, MALE, PRONOUNS, Genders, pronoun_gender
 from store.extract.quote_cues import COMPANY_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
@@ -47,6 +50,9 @@ _TITLED_NAME = re.compile(
 )
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sentence end after them
+_SENTENCE_REACH = 400  # characters a sentence is looked through for its end
+_PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
+_GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
@@ -101,7 +107,7 @@ class ArticlePointers(ArticleNames):
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
             if word != "it":
-                return self.pronoun_person(at)
+                return self.pronoun_person(at, FEMALE if word == "she" else MALE)
             mention = last_before(self.orgs, at)
             return (self._organisation(mention), mention.entity) if mention is not None else None
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
@@ -115,8 +121,8 @@ class ArticlePointers(ArticleNames):
         if role := _THE_ROLE.search(phrase):  # "the father said", "the actress recalled"
             noun = role.group(1).lower()
             person = self._last_with_title(at, noun)
-            if person is None and _FAMILY.fullmatch(noun):
-                person = self._antecedent(at)
+            if person is None and _FAMILY.fullmatch(noun):  # "the mother said": the mother named before
+                person = self._antecedent(at, pronoun_gender(noun))
             if person is None or self._introduced_unnamed(at, role.group(1), person):
                 return None, None
             return self._person(person)
@@ -127,7 +133,10 @@ class ArticlePointers(ArticleNames):
             body = company.group(1)
             if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
                 return body, None
-            org = named[-1] if named else last_before(self.orgs, at)
+            # the one named most often, not one named in passing last ("the Court of Session … the Supreme Court
+            # … the court's summary"); of those named as often, the last
+            times = Counter(m.entity for m in named)
+            org = max(reversed(named), key=lambda m: times[m.entity]) if named else last_before(self.orgs, at)
             return (self._organisation(org), org.entity) if org else None
         return None
 
@@ -157,10 +166,13 @@ class ArticlePointers(ArticleNames):
                 return person
         return None
 
-    def pronoun_person(self, at: int) -> tuple[str | None, str | None] | None:
+    def pronoun_person(self, at: int, gender: str | None = None) -> tuple[str | None, str | None] | None:
         """Who a "he"/"she" at ``at`` is: the person the sentence before opens with when it names no one ("One of
         the victims decided to speak. She said" — unnamed; "The actress recalled … she" — the actress named
-        earlier), else the subject of the nearest sentence naming someone; None when no one is named before."""
+        earlier), else the subject of the nearest sentence naming someone (of the pronoun's gender, read from the
+        pronoun at ``at`` unless given); None when no one is named before."""
+        if gender is None and (pronoun := PRONOUNS.search(self.text, at, at + _PRONOUN_REACH)):
+            gender = FEMALE if pronoun.group("f") else MALE
         own = self._sentence_start(max(0, at - 400), at)
         if own > 0:
             previous = self._sentence_start(max(0, own - 400), own - 1)
@@ -169,31 +181,58 @@ class ArticlePointers(ArticleNames):
                 noun = opening.group("noun").lower()
                 person = None if opening.group("indefinite") else self._last_with_title(previous, noun)
                 return self._person(person) if person is not None else (None, None)
-        antecedent = self._antecedent(at)
+        antecedent = self._antecedent(at, gender)
         return self._person(antecedent) if antecedent is not None else None
 
-    def _antecedent(self, at: int) -> Mention | None:
+    def _antecedent(self, at: int, gender: str | None = None) -> Mention | None:
         """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
         sentence that names someone outside quotes — not a person named earlier in the pronoun's own sentence
         ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
-        admission a maneuver. She explained")."""
+        admission a maneuver. She explained"). When the article shows that subject is of the other ``gender``,
+        the nearest person of the pronoun's own gender, a few sentences back at most."""
         own_sentence = self._sentence_start(max(0, at - 400), at)
         count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
         if not count:
-            return last_before(self.people, at)
+            person = last_before(self.people, at)
+            return None if person is not None and self._other_gender(person, gender) else person
         nearest = self.people[count - 1]
         sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
-        return self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)]
+        subject = self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)]
+        if not self._other_gender(subject, gender):
+            return subject
+        # the pronoun's own sentence too: "Gloria worsened. Thomas' sister pleaded with him, but he replied"
+        before = bisect_right(self.people, at, key=mention_end)
+        reach = self.people[max(0, count - _GENDER_REACH) : before]
+        same = [p for p in reach if self.genders.of(p) == gender and p.start >= at - _GENDER_CHARS]
+        return same[-1] if same else None
+
+    def _other_gender(self, person: Mention, gender: str | None) -> bool:
+        return gender is not None and self.genders.of(person) not in (None, gender)
+
+    @cached_property
+    def genders(self) -> Genders:
+        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end)
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
         sentence ending inside a quote does not end the narrative one."""
         start = block_start
         for match in _SENTENCE_END.finditer(self.text, block_start, at):
-            word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
-            token = word[0].lstrip("(“\"‘").casefold()
-            quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
-            if len(token) == 1 or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) or quoted_end:
-                continue
-            start = match.end()
+            if self._ends_sentence(match, block_start):
+                start = match.end()
         return start
+
+    def _sentence_end(self, at: int) -> int:
+        """Where the sentence after the one holding ``at`` begins, or where the paragraph ends first."""
+        paragraph_end = self.text.find("\n", at, at + _SENTENCE_REACH)
+        end = paragraph_end if paragraph_end >= 0 else min(len(self.text), at + _SENTENCE_REACH)
+        for match in _SENTENCE_END.finditer(self.text, at, end):
+            if self._ends_sentence(match, at):
+                return match.end()
+        return end
+
+    def _ends_sentence(self, match: re.Match[str], block_start: int) -> bool:
+        word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
+        token = word[0].lstrip("(“\"‘").casefold()
+        quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
+        return not (len(token) == 1 or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) or quoted_end)

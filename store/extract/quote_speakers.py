@@ -17,7 +17,8 @@ import re
 
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import WINDOW
-from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN, ArticlePointers
+from store.extract.org_speakers import SourceNames, describes_document
+from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN
 from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
 from store.extract.speaker_names import person_name, within
 from store.model import Block, Mention
@@ -44,10 +45,11 @@ _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*$")  # a relative clause between commas, before the verb
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
-class Speakers(ArticlePointers):
+class Speakers(SourceNames):
     """Resolves who said each quote of one article from its entity mentions."""
 
     def for_quote(self, parts, open_at: int, close_at: int, first: Block, last: Block):
@@ -166,6 +168,8 @@ class Speakers(ArticlePointers):
     def _head(self, sentence_start: int, open_at: int, colon: bool = False):
         head = self.text[sentence_start:open_at]
         cues = [c for c in CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
+        while len(cues) > 1 and describes_document(head, cues[-1].start()):  # "said in a statement posted online"
+            cues.pop()
         if cues:
             cue = cues[-1]
             if cue.group().lower() in ("according to", "in the words of"):
@@ -181,7 +185,11 @@ class Speakers(ArticlePointers):
 
     def _subject(self, start: int, end: int, cue: str | None, after: bool = False):
         """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
+        if source := self._document_source(start, end, cue):  # "a statement from X read", "said a report by X"
+            return source
         chunk = self.text[start:end].rstrip(" ,")
+        if not after and self.text[start:end].rstrip().endswith(",") and (aside := _ASIDE.search(chunk)):
+            chunk, end = chunk[: aside.start()], start + aside.start()  # "Google, which owns YouTube, said"
         if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
             start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
         if not after and (who := _WHO_SAID.search(chunk)):  # "Jones was praised by Smith, who said": Smith

@@ -1,0 +1,68 @@
+"""Pronouns and gendered nouns go to a person of their gender, read from the article itself: one rule per test,
+on hand-written paragraphs."""
+
+from store.extract.person_gender import FEMALE, MALE
+from store.extract.quote_speakers import Speakers
+from tests.ledger.helpers import mention
+from tests.ledger.test_quote_speakers import quotes_of
+
+
+def genders_of(text, *people):
+    """Each named person's gender, as ``Speakers`` reads it from ``text``."""
+    mentions = sorted((mention(text, name, "PERSON", entity=key, nth=nth) for name, key, nth in people),
+                      key=lambda m: m.start)
+    speakers = Speakers(text, mentions, [])
+    return {m.entity: speakers.genders.of(m) for m in mentions}
+
+
+def test_she_goes_to_the_woman_when_the_last_sentence_is_about_a_man():
+    text = ('Ms Ana Ruiz met the mayor on Monday. Tom Hale spoke first about his budget.\n'
+            '"We will not cut a single school," she said.')
+    found = quotes_of(text, ("Ana Ruiz", "PERSON", 0), ("Tom Hale", "PERSON", 0))
+    assert found == [("We will not cut a single school", "Ana Ruiz")]
+
+
+def test_he_goes_to_the_man_when_the_last_sentence_is_about_a_woman():
+    text = ('Mr Tom Hale runs the bakery. His daughter, Ana Ruiz, joined it in 2005 after she left school.\n'
+            '"She knows the oven better than I do," he said.')
+    found = quotes_of(text, ("Tom Hale", "PERSON", 0), ("Ana Ruiz", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Tom Hale"]
+
+
+def test_the_mother_is_the_woman_of_a_couple_named_together():
+    text = ('Dan Moore and his wife, Lisa Moore, lost their home in the flood.\n'
+            '"We saved only the dog," the father said. "I cannot sleep at night," the mother said.')
+    found = quotes_of(text, ("Dan Moore", "PERSON", 0), ("Lisa Moore", "PERSON", 0))
+    assert found == [("We saved only the dog", "Dan Moore"), ("I cannot sleep at night", "Lisa Moore")]
+
+
+def test_a_man_named_as_a_possessor_in_the_pronouns_own_sentence_is_the_speaker():
+    text = ('Gloria was ill for months, and she worsened.\n'
+            'Tom Hale\'s sister pleaded with him to see a doctor, but he replied "I am not able to do that".')
+    found = quotes_of(text, ("Gloria", "PERSON", 0), ("Tom Hale", "PERSON", 0))
+    assert found == [("I am not able to do that", "Tom Hale")]
+
+
+def test_gender_comes_from_honorifics_gendered_nouns_and_his_or_her_beside_a_name():
+    text = ('Actress Ana Ruiz arrived with Mr Tom Hale and Ben Cole, her husband. Rita Gomez, the mother of the '
+            'bride, and Sir Ian Lee stayed at home with Sam Ford. Jo Dunn and her son came late.')
+    people = (("Ana Ruiz", "ruiz", 0), ("Tom Hale", "hale", 0), ("Ben Cole", "cole", 0), ("Rita Gomez", "gomez", 0),
+              ("Ian Lee", "lee", 0), ("Sam Ford", "ford", 0), ("Jo Dunn", "dunn", 0))
+    assert genders_of(text, *people) == {"ruiz": FEMALE, "hale": MALE, "cole": MALE, "gomez": FEMALE,
+                                         "lee": MALE, "ford": None, "dunn": FEMALE}
+
+
+def test_pronouns_after_the_subject_of_a_sentence_tell_its_gender_not_those_after_an_object():
+    text = ('Tom Hale was a reporter, and his paper sent him. He went in to marry Ana Ruiz. He never came out.\n'
+            'Ana Ruiz waited outside. She called the police at noon.\n'
+            'Sam Ford said he saw them. Ben Cole and Rita Gomez said she was there.\n'
+            'A big crowd of people from the town and its suburbs welcomed Ian Lee. He was the mayor.')
+    people = (("Tom Hale", "hale", 0), ("Ana Ruiz", "ruiz", 0), ("Ana Ruiz", "ruiz", 1), ("Sam Ford", "ford", 0),
+              ("Ben Cole", "cole", 0), ("Rita Gomez", "gomez", 0), ("Ian Lee", "lee", 0))
+    assert genders_of(text, *people) == {"hale": MALE, "ruiz": FEMALE, "ford": MALE, "cole": None, "gomez": None,
+                                         "lee": None}
+
+
+def test_an_interviews_speaker_label_gets_no_gender_from_the_answers_pronouns():
+    text = "((Ana Ruiz)) My brother was first. He questioned him about it.\n((WN)) And then?"
+    assert genders_of(text, ("Ana Ruiz", "ruiz", 0)) == {"ruiz": None}
