@@ -13,6 +13,7 @@ from bisect import bisect_right
 
 from store.extract.name_completion import NEARBY_NAMES
 from store.extract.pointer_resolution import ArticlePointers
+from store.extract.quote_cues import COMPANY_NOUNS
 from store.extract.speaker_names import last_before, mention_end, within
 from store.model import Mention
 
@@ -25,10 +26,24 @@ DOCUMENT_NOUNS = (
 # "a statement from", "the press release issued by", "a post on": the source is named after the lead
 _DOCUMENT_LEAD = re.compile(
     rf"\s*(?:a|an|the|its|their|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})s?\s+"
-    r"(?:(?:issued|released|posted|published|sent|signed|put out)\s+)?(?:from|by|of|on)\s+",
+    r"(?:(?:issued|released|posted|published|sent|signed|put out)\s+(?:online\s+)?)?(?:from|by|of|on)\s+",
     re.IGNORECASE,
 )
 _PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|of|for|by|on|near|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_CLAUSE = re.compile(r"([^,;:“”\"]+),")  # "according to X," opening the sentence
+_MEMBERS = re.compile(r"\s*(?:including|such as|among them|among whom)\b")
+# an organisation a person heads or runs for: "the Biden campaign", "Erdogan's office"
+PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
+                          r"party|cabinet|ministry)\b")
+# "the federal government", "the government statement": an organisation's common noun, closing a phrase
+_THE_BODY_NOUN = re.compile(rf"\b(?:the|its)\s+((?:[\w-]+\s+)??({COMPANY_NOUNS}))(?:\s+(?:{DOCUMENT_NOUNS}))?"
+                            r"(?:\s+(?:has|had|have|was|were|is|are|would|will|also|already|earlier|then|later))*$",
+                            re.IGNORECASE)
+_CAPITALISED = r"[A-Z][\w'’-]*(?:\.[A-Z]\.?)*"  # "United", "U.S.", not "Africa." ending a sentence
+_OPENERS = {"The", "A", "An", "In", "On", "At", "For", "By", "And", "But", "Then", "Yesterday", "Today"}
+_REPORTED = re.compile(r".*\bthat\s+(?=(?:the\b|its\b|[A-Z])[^,;:]*$)", re.DOTALL)  # the last "that"
+_REPORTED_WORDS = 6  # "the federal government had already": a longer phrase is narrative, not a subject
 _OF = re.compile(r" of (?:the )?")
 _AFTER_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+$", re.IGNORECASE)
 # "the company" owning the document's outlet: "the company's website"
@@ -39,6 +54,26 @@ def describes_document(text: str, at: int) -> bool:
     """Whether the verb at ``at`` follows a document's noun, as the participle describing it when a verb of
     saying came before ("said in a statement posted online that"): no verb of the sentence."""
     return _AFTER_DOCUMENT.search(text[max(0, at - 40) : at]) is not None
+
+
+def _abbreviates(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym`` is a beginning of each of ``words`` in turn (upper case)."""
+    if not words:
+        return not acronym
+    word, shared = words[0], 0
+    while shared < min(len(acronym), len(word)) and acronym[shared] == word[shared]:
+        shared += 1
+        if _abbreviates(acronym[shared:], words[1:]):
+            return True
+    return False
+
+
+def reported_subject(chunk: str) -> int | None:
+    """Where the subject of a verb of saying begins when it is the subject of a clause reported by another verb
+    ("he observed that the federal government had already" stated): after the last "that" followed by a short
+    phrase opening with "the", "its" or a name; None when there is none."""
+    found = _REPORTED.match(chunk)
+    return found.end() if found is not None and len(chunk[found.end() :].split()) <= _REPORTED_WORDS else None
 
 
 class SourceNames(ArticlePointers):
@@ -59,6 +94,8 @@ class SourceNames(ArticlePointers):
             mention = fuller
         mention = self._first_named.get((mention.entity, mention.text), mention)
         name = super()._organisation(mention)
+        if _ACRONYM.fullmatch(name) and (spelt := self._abbreviated(name)):
+            return spelt
         if not name.startswith(mention.text):  # spelt out or completed already
             return name
         place = last_before(self.entities, mention.start)
@@ -71,6 +108,15 @@ class SourceNames(ArticlePointers):
                 name = f"{name}{of.group()}{after[0].text}"
         return name
 
+    def _abbreviated(self, acronym: str) -> str | None:
+        """The first organisation named whose words' beginnings make up ``acronym``, a word giving one letter or
+        more ("SIA" for "Singapore Airlines")."""
+        for org in self.orgs:
+            words = [w for w in org.text.split() if w[:1].isupper()]
+            if len(words) > 1 and _abbreviates(acronym, [w.upper() for w in words]):
+                return org.text
+        return None
+
     def _named_with_head(self, mention: Mention) -> Mention | None:
         """The last organisation named before ``mention`` whose name ends with its one word ("Supreme Court"
         for "Court")."""
@@ -78,6 +124,53 @@ class SourceNames(ArticlePointers):
         tail = f" {mention.text}"
         nearby = self.orgs[max(0, count - NEARBY_NAMES) : count]
         return next((m for m in reversed(nearby) if m.text.endswith(tail)), None)
+
+    def _pointer(self, phrase: str, at: int, anywhere: bool = False):
+        """As ``ArticlePointers._pointer``; and "the federal government", "the government statement" that no
+        organisation's mention names go to the fuller form the article first gave the phrase ("the United
+        States federal government", "The government of Burundi")."""
+        if (body := _THE_BODY_NOUN.search(phrase)) and body.group(1).islower() \
+                and not any(body.group(2).lower() in m.text.lower() for m in self.orgs) \
+                and (given := self._given_in_full(body.group(1), at)):
+            return given, None
+        return super()._pointer(phrase, at, anywhere)
+
+    def _given_in_full(self, phrase: str, at: int) -> str | None:
+        """The first fuller form of ``phrase`` before ``at``: after capitalised words ("United States federal
+        government") or before "of" and a name ("government of Burundi")."""
+        words = rf"(?i:{re.escape(phrase)})"
+        after_names = re.compile(rf"(?:{_CAPITALISED}\s+)+{words}\b")
+        before_of = re.compile(rf"\b{words}\s+of\s+(?:the\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*")
+        given = []
+        for found in after_names.finditer(self.text, self._window[0], at):
+            named = found.group().split()
+            while named[0] in _OPENERS:
+                named.pop(0)
+            if named[0][:1].isupper():
+                given.append((found.start(), " ".join(named)))
+                break
+        if of := before_of.search(self.text, self._window[0], at):
+            given.append((of.start(), of.group()))
+        return min(given)[1] if given else None
+
+    def _source(self, start: int, end: int, cue: str | None):
+        """``(name, entity, cue)`` of a source named by what it published (``_document_source``), or
+        ``(None, None, cue)`` for an unnamed one given as "according to" a clause ("According to police and
+        county officials, X was driving "…""); None when ``text[start:end]`` is neither."""
+        if document := self._document_source(start, end, cue):
+            return document
+        if cue is not None and cue.lower() == "according to" and (clause := _CLAUSE.match(self.text, start, end)) \
+                and not within(self.entities, start, clause.end()) \
+                and self._pointer(clause.group(1).strip(), start) == (None, None):
+            return None, None, cue
+        return None
+
+    def _unnamed_group(self, start: int, people: list[Mention]) -> bool:
+        """Whether the subject before a verb is a group no one names, the people named only as some of its
+        members ("Fifty former officials, including John Brennan and Leon Panetta, signed a letter")."""
+        opening, comma, rest = self.text[start : people[0].start].partition(",")
+        return bool(comma and opening.strip()) and _MEMBERS.match(rest) is not None \
+            and self._pointer(opening.strip(), start) == (None, None)
 
     def _document_source(self, start: int, end: int, cue: str | None):
         """``(name, entity, cue)`` of the source named after "a statement from" (or "a post on", "the report
@@ -87,7 +180,9 @@ class SourceNames(ArticlePointers):
             return None
         rest = lead.end()
         people = [m for m in within(self.people, rest, end) if not self._in_quote(m.start)]
-        if people and not self.text.startswith(("'s", "’s"), people[0].end):  # "Boeing spokesman William Barksdale"
+        if people:  # "Boeing spokesman William Barksdale", "Biden's Twitter account", "the Biden campaign"
+            if body := PERSONS_BODY.match(self.text, people[0].end):
+                return self.text[people[0].start : body.end()], None, cue
             return (*self._person(people[0]), cue)
         orgs = [m for m in within(self.orgs, rest, end) if not self._in_quote(m.start)]
         if orgs and orgs[0].start - rest <= 4:  # "from Toyota", "from the Ministry of Defence"

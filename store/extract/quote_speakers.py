@@ -17,15 +17,13 @@ import re
 
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import WINDOW
-from store.extract.org_speakers import SourceNames, describes_document
+from store.extract.org_speakers import PERSONS_BODY, SourceNames, describes_document, reported_subject
 from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN
 from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
 from store.extract.speaker_names import person_name, within
 from store.model import Block, Mention
 
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
-_PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
-                           r"party|cabinet|ministry)\b")
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
 # the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
 _RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|[A-Z])", re.DOTALL)
@@ -46,6 +44,9 @@ _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*$")  # a relative clause between commas, before the verb
+# (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
+_CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
+                           r'|and\s+(?=(?:he|she)\b))')
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -63,7 +64,7 @@ class Speakers(SourceNames):
                 found = attribution_after(self.text, between_start, start_b, between=True)
                 if found:
                     return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
-        ending = self.text[parts[-1][1] - 1 : close_at]
+        ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
@@ -126,7 +127,7 @@ class Speakers(SourceNames):
         body_first = _BODY_OPENS.match(self.text, start, end)
         if people and not (body_first and all(self._in_passing(p) for p in people)):
             speaker = self._subject_of(people)
-            if body := _PERSONS_BODY.match(self.text, speaker.end):
+            if body := PERSONS_BODY.match(self.text, speaker.end):
                 return self.text[speaker.start : body.end()], None, None
             return (*self._person(speaker), None)
         if body_first:  # "The company's replica is of Luke Skywalker's helmet, their "…"": the company's words
@@ -178,14 +179,18 @@ class Speakers(SourceNames):
             if by := re.match(r"\s+by\s+(?!\w+ing\b)", head[cue.end() :]):  # "described by X as", not "by saying"
                 start = sentence_start + cue.end() + by.end()
                 return self._subject(start, open_at, cue.group(), after=True)
-            return self._subject(sentence_start, sentence_start + cue.start(), cue.group())
+            # "Smith called it "odd"; Miller said "…"", "Schumer said "…," while Trump noted his "…"": the subject
+            # is in the verb's own clause
+            clauses = list(_CLAUSE_BREAK.finditer(head, 0, cue.start()))
+            start = sentence_start + clauses[-1].end() if clauses else sentence_start
+            return self._subject(start, sentence_start + cue.start(), cue.group())
         if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
             return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)
         return None
 
     def _subject(self, start: int, end: int, cue: str | None, after: bool = False):
         """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
-        if source := self._document_source(start, end, cue):  # "a statement from X read", "said a report by X"
+        if source := self._source(start, end, cue):  # "a statement from X read", "according to officials, …"
             return source
         chunk = self.text[start:end].rstrip(" ,")
         if not after and self.text[start:end].rstrip().endswith(",") and (aside := _ASIDE.search(chunk)):
@@ -196,6 +201,8 @@ class Speakers(SourceNames):
             before_who = [m for m in within(self.people, start, start + who.start()) if not self._in_quote(m.start)]
             if before_who:
                 return (*self._person(before_who[-1]), cue)
+        if not after and (reported := reported_subject(chunk)):  # "he observed that the government had stated"
+            start, chunk = start + reported, chunk[reported:]
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "He provided the text of a message he sent to X:"
         if after and _OBJECT_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
@@ -215,12 +222,14 @@ class Speakers(SourceNames):
             if not after and all(self._in_passing(p) for p in people) and (pronoun := SUBJECT_PRONOUN.search(chunk)) \
                     and (person := self.pronoun_person(start + pronoun.start())) is not None:
                 return (*person, cue)
+            if not after and self._unnamed_group(start, people):  # "Fifty officials, including X, signed"
+                return None, None, cue
             speaker = self._subject_of(people)
             last, between = people[-1], self.text[speaker.end : people[-1].start]
             if not after and not self.text[last.end : start + len(chunk)].strip(" ,") and "," not in between \
                     and _LOWER_WORD.search(between) and not _PAST.search(between) and not self._in_passing(last):
                 speaker = last  # "Trump aide Jason Miller said": the name at the verb, after its role
-            if body := _PERSONS_BODY.match(self.text, speaker.end):  # "the Biden campaign", "Erdogan's office"
+            if body := PERSONS_BODY.match(self.text, speaker.end):  # "the Biden campaign", "Erdogan's office"
                 return self.text[speaker.start : body.end()], None, cue
             return (*self._person(speaker), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):

@@ -60,3 +60,45 @@ def test_the_court_is_the_one_the_article_names_most_not_the_last_named_in_passi
             'The court\'s summary concluded with the statement: "The Court will make an Order declaring it unlawful."')
     entities = ("Court of Session", "ORG", 0), ("Court of Session", "ORG", 1), ("Supreme Court", "ORG", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["Court of Session"]
+
+
+def test_an_acronym_goes_to_the_organisation_whose_words_begin_with_its_letters():
+    text = ('Singapore Airlines will be compensated by Airbus. In a statement, SIA said that, "The delays are '
+            'disappointing for every one of our customers."')
+    entities = ("Singapore Airlines", "ORG", 0), ("Airbus", "ORG", 0), ("SIA", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Singapore Airlines"]
+
+
+def test_according_to_an_unnamed_group_is_unnamed_but_to_a_memo_by_someone_is_theirs():
+    text = ('According to police and county officials, Jon Smith was driving "erratically and across the double-'
+            'yellow center line" that night.\n'
+            'According to a memo posted online by Senator Juan Dalmau, the Senate cancelled the hearing because '
+            'Pierluisi did "not recognize the authority of the Senate".')
+    entities = ("Jon Smith", "PERSON", 0), ("Juan Dalmau", "PERSON", 0), ("Senate", "ORG", 0), \
+        ("Pierluisi", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == [None, "Juan Dalmau"]
+
+
+def test_a_group_named_only_by_some_of_its_members_is_unnamed():
+    text = ('Fifty former intelligence officials, including former CIA directors John Brennan and Leon Panetta, '
+            'signed a letter saying the report "has all the classic earmarks of a Russian information operation."')
+    assert [s for _, s in quotes_of(text, ("John Brennan", "PERSON", 0), ("Leon Panetta", "PERSON", 0))] == [None]
+
+
+def test_a_post_from_a_persons_account_is_theirs():
+    text = ('Joe Biden promised to pick a woman. A tweet sent from Biden\'s Twitter account during the debate '
+            'repeated the promise, saying "My running mate will be a woman."')
+    entities = ("Joe Biden", "PERSON", 0), ("Biden", "PERSON", 1), ("Twitter", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Joe Biden"]
+
+
+def test_the_government_goes_to_the_fuller_form_the_article_first_gave_it():
+    text = ('Pierre Nkurunziza died on Monday. The government of Burundi announced his death on Tuesday.\n'
+            'The government statement, which was posted on Twitter, announced the death "with great sorrow to '
+            'Burundians and the international community."\n'
+            'The United States federal government owns most of GM. Fritz Henderson observed that the federal '
+            'government had already stated to him that it had "no real interest in running our business" at all.')
+    entities = ("Pierre Nkurunziza", "PERSON", 0), ("Burundi", "PLACE", 0), ("Twitter", "ORG", 0), \
+        ("United States", "PLACE", 0), ("GM", "ORG", 0), ("Fritz Henderson", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == [
+        "government of Burundi", "United States federal government"]
