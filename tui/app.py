@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Iterable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -123,8 +122,9 @@ class BroadsheetApp(App, inherit_bindings=False):
         if self.watcher is not None:
             self.watcher.close()
 
-    def _run(self, function, *args, group: str, reply=None):
-        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply)
+    def _run(self, function, *args, group: str, reply=None, report_writes: bool = False):
+        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply,
+                                 report_writes=report_writes)
 
     def on_library_loaded(self, message: Library.Loaded) -> None:
         # Background work waits for the library instead of starting with the app, where its thread competed
@@ -132,11 +132,11 @@ class BroadsheetApp(App, inherit_bindings=False):
         # the first rows, bringing old highlights up to date once every row is in.
         if not self._corpus_prepared:
             self._corpus_prepared = True
-            own_writes = self.watcher.own_writes if self.watcher is not None else nullcontext
-            self.call_after_refresh(self._run, seed_if_empty, own_writes, group="corpus")
+            self.call_after_refresh(self._run, seed_if_empty, group="corpus")
         if message.complete and not self._stale_checked:
             self._stale_checked = True
-            self._run(refresh_stale_highlights, group="extract", reply=HighlightsRefreshed)
+            # Reported by the watcher: re-derived web pages change library rows, which only it reloads.
+            self._run(refresh_stale_highlights, group="extract", reply=HighlightsRefreshed, report_writes=True)
 
     def on_samples_imported(self, message: SamplesImported) -> None:
         """The first run imported the sample articles (or said why it could not); the counts follow."""
