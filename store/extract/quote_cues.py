@@ -58,6 +58,7 @@ _NOT_A_SUBJECT = re.compile(
     r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE
 )
 _QUOTED_AS = re.compile(r"\s+([^.;:“”\"]{1,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
+_NEW_CLAUSE = re.compile(r"(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 
@@ -66,6 +67,8 @@ def is_attribution(between: str, max_words: int = MAX_SUBJECT_WORDS + 3) -> bool
     """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. ")."""
     words = _TITLE_DOT.sub(r"\1", between).strip(" ,.;:“”\"‘’—–-").strip()
     if _PARTICIPLE.match(words):  # "…," saying that …: the narrative goes on, no one is named
+        return False
+    if _NEW_CLAUSE.match(words):  # "…," while Trump noted his "…": another sentence's clause, not its attribution
         return False
     if not words or len(words.split()) > max_words or re.search(r"[.!?;]\s", words):
         return False

@@ -50,6 +50,9 @@ _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*$")  # a relative clause between commas, before the verb
+# (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
+_CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
+                           r'|and\s+(?=(?:he|she)\b))')
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -67,7 +70,7 @@ class Speakers(SourceNames):
                 found = attribution_after(self.text, between_start, start_b, between=True)
                 if found:
                     return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
-        ending = self.text[parts[-1][1] - 1 : close_at]
+        ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
@@ -182,7 +185,11 @@ class Speakers(SourceNames):
             if by := re.match(r"\s+by\s+(?!\w+ing\b)", head[cue.end() :]):  # "described by X as", not "by saying"
                 start = sentence_start + cue.end() + by.end()
                 return self._subject(start, open_at, cue.group(), after=True)
-            return self._subject(sentence_start, sentence_start + cue.start(), cue.group())
+            # "Smith called it "odd"; Miller said "…"", "Schumer said "…," while Trump noted his "…"": the subject
+            # is in the verb's own clause
+            clauses = list(_CLAUSE_BREAK.finditer(head, 0, cue.start()))
+            start = sentence_start + clauses[-1].end() if clauses else sentence_start
+            return self._subject(start, sentence_start + cue.start(), cue.group())
         if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
             return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)
         return None
