@@ -7,8 +7,9 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
+from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from store.migrations import MIGRATIONS
 
@@ -172,12 +173,38 @@ def migrate(db: sqlite_utils.Database, path: Path | None = None, *, on_backup=No
             db.execute(f"PRAGMA user_version = {number}")
 
 
+class CommitObserver(Protocol):
+    """Told of every write transaction of one thread (:func:`observing_commits`): what the database looked like
+    when the transaction took the write lock, and it commits the transaction itself."""
+
+    def began(self, db: sqlite_utils.Database) -> Any:
+        """Called right after ``BEGIN IMMEDIATE``; the answer is handed to :meth:`commit`."""
+
+    def commit(self, db: sqlite_utils.Database, began: Any) -> None:
+        """Run ``COMMIT`` on ``db`` (the write lock is still held until then)."""
+
+
+_commit_observer: ContextVar[CommitObserver | None] = ContextVar("commit_observer", default=None)
+
+
+@contextlib.contextmanager
+def observing_commits(observer: CommitObserver) -> Iterator[None]:
+    """Within the block, every :func:`write_transaction` of this thread (any connection) goes through ``observer``:
+    how an interface tells its own commits from other processes' (see :meth:`store.watch.ChangeWatcher.mine`)."""
+    token = _commit_observer.set(observer)
+    try:
+        yield
+    finally:
+        _commit_observer.reset(token)
+
+
 @contextlib.contextmanager
 def write_transaction(db: sqlite_utils.Database, *, retries: int = 5) -> Iterator[sqlite_utils.Database]:
     """``BEGIN IMMEDIATE`` … ``COMMIT``: take the write lock up front so a second writer waits (busy timeout)
     instead of failing on a lock upgrade, and retry a few times if the timeout still runs out.
 
-    Nested use is a savepoint, via sqlite-utils' ``atomic()``.
+    Nested use is a savepoint, via sqlite-utils' ``atomic()``. Within :func:`observing_commits`, the observer is
+    told when the transaction begins and commits it.
     """
     if db.conn.in_transaction:
         with db.atomic():
@@ -191,9 +218,14 @@ def write_transaction(db: sqlite_utils.Database, *, retries: int = 5) -> Iterato
             if "locked" not in str(exc) and "busy" not in str(exc) or attempt == retries - 1:
                 raise _write_failure(db, exc) or exc from exc
             time.sleep(0.05 * 2**attempt)
+    observer = _commit_observer.get()
     try:
+        began = observer.began(db) if observer is not None else None
         yield db
-        db.execute("COMMIT")
+        if observer is None:
+            db.execute("COMMIT")
+        else:
+            observer.commit(db, began)
     except BaseException as exc:
         if db.conn.in_transaction:
             with contextlib.suppress(sqlite3.Error):

@@ -5,17 +5,24 @@ so a :class:`ChangeWatcher` can ask it every second (over a plain ``sqlite3`` co
 its first frame, before sqlite-utils is imported). Only when it moved does the watcher read the marks —
 small aggregates of the articles and the annotations — to tell which of them changed; a commit that touched
 neither (a reading position saved, a search remembered) reports nothing.
+
+The database cannot say which connection committed, so an interface's own writes would come back as news a
+moment later. Its writes run inside :meth:`ChangeWatcher.mine`: each write transaction notes the marks at its
+``BEGIN IMMEDIATE`` and just before its ``COMMIT`` (no other writer can commit in between), and the watcher, at its
+next look, follows those steps from the state it knew. What is left over is another process's: a commit from
+elsewhere landing before, between or after the interface's own is still reported, mark by mark.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.db import open_connection
+from store.db import observing_commits, open_connection
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -55,8 +62,14 @@ def annotations_mark(db: Database | sqlite3.Connection) -> tuple:
     return (*annotations, *links, *tags)
 
 
+def marks(db: Database | sqlite3.Connection) -> tuple[tuple, tuple]:
+    """The articles' mark and the annotations' mark."""
+    return articles_mark(db), annotations_mark(db)
+
+
 class ChangeWatcher:
-    """Holds one connection to ``path`` and answers "what changed since I last asked?".
+    """Holds one connection to ``path`` and answers "what changed since I last asked?", leaving out the commits
+    made inside :meth:`mine`.
 
     Safe to call from any thread (one call at a time is enforced); once closed it reports nothing. What it
     compares with is read when it is created: whoever shows the data creates it before reading what it shows,
@@ -68,8 +81,9 @@ class ChangeWatcher:
         self._lock = threading.Lock()
         self._closed = False
         self._version = self._data_version()
-        self._articles = articles_mark(self.db)
-        self._annotations = annotations_mark(self.db)
+        self._articles, self._annotations = marks(self.db)
+        # The marks before and after each own commit since the last look, in the order they committed.
+        self._own: list[tuple[tuple[tuple, tuple], tuple[tuple, tuple]]] = []
 
     def _data_version(self) -> int:
         return _row(self.db, "PRAGMA data_version")[0]
@@ -83,10 +97,36 @@ class ChangeWatcher:
             if version == self._version:
                 return Changes()
             self._version = version
-            articles, annotations = articles_mark(self.db), annotations_mark(self.db)
-            changed = Changes(articles != self._articles, annotations != self._annotations)
+            articles, annotations = marks(self.db)
+            known_articles, known_annotations = self._articles, self._annotations
+            # An own commit that started from the state known is taken as known; one that started elsewhere
+            # (another process committed first) leaves that other commit to be reported.
+            for (articles_before, annotations_before), (articles_after, annotations_after) in self._own:
+                if articles_before == known_articles:
+                    known_articles = articles_after
+                if annotations_before == known_annotations:
+                    known_annotations = annotations_after
+            self._own.clear()
+            changed = Changes(articles != known_articles, annotations != known_annotations)
             self._articles, self._annotations = articles, annotations
             return changed
+
+    def mine(self) -> AbstractContextManager[None]:
+        """Within the block, the write transactions of this thread are this watcher's owner's: not reported."""
+        return observing_commits(self)
+
+    def began(self, db: Database) -> tuple[tuple, tuple]:
+        """An own write transaction took the write lock: the marks it starts from (:class:`store.db.CommitObserver`)."""
+        return marks(db)
+
+    def commit(self, db: Database, began: tuple[tuple, tuple]) -> None:
+        """Commit an own write transaction, noting its step under the lock of :meth:`changes`: a look sees the
+        commit and its step together or neither."""
+        after = marks(db)
+        with self._lock:
+            db.execute("COMMIT")
+            if not self._closed:
+                self._own.append((began, after))
 
     def close(self) -> None:
         with self._lock:

@@ -6,9 +6,9 @@ keymap or database is one line on stderr and exit code 2 instead of a traceback 
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Iterable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -29,6 +29,7 @@ from tui.background import BackgroundFailed, run_in_background
 from tui.commands import PALETTE_TITLES
 from tui.corpus_watcher import CorpusChanged, CorpusWatcher
 from tui.keymap import BindingInfo, Keymap, KeymapError, collect_bindings, load_keymap, user_keymap_path
+from tui.screens.main import MainScreen
 from tui.settings import flush_settings, load_settings, remember_setting
 from tui.text import plural
 from tui.widgets.library import Library, read_first_page
@@ -86,8 +87,6 @@ class BroadsheetApp(App, inherit_bindings=False):
         return self._bindings_info
 
     def on_mount(self) -> None:
-        from tui.screens.main import MainScreen
-
         self.set_keymap(self.active_keymap)
         if self.settings.get("theme") in self.available_themes:
             self.theme = self.settings["theme"]
@@ -123,8 +122,9 @@ class BroadsheetApp(App, inherit_bindings=False):
         if self.watcher is not None:
             self.watcher.close()
 
-    def _run(self, function, *args, group: str, reply=None):
-        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply)
+    def _run(self, function, *args, group: str, reply=None, report_writes: bool = False):
+        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply,
+                                 report_writes=report_writes)
 
     def on_library_loaded(self, message: Library.Loaded) -> None:
         # Background work waits for the library instead of starting with the app, where its thread competed
@@ -132,11 +132,11 @@ class BroadsheetApp(App, inherit_bindings=False):
         # the first rows, bringing old highlights up to date once every row is in.
         if not self._corpus_prepared:
             self._corpus_prepared = True
-            own_writes = self.watcher.own_writes if self.watcher is not None else nullcontext
-            self.call_after_refresh(self._run, seed_if_empty, own_writes, group="corpus")
+            self.call_after_refresh(self._run, seed_if_empty, group="corpus")
         if message.complete and not self._stale_checked:
             self._stale_checked = True
-            self._run(refresh_stale_highlights, group="extract", reply=HighlightsRefreshed)
+            # Reported by the watcher: re-derived web pages change library rows, which only it reloads.
+            self._run(refresh_stale_highlights, group="extract", reply=HighlightsRefreshed, report_writes=True)
 
     def on_samples_imported(self, message: SamplesImported) -> None:
         """The first run imported the sample articles (or said why it could not); the counts follow."""
@@ -152,8 +152,6 @@ class BroadsheetApp(App, inherit_bindings=False):
         self.refresh_counts()
 
     def on_highlights_refreshed(self, message: HighlightsRefreshed) -> None:
-        from tui.screens.main import MainScreen
-
         if not message.count:
             return
         self.notify(f"Updated the highlights of {plural(message.count, 'article')} to this version's extractor.")
@@ -186,8 +184,6 @@ class BroadsheetApp(App, inherit_bindings=False):
     def pop_screen(self) -> AwaitComplete:
         """Never pop the main screen: a second dismiss queued behind the first (the command palette's, say)
         would leave a blank app."""
-        from tui.screens.main import MainScreen
-
         if isinstance(self.screen, MainScreen):
             return AwaitComplete.nothing()
         return super().pop_screen()
@@ -200,8 +196,6 @@ class BroadsheetApp(App, inherit_bindings=False):
                                         str(user_keymap_path())))
 
     async def action_quit(self) -> None:
-        from tui.screens.main import MainScreen
-
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen) and (writing := screen.flush_position()) is not None:
                 await writing.wait()  # the reading position lands before the app ends
@@ -255,5 +249,11 @@ def run_app(db_path: Path | str | None = None, keymap: str | None = None) -> int
     except KeymapError as exc:
         print(f"broadsheet: {exc}", file=sys.stderr)
         return 2
+    # Everything built so far (Textual's modules and ours, the keymap, the first page) lives as long as the app:
+    # frozen, Python's cyclic garbage collector never walks it again. Walking it cost the first frame ~25 ms —
+    # several partial collections as the heap grew and, as the screen was composed, a full one. The command
+    # pauses the collector while it is built (tui.cli.open_app); it runs again from here on.
+    gc.freeze()
+    gc.enable()
     app.run()
     return app.return_code or 0

@@ -3,8 +3,6 @@ counts), and the messages the answers come back in. See :mod:`tui.background`.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 from textual.message import Message
@@ -34,17 +32,16 @@ class CountsRead(Message):
     counts: dict[str, int]
 
 
-def seed_if_empty(db, own_writes: Callable[[], AbstractContextManager]) -> SamplesImported:
+def seed_if_empty(db) -> SamplesImported:
     """Import the sample articles into an empty database (the first run); a broken sample is reported, not
-    raised, so it cannot keep the user out of the app. The import runs inside ``own_writes`` (the watcher's
-    :meth:`~tui.corpus_watcher.CorpusWatcher.own_writes`): the app shows the samples itself, once."""
+    raised, so it cannot keep the user out of the app. The app shows the samples itself, once (the watcher
+    takes the import as the app's own, as every background job's writes)."""
     if db.execute("SELECT EXISTS (SELECT 1 FROM articles)").fetchone()[0]:
         return SamplesImported(None)
     from store.importer import import_seeds
 
     try:
-        with own_writes():
-            report = import_seeds(db)
+        report = import_seeds(db)
     except Exception as exc:
         return SamplesImported(None, str(exc))
     return SamplesImported(report.imported)

@@ -13,7 +13,11 @@ threads and widgets apart:
 - one job per ``group`` at a time by default (``exclusive``): a newer job cancels the older one, and a cancelled
   job's answer is never posted, so a late answer cannot overwrite a newer one;
 - a failure comes back as a message too: ``failed(error)`` if given (None to ignore it), else
-  :class:`BackgroundFailed` to the app, which says a refused write in one line and ends on anything else.
+  :class:`BackgroundFailed` to the app, which says a refused write in one line and ends on anything else;
+- what a job writes is the app's own (the app's ``watcher``, :meth:`tui.corpus_watcher.CorpusWatcher.own_writes`):
+  not reported back a moment later as another process's write, so the caller shows it itself. A job whose
+  writes the rest of the app learns of through the watcher, as it would of another process's, says
+  ``report_writes=True`` (a feed update: its articles reach the library as they land).
 
 Long store functions can stop early between steps by asking :func:`cancelled`.
 """
@@ -21,6 +25,7 @@ Long store functions can stop early between steps by asking :func:`cancelled`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,17 +59,19 @@ def run_in_background(
     reply: Callable[[Any], Message | None] | None = None,
     failed: Callable[[BaseException], Message | None] | None = None,
     exclusive: bool = True,
+    report_writes: bool = False,
 ) -> Worker:
     """Run ``function(db, *args)`` (``function(*args)`` without ``db_path``) in a thread worker of ``node``, and
     post ``reply(result)`` to ``node`` unless the job was cancelled — or the result itself when it is a message
     and there is no ``reply``. Nothing is posted when the answer is no message (None)."""
+    writes = nullcontext if report_writes else _own_writes(node)
 
     def job() -> None:
         try:
             if db_path is None:
                 result = function(*args)
             else:
-                with connection(db_path) as db:
+                with connection(db_path) as db, writes():
                     result = function(db, *args)
         except Exception as error:
             if cancelled():
@@ -80,3 +87,10 @@ def run_in_background(
 
     name = getattr(function, "__name__", group)
     return node.run_worker(job, name=name, group=group, exclusive=exclusive, thread=True, exit_on_error=False)
+
+
+def _own_writes(node: DOMNode) -> Callable[[], AbstractContextManager[None]]:
+    """What a job of ``node``'s wraps its writes in: its app's watcher's ``own_writes`` (an app without one, a
+    test's bare app, watches nothing)."""
+    watcher = getattr(node.app, "watcher", None)
+    return watcher.own_writes if watcher is not None else nullcontext

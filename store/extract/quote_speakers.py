@@ -17,7 +17,13 @@ import re
 
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import WINDOW
-from store.extract.org_speakers import PERSONS_BODY, SourceNames, describes_document, reported_subject
+from store.extract.org_speakers import (
+    PERSONS_BODY,
+    SourceNames,
+    describes_document,
+    document_name,
+    reported_subject,
+)
 from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN
 from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
 from store.extract.speaker_names import person_name, within
@@ -197,6 +203,8 @@ class Speakers(SourceNames):
         if source := self._source(start, end, cue):  # "a statement from X read", "according to officials, …"
             return source
         chunk = self.text[start:end].rstrip(" ,")
+        if document := document_name(chunk):  # "The 14th Amendment states", "Republic Act No. 3846, …, states"
+            return document, None, cue
         if not after and self.text[start:end].rstrip().endswith(",") and (aside := _ASIDE.search(chunk)):
             chunk, end = chunk[: aside.start()], start + aside.start()  # "Google, which owns YouTube, said"
         if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):

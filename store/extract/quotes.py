@@ -177,7 +177,9 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
             ends_with_comma = ends_with_comma or runs_on
             block_end = blocks[span.block].end
             own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span))
-            if ends_with_comma and is_attribution(between) and own is None:
+            # a title in quote marks is no half of a quote ("Republic Act No. 3846, also known as the "Radio
+            # Control Law", states "…"")
+            if ends_with_comma and is_attribution(between) and own is None and not _is_title(text, last):
                 last.parts.extend(span.parts)
                 last.close_at, last.closed = span.close_at, span.closed
                 continue

@@ -102,3 +102,35 @@ def test_the_government_goes_to_the_fuller_form_the_article_first_gave_it():
         ("United States", "PLACE", 0), ("GM", "ORG", 0), ("Fritz Henderson", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *entities)] == [
         "government of Burundi", "United States federal government"]
+
+
+def test_a_document_named_with_its_owner_is_the_owners():
+    text = ('Jon Huber signed with All Elite Wrestling (AEW) this year. "Huber was respected and loved in every way", '
+            'reads an AEW press release, "a fierce and captivating talent."\n'
+            'Donald Trump attacked the paper. A Trump tweet called it "the enemy of the people and a disgrace."')
+    entities = ("Jon Huber", "PERSON", 0), ("All Elite Wrestling", "ORG", 0), ("AEW", "ORG", 1), \
+        ("Donald Trump", "PERSON", 0), ("Trump", "PERSON", 1)
+    assert [s for _, s in quotes_of(text, *entities)] == ["All Elite Wrestling", "Donald Trump"]
+
+
+def test_the_document_goes_to_whoever_the_article_said_issued_it():
+    text = ('The orange warning issued by Met Eireann applied to County Galway. Gusts were forecast to reach 80 '
+            'mph. "Storm Lorenzo will produce significant swell and high waves", read the warning.')
+    entities = ("Met Eireann", "ORG", 0), ("County Galway", "PLACE", 0), ("Storm Lorenzo", "OTHER", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Met Eireann"]
+
+
+def test_a_law_or_an_article_of_one_speaks_its_own_words():
+    text = ('The 14th Amendment states: "all persons born in the United States are citizens of it."\n'
+            'Article 2, Section 1 sets the citizenship qualification for president:\n'
+            '"No Person except a natural born Citizen shall be eligible to the Office of President".\n'
+            'Bill Clinton said "We will sign the treaty in the spring of next year."')
+    entities = ("United States", "PLACE", 0), ("Section 1", "OTHER", 0), ("Bill Clinton", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["14th Amendment", "Article 2, Section 1", "Bill Clinton"]
+
+
+def test_a_title_in_quote_marks_before_an_attribution_is_no_half_of_the_quote():
+    text = ('Republic Act No. 3846, also known as the "Radio Control Law", states "no person, firm, company or '
+            'corporation shall operate a radio station."')
+    assert quotes_of(text, ("Act No. 3846", "OTHER", 0), ("Radio Control Law", "ORG", 0)) == [
+        ("no person, firm, company or corporation shall operate a radio station.", "Republic Act No. 3846")]

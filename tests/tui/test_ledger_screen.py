@@ -186,3 +186,15 @@ async def test_a_highlighted_value_shows_its_whole_sentence_and_article_on_scree
         db.close()
         assert title in shown
         assert reason.region.height >= 2 and reason.region.bottom <= app.screen.region.bottom
+
+
+async def test_the_reason_of_the_first_group_shows_as_soon_as_the_ledger_opens(seeded_path):
+    app = host(seeded_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        tree = app.screen.query_one("#ledger-tree", Tree)
+        first = metric_nodes(app)[0]
+        assert tree.cursor_node is first and first.data.status == "conflict"
+        reason = " ".join(str(app.screen.query_one("#ledger-reason").render()).split())
+        assert reason.startswith(f"{first.data.subject} · {first.data.metric}: ")
+        assert "cannot both be true" in reason

@@ -23,7 +23,7 @@ VIEWS = {
     "find_bar": ("enter", "ctrl+f", "A", "I", "down"),
     "tag_dialog": ("down", "enter", "down", "t"),
     "tags": ("T", "enter"),
-    "ledger": ("L", "down", "down", "down"),
+    "ledger": ("L", "down"),
     "help": ("f1",),
 }
 NOTES = [(["claim", "markets"], "Check against the 10-K filing."), (["claim"], ""),

@@ -11,13 +11,14 @@ EXISTING = ["claim", "markets", "disputed", "sourcing"]
 
 
 class Host(App):
-    def __init__(self, **dialog_args) -> None:
+    def __init__(self, quote: str = "Alpha rose 5% on Monday.", **dialog_args) -> None:
         super().__init__()
+        self.quote = quote
         self.dialog_args = dialog_args
         self.results: list = []
 
     def on_mount(self) -> None:
-        self.push_screen(TagDialog(EXISTING, quote="Alpha rose 5% on Monday.", **self.dialog_args), self.results.append)
+        self.push_screen(TagDialog(EXISTING, quote=self.quote, **self.dialog_args), self.results.append)
 
 
 def chips(app) -> list[str]:
@@ -116,3 +117,22 @@ async def test_at_80x24_with_a_note_every_button_shows_its_label_on_screen():
             button = app.screen.query_one(button_id)
             assert button.region.height >= 1 and button.region.bottom <= 24
             assert label in button.render_line(0).text
+
+
+async def test_at_80x24_one_row_parts_the_quote_from_the_field_and_the_first_chip_takes_it():
+    quote = ("The market is experiencing a notable rotation pattern driven by investor reassessment of risk "
+             "exposure to mega-cap technology companies.")
+    app = Host(quote=quote)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        label = dialog.query_one("#tag-dialog-quote")
+        field = dialog.query_one("#tag-input")
+        lines = [label.render_line(y).text.strip() for y in range(label.region.height)]
+        assert all(lines), lines  # the quote fills every row it takes
+        assert field.region.y - label.region.bottom == 1
+        top = field.region.y
+        await pilot.press(*"claim", "enter")
+        await pilot.pause()
+        [chip] = dialog.query(TagChip)
+        assert chip.region.y == label.region.bottom and field.region.y == top

@@ -1,7 +1,8 @@
 """Feeds: the subscriptions with their counts, last update and last error; add, update one or all, remove.
 
 Updates run in the background (one at a time) and report their progress as messages; the articles they import
-reach the library through the app's change watcher, as they land.
+reach the library through the app's change watcher, as they land (the update's writes are reported like another
+process's, ``report_writes``).
 """
 
 from __future__ import annotations
@@ -118,8 +119,9 @@ class FeedsScreen(ClosesOnce, Screen[None]):
         self.query_one(ProgressBar).display = False
         self.reload()
 
-    def _run(self, function, *args, group: str, reply=None):
-        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply)
+    def _run(self, function, *args, group: str, reply=None, report_writes: bool = False):
+        return run_in_background(self, function, *args, db_path=self.db_path, group=group, reply=reply,
+                                 report_writes=report_writes)
 
     def reload(self) -> None:
         self._run(read_feeds, group="feeds-read", reply=FeedsRead)
@@ -186,7 +188,7 @@ class FeedsScreen(ClosesOnce, Screen[None]):
         progress.update(total=None, progress=0)
         progress.display = True
         self._say(f"Updating {what}…")
-        self._run(partial(update, post=self.post_message), feed_ids, group="feeds-update")
+        self._run(partial(update, post=self.post_message), feed_ids, group="feeds-update", report_writes=True)
 
     @on(UpdateProgress)
     def _progress(self, message: UpdateProgress) -> None:

@@ -142,6 +142,11 @@ class LedgerScreen(UndoesEdits, ClosesOnce, Screen[tuple[int, int, int] | None])
                                               (excerpt(value.sentence, SENTENCE_WIDTH), "dim")),
                                 data=value)
         tree.loading = False
+        if tree.cursor_node is None and groups:
+            # On the first group (the first conflict, under its subject, which is open), its reason said at
+            # once: the tree has no cursor until a key moves it, and a subject's line has no reason to say. Set,
+            # not moved to: moving scrolls, and the tree, not laid out yet, would hide the subject's line.
+            tree.cursor_line = 1
         table = self.query_one("#speakers", DataTable)
         table.clear()
         for person in people:

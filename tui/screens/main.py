@@ -6,7 +6,8 @@ to the reader and the inspector; the reader posts ``PositionChanged`` and this s
 (:mod:`tui.screens.position_saver`) so the article reopens where it was left. The app's
 :class:`~tui.corpus_watcher.CorpusChanged` brings other processes' writes in; tagging, undo and teaching run
 here, on what the reader asks for. The screen composes the panes and handles the messages; the plain objects
-it holds do the rest: :class:`~tui.screens.pane_layout.PaneLayout` (widths, which panes show),
+it holds do the rest: :class:`~tui.screens.article_on_show.ArticleOnShow` (the open article in the panes),
+:class:`~tui.screens.pane_layout.PaneLayout` (widths, which panes show),
 :class:`~tui.screens.main_find.FindInArticle` (the find bar), :class:`~tui.screens.library_reloads.LibraryReloads`.
 """
 
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +28,7 @@ from tui.background import run_in_background
 from tui.corpus_watcher import CorpusChanged
 from tui.keymap import key_label
 from tui.screens import main_jobs as jobs
+from tui.screens.article_on_show import ArticleOnShow
 from tui.screens.library_reloads import LibraryReloads
 from tui.screens.main_find import FindInArticle
 from tui.screens.pane_layout import NARROW, PaneLayout
@@ -41,9 +42,6 @@ from tui.widgets.inspector import Inspector
 from tui.widgets.library import Library, LibraryPane
 from tui.widgets.reader import Reader
 from tui.widgets.reader_pane import ReaderPane
-
-if TYPE_CHECKING:
-    from store.reading import ArticleBundle
 
 
 class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
@@ -84,12 +82,13 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         super().__init__()
         self.db_path = db_path
         self.first_page = first_page
-        self.bundle: ArticleBundle | None = None
         self.find = FindInArticle(self, db_path)
         self.edits = SharedHistory()  # this session's undo history, shared with the screens opened from here
         self.position = PositionSaver(self.set_timer, self._save_position)
         self.library_reloads = LibraryReloads(self.set_timer, lambda: self.query_one(Library).reload(self.db_path))
-        self.pane_layout: PaneLayout | None = None  # with the panes, in compose
+        # With the panes, in compose:
+        self.pane_layout: PaneLayout | None = None
+        self.shown: ArticleOnShow | None = None
 
     def compose(self) -> ComposeResult:
         # Laid out for the terminal's width from the start: changing it after the first layout restyles
@@ -105,6 +104,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
             yield from (library_pane, reader_pane, inspector)
         self.pane_layout = PaneLayout(self.app, library_pane, reader_pane, inspector)
         self.pane_layout.size()
+        self.shown = ArticleOnShow(self, self.pane_layout, self.flush_position)
 
     def on_mount(self) -> None:
         # The footer's key hints (a widget per key, restyled at each focus change) follow one frame after the
@@ -152,7 +152,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
 
     def open_at(self, article_id: int, start: int, end: int) -> None:
         """Show ``[start, end)`` of an article, opening it first if it is not the one on show."""
-        if self.bundle is not None and self.bundle.article.id == article_id:
+        if self.shown.article_id == article_id:
             self.query_one(Reader).jump_to(start, end)
             self.query_one(Reader).focus()
         else:
@@ -174,7 +174,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
 
     def refresh_open_article(self, only_if_text_changed: bool = False) -> None:
         """Show the open article afresh, keeping the cursor's place (re-extracted, or re-imported elsewhere)."""
-        if (bundle := self.bundle) is not None:
+        if (bundle := self.shown.bundle) is not None:
             article = bundle.article
             self._run(jobs.reread_article, article.id, article.content_hash, only_if_text_changed,
                       group="refresh-article", exclusive=False,
@@ -182,36 +182,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
 
     @on(jobs.ArticleRead)
     def _article_read(self, message: jobs.ArticleRead) -> None:
-        bundle, reader = message.bundle, self.query_one(Reader)
-        if message.keep_place:
-            if self.bundle is None or self.bundle.article.id != bundle.article.id:
-                return  # another article was opened meanwhile
-            focused = self.focused
-            self._show(bundle, position=reader.cursor_offset if reader.article is not None else None)
-            if focused is not None:  # showing grabs the focus for the reader; a refresh should not move it
-                focused.focus()
-            if message.text_changed:
-                self.app.notify(f"“{bundle.article.title}” was re-imported; its notes were re-anchored.")
-            return
-        self._show(bundle)
-        if message.jump is not None:
-            reader.jump_to(*message.jump)
-
-    def _show(self, bundle: ArticleBundle, position: int | None = None) -> None:
-        self.flush_position()
-        self.bundle = bundle
-        article = bundle.article
-        reader = self.query_one(Reader)
-        position = article.position if position is None else position
-        reader.show_article(article, bundle.mentions, bundle.annotations, position=position)
-        self.pane_layout.article_shown(narrow=self.has_class("-narrow"))
-        self._show_inspector()
-        self.query_one(Library).update_article(article.id, read=True)
-        reader.focus()
-
-    def _show_inspector(self) -> None:
-        bundle = self.bundle
-        self.query_one(Inspector).show(mentions=bundle.mentions, quotes=bundle.quotes, annotations=bundle.annotations)
+        self.shown.read(message)
 
     @on(Inspector.JumpTo)
     def _jump(self, message: Inspector.JumpTo) -> None:
@@ -233,8 +204,8 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
 
     def _annotations_changed(self) -> None:
         self._run(jobs.read_annotation_counts, group="annotation-counts")
-        if self.bundle is not None:
-            self._run(jobs.read_annotations, self.bundle.article.id, group="annotations", exclusive=False)
+        if (article_id := self.shown.article_id) is not None:
+            self._run(jobs.read_annotations, article_id, group="annotations", exclusive=False)
 
     @on(jobs.AnnotationCountsRead)
     def _annotation_counts_read(self, message: jobs.AnnotationCountsRead) -> None:
@@ -303,11 +274,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
         if message.notice:
             undo = f" — {key_label(self.app, 'main.undo', 'u')} undoes it" if message.undoable else ""
             self.app.notify(message.notice + undo)
-        self.query_one(Library).update_article(message.article_id, annotations=len(message.annotations))
-        if self.bundle is not None and self.bundle.article.id == message.article_id:
-            self.bundle.annotations = message.annotations
-            self.query_one(Reader).set_annotations(message.annotations)
-            self._show_inspector()
+        self.shown.annotations_read(message.article_id, message.annotations)
         self.app.refresh_counts()
 
     # Teaching (asked for by the reader)
@@ -324,12 +291,7 @@ class MainScreen(UndoesEdits, Screen, inherit_bindings=False):
     def _mentions_read(self, message: jobs.MentionsRead) -> None:
         if message.notice:
             self.app.notify(message.notice)
-        reader = self.query_one(Reader)
-        if reader.article is not None and reader.article.id == message.article_id:
-            reader.set_mentions(message.mentions)
-        if self.bundle is not None and self.bundle.article.id == message.article_id:
-            self.bundle.mentions = message.mentions
-            self._show_inspector()
+        if self.shown.mentions_read(message.article_id, message.mentions):
             self.app.refresh_counts()
 
     @on(jobs.Notice)

@@ -110,7 +110,9 @@ class TagDialog(ClosesOnce, ModalScreen[TagDialogResult | None]):
         width: 80%; max-width: 100; height: auto; max-height: 95%;
         border: round $accent; background: $panel; padding: 0 1;
     }
-    TagDialog #tag-dialog-quote { width: 100%; margin-bottom: 1; color: $text-muted; max-height: 3; }
+    TagDialog #tag-dialog-quote { width: 100%; color: $text-muted; max-height: 3; }
+    /* One row between the quote and the field, which the chips take: no margin beside it (two empty rows at
+       80×24), and the field does not move when the first tag is added. */
     TagDialog #tag-chips { height: auto; min-height: 1; }
     TagDialog .chip { width: auto; margin-right: 1; }
     TagDialog #tag-suggestions { height: auto; max-height: 7; border: none; background: $panel; }
