@@ -110,13 +110,15 @@ class ArticleNames:
         return speaker
 
     def _misspelt(self, name: str) -> tuple[str, str | None] | None:
-        """A surname misspelt where it speaks ("DesRoiser said" after "Dennis DesRosier"): the one person whose
-        surname differs by a letter or two (same first letter, six letters or more, 75% alike)."""
+        """A surname misspelt where it speaks ("DesRoiser said" after "Dennis DesRosier", "Saree said" after
+        "Yahya Sarea"): the one person whose surname differs by a letter or two (same first letter, six letters or
+        more, 75% alike), or by one letter past the first three in a five-letter one."""
         plain = plain_name(name)
-        if len(plain) < 6:
+        if len(plain) < 5:
             return None
         alike = [person for last, person in self._people_names.items()
-                 if last[:1] == plain[:1] and Levenshtein.normalized_similarity(last, plain) >= 0.75]
+                 if last[:1] == plain[:1] and (Levenshtein.normalized_similarity(last, plain) >= 0.75 if len(plain) > 5
+                                               else last[:3] == plain[:3] and Levenshtein.distance(last, plain) == 1)]
         return alike[0] if len(alike) == 1 else None
 
     def _after_title(self, mention: Mention) -> bool:

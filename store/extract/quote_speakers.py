@@ -54,6 +54,10 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|[a-z]+ed\s|[a-z]{3,}ing\s)[^,]*$")
 # (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
 _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
                            r'|and\s+(?=(?:he|she)\b))')
+# a source the article names by the name they gave: "a protester using the pseudonym Katya", "a resident who gave
+# her name only as Maria", "a student identified only as Ahmed"
+_PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|their)\s+name(?:\s+only)?\s+as|"
+                        r"identified\s+only\s+as|known\s+only\s+as)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -219,6 +223,8 @@ class Speakers(SourceNames):
         if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
                 and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "…," she went on to say.
+        if pseudonym := _PSEUDONYM.search(chunk):  # "said a protester using the pseudonym Katya": named so
+            return pseudonym.group(1), None, cue
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end

@@ -165,7 +165,7 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
     joined: list[_Span] = []
     for span in spans:
         last = joined[-1] if joined else None
-        if last is not None and last.closed and span.block == last.block:
+        if last is not None and last.closed and span.block == last.block and not _names_something(text, last):
             between = text[last.close_at : span.open_at]
             handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
             last_end = last.parts[-1][1]
@@ -188,7 +188,14 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
 
 
 _RUNS_INTO_ATTRIBUTION = re.compile(rf"(?:{CUE_VERBS}|he|she|they|we|[A-Z])", re.ASCII)
+_NAMING = re.compile(r"\b(?:of|from|at|for|by|with|called|named|titled|entitled|dubbed)\s+$")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
+
+
+def _names_something(text: str, span: _Span) -> bool:
+    """A quoted piece after a preposition or a verb of naming is a name in the narrative ("X of "Have no fear",
+    a charity, told Reuters "…"", "a group called "Free Speech"") — no start of speech for a split quote."""
+    return _NAMING.search(text, max(0, span.open_at - 12), span.open_at) is not None
 
 
 def _is_title(text: str, span: _Span) -> bool:

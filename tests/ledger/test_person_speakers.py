@@ -18,3 +18,25 @@ def test_the_speaker_is_named_in_the_clause_of_the_verb_not_an_earlier_one():
     assert quotes_of(text, *people) == [("It is hard to say what went wrong", "Ben Cole"),
                                         ("was a great man and a friend", "Sam Ford"),
                                         ("strength, passion and wisdom", "Rita Gomez")]
+
+
+def test_a_quoted_name_after_a_preposition_does_not_open_a_split_quote():
+    text = ('Calling it "just another apology", Ana Ruiz of "Have no fear", a victims\' charity, told Reuters "it '
+            'almost appears as if the statement was written before the film".')
+    found = quotes_of(text, ("Ana Ruiz", "PERSON", 0))
+    assert found == [("it almost appears as if the statement was written before the film", "Ana Ruiz")]
+
+
+def test_a_source_named_by_a_pseudonym_or_only_a_given_name_is_named_so():
+    text = ('"She is just trying to split the movement," said a protester using the pseudonym Katya.\n'
+            '"The water came in at night," said a resident who gave her name only as Maria.\n'
+            '"We will not go back to class," said a student.')
+    assert [speaker for _, speaker in quotes_of(text)] == ["Katya", "Maria", None]
+
+
+def test_a_five_letter_surname_misspelt_by_one_letter_is_the_person_named_before():
+    text = ('Military spokesman Yahya Sarea said the drones hit the plant.\n'
+            '"These attacks are our right, and our targets will keep expanding", Saree said.\n'
+            '"We did not expect this at all", Sarto said.')
+    found = quotes_of(text, ("Yahya Sarea", "PERSON", 0), ("Saree", "PERSON", 0), ("Sarto", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Yahya Sarea", "Sarto"]
