@@ -52,6 +52,7 @@ _THE_DOCUMENT = re.compile(rf"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({DOC
 _DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|the)(?:,?\s+|,?$))+)")
 _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charter|Treaty|Convention|Code|Bill|"
                              r"Resolution|Declaration|Decree|Statute|Ordinance|Directive|Regulation|Clause")
+_BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _OF = re.compile(r" of (?:the )?")
 _AFTER_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+$", re.IGNORECASE)
 # "the company" owning the document's outlet: "the company's website"
@@ -224,6 +225,12 @@ class SourceNames(ArticlePointers):
             return None, None, cue
         return None
 
+    def _source_end(self, start: int, end: int) -> int:
+        """Where the source named after "according to" at ``start`` ends: at the comma closing the clause when
+        it names someone ("According to AP, the pilot "…""), else at ``end``."""
+        clause = _CLAUSE.match(self.text, start, end)
+        return clause.end() - 1 if clause is not None and within(self.entities, start, clause.end()) else end
+
     def _unnamed_group(self, start: int, people: list[Mention]) -> bool:
         """Whether the subject before a verb is a group no one names, the people named only as some of its
         members ("Fifty former officials, including John Brennan and Leon Panetta, signed a letter")."""
@@ -259,6 +266,9 @@ class SourceNames(ArticlePointers):
         if article is None:
             return None
         owner = next((m for m in within(self.entities, article.end(), end) if m.start == article.end()), None)
+        if owner is None and (body := _BODYS_DOCUMENT.match(self.text, article.end(), end)):
+            pointer = self._pointer(f"the {body.group(1)}", start)  # "a police statement", "a company filing"
+            return (*pointer, cue) if pointer and pointer[0] else None
         if owner is None or not _OWNED_DOCUMENT.match(self.text, owner.end, end):
             return None
         if owner in self.people:

@@ -49,7 +49,8 @@ _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*$")  # a relative clause between commas, before the verb
+# a relative clause or a participle between commas, before the verb: "X, which owns Y,", "X, founded in 1998,"
+_ASIDE = re.compile(r",\s+(?:which|who|whose|[a-z]+ed\s|[a-z]{3,}ing\s)[^,]*$")
 # (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
 _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
                            r'|and\s+(?=(?:he|she)\b))')
@@ -187,7 +188,7 @@ class Speakers(SourceNames):
         if cues:
             cue = cues[-1]
             if cue.group().lower() in ("according to", "in the words of"):
-                end = sentence_start + len(head.rstrip(" ,:“\"‘"))
+                end = self._source_end(sentence_start + cue.end(), sentence_start + len(head.rstrip(" ,:“\"‘")))
                 return self._subject(sentence_start + cue.end(), end, cue.group().lower(), after=True)
             if by := re.match(r"\s+by\s+(?!\w+ing\b)", head[cue.end() :]):  # "described by X as", not "by saying"
                 start = sentence_start + cue.end() + by.end()

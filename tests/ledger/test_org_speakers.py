@@ -134,3 +134,27 @@ def test_a_title_in_quote_marks_before_an_attribution_is_no_half_of_the_quote():
             'corporation shall operate a radio station."')
     assert quotes_of(text, ("Act No. 3846", "OTHER", 0), ("Radio Control Law", "ORG", 0)) == [
         ("no person, firm, company or corporation shall operate a radio station.", "Republic Act No. 3846")]
+
+
+def test_a_statement_named_by_the_bodys_common_noun_is_that_bodys():
+    text = ('The Metropolitan Police arrested two men. "Both men remain in custody at a London police station," a '
+            'police statement said.')
+    assert [s for _, s in quotes_of(text, ("Metropolitan Police", "ORG", 0))] == ["Metropolitan Police"]
+
+
+def test_the_body_with_several_words_before_its_noun_is_the_one_named_with_that_noun():
+    text = ('The Ministry of Foreign Affairs summoned the envoy. In a statement, the Iranian foreign ministry said the '
+            'move was "a violation of international law and of every norm."')
+    assert [s for _, s in quotes_of(text, ("Ministry of Foreign Affairs", "ORG", 0))] == ["Ministry of Foreign Affairs"]
+
+
+def test_according_to_a_name_opening_the_sentence_is_the_source_not_the_subject_after_it():
+    text = ('The Associated Press (AP) reported the crash. According to AP, the pilot "had radioed the tower to say '
+            'he had lost power."')
+    entities = ("Associated Press", "ORG", 0), ("AP", "ORG", 0), ("AP", "ORG", 1)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Associated Press"]
+
+
+def test_a_participle_between_commas_before_the_verb_is_an_aside():
+    text = 'Equifax reported a breach. The company, founded in 1899, said it "affected fewer than one percent of us."'
+    assert [s for _, s in quotes_of(text, ("Equifax", "ORG", 0))] == ["Equifax"]
