@@ -5,8 +5,8 @@ The evidence, weighed per person (an entity key groups "Jane Roe", "Roe" and "Ms
 - an honorific right before a name ("Mr", "Mrs", "Ms", "Sir", "Queen") or a gendered noun in apposition to it
   ("actress Jane Roe", "his wife Mary", "Jane Roe, the mother of two,", "Jane Roe and her son") — strong;
 - the pronouns that refer back to a person: "he"/"his"/"him" or "she"/"her" in the rest of a sentence whose
-  subject that person is and that names no one else, and in the next sentence when it names no one ("Roe left.
-  She was 40.") — one vote a sentence.
+  subject that person is and that names no one else, and in the next sentence before it names anyone ("Roe left.
+  She was 40.", "Her deputy, Tom Hale, took over.") — one vote a sentence.
 A person with no evidence, or as much for one as for the other, has no gender and no pronoun is kept from them.
 No list of given names is used: "Jordan", "Kim" or "Andrea" are given to both.
 """
@@ -110,7 +110,9 @@ class Genders:
         if end >= len(self.text) or self.text[end] == "\n":  # the next paragraph may be about someone else
             return
         following_end = self._sentence_end(end)
-        if not self._people_in(end, following_end) and (following := self._pronouns(end, following_end)) is not None:
+        if named := self._people_in(end, following_end):  # "Her deputy, Tom Hale, took over": before the name
+            following_end = named[0].start
+        if (following := self._pronouns(end, following_end)) is not None:
             yield following
 
     def _people_in(self, start: int, end: int) -> list[Mention]:

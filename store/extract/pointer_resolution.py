@@ -212,6 +212,10 @@ class ArticlePointers(ArticleNames):
             earlier = self.people[first - 1]
             sentence = self._sentence_start(max(0, earlier.start - 400), earlier.start)
             subject = self.people[bisect_left(self.people, sentence, lo=0, hi=first, key=mention_start)]
+        if gender is not None and self.genders.of(subject) is None and any(
+                pronoun_gender(p.group()) == gender for p in PRONOUNS.finditer(self.text, sentence, subject.start)):
+            # "Ana Ruiz stepped down. Her deputy, Tom Hale, takes over. "…," she said": the woman "her" points to
+            return self._antecedent(sentence, gender) or subject
         if not self._other_gender(subject, gender):
             return subject
         # the pronoun's own sentence too: "Gloria worsened. Thomas' sister pleaded with him, but he replied"

@@ -66,3 +66,10 @@ def test_pronouns_after_the_subject_of_a_sentence_tell_its_gender_not_those_afte
 def test_an_interviews_speaker_label_gets_no_gender_from_the_answers_pronouns():
     text = "((Ana Ruiz)) My brother was first. He questioned him about it.\n((WN)) And then?"
     assert genders_of(text, ("Ana Ruiz", "ruiz", 0)) == {"ruiz": None}
+
+
+def test_she_after_her_deputy_is_named_goes_to_the_woman_her_points_to():
+    text = ('The company\'s founder, Ana Ruiz, stepped down on Monday. Her deputy, Tom Hale, takes over. '
+            '"I am proud of what we built," she said.')
+    found = quotes_of(text, ("Ana Ruiz", "PERSON", 0), ("Tom Hale", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Ana Ruiz"]
