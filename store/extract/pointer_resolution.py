@@ -229,7 +229,8 @@ class ArticlePointers(ArticleNames):
 
     @cached_property
     def genders(self) -> Genders:
-        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end)
+        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end,
+                       lambda person: self.full.get(person.entity or "", person.text))
 
     def _no_subject(self, mention: Mention) -> bool:
         """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of
