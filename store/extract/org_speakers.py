@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from store.extract.name_completion import NEARBY_NAMES
 from store.extract.pointer_resolution import ArticlePointers
@@ -21,7 +22,7 @@ from store.model import Mention
 DOCUMENT_NOUNS = (
     "statement|press release|news release|release|report|letter|post|message|announcement|notice|communiqu[ée]|"
     "website|web site|site|account|page|blog|filing|document|tweet|e-?mail|bulletin|memo|video|summary|transcript|"
-    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief"
+    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief|analysis|study|survey"
 )
 # "a statement from", "the press release issued by", "a post on": the source is named after the lead
 _DOCUMENT_LEAD = re.compile(
@@ -44,6 +45,14 @@ _CAPITALISED = r"[A-Z][\w'’-]*(?:\.[A-Z]\.?)*"  # "United", "U.S.", not "Afric
 _OPENERS = {"The", "A", "An", "In", "On", "At", "For", "By", "And", "But", "Then", "Yesterday", "Today"}
 _REPORTED = re.compile(r".*\bthat\s+(?=(?:the\b|its\b|[A-Z])[^,;:]*$)", re.DOTALL)  # the last "that"
 _REPORTED_WORDS = 6  # "the federal government had already": a longer phrase is narrative, not a subject
+_ARTICLE = re.compile(r"\s*(?:a|an|the|one)\s+", re.IGNORECASE)
+_OWNED_DOCUMENT = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
+_THE_DOCUMENT = re.compile(rf"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({DOCUMENT_NOUNS})$", re.IGNORECASE)
+# a name of capitalised words, numbers and "No.", "of", "to the" that a law's name may hold
+_DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|the)(?:,?\s+|,?$))+)")
+_DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charter|Treaty|Convention|Code|Bill|"
+                             r"Resolution|Declaration|Decree|Statute|Ordinance|Directive|Regulation|Clause")
+_BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _OF = re.compile(r" of (?:the )?")
 _AFTER_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+$", re.IGNORECASE)
 # "the company" owning the document's outlet: "the company's website"
@@ -74,6 +83,38 @@ def reported_subject(chunk: str) -> int | None:
     phrase opening with "the", "its" or a name; None when there is none."""
     found = _REPORTED.match(chunk)
     return found.end() if found is not None and len(chunk[found.end() :].split()) <= _REPORTED_WORDS else None
+
+
+def document_name(chunk: str) -> str | None:
+    """The name of a law or a part of one opening ``chunk``, which speaks its own words: "Republic Act No. 3846",
+    "The 14th Amendment", "Article 2, Section 1", "Gold Reserve Act of 1934" (a head word such as Act, Article or
+    Amendment last or before a number or "of", not a given name: "Bill Clinton")."""
+    run = _DOCUMENT_RUN.match(chunk)
+    if run is None:
+        return None
+    words = run.group(1).replace(",", " ,").split()
+    while words and (words[-1] in (",", "of", "to", "the") or words[-1] in _OPENERS):
+        words.pop()
+    for i, word in enumerate(words):
+        following = words[i + 1] if i + 1 < len(words) else None
+        if _DOCUMENT_HEADS.fullmatch(word) and (
+            following is None or following in ("of", "to", ",") or following[:1].isdigit() or following == "No."
+        ):
+            return " ".join(words).replace(" ,", ",")
+    return None
+
+
+@lru_cache(maxsize=64)
+def _introductions(noun: str) -> re.Pattern[str]:
+    """Where an article introduces a document with its issuer: after the noun ("warning issued by ", "statement
+    from "), or before it ("'s statement", " released a statement"); the issuer's name stands at the match's
+    end or right before its start."""
+    return re.compile(
+        rf"\b{re.escape(noun)}s?\s+(?P<after>(?:(?:issued|released|published|posted|sent|put out)\s+(?:online\s+)?)?"
+        rf"(?:by|from)\s+(?:the\s+)?)|(?:['’]s?|\s+(?:issued|released|published|put out|posted))\s+(?:an?\s+)?"
+        rf"(?:[\w-]+\s+){{0,2}}?{re.escape(noun)}s?\b",
+        re.IGNORECASE,
+    )
 
 
 class SourceNames(ArticlePointers):
@@ -133,7 +174,26 @@ class SourceNames(ArticlePointers):
                 and not any(body.group(2).lower() in m.text.lower() for m in self.orgs) \
                 and (given := self._given_in_full(body.group(1), at)):
             return given, None
+        if (document := _THE_DOCUMENT.search(phrase)) and (issuer := self._issuer(document.group(1), at)):
+            return issuer
         return super()._pointer(phrase, at, anywhere)
+
+    def _issuer(self, noun: str, at: int) -> tuple[str, str | None] | None:
+        """Who issued "the <document>" the article introduced before ``at``: "The orange warning issued by Met
+        Éireann", "a statement from X", "X's statement", "X released a statement"; the last one introduced."""
+        found = None
+        for match in _introductions(noun).finditer(self.text, self._window[0], at):
+            if match.group("after") is not None:  # the issuer is named after the noun
+                owner = next((m for m in within(self.entities, match.end(), match.end() + 80)
+                              if m.start == match.end()), None)
+            else:
+                owner = last_before(self.entities, match.start() + 1)
+                owner = owner if owner is not None and owner.end == match.start() else None
+            if owner is not None and (owner in self.people or owner.label == "ORG"):
+                found = owner
+        if found is None:
+            return None
+        return self._person(found) if found in self.people else (self._organisation(found), found.entity)
 
     def _given_in_full(self, phrase: str, at: int) -> str | None:
         """The first fuller form of ``phrase`` before ``at``: after capitalised words ("United States federal
@@ -165,6 +225,12 @@ class SourceNames(ArticlePointers):
             return None, None, cue
         return None
 
+    def _source_end(self, start: int, end: int) -> int:
+        """Where the source named after "according to" at ``start`` ends: at the comma closing the clause when
+        it names someone ("According to AP, the pilot "…""), else at ``end``."""
+        clause = _CLAUSE.match(self.text, start, end)
+        return clause.end() - 1 if clause is not None and within(self.entities, start, clause.end()) else end
+
     def _unnamed_group(self, start: int, people: list[Mention]) -> bool:
         """Whether the subject before a verb is a group no one names, the people named only as some of its
         members ("Fifty former officials, including John Brennan and Leon Panetta, signed a letter")."""
@@ -177,7 +243,7 @@ class SourceNames(ArticlePointers):
         by") opening ``text[start:end]``; None when no such lead opens it or no source is named."""
         lead = _DOCUMENT_LEAD.match(self.text, start, end)
         if lead is None:
-            return None
+            return self._owners_document(start, end, cue)
         rest = lead.end()
         people = [m for m in within(self.people, rest, end) if not self._in_quote(m.start)]
         if people:  # "Boeing spokesman William Barksdale", "Biden's Twitter account", "the Biden campaign"
@@ -192,3 +258,19 @@ class SourceNames(ArticlePointers):
             if pointer and pointer[0]:
                 return (*pointer, cue)
         return None
+
+    def _owners_document(self, start: int, end: int, cue: str | None):
+        """``(name, entity, cue)`` of the organisation or person named as a document's owner opening
+        ``text[start:end]``: "an AEW press release", "a White House statement", "a Trump tweet"."""
+        article = _ARTICLE.match(self.text, start, end)
+        if article is None:
+            return None
+        owner = next((m for m in within(self.entities, article.end(), end) if m.start == article.end()), None)
+        if owner is None and (body := _BODYS_DOCUMENT.match(self.text, article.end(), end)):
+            pointer = self._pointer(f"the {body.group(1)}", start)  # "a police statement", "a company filing"
+            return (*pointer, cue) if pointer and pointer[0] else None
+        if owner is None or not _OWNED_DOCUMENT.match(self.text, owner.end, end):
+            return None
+        if owner in self.people:
+            return (*self._person(owner), cue)
+        return (self._organisation(owner), owner.entity, cue) if owner.label == "ORG" else None

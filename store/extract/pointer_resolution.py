@@ -16,7 +16,7 @@ from functools import cached_property
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import NEARBY_NAMES, ArticleNames
 from store.extract.person_gender import FEMALE, MALE, PRONOUNS, Genders, pronoun_gender
-from store.extract.quote_cues import COMPANY_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
@@ -29,7 +29,8 @@ _BEFORE_THE = _PREPOSITIONS | {"within", "inside", "near", "outside", "across", 
 PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+)?({COMPANY_NOUNS}))$", re.IGNORECASE)
+# "the company", "the Iranian foreign ministry"
+_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
 _THE_ROLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({ROLE_NOUNS})$", re.IGNORECASE)
 _FAMILY = re.compile(FAMILY_NOUNS)
@@ -53,6 +54,8 @@ _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sen
 _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
+_SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
+_NARRATION_WORDS = 40  # words of narrative between two quotes of one speaker
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
@@ -212,6 +215,29 @@ class ArticlePointers(ArticleNames):
     @cached_property
     def genders(self) -> Genders:
         return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end)
+
+    def _no_subject(self, mention: Mention) -> bool:
+        """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of
+        saying ("told Wikinews"): no subject."""
+        before = self.text[max(0, mention.start - 12) : mention.start].split()[-1:]
+        return self._after_preposition(mention) or self.text.startswith(("'s", "’s"), mention.end) \
+            or bool(before) and CUE.fullmatch(before[0]) is not None
+
+    def narrates_on(self, start: int, end: int, speaker: str | None) -> bool:
+        """Whether ``text[start:end]``, the narrative between a quote of ``speaker`` (an entity key) and the next
+        quote of its paragraph, goes on about them: short (a sentence or two), naming no one else but in passing
+        ("Tasha Yar's station") and no verb of saying past its first sentence ("…," Chapman told Wikinews, a choice
+        leaving her helpless. The costume "…")."""
+        between = self.text[start:end]
+        if speaker is None or len(between.split()) > _NARRATION_WORDS or len(_SENTENCE_END.findall(between)) > 2:
+            return False
+        if any(m.entity != speaker and not self._no_subject(m) for m in within(self.entities, start, end)
+               if not self._in_quote(m.start)):
+            return False
+        first_end = _SENTENCE_END.search(between)
+        if first_end is not None and CUE.search(between, first_end.end()):
+            return False
+        return _SPEAKING_PRONOUN.search(between) is None  # "And then she's like, "…"": someone else speaks
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a

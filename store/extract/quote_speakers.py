@@ -17,7 +17,13 @@ import re
 
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import WINDOW
-from store.extract.org_speakers import PERSONS_BODY, SourceNames, describes_document, reported_subject
+from store.extract.org_speakers import (
+    PERSONS_BODY,
+    SourceNames,
+    describes_document,
+    document_name,
+    reported_subject,
+)
 from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN
 from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
 from store.extract.speaker_names import person_name, within
@@ -26,7 +32,7 @@ from store.model import Block, Mention
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
 # the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
-_RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|[A-Z])", re.DOTALL)
+_RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|someone\b|somebody\b|[A-Z])", re.DOTALL)
 # "She left the series.", "Underwhelmed with her role, she left the series."
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:He|She|he|she)\b")
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised word, not an acronym ("AIM")
@@ -43,10 +49,16 @@ _WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b[^,]*$")  # a relative clause between commas, before the verb
+# a relative clause or a participle between commas, before the verb: "X, which owns Y,", "X, founded in 1998,"
+_ASIDE = re.compile(r",\s+(?:which|who|whose|[a-z]+ed\s|[a-z]{3,}ing\s)[^,]*$")
 # (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
 _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
                            r'|and\s+(?=(?:he|she)\b))')
+# a source the article names by the name they gave: "a protester using the pseudonym Katya", "a resident who gave
+# her name only as Maria", "a student identified only as Ahmed"
+_PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|their)\s+name(?:\s+only)?\s+as|"
+                        r"identified\s+only\s+as|known\s+only\s+as)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_THE_OPENS = re.compile(r"\s*The\s")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -125,6 +137,8 @@ class Speakers(SourceNames):
         if not people and (named := self._titled_name(self.text[start:end])):
             return named, None, None
         body_first = _BODY_OPENS.match(self.text, start, end)
+        if _THE_OPENS.match(self.text, start, end) and all(self.text.startswith(("'s", "’s"), p.end) for p in people):
+            people = []  # "The court found Johnson's advice "…"": a possessor is no subject
         if people and not (body_first and all(self._in_passing(p) for p in people)):
             speaker = self._subject_of(people)
             if body := PERSONS_BODY.match(self.text, speaker.end):
@@ -174,7 +188,7 @@ class Speakers(SourceNames):
         if cues:
             cue = cues[-1]
             if cue.group().lower() in ("according to", "in the words of"):
-                end = sentence_start + len(head.rstrip(" ,:“\"‘"))
+                end = self._source_end(sentence_start + cue.end(), sentence_start + len(head.rstrip(" ,:“\"‘")))
                 return self._subject(sentence_start + cue.end(), end, cue.group().lower(), after=True)
             if by := re.match(r"\s+by\s+(?!\w+ing\b)", head[cue.end() :]):  # "described by X as", not "by saying"
                 start = sentence_start + cue.end() + by.end()
@@ -193,6 +207,8 @@ class Speakers(SourceNames):
         if source := self._source(start, end, cue):  # "a statement from X read", "according to officials, …"
             return source
         chunk = self.text[start:end].rstrip(" ,")
+        if document := document_name(chunk):  # "The 14th Amendment states", "Republic Act No. 3846, …, states"
+            return document, None, cue
         if not after and self.text[start:end].rstrip().endswith(",") and (aside := _ASIDE.search(chunk)):
             chunk, end = chunk[: aside.start()], start + aside.start()  # "Google, which owns YouTube, said"
         if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
@@ -210,6 +226,8 @@ class Speakers(SourceNames):
         if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
                 and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "…," she went on to say.
+        if pseudonym := _PSEUDONYM.search(chunk):  # "said a protester using the pseudonym Katya": named so
+            return pseudonym.group(1), None, cue
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if people:
             tail_start = people[-1].end

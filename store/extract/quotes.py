@@ -67,7 +67,8 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
         speaker = speakers.for_quote(span.parts, span.open_at, span.close_at, readable[span.first_block], block)
         if speaker is None and span.open_at == readable[span.first_block].start and span.first_block > 0:
             speaker = speakers.from_introduction(readable[span.first_block - 1])
-        if speaker is None and previous is not None and previous.speaker and _continues(text, readable, previous, span):
+        if speaker is None and previous is not None and previous.speaker \
+                and _continues(text, readable, previous, span, speakers):
             speaker = (previous.speaker, previous.speaker_entity, previous.cue)
         name, entity, cue = speakers.fullest(speaker) if speaker else (None, None, None)
         parts = tuple(span.parts)
@@ -165,7 +166,7 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
     joined: list[_Span] = []
     for span in spans:
         last = joined[-1] if joined else None
-        if last is not None and last.closed and span.block == last.block:
+        if last is not None and last.closed and span.block == last.block and not _names_something(text, last):
             between = text[last.close_at : span.open_at]
             handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
             last_end = last.parts[-1][1]
@@ -177,7 +178,9 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
             ends_with_comma = ends_with_comma or runs_on
             block_end = blocks[span.block].end
             own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span))
-            if ends_with_comma and is_attribution(between) and own is None:
+            # a title in quote marks is no half of a quote ("Republic Act No. 3846, also known as the "Radio
+            # Control Law", states "…"")
+            if ends_with_comma and is_attribution(between) and own is None and not _is_title(text, last):
                 last.parts.extend(span.parts)
                 last.close_at, last.closed = span.close_at, span.closed
                 continue
@@ -186,7 +189,14 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
 
 
 _RUNS_INTO_ATTRIBUTION = re.compile(rf"(?:{CUE_VERBS}|he|she|they|we|[A-Z])", re.ASCII)
+_NAMING = re.compile(r"\b(?:of|from|at|for|by|with|called|named|titled|entitled|dubbed)\s+$")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
+
+
+def _names_something(text: str, span: _Span) -> bool:
+    """A quoted piece after a preposition or a verb of naming is a name in the narrative ("X of "Have no fear",
+    a charity, told Reuters "…"", "a group called "Free Speech"") — no start of speech for a split quote."""
+    return _NAMING.search(text, max(0, span.open_at - 12), span.open_at) is not None
 
 
 def _is_title(text: str, span: _Span) -> bool:
@@ -206,14 +216,17 @@ def _ends_sentence(text: str, span: _Span) -> bool:
     return any(ch in ".!?" for ch in text[span.parts[-1][1] - 1 : span.close_at])
 
 
-def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span) -> bool:
+def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span, speakers: Speakers) -> bool:
     """A paragraph that is one unattributed quote right after a paragraph ending in a quote goes on with it; so
-    does an unattributed quote right after the attribution of the one before ("…?" wrote X, the artist. "…")."""
+    does an unattributed quote right after the attribution of the one before ("…?" wrote X, the artist. "…"), or
+    after narrative of its paragraph about the same speaker only ("…," Chapman said, a choice leaving her
+    helpless. The costume "…")."""
     block = blocks[span.first_block]
     if block.start <= previous.end < span.open_at:
         between = text[previous.end : span.open_at]
         # a sentence of its own may name a long affiliation: "said co-author Ted Scambos of CU Boulder's … (CIRES)."
-        return between.rstrip().endswith(".") and is_attribution(between, max_words=MAX_ATTRIBUTION_SENTENCE)
+        return between.rstrip().endswith(".") and is_attribution(between, max_words=MAX_ATTRIBUTION_SENTENCE) \
+            or speakers.narrates_on(previous.end, span.open_at, previous.speaker_entity)
     whole = span.open_at == block.start and span.close_at >= blocks[span.block].end - 1
     if not whole or span.first_block == 0:
         return False

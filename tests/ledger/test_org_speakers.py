@@ -102,3 +102,59 @@ def test_the_government_goes_to_the_fuller_form_the_article_first_gave_it():
         ("United States", "PLACE", 0), ("GM", "ORG", 0), ("Fritz Henderson", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *entities)] == [
         "government of Burundi", "United States federal government"]
+
+
+def test_a_document_named_with_its_owner_is_the_owners():
+    text = ('Jon Huber signed with All Elite Wrestling (AEW) this year. "Huber was respected and loved in every way", '
+            'reads an AEW press release, "a fierce and captivating talent."\n'
+            'Donald Trump attacked the paper. A Trump tweet called it "the enemy of the people and a disgrace."')
+    entities = ("Jon Huber", "PERSON", 0), ("All Elite Wrestling", "ORG", 0), ("AEW", "ORG", 1), \
+        ("Donald Trump", "PERSON", 0), ("Trump", "PERSON", 1)
+    assert [s for _, s in quotes_of(text, *entities)] == ["All Elite Wrestling", "Donald Trump"]
+
+
+def test_the_document_goes_to_whoever_the_article_said_issued_it():
+    text = ('The orange warning issued by Met Eireann applied to County Galway. Gusts were forecast to reach 80 '
+            'mph. "Storm Lorenzo will produce significant swell and high waves", read the warning.')
+    entities = ("Met Eireann", "ORG", 0), ("County Galway", "PLACE", 0), ("Storm Lorenzo", "OTHER", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Met Eireann"]
+
+
+def test_a_law_or_an_article_of_one_speaks_its_own_words():
+    text = ('The 14th Amendment states: "all persons born in the United States are citizens of it."\n'
+            'Article 2, Section 1 sets the citizenship qualification for president:\n'
+            '"No Person except a natural born Citizen shall be eligible to the Office of President".\n'
+            'Bill Clinton said "We will sign the treaty in the spring of next year."')
+    entities = ("United States", "PLACE", 0), ("Section 1", "OTHER", 0), ("Bill Clinton", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["14th Amendment", "Article 2, Section 1", "Bill Clinton"]
+
+
+def test_a_title_in_quote_marks_before_an_attribution_is_no_half_of_the_quote():
+    text = ('Republic Act No. 3846, also known as the "Radio Control Law", states "no person, firm, company or '
+            'corporation shall operate a radio station."')
+    assert quotes_of(text, ("Act No. 3846", "OTHER", 0), ("Radio Control Law", "ORG", 0)) == [
+        ("no person, firm, company or corporation shall operate a radio station.", "Republic Act No. 3846")]
+
+
+def test_a_statement_named_by_the_bodys_common_noun_is_that_bodys():
+    text = ('The Metropolitan Police arrested two men. "Both men remain in custody at a London police station," a '
+            'police statement said.')
+    assert [s for _, s in quotes_of(text, ("Metropolitan Police", "ORG", 0))] == ["Metropolitan Police"]
+
+
+def test_the_body_with_several_words_before_its_noun_is_the_one_named_with_that_noun():
+    text = ('The Ministry of Foreign Affairs summoned the envoy. In a statement, the Iranian foreign ministry said the '
+            'move was "a violation of international law and of every norm."')
+    assert [s for _, s in quotes_of(text, ("Ministry of Foreign Affairs", "ORG", 0))] == ["Ministry of Foreign Affairs"]
+
+
+def test_according_to_a_name_opening_the_sentence_is_the_source_not_the_subject_after_it():
+    text = ('The Associated Press (AP) reported the crash. According to AP, the pilot "had radioed the tower to say '
+            'he had lost power."')
+    entities = ("Associated Press", "ORG", 0), ("AP", "ORG", 0), ("AP", "ORG", 1)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Associated Press"]
+
+
+def test_a_participle_between_commas_before_the_verb_is_an_aside():
+    text = 'Equifax reported a breach. The company, founded in 1899, said it "affected fewer than one percent of us."'
+    assert [s for _, s in quotes_of(text, ("Equifax", "ORG", 0))] == ["Equifax"]
