@@ -44,6 +44,10 @@ _SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+$",
                            re.IGNORECASE)
 _TITLE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{TITLE_NOUNS})\b", re.IGNORECASE)
+_HONORIFIC_OR_AGE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|[A-Z][a-z]+(?:-[a-z]+)?-year-old)\s+(?=[A-Z])")
+# a capitalised word right before a surname, and the word before it if any ("Art Levinson", "by Rich Lowry")
+_GIVEN_BEFORE = re.compile(r"(?:(?P<before>[\w'’.-]+)\s+|^|(?<=[(“\"—–])|(?<=[(“\"—–,;:]\s))"
+                           r"(?P<given>[A-Z][a-z]{2,}) $")
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
 
 
@@ -71,6 +75,8 @@ class ArticleNames:
             if m.kind == "entity" and m.entity:
                 person = m.label == "PERSON" or given_name_first(m.text, first_names)
                 name = person_name(m.text, first_names, common_words) if person else m.text
+                if m.label == "PERSON" and " " not in name and (given := self._given_before(m)):
+                    name = f"{given} {name}"
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
         # each name's full form split once: (full name, its last word casefolded), or None for a single word
@@ -83,6 +89,16 @@ class ArticleNames:
             if len(full.split()) > 1:
                 self._people_names.setdefault(plain_name(surname(full.split())), (full, m.entity))
                 self._full_people.add(plain_name(full))
+
+    def _given_before(self, mention: Mention) -> str | None:
+        """A given name that is also a word, which the extractor left off a surname: "Art Levinson, chairman of
+        Genentech", "by Rich Lowry" — a capitalised Census given name right before it, itself after no other
+        capitalised word (but a title: "Chairman Art Levinson"), never a title ("Judge Levinson")."""
+        found = _GIVEN_BEFORE.search(self.text, max(0, mention.start - 40), mention.start)
+        if found is None or found.group("given") not in gazetteer().given_names or is_title(found.group("given")):
+            return None
+        before = found.group("before")
+        return found.group("given") if not before or not before[:1].isupper() or is_title(before) else None
 
     def _in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
@@ -99,10 +115,13 @@ class ArticleNames:
         name, entity, cue = speaker
         if not name:
             return speaker
+        if (bare := _HONORIFIC_OR_AGE.sub("", name)) != name and bare:  # "Mr. Toccafondi", "Fourteen-year-old Zoe"
+            name = bare
+            speaker = name, entity, cue
         words = name.split()
         if len(words) == 1:
             fuller = self._people_names.get(plain_name(name)) or self._named_in_text(name) or self._misspelt(name)
-            return (fuller[0], fuller[1] or entity, cue) if fuller else speaker
+            return (_HONORIFIC_OR_AGE.sub("", fuller[0]), fuller[1] or entity, cue) if fuller else speaker
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
             if plain_name(tail) in self._full_people:

@@ -16,7 +16,7 @@ from functools import cached_property
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import NEARBY_NAMES, ArticleNames
 from store.extract.person_gender import FEMALE, MALE, PRONOUNS, Genders, pronoun_gender
-from store.extract.quote_cues import COMPANY_NOUNS, DOCUMENT_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, DOCUMENT_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
@@ -55,6 +55,8 @@ _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sen
 _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
+_SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
+_NARRATION_WORDS = 40  # words of narrative between two quotes of one speaker
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
@@ -232,6 +234,29 @@ class ArticlePointers(ArticleNames):
         sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
         named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
         return next((m for m in named if not self._after_preposition(m)), nearest)
+
+    def _no_subject(self, mention: Mention) -> bool:
+        """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of
+        saying ("told Wikinews"): no subject."""
+        before = self.text[max(0, mention.start - 12) : mention.start].split()[-1:]
+        return self._after_preposition(mention) or self.text.startswith(("'s", "’s"), mention.end) \
+            or bool(before) and CUE.fullmatch(before[0]) is not None
+
+    def narrates_on(self, start: int, end: int, speaker: str | None) -> bool:
+        """Whether ``text[start:end]``, the narrative between a quote of ``speaker`` (an entity key) and the next
+        quote of its paragraph, goes on about them: short (a sentence or two), naming no one else but in passing
+        ("Tasha Yar's station") and no verb of saying past its first sentence ("…," Chapman told Wikinews, a choice
+        leaving her helpless. The costume "…")."""
+        between = self.text[start:end]
+        if speaker is None or len(between.split()) > _NARRATION_WORDS or len(_SENTENCE_END.findall(between)) > 2:
+            return False
+        if any(m.entity != speaker and not self._no_subject(m) for m in within(self.entities, start, end)
+               if not self._in_quote(m.start)):
+            return False
+        first_end = _SENTENCE_END.search(between)
+        if first_end is not None and CUE.search(between, first_end.end()):
+            return False
+        return _SPEAKING_PRONOUN.search(between) is None  # "And then she's like, "…"": someone else speaks
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a

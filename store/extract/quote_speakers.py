@@ -32,7 +32,7 @@ from store.model import Block, Mention
 _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
 # the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
-_RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|[A-Z])", re.DOTALL)
+_RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|someone\b|somebody\b|[A-Z])", re.DOTALL)
 # "She left the series.", "Underwhelmed with her role, she left the series."
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:He|She|he|she)\b")
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised word, not an acronym ("AIM")
@@ -58,6 +58,7 @@ _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although
 # her name only as Maria", "a student identified only as Ahmed"
 _PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|their)\s+name(?:\s+only)?\s+as|"
                         r"identified\s+only\s+as|known\s+only\s+as)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_THE_OPENS = re.compile(r"\s*The\s")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -136,6 +137,8 @@ class Speakers(SourceNames):
         if not people and (named := self._titled_name(self.text[start:end])):
             return named, None, None
         body_first = _BODY_OPENS.match(self.text, start, end)
+        if _THE_OPENS.match(self.text, start, end) and all(self.text.startswith(("'s", "’s"), p.end) for p in people):
+            people = []  # "The court found Johnson's advice "…"": a possessor is no subject
         if people and not (body_first and all(self._in_passing(p) for p in people)):
             speaker = self._subject_of(people)
             if body := PERSONS_BODY.match(self.text, speaker.end):

@@ -67,7 +67,8 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
         speaker = speakers.for_quote(span.parts, span.open_at, span.close_at, readable[span.first_block], block)
         if speaker is None and span.open_at == readable[span.first_block].start and span.first_block > 0:
             speaker = speakers.from_introduction(readable[span.first_block - 1])
-        if speaker is None and previous is not None and previous.speaker and _continues(text, readable, previous, span):
+        if speaker is None and previous is not None and previous.speaker \
+                and _continues(text, readable, previous, span, speakers):
             speaker = (previous.speaker, previous.speaker_entity, previous.cue)
         name, entity, cue = speakers.fullest(speaker) if speaker else (None, None, None)
         parts = tuple(span.parts)
@@ -215,14 +216,17 @@ def _ends_sentence(text: str, span: _Span) -> bool:
     return any(ch in ".!?" for ch in text[span.parts[-1][1] - 1 : span.close_at])
 
 
-def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span) -> bool:
+def _continues(text: str, blocks: list[Block], previous: Quote, span: _Span, speakers: Speakers) -> bool:
     """A paragraph that is one unattributed quote right after a paragraph ending in a quote goes on with it; so
-    does an unattributed quote right after the attribution of the one before ("…?" wrote X, the artist. "…")."""
+    does an unattributed quote right after the attribution of the one before ("…?" wrote X, the artist. "…"), or
+    after narrative of its paragraph about the same speaker only ("…," Chapman said, a choice leaving her
+    helpless. The costume "…")."""
     block = blocks[span.first_block]
     if block.start <= previous.end < span.open_at:
         between = text[previous.end : span.open_at]
         # a sentence of its own may name a long affiliation: "said co-author Ted Scambos of CU Boulder's … (CIRES)."
-        return between.rstrip().endswith(".") and is_attribution(between, max_words=MAX_ATTRIBUTION_SENTENCE)
+        return between.rstrip().endswith(".") and is_attribution(between, max_words=MAX_ATTRIBUTION_SENTENCE) \
+            or speakers.narrates_on(previous.end, span.open_at, previous.speaker_entity)
     whole = span.open_at == block.start and span.close_at >= blocks[span.block].end - 1
     if not whole or span.first_block == 0:
         return False

@@ -40,3 +40,37 @@ def test_a_five_letter_surname_misspelt_by_one_letter_is_the_person_named_before
             '"We did not expect this at all", Sarto said.')
     found = quotes_of(text, ("Yahya Sarea", "PERSON", 0), ("Saree", "PERSON", 0), ("Sarto", "PERSON", 0))
     assert [speaker for _, speaker in found] == ["Yahya Sarea", "Sarto"]
+
+
+def test_a_given_name_that_is_also_a_word_starts_the_name_the_extractor_cut():
+    text = ('Jobs will stay as chairman. Art Levinson, a member of the board, adds, "Steve will serve Apple with his '
+            'insight."\nThe magazine\'s editor, Rich Lowry, wrote: "This is the end of an era for the company."')
+    found = quotes_of(text, ("Levinson", "PERSON", 0), ("Lowry", "PERSON", 0), ("Jobs", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Art Levinson", "Rich Lowry"]
+
+
+def test_an_honorific_or_an_age_before_a_name_is_no_part_of_it():
+    text = ('"Many schools will raise their fees," Mr. Tocca says.\n'
+            'Fourteen-year-old Zoe, on the top deck, said "it felt like the roof was falling on us".')
+    found = quotes_of(text, ("Mr. Tocca", "PERSON", 0), ("Zoe", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Tocca", "Zoe"]
+
+
+def test_a_person_named_only_as_a_possessor_in_a_sentence_about_something_else_does_not_speak():
+    text = 'The three-judge court found Tom Hale\'s advice to the Queen "was motivated by an improper purpose".'
+    assert quotes_of(text, ("Tom Hale", "PERSON", 0)) == [("was motivated by an improper purpose", None)]
+
+
+def test_the_subject_of_a_relative_clause_speaks_not_the_person_the_sentence_opens_with():
+    text = ('President Ana Ruiz declined the offer after the leak of a recording in which someone, seemingly Tom '
+            'Hale, says Ruiz "has a very primitive grasp of the economy."')
+    found = quotes_of(text, ("Ana Ruiz", "PERSON", 0), ("Tom Hale", "PERSON", 0), ("Ruiz", "PERSON", 1))
+    assert [speaker for _, speaker in found] == ["Tom Hale"]
+
+
+def test_an_unattributed_quote_after_narrative_about_the_last_speaker_is_theirs_but_not_after_someone_else():
+    text = ('"I went for accuracy over comfort," Ana Ruiz told Wikinews, a choice leaving her helpless. The costume '
+            '"is very warm so I have to stay calm".\n'
+            '"I am not a believer any more," Ana Ruiz told me. And then she\'s like, "You seem like a nice person."')
+    found = quotes_of(text, ("Ana Ruiz", "PERSON", 0), ("Wikinews", "ORG", 0), ("Ana Ruiz", "PERSON", 1))
+    assert [speaker for _, speaker in found] == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]
