@@ -56,6 +56,7 @@ _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
+_ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 _NARRATION_WORDS = 40  # words of narrative between two quotes of one speaker
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
@@ -193,8 +194,9 @@ class ArticlePointers(ArticleNames):
         """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
         sentence that names someone outside quotes — not a person named earlier in the pronoun's own sentence
         ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
-        admission a maneuver. She explained"). When the article shows that subject is of the other ``gender``,
-        the nearest person of the pronoun's own gender, a few sentences back at most."""
+        admission a maneuver. She explained"; a sentence naming people only after prepositions is skipped).
+        When the article shows that subject is of the other ``gender``, the nearest person of the pronoun's own
+        gender, a few sentences back at most."""
         own_sentence = self._sentence_start(max(0, at - 400), at)
         count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
         if not count:
@@ -202,7 +204,20 @@ class ArticlePointers(ArticleNames):
             return None if person is not None and self._other_gender(person, gender) else person
         nearest = self.people[count - 1]
         sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
-        subject = self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)]
+        first = bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)
+        subject = self.people[first]
+        if first and self.people[first - 1].start > at - _GENDER_CHARS \
+                and all(self._after_preposition(p) and not _ACCORDING_TO.search(self.text, p.start - 14, p.start)
+                        for p in self.people[first:count]):
+            # "Emma Roe was cast in a pilot. Faced with losing the character of Anya Jenkins, the producers made her
+            # a regular. "…," she recalls": that sentence names no one as its subject, the one before does
+            earlier = self.people[first - 1]
+            sentence = self._sentence_start(max(0, earlier.start - 400), earlier.start)
+            subject = self.people[bisect_left(self.people, sentence, lo=0, hi=first, key=mention_start)]
+        if gender is not None and self.genders.of(subject) is None and any(
+                pronoun_gender(p.group()) == gender for p in PRONOUNS.finditer(self.text, sentence, subject.start)):
+            # "Ana Ruiz stepped down. Her deputy, Tom Hale, takes over. "…," she said": the woman "her" points to
+            return self._antecedent(sentence, gender) or subject
         if not self._other_gender(subject, gender):
             return subject
         # the pronoun's own sentence too: "Gloria worsened. Thomas' sister pleaded with him, but he replied"
@@ -216,7 +231,8 @@ class ArticlePointers(ArticleNames):
 
     @cached_property
     def genders(self) -> Genders:
-        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end)
+        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end,
+                       lambda person: self.full.get(person.entity or "", person.text))
 
     def org_antecedent(self, at: int) -> Mention | None:
         """The organisation "it" or "the company" at ``at`` refers to: one named earlier in its own sentence as a
