@@ -16,7 +16,7 @@ from functools import cached_property
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import NEARBY_NAMES, ArticleNames
 from store.extract.person_gender import FEMALE, MALE, PRONOUNS, Genders, pronoun_gender
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, DOCUMENT_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
@@ -49,6 +49,7 @@ _TITLED_NAME = re.compile(
     r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)",
     re.IGNORECASE,
 )
+_OWNS = re.compile(rf"(?:['’]s)?\s+(?:official\s+)?(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)  # "Airbus website"
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sentence end after them
 _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
@@ -115,7 +116,7 @@ class ArticlePointers(ArticleNames):
                 return None, None
             if word != "it":
                 return self.pronoun_person(at, FEMALE if word == "she" else MALE)
-            mention = last_before(self.orgs, at)
+            mention = self.org_antecedent(at + pronoun.start())  # the phrase's own sentence counts up to the pronoun
             return (self._organisation(mention), mention.entity) if mention is not None else None
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
             if appositive := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
@@ -143,7 +144,8 @@ class ArticlePointers(ArticleNames):
             # the one named most often, not one named in passing last ("the Court of Session … the Supreme Court
             # … the court's summary"); of those named as often, the last
             times = Counter(m.entity for m in named)
-            org = max(reversed(named), key=lambda m: times[m.entity]) if named else last_before(self.orgs, at)
+            org = max(reversed(named), key=lambda m: times[m.entity]) if named \
+                else self.org_antecedent(at + company.start())
             return (self._organisation(org), org.entity) if org else None
         return None
 
@@ -234,6 +236,23 @@ class ArticlePointers(ArticleNames):
     def genders(self) -> Genders:
         return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end,
                        lambda person: self.full.get(person.entity or "", person.text))
+
+    def org_antecedent(self, at: int) -> Mention | None:
+        """The organisation "it" or "the company" at ``at`` refers to: one named earlier in its own sentence as a
+        subject or as the owner of a document ("In a statement on the Airbus website, the company said"); else
+        the subject (the first organisation not named after a preposition) of the nearest earlier sentence naming
+        one — not one named as an object ("Apple sued Samsung. "…," it said": Apple)."""
+        own_sentence = self._sentence_start(max(0, at - 400), at)
+        count = bisect_right(self.orgs, at, key=mention_end)
+        start = bisect_left(self.orgs, own_sentence, lo=0, hi=count, key=mention_start)
+        own = [m for m in self.orgs[start:count] if (not self._after_preposition(m) or _OWNS.match(self.text, m.end))
+               and self.text[m.start - 2 : m.start] != "(("]  # not an interview's "((WN))"
+        if own or not start:
+            return own[0] if own else last_before(self.orgs, at)
+        nearest = self.orgs[start - 1]
+        sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
+        named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
+        return next((m for m in named if not self._after_preposition(m)), nearest)
 
     def _no_subject(self, mention: Mention) -> bool:
         """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of
