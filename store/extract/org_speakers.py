@@ -14,16 +14,10 @@ from functools import lru_cache
 
 from store.extract.name_completion import NEARBY_NAMES
 from store.extract.pointer_resolution import ArticlePointers
-from store.extract.quote_cues import COMPANY_NOUNS
+from store.extract.quote_cues import COMPANY_NOUNS, DOCUMENT_NOUNS
 from store.extract.speaker_names import last_before, mention_end, within
 from store.model import Mention
 
-# what an organisation publishes, that speaks for it
-DOCUMENT_NOUNS = (
-    "statement|press release|news release|release|report|letter|post|message|announcement|notice|communiqu[ée]|"
-    "website|web site|site|account|page|blog|filing|document|tweet|e-?mail|bulletin|memo|video|summary|transcript|"
-    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief|analysis|study|survey"
-)
 # "a statement from", "the press release issued by", "a post on": the source is named after the lead
 _DOCUMENT_LEAD = re.compile(
     rf"\s*(?:a|an|the|its|their|one)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})s?\s+"
@@ -42,7 +36,8 @@ _THE_BODY_NOUN = re.compile(rf"\b(?:the|its)\s+((?:[\w-]+\s+)??({COMPANY_NOUNS})
                             r"(?:\s+(?:has|had|have|was|were|is|are|would|will|also|already|earlier|then|later))*$",
                             re.IGNORECASE)
 _CAPITALISED = r"[A-Z][\w'’-]*(?:\.[A-Z]\.?)*"  # "United", "U.S.", not "Africa." ending a sentence
-_OPENERS = {"The", "A", "An", "In", "On", "At", "For", "By", "And", "But", "Then", "Yesterday", "Today"}
+_OPENERS = {"The", "A", "An", "In", "On", "At", "For", "By", "With", "From", "To", "Of", "As", "And", "But", "Then",
+            "After", "Before", "During", "Since", "While", "When", "If", "Yesterday", "Today"}
 _REPORTED = re.compile(r".*\bthat\s+(?=(?:the\b|its\b|[A-Z])[^,;:]*$)", re.DOTALL)  # the last "that"
 _REPORTED_WORDS = 6  # "the federal government had already": a longer phrase is narrative, not a subject
 _ARTICLE = re.compile(r"\s*(?:a|an|the|one)\s+", re.IGNORECASE)
@@ -149,6 +144,14 @@ class SourceNames(ArticlePointers):
                 name = f"{name}{of.group()}{after[0].text}"
         return name
 
+    def _spelt_out(self, acronym: str) -> str | None:
+        """As ``ArticleNames._spelt_out``, but not words that merely begin with its letters: a sentence opening
+        with "With" or a possessor ("With NASA's" is no spelling of "WN")."""
+        spelt = super()._spelt_out(acronym)
+        if spelt is None or spelt.split()[0] in _OPENERS or spelt.endswith(("'s", "’s")):
+            return None
+        return spelt
+
     def _abbreviated(self, acronym: str) -> str | None:
         """The first organisation named whose words' beginnings make up ``acronym``, a word giving one letter or
         more ("SIA" for "Singapore Airlines")."""
@@ -206,7 +209,8 @@ class SourceNames(ArticlePointers):
             named = found.group().split()
             while named[0] in _OPENERS:
                 named.pop(0)
-            if named[0][:1].isupper():
+            possessor = any(w.endswith(("'s", "’s")) for w in named)  # "NASA's study": no name of the study
+            if named[0][:1].isupper() and not possessor:
                 given.append((found.start(), " ".join(named)))
                 break
         if of := before_of.search(self.text, self._window[0], at):

@@ -1,14 +1,17 @@
 """Whether an article's people are women or men, read from the article itself, so that "she said" and "the
 mother said" go to a woman and "he said" and "the father said" to a man.
 
-The evidence, weighed per person (an entity key groups "Jane Roe", "Roe" and "Ms Roe"):
+The evidence, weighed per person (an entity key groups "Jane Roe", "Roe" and "Ms Roe"), comes first from the
+article:
 - an honorific right before a name ("Mr", "Mrs", "Ms", "Sir", "Queen") or a gendered noun in apposition to it
   ("actress Jane Roe", "his wife Mary", "Jane Roe, the mother of two,", "Jane Roe and her son") — strong;
 - the pronouns that refer back to a person: "he"/"his"/"him" or "she"/"her" in the rest of a sentence whose
-  subject that person is and that names no one else, and in the next sentence when it names no one ("Roe left.
-  She was 40.") — one vote a sentence.
+  subject that person is and that names no one else, and in the next sentence before it names anyone ("Roe left.
+  She was 40.", "Her deputy, Tom Hale, took over.") — one vote a sentence;
+- a given name the US Census finds borne by one sex 95% of the time ("Ana", "Thomas"; not "Jordan" or "Kim";
+  ``entities_public.given_genders``) — more than one sentence's pronouns ("Tom Hale finished second. She later
+  said" does not make Tom a woman), less than two.
 A person with no evidence, or as much for one as for the other, has no gender and no pronoun is kept from them.
-No list of given names is used: "Jordan", "Kim" or "Andrea" are given to both.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from store.extract.entities_public import given_genders
 from store.extract.speaker_names import within
 from store.model import Mention
 
 FEMALE, MALE = "f", "m"
-_STRONG, _WEAK = 3, 1  # an honorific or a gendered noun outweighs a few ambiguous pronouns
+# an honorific or a gendered noun outweighs a few ambiguous pronouns, and so does a given name one sex bears;
+# but a given name gives way to two sentences of pronouns ("Andrea" is a man's name in Italy)
+_STRONG, _CENSUS, _WEAK = 3, 1.5, 1
 _REACH = 400  # characters a sentence is looked through for its end
 _SUBJECT_WORDS = 8  # words before a person who is the subject of a sentence ("On Thursday, the actress Jane Roe")
 
@@ -56,9 +62,11 @@ class Genders:
     where the sentence holding an offset begins and where the next one does (or its paragraph's end)."""
 
     def __init__(self, text: str, people: list[Mention], in_quote: Callable[[int], bool],
-                 sentence_start: Callable[[int, int], int], sentence_end: Callable[[int], int]) -> None:
+                 sentence_start: Callable[[int, int], int], sentence_end: Callable[[int], int],
+                 full_name: Callable[[Mention], str]) -> None:
         self.text, self.people = text, people
         self._in_quote, self._sentence_start, self._sentence_end = in_quote, sentence_start, sentence_end
+        self._full_name = full_name
         self._genders: dict[str, str | None] = {}
         self._mentions: dict[str, list[int]] | None = None  # each person's mentions, by index into ``people``
 
@@ -75,14 +83,24 @@ class Genders:
             self._mentions = {}
             for i, mention in enumerate(self.people):
                 self._mentions.setdefault(_key(mention), []).append(i)
-        tally = {FEMALE: 0, MALE: 0}
+        tally = {FEMALE: 0.0, MALE: 0.0}
         for i in self._mentions.get(key, ()):
             for gender in self._named_as(self.people[i]):
                 tally[gender] += _STRONG
             for gender in self._referred_to(i):
                 tally[gender] += _WEAK
+        if key in self._mentions and (census := self._by_given_name(self.people[self._mentions[key][0]])):
+            tally[census] += _CENSUS
         female, male = tally[FEMALE], tally[MALE]
         return FEMALE if female > male else MALE if male > female else None
+
+    def _by_given_name(self, person: Mention) -> str | None:
+        """The sex the Census finds nearly always bearing the person's given name."""
+        words = self._full_name(person).split()
+        if len(words) < 2:  # "Thomas" alone may be a surname
+            return None
+        sexes = given_genders()
+        return FEMALE if words[0] in sexes["female"] else MALE if words[0] in sexes["male"] else None
 
     def _named_as(self, person: Mention):
         before = self.text[max(0, person.start - 40) : person.start]
@@ -110,7 +128,9 @@ class Genders:
         if end >= len(self.text) or self.text[end] == "\n":  # the next paragraph may be about someone else
             return
         following_end = self._sentence_end(end)
-        if not self._people_in(end, following_end) and (following := self._pronouns(end, following_end)) is not None:
+        if named := self._people_in(end, following_end):  # "Her deputy, Tom Hale, took over": before the name
+            following_end = named[0].start
+        if (following := self._pronouns(end, following_end)) is not None:
             yield following
 
     def _people_in(self, start: int, end: int) -> list[Mention]:

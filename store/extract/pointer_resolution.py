@@ -16,7 +16,7 @@ from functools import cached_property
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import NEARBY_NAMES, ArticleNames
 from store.extract.person_gender import FEMALE, MALE, PRONOUNS, Genders, pronoun_gender
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, DOCUMENT_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
@@ -49,12 +49,14 @@ _TITLED_NAME = re.compile(
     r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)",
     re.IGNORECASE,
 )
+_OWNS = re.compile(rf"(?:['’]s)?\s+(?:official\s+)?(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)  # "Airbus website"
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
 _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sentence end after them
 _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
+_ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 _NARRATION_WORDS = 40  # words of narrative between two quotes of one speaker
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
@@ -111,7 +113,7 @@ class ArticlePointers(ArticleNames):
                 return None, None
             if word != "it":
                 return self.pronoun_person(at, FEMALE if word == "she" else MALE)
-            mention = last_before(self.orgs, at)
+            mention = self.org_antecedent(at + pronoun.start())  # the phrase's own sentence counts up to the pronoun
             return (self._organisation(mention), mention.entity) if mention is not None else None
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
             if appositive := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
@@ -139,7 +141,8 @@ class ArticlePointers(ArticleNames):
             # the one named most often, not one named in passing last ("the Court of Session … the Supreme Court
             # … the court's summary"); of those named as often, the last
             times = Counter(m.entity for m in named)
-            org = max(reversed(named), key=lambda m: times[m.entity]) if named else last_before(self.orgs, at)
+            org = max(reversed(named), key=lambda m: times[m.entity]) if named \
+                else self.org_antecedent(at + company.start())
             return (self._organisation(org), org.entity) if org else None
         return None
 
@@ -191,8 +194,9 @@ class ArticlePointers(ArticleNames):
         """The person a "he"/"she" at ``at`` refers to: the subject (first person named) of the nearest earlier
         sentence that names someone outside quotes — not a person named earlier in the pronoun's own sentence
         ("Speaking to Martin Smith of PBS, he said"), nor one named in passing ("Cengiz called Mohammad's
-        admission a maneuver. She explained"). When the article shows that subject is of the other ``gender``,
-        the nearest person of the pronoun's own gender, a few sentences back at most."""
+        admission a maneuver. She explained"; a sentence naming people only after prepositions is skipped).
+        When the article shows that subject is of the other ``gender``, the nearest person of the pronoun's own
+        gender, a few sentences back at most."""
         own_sentence = self._sentence_start(max(0, at - 400), at)
         count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
         if not count:
@@ -200,7 +204,20 @@ class ArticlePointers(ArticleNames):
             return None if person is not None and self._other_gender(person, gender) else person
         nearest = self.people[count - 1]
         sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
-        subject = self.people[bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)]
+        first = bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)
+        subject = self.people[first]
+        if first and self.people[first - 1].start > at - _GENDER_CHARS \
+                and all(self._after_preposition(p) and not _ACCORDING_TO.search(self.text, p.start - 14, p.start)
+                        for p in self.people[first:count]):
+            # "Emma Roe was cast in a pilot. Faced with losing the character of Anya Jenkins, the producers made her
+            # a regular. "…," she recalls": that sentence names no one as its subject, the one before does
+            earlier = self.people[first - 1]
+            sentence = self._sentence_start(max(0, earlier.start - 400), earlier.start)
+            subject = self.people[bisect_left(self.people, sentence, lo=0, hi=first, key=mention_start)]
+        if gender is not None and self.genders.of(subject) is None and any(
+                pronoun_gender(p.group()) == gender for p in PRONOUNS.finditer(self.text, sentence, subject.start)):
+            # "Ana Ruiz stepped down. Her deputy, Tom Hale, takes over. "…," she said": the woman "her" points to
+            return self._antecedent(sentence, gender) or subject
         if not self._other_gender(subject, gender):
             return subject
         # the pronoun's own sentence too: "Gloria worsened. Thomas' sister pleaded with him, but he replied"
@@ -214,7 +231,25 @@ class ArticlePointers(ArticleNames):
 
     @cached_property
     def genders(self) -> Genders:
-        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end)
+        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end,
+                       lambda person: self.full.get(person.entity or "", person.text))
+
+    def org_antecedent(self, at: int) -> Mention | None:
+        """The organisation "it" or "the company" at ``at`` refers to: one named earlier in its own sentence as a
+        subject or as the owner of a document ("In a statement on the Airbus website, the company said"); else
+        the subject (the first organisation not named after a preposition) of the nearest earlier sentence naming
+        one — not one named as an object ("Apple sued Samsung. "…," it said": Apple)."""
+        own_sentence = self._sentence_start(max(0, at - 400), at)
+        count = bisect_right(self.orgs, at, key=mention_end)
+        start = bisect_left(self.orgs, own_sentence, lo=0, hi=count, key=mention_start)
+        own = [m for m in self.orgs[start:count] if (not self._after_preposition(m) or _OWNS.match(self.text, m.end))
+               and self.text[m.start - 2 : m.start] != "(("]  # not an interview's "((WN))"
+        if own or not start:
+            return own[0] if own else last_before(self.orgs, at)
+        nearest = self.orgs[start - 1]
+        sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
+        named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
+        return next((m for m in named if not self._after_preposition(m)), nearest)
 
     def _no_subject(self, mention: Mention) -> bool:
         """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of

@@ -46,6 +46,12 @@ COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|minis
     "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
     "report|study|statement|letter|document|filing|"\
     "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
+# what an organisation publishes, that speaks for it
+DOCUMENT_NOUNS = (
+    "statement|press release|news release|release|report|letter|post|message|announcement|notice|communiqu[ée]|"
+    "website|web site|site|account|page|blog|filing|document|tweet|e-?mail|bulletin|memo|video|summary|transcript|"
+    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief|analysis|study|survey"
+)
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")

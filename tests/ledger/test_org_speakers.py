@@ -158,3 +158,18 @@ def test_according_to_a_name_opening_the_sentence_is_the_source_not_the_subject_
 def test_a_participle_between_commas_before_the_verb_is_an_aside():
     text = 'Equifax reported a breach. The company, founded in 1899, said it "affected fewer than one percent of us."'
     assert [s for _, s in quotes_of(text, ("Equifax", "ORG", 0))] == ["Equifax"]
+
+
+def test_it_and_the_group_go_to_the_subject_of_the_sentence_before_not_its_object():
+    text = ('Greenpeace activists boarded the ship operated by Shell. "We will stay on board until the drilling '
+            'stops," the group said.\n'
+            'Airbus delayed the jet again. Singapore Airlines was compensated. In a statement on the Airbus website, '
+            'the company said that "the root cause is that the mock-up was late."')
+    entities = ("Greenpeace", "ORG", 0), ("Shell", "ORG", 0), ("Airbus", "ORG", 0), \
+        ("Singapore Airlines", "ORG", 0), ("Airbus", "ORG", 1)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Greenpeace", "Airbus"]
+
+
+def test_an_acronym_is_not_spelt_out_by_a_sentence_opening_with_words_of_its_letters():
+    text = 'With NASA\'s telescope the team saw it. "We found water on the moon at last," WN reported.'
+    assert [s for _, s in quotes_of(text, ("NASA", "ORG", 0), ("WN", "ORG", 0))] == ["WN"]

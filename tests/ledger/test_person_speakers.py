@@ -74,3 +74,13 @@ def test_an_unattributed_quote_after_narrative_about_the_last_speaker_is_theirs_
             '"I am not a believer any more," Ana Ruiz told me. And then she\'s like, "You seem like a nice person."')
     found = quotes_of(text, ("Ana Ruiz", "PERSON", 0), ("Wikinews", "ORG", 0), ("Ana Ruiz", "PERSON", 1))
     assert [speaker for _, speaker in found] == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]
+
+
+def test_a_pronoun_skips_a_sentence_naming_people_only_after_prepositions():
+    text = ('Emma Roe talked of being cast in a pilot. Faced with losing the character of Anya Jenkins, the producers '
+            'made her a regular. "It was a good day," she recalls.\n'
+            'Ana Ruiz spoke first. According to Rita Gomez, few people seek treatment. "Now that they come out cured," '
+            'she told the press, "they will start trusting us."')
+    people = ("Emma Roe", "Anya Jenkins", "Ana Ruiz", "Rita Gomez")
+    found = quotes_of(text, *[(name, "PERSON", 0) for name in people])
+    assert [speaker for _, speaker in found] == ["Emma Roe", "Rita Gomez"]
