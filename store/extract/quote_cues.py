@@ -45,7 +45,9 @@ ROLE_NOUNS = f"{FAMILY_NOUNS}|actor|actress|singer|rapper|musician|artist|writer
 COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
     "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
     "report|study|statement|letter|document|filing|"\
-    "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer"
+    "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer|"\
+    "carrier|retailer|insurer|lender|regulator|watchdog|broadcaster|publisher|studio|startup|charity|university|"\
+    "hospital|museum|newspaper|magazine|league|embassy|exchange|operator"
 # what an organisation publishes, that speaks for it
 DOCUMENT_NOUNS = (
     "statement|press release|news release|release|report|letter|post|message|announcement|notice|communiqu[ée]|"

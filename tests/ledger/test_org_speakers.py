@@ -173,3 +173,13 @@ def test_it_and_the_group_go_to_the_subject_of_the_sentence_before_not_its_objec
 def test_an_acronym_is_not_spelt_out_by_a_sentence_opening_with_words_of_its_letters():
     text = 'With NASA\'s telescope the team saw it. "We found water on the moon at last," WN reported.'
     assert [s for _, s in quotes_of(text, ("NASA", "ORG", 0), ("WN", "ORG", 0))] == ["WN"]
+
+
+def test_the_broadcaster_and_the_university_are_bodies_the_article_named():
+    text = ('The British Broadcasting Corporation apologised on Monday. "We got this badly wrong and we are sorry," '
+            'the broadcaster said.\n'
+            'Researchers at the University of Michigan ran the trial with Pfizer. "The results are clear and '
+            'encouraging," the university said.')
+    entities = ("British Broadcasting Corporation", "ORG", 0), ("University of Michigan", "ORG", 0), \
+        ("Pfizer", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["British Broadcasting Corporation", "University of Michigan"]
