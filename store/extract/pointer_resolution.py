@@ -63,7 +63,10 @@ _UNNAMED = re.compile(
     r"(?:^|[\s,(])(?:an?|one|some|several|two|three|many|other|another|unnamed|anonymous)\s+[^,;]*$|"
     r"\b(?:analysts|officials|experts|sources|investigators|protesters|protestors|critics|observers|residents|"
     r"witnesses|economists|researchers|scientists|authorities|lawmakers|senators|officers|workers|employees|"
-    r"people|others|insiders|aides|traders|activists|members|students|fans|doctors|organisers|organizers)\s*$",
+    r"people|others|insiders|aides|traders|activists|members|students|fans|doctors|organisers|organizers)\s*$|"
+    # "analysts at Goldman Sachs", "economists from the bank": people who speak for no one, wherever they work
+    r"\b(?:analysts|economists|traders|experts|strategists|sources)\s+(?:at|from|with|in)\s+[^,;]*$|"
+    r"^\s*(?:my|our|your)\s+[^,;]*$",  # a first-person narrator's "my mother told me"
     re.IGNORECASE,
 )
 

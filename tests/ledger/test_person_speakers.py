@@ -84,3 +84,10 @@ def test_a_pronoun_skips_a_sentence_naming_people_only_after_prepositions():
     people = ("Emma Roe", "Anya Jenkins", "Ana Ruiz", "Rita Gomez")
     found = quotes_of(text, *[(name, "PERSON", 0) for name in people])
     assert [speaker for _, speaker in found] == ["Emma Roe", "Rita Gomez"]
+
+
+def test_analysts_at_a_company_and_a_narrators_mother_are_unnamed_sources():
+    text = ('"The market will recover by spring," analysts at Goldman Sachs wrote in a note.\n'
+            'Ana Ruiz grew up in Leeds. My mother told me, "Never give up on your town."')
+    found = quotes_of(text, ("Goldman Sachs", "ORG", 0), ("Ana Ruiz", "PERSON", 0))
+    assert [speaker for _, speaker in found] == [None, None]
