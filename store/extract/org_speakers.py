@@ -48,6 +48,8 @@ _DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|th
 _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charter|Treaty|Convention|Code|Bill|"
                              r"Resolution|Declaration|Decree|Statute|Ordinance|Directive|Regulation|Clause")
 _BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
+_WHICH = re.compile(r",\s+which\s+[^,.;:“”\"]*$")
+_NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|of|to|the))*$")
 _OF = re.compile(r" of (?:the )?")
 _AFTER_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+$", re.IGNORECASE)
 # "the company" owning the document's outlet: "the company's website"
@@ -97,6 +99,16 @@ def document_name(chunk: str) -> str | None:
         ):
             return " ".join(words).replace(" ,", ",")
     return None
+
+
+def document_before_which(head: str) -> str | None:
+    """A law named right before a relative clause that holds the quote: the law's own words ("permitted under the
+    Gold Reserve Act of 1934, which gives the Treasury the permission "…"")."""
+    clause = _WHICH.search(head)
+    if clause is None:
+        return None
+    named = _NAME_AT_END.search(head, 0, clause.start())
+    return document_name(named.group()) if named else None
 
 
 @lru_cache(maxsize=64)

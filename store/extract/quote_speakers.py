@@ -21,6 +21,7 @@ from store.extract.org_speakers import (
     PERSONS_BODY,
     SourceNames,
     describes_document,
+    document_before_which,
     document_name,
     reported_subject,
 )
@@ -133,6 +134,8 @@ class Speakers(SourceNames):
     def _sentence_subject(self, start: int, end: int):
         """The person a narrative sentence is about ("Maroochydore captain Sam Marshall lamented the loss.",
         "He hopes the tech would help."), who speaks the quote standing after it with no attribution."""
+        if document := document_before_which(self.text[start:end]):  # "under the Gold Reserve Act, which gives "…""
+            return document, None, None
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
         if not people and (named := self._titled_name(self.text[start:end])):
             return named, None, None

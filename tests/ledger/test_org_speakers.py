@@ -183,3 +183,11 @@ def test_the_broadcaster_and_the_university_are_bodies_the_article_named():
     entities = ("British Broadcasting Corporation", "ORG", 0), ("University of Michigan", "ORG", 0), \
         ("Pfizer", "ORG", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["British Broadcasting Corporation", "University of Michigan"]
+
+
+def test_a_law_before_a_relative_clause_holding_the_quote_speaks_it():
+    text = ('The plan is permitted under the Gold Reserve Act of 1934, which gives the Treasury the permission "to '
+            'deal in gold, foreign exchange, and other instruments".\n'
+            'Fans bought the Nintendo Switch, which sold "better than anything else this year".')
+    entities = ("Gold Reserve Act", "OTHER", 0), ("Treasury", "ORG", 0), ("Nintendo Switch", "PRODUCT", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Gold Reserve Act of 1934", None]
