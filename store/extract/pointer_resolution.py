@@ -60,6 +60,9 @@ _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
 _PUBLIC_ROLE = re.compile(r"actor|actress|singer|rapper|musician|star|artist|writer|novelist|poet|player|athlete|"
                           r"boxer|golfer|cyclist|runner|swimmer|champion")
+_INTERVIEW_LABEL = re.compile(r"(?:^|\n)\(\(([^()\n]{2,60})\)\)")  # Wikinews transcripts: "((Jo Roe)) …"
+_INTERVIEWERS = {"WN", "Wikinews"}
+_INTERVIEW_REACH = 5_000  # characters an answer may run on after its label
 _NARRATION_WORDS = 40  # words of narrative between two quotes of one speaker
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
@@ -115,6 +118,8 @@ class ArticlePointers(ArticleNames):
         pronoun = PRONOUN.search(phrase) or (anywhere and SUBJECT_PRONOUN.search(phrase))
         if pronoun:
             word = pronoun.group().lower()
+            if word == "i" and (answering := self._interviewee(at + pronoun.start())):  # "((Jo Roe)) … And I said, "…""
+                return answering, None
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
             if word != "it":
@@ -265,6 +270,14 @@ class ArticlePointers(ArticleNames):
         before = self.text[max(0, mention.start - 12) : mention.start].split()[-1:]
         return self._after_preposition(mention) or self.text.startswith(("'s", "’s"), mention.end) \
             or bool(before) and CUE.fullmatch(before[0]) is not None
+
+    def _interviewee(self, at: int) -> str | None:
+        """Who is answering at ``at`` in an interview transcript: the last speaker label opening a paragraph
+        ("((Jo Roe)) …", the answer running on over the paragraphs after it), not the interviewer's "((WN))"."""
+        labels = list(_INTERVIEW_LABEL.finditer(self.text, max(0, at - _INTERVIEW_REACH), at))
+        if not labels or labels[-1].group(1).strip() in _INTERVIEWERS:
+            return None
+        return labels[-1].group(1).strip()
 
     def narrates_on(self, start: int, end: int, speaker: str | None) -> bool:
         """Whether ``text[start:end]``, the narrative between a quote of ``speaker`` (an entity key) and the next

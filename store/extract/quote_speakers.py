@@ -200,6 +200,8 @@ class Speakers(SourceNames):
             # is in the verb's own clause
             clauses = list(_CLAUSE_BREAK.finditer(head, 0, cue.start()))
             start = sentence_start + clauses[-1].end() if clauses else sentence_start
+            if _CLAUSE_BREAK.search(head, cue.end()):  # "I told my mom, and she's like "…"": the verb is not its
+                return None
             return self._subject(start, sentence_start + cue.start(), cue.group())
         if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
             return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)

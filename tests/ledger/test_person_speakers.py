@@ -99,3 +99,12 @@ def test_the_star_is_the_public_figure_named_before_unless_one_was_introduced_un
             'player said.')
     found = quotes_of(text, ("Tom Hale", "PERSON", 0), ("Ana Ruiz", "PERSON", 0))
     assert [speaker for _, speaker in found] == ["Tom Hale", None]
+
+
+def test_i_in_an_interview_answer_is_the_person_answering_not_the_interviewer():
+    text = ('((WN)) How did your family react?\n'
+            '((Jo Roe)) Badly at first. I called my mother.\n'
+            'And I said, "You are not listening to me at all."\n'
+            'I told my mom I was ill, and she\'s like "you need to pray a lot more".\n'
+            '((WN)) And then I said, "Tell us more about that day."')
+    assert [speaker for _, speaker in quotes_of(text, ("Jo Roe", "PERSON", 0))] == ["Jo Roe", None, None]
