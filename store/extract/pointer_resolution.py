@@ -57,6 +57,9 @@ _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
+# what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
+_PUBLIC_ROLE = re.compile(r"actor|actress|singer|rapper|musician|star|artist|writer|novelist|poet|player|athlete|"
+                          r"boxer|golfer|cyclist|runner|swimmer|champion")
 _NARRATION_WORDS = 40  # words of narrative between two quotes of one speaker
 _UNNAMED_REACH = 3_000  # characters back that "the spokesperson" may point to "a spokesperson" over
 _UNNAMED = re.compile(
@@ -129,7 +132,9 @@ class ArticlePointers(ArticleNames):
         if role := _THE_ROLE.search(phrase):  # "the father said", "the actress recalled"
             noun = role.group(1).lower()
             person = self._last_with_title(at, noun)
-            if person is None and _FAMILY.fullmatch(noun):  # "the mother said": the mother named before
+            if person is None and (_FAMILY.fullmatch(noun) or _PUBLIC_ROLE.fullmatch(noun)):
+                # "the mother said": the mother named before; "Actor Tom Hale arrived. … the star said": the
+                # subject before, of the noun's gender ("the actress")
                 person = self._antecedent(at, pronoun_gender(noun))
             if person is None or self._introduced_unnamed(at, role.group(1), person):
                 return None, None

@@ -91,3 +91,11 @@ def test_analysts_at_a_company_and_a_narrators_mother_are_unnamed_sources():
             'Ana Ruiz grew up in Leeds. My mother told me, "Never give up on your town."')
     found = quotes_of(text, ("Goldman Sachs", "ORG", 0), ("Ana Ruiz", "PERSON", 0))
     assert [speaker for _, speaker in found] == [None, None]
+
+
+def test_the_star_is_the_public_figure_named_before_unless_one_was_introduced_unnamed():
+    text = ('Actor Tom Hale arrived at the premiere on Friday. "I love this city and its people," the star said.\n'
+            'Ana Ruiz presented the awards. A young player collapsed on stage. "I could not breathe at all," the '
+            'player said.')
+    found = quotes_of(text, ("Tom Hale", "PERSON", 0), ("Ana Ruiz", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Tom Hale", None]
