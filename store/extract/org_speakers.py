@@ -50,6 +50,9 @@ _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charte
 _BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+which\s+[^,.;:“”\"]*$")
 _NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|of|to|the))*$")
+# a body's spokesperson or official, named by no name: "the Kremlin's spokesman", "the ministry's spokesperson"
+_BODYS_SPOKESPERSON = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:\w+\s+)?"
+                                 r"(spokesperson|spokesman|spokeswoman|representative|official|officials)")
 _OF = re.compile(r" of (?:the )?")
 _AFTER_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+$", re.IGNORECASE)
 # "the company" owning the document's outlet: "the company's website"
@@ -235,6 +238,10 @@ class SourceNames(ArticlePointers):
         county officials, X was driving "…""); None when ``text[start:end]`` is neither."""
         if document := self._document_source(start, end, cue):
             return document
+        if (spokesperson := _BODYS_SPOKESPERSON.fullmatch(self.text[start:end].strip(" ,"))) \
+                and not within(self.people, start, end):  # "the Kremlin's spokesman": no name given
+            person = self._last_with_title(start, spokesperson.group(1).lower())
+            return (*self._person(person), cue) if person is not None else (None, None, cue)
         if cue is not None and cue.lower() == "according to" and (clause := _CLAUSE.match(self.text, start, end)) \
                 and not within(self.entities, start, clause.end()) \
                 and self._pointer(clause.group(1).strip(), start) == (None, None):

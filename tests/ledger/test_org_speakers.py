@@ -191,3 +191,12 @@ def test_a_law_before_a_relative_clause_holding_the_quote_speaks_it():
             'Fans bought the Nintendo Switch, which sold "better than anything else this year".')
     entities = ("Gold Reserve Act", "OTHER", 0), ("Treasury", "ORG", 0), ("Nintendo Switch", "PRODUCT", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["Gold Reserve Act of 1934", None]
+
+
+def test_a_bodys_spokesman_named_by_no_name_is_unnamed_unless_named_with_that_title_before():
+    text = ('The Kremlin denied it. "These claims are baseless and untrue," the Kremlin\'s spokesman said.\n'
+            'Kremlin spokesman Dmitry Peskov spoke on Monday. "We will not comment on this at all," the Kremlin\'s '
+            'spokesman told reporters.')
+    entities = ("Kremlin", "ORG", 0), ("Kremlin", "ORG", 1), ("Kremlin", "ORG", 2), ("Dmitry Peskov", "PERSON", 0), \
+        ("Kremlin", "ORG", 3)
+    assert [s for _, s in quotes_of(text, *entities)] == [None, "Dmitry Peskov"]
