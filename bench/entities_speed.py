@@ -1,6 +1,6 @@
 """Throughput and per-article latency of ``find_entities`` on the seed articles (one core).
 
-Usage: ``.venv/bin/python bench/entities_speed.py [rounds]``. Prints words/s and per-article p50/p99, next to
+Usage: ``.venv/bin/python -m bench.entities_speed [rounds]``. Prints words/s and per-article p50/p99, next to
 the named peer from the field notes (spaCy en_core_web_sm NER: 6,500 words/s) and the targets
 (150,000 words/s, p99 < 10 ms for ~1,000-word articles).
 """

@@ -7,7 +7,7 @@ moment its rows are set (the app's own work, worker thread included). The peer, 
 keystrokes typed into a plain ``Input`` of a minimal app and timed to the frame showing the new text: the cost of a
 keystroke in Textual itself. Target: p90 ≤ 50 ms for the app's own work.
 
-    .venv/bin/python bench/library_filter.py [--articles 100000] [--queries 12]
+    .venv/bin/python -m bench.library_filter [--articles 100000] [--queries 12]
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ carries the CPU time the child had used by then (all its threads, interpreter st
 machine changes far less than the wall time. Runs alternate between the two apps so machine load affects both
 alike. Target: Broadsheet's median ≤ 1.5 × the minimal app's median.
 
-    .venv/bin/python bench/tui_start.py [--articles 100000] [--runs 15]
+    .venv/bin/python -m bench.tui_start [--articles 100000] [--runs 15]
 """
 
 from __future__ import annotations

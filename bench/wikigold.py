@@ -1,6 +1,6 @@
 """Score the entity extractor on WikiGold (Wikipedia text, CoNLL PER/ORG/LOC/MISC) and time it.
 
-Usage: ``.venv/bin/python bench/wikigold.py [path/to/wikigold.conll.txt]``. By default the corpus is read from
+Usage: ``.venv/bin/python -m bench.wikigold [path/to/wikigold.conll.txt]``. By default the corpus is read from
 ``../shared/corpora/wikigold/`` next to the repository (set ``BROADSHEET_WIKIGOLD`` to override).
 WikiGold: Balasuriya, Ringland, Nothman, Murphy and Curran (2009), "Named entity recognition in Wikipedia",
 licensed CC-BY 4.0; see bench/data/wikigold/NOTICE.
