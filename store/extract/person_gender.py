@@ -27,7 +27,6 @@ FEMALE, MALE = "f", "m"
 # an honorific or a gendered noun outweighs a few ambiguous pronouns, and so does a given name one sex bears;
 # but a given name gives way to two sentences of pronouns ("Andrea" is a man's name in Italy)
 _STRONG, _CENSUS, _WEAK = 3, 1.5, 1
-_REACH = 400  # characters a sentence is looked through for its end
 _SUBJECT_WORDS = 8  # words before a person who is the subject of a sentence ("On Thursday, the actress Jane Roe")
 
 _HONORIFIC = re.compile(r"\b(?:(?P<f>Mrs|Ms|Miss|Mme|Mlle|Madam|Madame|Dame|Lady|Queen|Princess|Duchess|Countess|"
@@ -58,14 +57,14 @@ def pronoun_gender(word: str) -> str | None:
 
 class Genders:
     """Each person's gender in one article, worked out on first use. ``people`` are the person mentions outside
-    quotes, sorted; ``in_quote`` tells whether an offset is quoted speech, ``sentence_start``/``sentence_end``
+    quotes, sorted; ``in_quote`` tells whether an offset is quoted speech, ``sentence_holding``/``sentence_end``
     where the sentence holding an offset begins and where the next one does (or its paragraph's end)."""
 
     def __init__(self, text: str, people: list[Mention], in_quote: Callable[[int], bool],
-                 sentence_start: Callable[[int, int], int], sentence_end: Callable[[int], int],
+                 sentence_holding: Callable[[int], int], sentence_end: Callable[[int], int],
                  full_name: Callable[[Mention], str]) -> None:
         self.text, self.people = text, people
-        self._in_quote, self._sentence_start, self._sentence_end = in_quote, sentence_start, sentence_end
+        self._in_quote, self._sentence_holding, self._sentence_end = in_quote, sentence_holding, sentence_end
         self._full_name = full_name
         self._genders: dict[str, str | None] = {}
         self._mentions: dict[str, list[int]] | None = None  # each person's mentions, by index into ``people``
@@ -114,7 +113,7 @@ class Genders:
         """The gender of the pronouns after a person in a sentence naming no one else, and in the next sentence
         when that names no one: one vote each, and none when both genders occur."""
         person = self.people[index]
-        start = self._sentence_start(max(0, person.start - _REACH), person.start)
+        start = self._sentence_holding(person.start)
         end = self._sentence_end(person.end)
         if any(_key(other) != _key(person) for other in self._people_in(start, end)):
             return

@@ -192,9 +192,9 @@ class ArticlePointers(ArticleNames):
         pronoun at ``at`` unless given); None when no one is named before."""
         if gender is None and (pronoun := PRONOUNS.search(self.text, at, at + _PRONOUN_REACH)):
             gender = FEMALE if pronoun.group("f") else MALE
-        own = self._sentence_start(max(0, at - 400), at)
+        own = self._sentence_holding(at)
         if own > 0:
-            previous = self._sentence_start(max(0, own - 400), own - 1)
+            previous = self._sentence_start(max(0, own - _SENTENCE_REACH), own - 1)
             opening = _UNNAMED_SUBJECT.match(self.text, previous, own)
             if opening and not [m for m in within(self.people, previous, own) if not self._in_quote(m.start)]:
                 noun = opening.group("noun").lower()
@@ -210,13 +210,13 @@ class ArticlePointers(ArticleNames):
         admission a maneuver. She explained"; a sentence naming people only after prepositions is skipped).
         When the article shows that subject is of the other ``gender``, the nearest person of the pronoun's own
         gender, a few sentences back at most."""
-        own_sentence = self._sentence_start(max(0, at - 400), at)
+        own_sentence = self._sentence_holding(at)
         count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
         if not count:
             person = last_before(self.people, at)
             return None if person is not None and self._other_gender(person, gender) else person
         nearest = self.people[count - 1]
-        sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
+        sentence = self._sentence_holding(nearest.start)
         first = bisect_left(self.people, sentence, lo=0, hi=count, key=mention_start)
         subject = self.people[first]
         if first and self.people[first - 1].start > at - _GENDER_CHARS \
@@ -225,7 +225,7 @@ class ArticlePointers(ArticleNames):
             # "Emma Roe was cast in a pilot. Faced with losing the character of Anya Jenkins, the producers made her
             # a regular. "…," she recalls": that sentence names no one as its subject, the one before does
             earlier = self.people[first - 1]
-            sentence = self._sentence_start(max(0, earlier.start - 400), earlier.start)
+            sentence = self._sentence_holding(earlier.start)
             subject = self.people[bisect_left(self.people, sentence, lo=0, hi=first, key=mention_start)]
         if gender is not None and self.genders.of(subject) is None and any(
                 pronoun_gender(p.group()) == gender for p in PRONOUNS.finditer(self.text, sentence, subject.start)):
@@ -244,7 +244,7 @@ class ArticlePointers(ArticleNames):
 
     @cached_property
     def genders(self) -> Genders:
-        return Genders(self.text, self.people, self._in_quote, self._sentence_start, self._sentence_end,
+        return Genders(self.text, self.people, self._in_quote, self._sentence_holding, self._sentence_end,
                        lambda person: self.full.get(person.entity or "", person.text))
 
     def org_antecedent(self, at: int) -> Mention | None:
@@ -252,7 +252,7 @@ class ArticlePointers(ArticleNames):
         subject or as the owner of a document ("In a statement on the Airbus website, the company said"); else
         the subject (the first organisation not named after a preposition) of the nearest earlier sentence naming
         one — not one named as an object ("Apple sued Samsung. "…," it said": Apple)."""
-        own_sentence = self._sentence_start(max(0, at - 400), at)
+        own_sentence = self._sentence_holding(at)
         count = bisect_right(self.orgs, at, key=mention_end)
         start = bisect_left(self.orgs, own_sentence, lo=0, hi=count, key=mention_start)
         own = [m for m in self.orgs[start:count] if (not self._after_preposition(m) or _OWNS.match(self.text, m.end))
@@ -260,7 +260,7 @@ class ArticlePointers(ArticleNames):
         if own or not start:
             return own[0] if own else last_before(self.orgs, at)
         nearest = self.orgs[start - 1]
-        sentence = self._sentence_start(max(0, nearest.start - 400), nearest.start)
+        sentence = self._sentence_holding(nearest.start)
         named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
         return next((m for m in named if not self._after_preposition(m)), nearest)
 
@@ -294,6 +294,10 @@ class ArticlePointers(ArticleNames):
         if first_end is not None and CUE.search(between, first_end.end()):
             return False
         return _SPEAKING_PRONOUN.search(between) is None  # "And then she's like, "…"": someone else speaks
+
+    def _sentence_holding(self, at: int) -> int:
+        """Where the sentence holding ``at`` begins, looked for a sentence's reach back."""
+        return self._sentence_start(max(0, at - _SENTENCE_REACH), at)
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
