@@ -27,6 +27,7 @@ from store.extract.entity_rules import (
     PERSON_TITLES,
     company_head,
     introduces_person,
+    says_next,
     is_place_shaped,
     is_role_word,
     team_shaped,
@@ -386,13 +387,14 @@ def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
 def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], starts: set[int],
                     headlines) -> list[Candidate]:
     """Gazetteer hits that are also common words ("Apple", "Target") need confirmation when they open a
-    sentence or sit in a headline, unless their own ticker follows ("Apple (AAPL)")."""
+    sentence or sit in a headline, unless their own ticker follows ("Apple (AAPL)") or a sentence opens with
+    them as the subject of a verb of saying ("Apple said")."""
     result = []
     for candidate in sorted(candidates, key=lambda c: c.start):
         if candidate.entry is not None and candidate.tokens == 1:
             word = text[candidate.start:candidate.end]
             own_ticker = candidate.entry.ticker and parenthesised_after(text, candidate.end, candidate.entry.ticker)
             if _fold_word(word) in gaz.common_words and (candidate.start in starts or headlines(candidate.start)):
-                candidate.pending = not own_ticker
+                candidate.pending = not own_ticker and not (candidate.start in starts and says_next(text, candidate.end))
         result.append(candidate)
     return result

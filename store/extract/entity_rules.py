@@ -279,6 +279,17 @@ def type_by_shape(
     return "OTHER", 0
 
 
+# A bare singular noun cannot be a clause's subject in English ("an apple fell", never "Apple fell"), so a word
+# that opens a sentence right before a verb of saying or announcing is the name of who said it ("Apple said")
+_SAYS_NEXT = re.compile(r"\s+(?:said|says|told|tells|announced|announces|reported|confirmed|confirms|stated|added|"
+                        r"warned|denied|denies|explained|claimed|wrote|declined)\b")
+
+
+def says_next(text: str, end: int) -> bool:
+    """Whether a verb of saying or announcing follows the word ending at ``end``."""
+    return _SAYS_NEXT.match(text, end) is not None
+
+
 def introduces_person(after: str) -> bool:
     """Whether the text after a name says it is a person: a speech verb ("said", "pointed out") or an apposed
     role at an organisation (", market strategist at IG", ", chief executive of Nvidia")."""
