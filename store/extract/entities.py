@@ -33,6 +33,7 @@ from store.extract.entity_rules import (
     team_shaped,
     type_by_context,
     type_by_shape,
+    unknown_lone_name,
 )
 from store.extract.entity_titles import is_bare_title, title_before_name, title_length, title_span
 from store.extract.entity_tokens import INITIALS, Headlines, cap_tokens, is_capitalised, sentence_starts
@@ -355,6 +356,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         if start != before_start:
             before = _words_before(text, start)
         context = type_by_context(before, text[end:end + 48])
+        if context == ("PERSON", 1) and unknown_lone_name(text, words, first_names, gaz.surnames, gaz.given_names):
+            context = ("ORG", 1)
         if person_cue:
             context = ("PERSON", 2)
         if context[1] > confidence:

@@ -308,6 +308,15 @@ def company_head(words: list[str], not_names: frozenset[str], common_words: froz
     return words[-1] in ORG_SUFFIXES or is_coined_company(words, common_words)
 
 
+def unknown_lone_name(text: str, words: list[str], *name_lists: frozenset[str]) -> bool:
+    """Whether a name is one word that no list of given names or surnames holds and that the article never
+    gives after another capitalised word ("Equifax"; not "Jafari" after "Amneh Jafari"). Before a verb of saying
+    such a name is an organisation: news names a person in full first."""
+    if len(words) != 1 or any(words[0] in names for names in name_lists):
+        return False
+    return re.search(rf"\b[A-Z][\w'’.-]*\s+{re.escape(words[0])}\b", text) is None
+
+
 def type_by_context(before: list[str], after: str) -> tuple[str, int]:
     """Type a name from the words around it: ``before`` are the (folded) words preceding it, nearest last;
     ``after`` is the text following it on the line."""

@@ -22,3 +22,13 @@ def test_a_company_named_by_a_word_opening_a_sentence_before_said_is_the_speaker
             'Apple pie sold well at the fair.')
     assert speakers(text) == [("We will keep building products people love", "Google")]
     assert entities(text) == {"Google": "ORG"}
+
+
+def test_a_one_word_name_no_list_of_peoples_names_holds_is_an_organisation_before_a_verb_of_saying():
+    text = ('Zylotech said on Tuesday that hackers had stolen no data. The breach was found by Jane Okonkwo. "Our '
+            'systems are safe and our customers are protected," the company said. "We were never told," she said.\n'
+            'Okonkwo said "the breach was far worse than admitted."')
+    assert speakers(text) == [("Our systems are safe and our customers are protected", "Zylotech"),
+                              ("We were never told", "Jane Okonkwo"),
+                              ("the breach was far worse than admitted.", "Jane Okonkwo")]
+    assert entities(text) == {"Zylotech": "ORG", "Jane Okonkwo": "PERSON", "Okonkwo": "PERSON"}
