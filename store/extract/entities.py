@@ -27,9 +27,9 @@ from store.extract.entity_rules import (
     PERSON_TITLES,
     company_head,
     introduces_person,
-    says_next,
     is_place_shaped,
     is_role_word,
+    says_next,
     team_shaped,
     type_by_context,
     type_by_shape,
@@ -397,7 +397,8 @@ def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], star
         if candidate.entry is not None and candidate.tokens == 1:
             word = text[candidate.start:candidate.end]
             own_ticker = candidate.entry.ticker and parenthesised_after(text, candidate.end, candidate.entry.ticker)
+            speaks = candidate.start in starts and says_next(text, candidate.end)
             if _fold_word(word) in gaz.common_words and (candidate.start in starts or headlines(candidate.start)):
-                candidate.pending = not own_ticker and not (candidate.start in starts and says_next(text, candidate.end))
+                candidate.pending = not own_ticker and not speaks
         result.append(candidate)
     return result
