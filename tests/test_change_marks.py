@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from store.db import connect
-from store.watch import articles_mark, annotations_mark
+from store.watch import annotations_mark, articles_mark
 
 
 def statements_run_by(read_mark, db) -> list[str]:
