@@ -285,6 +285,12 @@ _SAYS_NEXT = re.compile(r"\s+(?:said|says|told|tells|announced|announces|reporte
                         r"warned|denied|denies|explained|claimed|wrote|declined)\b")
 
 
+# a name whose own verb is followed by "its" ("Zylotech sold its unit", "Frobnix has cut its forecast") is the
+# thing "its" points back to: a body, not a person (a verb of saying reports another's: "X said its")
+_ITS_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|later|now)\s+)*(?!said\b|says\b|told\b)"
+                          r"[a-z]+(?:ed|s)?\s+its\b")
+
+
 def says_next(text: str, end: int) -> bool:
     """Whether a verb of saying or announcing follows the word ending at ``end``."""
     return _SAYS_NEXT.match(text, end) is not None
@@ -354,4 +360,6 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
         return "PLACE", 2
     if prev in {"in", "from"}:
         return "PLACE", 1
+    if _ITS_SUBJECT.match(after):
+        return "ORG", 1
     return "OTHER", 0
