@@ -41,3 +41,9 @@ def test_a_name_whose_own_verb_is_followed_by_its_is_an_organisation():
     assert speakers(text) == [("Demand for our chips fell in every region", "Frobnix"),
                               ("the forecast was honest.", "Tom Hale")]
     assert entities(text) == {"Frobnix": "ORG", "Jane Okonkwo": "PERSON", "Tom Hale": "PERSON", "Hale": "PERSON"}
+
+
+def test_a_company_named_with_its_head_noun_is_one_name_even_opening_a_sentence():
+    text = ('Apple Computer cut the price of its laptops on Monday. Analysts welcomed the cut made by Apple Computer.\n'
+            'Four Navy ships sailed. Central Bank officials met on Friday.')
+    assert entities(text) == {"Apple Computer": "ORG", "Central Bank": "ORG"}  # no "Four Navy"
