@@ -1,7 +1,7 @@
-"""Score the quote extractor on hand-labelled Wikinews quotes, beside a naive peer measured in the same run.
+"""Score the quote extractor on hand-labelled quotes (Wikinews, web pages), beside a naive peer in the same run.
 
-Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [--pages DIR] [--show]``. The gold is by default
-``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
+Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [--pages DIR] [--show]``. The gold
+is by default ``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
 ``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); ``--gold quotes_gold_2`` scores the second gold,
 labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then 9 mod 10; ``quotes_2_notes.md``).
 ``--gold quotes_gold_3`` scores the third, also blind (102 quotes in 50 articles, ids 1 mod 10 then 5 mod 10;
