@@ -1,7 +1,7 @@
-"""Score the quote extractor on hand-labelled Wikinews quotes, beside a naive peer measured in the same run.
+"""Score the quote extractor on hand-labelled quotes (Wikinews, web pages), beside a naive peer in the same run.
 
-Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [--show]``. The gold is by default
-``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
+Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [--pages DIR] [--show]``. The gold
+is by default ``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
 ``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); ``--gold quotes_gold_2`` scores the second gold,
 labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then 9 mod 10; ``quotes_2_notes.md``).
 ``--gold quotes_gold_3`` scores the third, also blind (102 quotes in 50 articles, ids 1 mod 10 then 5 mod 10;
@@ -10,6 +10,13 @@ then 4 mod 10; ``quotes_dev_notes.md``): the rules are tuned on it, so its score
 A NAME is a ``.jsonl`` file of that directory; the texts are read from
 ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
 CC BY 2.5. The other golds' articles are a test set: the rules are developed on other articles, never tuned on these.
+
+``--gold pages_dev`` and ``--gold pages_blind`` score the web-page golds in ``bench/data/pages`` (see its
+``NOTICE.md``): quotes in the hand-checked article bodies of real news pages from many publishers (Zyte's
+article-extraction benchmark), read from ``ground-truth.json`` in ``../shared/corpora/article-extraction``
+(``--pages``, else ``BROADSHEET_ARTICLE_EXTRACTION``); the gold stores offsets and a sha1 per quote, no text
+(``bench/pages.py``). ``pages_dev`` holds the pages at even positions of the sorted keys and is a development
+gold; ``pages_blind``, the odd positions, is labelled blind by someone else and is never tuned on.
 
 Matching, over characters (a quote's characters are the union of its parts):
 - a gold quote is **found** when one predicted quote overlaps at least 50% of the gold quote's characters and
@@ -34,7 +41,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 import time
@@ -43,6 +49,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.pages import ARTICLE_EXTRACTION, PAGE_GOLDS, PageGoldError, load_pages_gold, shared_corpus  # noqa: E402
 from store.extract import extract  # noqa: E402
 from store.extract.quotes import find_quotes  # noqa: E402
 from store.ingest.jsonl import record_to_article  # noqa: E402
@@ -52,29 +59,21 @@ GOLDS = HERE / "data" / "wikinews"
 GOLD = GOLDS / "quotes_gold.jsonl"
 
 
-def _corpus_dir() -> Path:
-    """``$BROADSHEET_WIKINEWS``, else ``shared/corpora/wikinews`` beside the repository or one of its parents
-    (a worktree sits deeper than the main checkout)."""
-    if os.environ.get("BROADSHEET_WIKINEWS"):
-        return Path(os.environ["BROADSHEET_WIKINEWS"])
-    for parent in HERE.parents:
-        candidate = parent / "shared" / "corpora" / "wikinews"
-        if candidate.is_dir():
-            return candidate
-    return HERE.parent.parent / "shared" / "corpora" / "wikinews"
-
-
-ARTICLES = _corpus_dir() / "articles.jsonl"
+ARTICLES = shared_corpus("wikinews", "BROADSHEET_WIKINEWS") / "articles.jsonl"
 MIN_WORDS = 4
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "general", "gen", "president", "senator", "sen", "rep", "prof", "the"}
 
 
 def gold_path(name: str) -> Path:
-    """A gold given by file path, or by the name of a ``.jsonl`` gold in ``bench/data/wikinews``."""
+    """A gold given by file path, by ``pages_dev``/``pages_blind`` (``bench/data/pages/quotes_pages_*.jsonl``), or by
+    the name of a ``.jsonl`` gold in ``bench/data/wikinews``."""
     given = Path(name)
     if given.is_file():
         return given
-    named = GOLDS / (name if name.endswith(".jsonl") else f"{name}.jsonl")
+    if name.startswith("pages_"):
+        named = PAGE_GOLDS / f"quotes_{name.removesuffix('.jsonl')}.jsonl"
+    else:
+        named = GOLDS / (name if name.endswith(".jsonl") else f"{name}.jsonl")
     if not named.is_file():
         raise argparse.ArgumentTypeError(f"no gold file {name!r} (nor {named})")
     return named
@@ -242,26 +241,43 @@ def echo_timing(articles_path: Path, copies: tuple[int, ...] = (1, 4, 16)) -> No
               f"{(f'{peer:.2f}' if peer is not None else 'skipped'):>12} {pairs if pairs is not None else '':>7}")
 
 
+def wikinews_gold(gold: Path, articles: Path) -> tuple[dict[str, list[dict]], dict[str, tuple]]:
+    """A Wikinews gold's quotes by article id, and each article's ``(text, blocks)`` as imported."""
+    gold_by_id = {row["id"]: row["quotes"] for row in read_jsonl(gold)}
+    texts = {}
+    for n, record in enumerate(read_jsonl(articles)):
+        if record["id"] in gold_by_id:
+            article = record_to_article(record, articles, n)
+            if isinstance(article, str) or article.text != record["text"]:
+                sys.exit(f"{articles}: article {record['id']}: its text does not import unchanged")
+            texts[record["id"]] = (article.text, article.blocks)
+    return gold_by_id, texts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=gold_path, default=GOLD,
-                        help="a gold file, or the name of one in bench/data/wikinews (e.g. quotes_gold_2)")
+                        help="a gold file, pages_dev or pages_blind, or the name of one in bench/data/wikinews "
+                             "(e.g. quotes_gold_2)")
     parser.add_argument("--articles", type=Path, default=ARTICLES)
+    parser.add_argument("--pages", type=Path, default=ARTICLE_EXTRACTION,
+                        help="the article-extraction corpus holding ground-truth.json (for the pages golds)")
     parser.add_argument("--show", action="store_true", help="list misses, extras and wrong speakers (ours)")
     parser.add_argument("--echoes", action="store_true", help="time quote echoes on the whole corpus instead")
     args = parser.parse_args()
     if args.echoes:
         echo_timing(args.articles)
         return
-    gold_by_id = {row["id"]: row["quotes"] for row in read_jsonl(args.gold)}
-    texts = {}
-    for n, record in enumerate(read_jsonl(args.articles)):
-        if record["id"] in gold_by_id:
-            article = record_to_article(record, args.articles, n)
-            if isinstance(article, str) or article.text != record["text"]:
-                sys.exit(f"{args.articles}: article {record['id']}: its text does not import unchanged")
-            texts[record["id"]] = (article.text, article.blocks)
-    print(f"{len(gold_by_id)} articles, {sum(map(len, gold_by_id.values()))} gold quotes ({args.gold.name})")
+    pages = args.gold.name.startswith("quotes_pages_")
+    if pages:
+        try:
+            gold_by_id, texts = load_pages_gold(args.gold, args.pages / "ground-truth.json")
+        except PageGoldError as error:
+            sys.exit(str(error))
+    else:
+        gold_by_id, texts = wikinews_gold(args.gold, args.articles)
+    quotes = sum(map(len, gold_by_id.values()))
+    print(f"{len(gold_by_id)} {'pages' if pages else 'articles'}, {quotes} gold quotes ({args.gold.name})")
     print(f"{'system':<10} {'found':>7} {'precision':>10} {'speaker/found':>14} {'speaker/all':>12} {'seconds':>8}")
     for name, system in (("ours", ours), ("naive", naive)):
         result = score(gold_by_id, texts, system, show=args.show and name == "ours")

@@ -29,9 +29,11 @@ from store.extract.entity_rules import (
     introduces_person,
     is_place_shaped,
     is_role_word,
+    says_next,
     team_shaped,
     type_by_context,
     type_by_shape,
+    unknown_lone_name,
 )
 from store.extract.entity_titles import is_bare_title, title_before_name, title_length, title_span
 from store.extract.entity_tokens import INITIALS, Headlines, cap_tokens, is_capitalised, sentence_starts
@@ -354,6 +356,8 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         if start != before_start:
             before = _words_before(text, start)
         context = type_by_context(before, text[end:end + 48])
+        if context == ("PERSON", 1) and unknown_lone_name(text, words, first_names, gaz.surnames, gaz.given_names):
+            context = ("ORG", 1)
         if person_cue:
             context = ("PERSON", 2)
         if context[1] > confidence:
@@ -386,13 +390,15 @@ def _first_name_lead(words: list[str], gaz: Gazetteer) -> bool:
 def _mark_ambiguous(text: str, gaz: Gazetteer, candidates: list[Candidate], starts: set[int],
                     headlines) -> list[Candidate]:
     """Gazetteer hits that are also common words ("Apple", "Target") need confirmation when they open a
-    sentence or sit in a headline, unless their own ticker follows ("Apple (AAPL)")."""
+    sentence or sit in a headline, unless their own ticker follows ("Apple (AAPL)") or a sentence opens with
+    them as the subject of a verb of saying ("Apple said")."""
     result = []
     for candidate in sorted(candidates, key=lambda c: c.start):
         if candidate.entry is not None and candidate.tokens == 1:
             word = text[candidate.start:candidate.end]
             own_ticker = candidate.entry.ticker and parenthesised_after(text, candidate.end, candidate.entry.ticker)
+            speaks = candidate.start in starts and says_next(text, candidate.end)
             if _fold_word(word) in gaz.common_words and (candidate.start in starts or headlines(candidate.start)):
-                candidate.pending = not own_ticker
+                candidate.pending = not own_ticker and not speaks
         result.append(candidate)
     return result

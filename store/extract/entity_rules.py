@@ -279,6 +279,17 @@ def type_by_shape(
     return "OTHER", 0
 
 
+# A bare singular noun cannot be a clause's subject in English ("an apple fell", never "Apple fell"), so a word
+# that opens a sentence right before a verb of saying or announcing is the name of who said it ("Apple said")
+_SAYS_NEXT = re.compile(r"\s+(?:said|says|told|tells|announced|announces|reported|confirmed|confirms|stated|added|"
+                        r"warned|denied|denies|explained|claimed|wrote|declined)\b")
+
+
+def says_next(text: str, end: int) -> bool:
+    """Whether a verb of saying or announcing follows the word ending at ``end``."""
+    return _SAYS_NEXT.match(text, end) is not None
+
+
 def introduces_person(after: str) -> bool:
     """Whether the text after a name says it is a person: a speech verb ("said", "pointed out") or an apposed
     role at an organisation (", market strategist at IG", ", chief executive of Nvidia")."""
@@ -295,6 +306,15 @@ def company_head(words: list[str], not_names: frozenset[str], common_words: froz
     if len(words) < 2 or words[-2] in not_names:
         return False
     return words[-1] in ORG_SUFFIXES or is_coined_company(words, common_words)
+
+
+def unknown_lone_name(text: str, words: list[str], *name_lists: frozenset[str]) -> bool:
+    """Whether a name is one word that no list of given names or surnames holds and that the article never
+    gives after another capitalised word ("Equifax"; not "Jafari" after "Amneh Jafari"). Before a verb of saying
+    such a name is an organisation: news names a person in full first."""
+    if len(words) != 1 or any(words[0] in names for names in name_lists):
+        return False
+    return re.search(rf"\b[A-Z][\w'’.-]*\s+{re.escape(words[0])}\b", text) is None
 
 
 def type_by_context(before: list[str], after: str) -> tuple[str, int]:

@@ -69,10 +69,24 @@ _QUOTED_AS = re.compile(r"\s+([^.;:“”\"]{1,80}?)\s+as\s+(?:saying|stating|te
 _NEW_CLAUSE = re.compile(r"(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
+# Verbs of saying are an open class ("pleaded", "whispered", "reiterated", "went on"): a quote that hands over with a
+# comma ("…," / "…",) is followed by its attribution in news prose, so there a short subject and a verb in the past
+# tense closing its clause ("…," Ann Lee pleaded. / "…," Lee, 54, sighed on Monday.), or such a verb then a name or
+# a noun phrase ("…," whispered Ann Lee.), is one, whatever the verb. Auxiliaries mark narrative ("…," Lee was
+# arrested), and a subject opening with a conjunction is a list or a new clause.
+_MANNER = r"(?:[a-z]{3,}ed|went\s+on|shot\s+back|fired\s+back|chimed\s+in|cut\s+in|broke\s+in|spoke|swore)"
+_OPEN_SUBJECT_FIRST = re.compile(
+    rf"[\s,]*(?P<chunk>(?:[A-Z]|(?:the|a|an|one|his|her|their|its|he|she|they|we)\s)"
+    rf"(?:{_TITLE_DOT.pattern}|[\w'’-]|,\s|\s(?!(?:was|were|is|are|be|been|being|got|gets|and|or|but)\b)){{0,60}}?)"
+    rf",?\s+(?P<cue>{_MANNER})(?:\s+[a-z]+ly)?(?=[.,;!?]|\s+(?:on|in|at|to|from|with|during|after|before|when|while|as|"
+    rf"via|outside|later|again|yesterday|today|tonight|last|this|[A-Z][a-z]+day)\b|\s*$)"
+)
+_OPEN_VERB_FIRST = re.compile(rf"[\s,]*(?P<cue>{_MANNER})\s+(?=[A-Z]|(?:the|a|an|one)\s)")
 
 
-def is_attribution(between: str, max_words: int = MAX_SUBJECT_WORDS + 3) -> bool:
-    """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. ")."""
+def is_attribution(between: str, max_words: int = MAX_SUBJECT_WORDS + 3, handover: bool = False) -> bool:
+    """Whether the words between two quoted pieces are one short attribution ("," he said, "/ "," said X. "), by
+    any verb in the past tense after a comma that ``handover``s."""
     words = _TITLE_DOT.sub(r"\1", between).strip(" ,.;:“”\"‘’—–-").strip()
     if _PARTICIPLE.match(words):  # "…," saying that …: the narrative goes on, no one is named
         return False
@@ -80,21 +94,24 @@ def is_attribution(between: str, max_words: int = MAX_SUBJECT_WORDS + 3) -> bool
         return False
     if not words or len(words.split()) > max_words or re.search(r"[.!?;]\s", words):
         return False
-    return bool(CUE.search(words))
+    if CUE.search(words):
+        return True
+    return handover and _open_attribution(words, 0, len(words)) is not None
 
 
 def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence: bool = False,
-                      between: bool = False) -> tuple[int, int, str] | None:
+                      between: bool = False, handover: bool = False) -> tuple[int, int, str] | None:
     """``(subject start, subject end, cue)`` of an attribution right after a quote, or None. The subject is what
     stands between the quote and its verb ("…," Jim Press said) or after the verb ("…," said Jim Press, …).
 
     After a quote that ``ends_sentence`` a new sentence may follow instead ("…." Kudrin announced that …): the
     verb must then close its clause. A verb that introduces the next quote (X said, "…") is not this quote's,
-    unless the words are ``between`` two pieces of one quote."""
+    unless the words are ``between`` two pieces of one quote. After a quote that ``handover``s with a comma, any
+    verb in the past tense in the attribution's place is a verb of saying."""
     tail_end = min(block_end, close_at + 200)
     match = _AFTER.match(text, close_at, tail_end)
     if not match or len(match.group("chunk").split()) > MAX_SUBJECT_WORDS:
-        return None
+        return _open_attribution(text, close_at, tail_end) if handover else None
     cue_end = match.end("cue")
     # "…," Detik.com quoted Djamal as saying: the speaker is Djamal
     if match.group("cue") in ("quoted", "quotes") and (quoted := _QUOTED_AS.match(text, cue_end, tail_end)):
@@ -113,3 +130,14 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     if not after:
         return None
     return cue_end + after.start(1), cue_end + after.end(1), match.group("cue")
+
+
+def _open_attribution(text: str, close_at: int, tail_end: int) -> tuple[int, int, str] | None:
+    """"…," Ann Lee pleaded. / "…," whispered Ann Lee, a nurse. — an attribution by a verb not in ``CUE_VERBS``."""
+    if first := _OPEN_SUBJECT_FIRST.match(text, close_at, tail_end):
+        return first.start("chunk"), first.end("chunk"), first.group("cue")
+    if verb := _OPEN_VERB_FIRST.match(text, close_at, tail_end):
+        after = re.match(r"(?:" + _TITLE_DOT.pattern + r"|[^.;:“”\"]){1,100}", text[verb.end() : tail_end])
+        if after:
+            return verb.end(), verb.end() + after.end(), verb.group("cue")
+    return None

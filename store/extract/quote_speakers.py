@@ -74,11 +74,13 @@ class Speakers(SourceNames):
         for (_, end_a), (start_b, _) in zip(parts, parts[1:], strict=False):
             between_start = self._after_mark(end_a)
             if between_start < start_b and "\n" not in self.text[between_start:start_b]:
-                found = attribution_after(self.text, between_start, start_b, between=True)
+                found = attribution_after(self.text, between_start, start_b, between=True,
+                                          handover="," in self.text[end_a:between_start])
                 if found:
                     return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
         ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
-        found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"))
+        found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"),
+                                  handover="," in ending)
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
         if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first):

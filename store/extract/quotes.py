@@ -170,17 +170,19 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
             between = text[last.close_at : span.open_at]
             handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
             last_end = last.parts[-1][1]
-            ends_with_comma = handover.startswith(",") or text[last_end - 3 : last_end].endswith((",]", ","))
+            comma = handover.startswith(",") or text[last_end - 3 : last_end].endswith((",]", ","))
             # "A" tweeted X. "B.": no comma, but A's sentence runs straight into its attribution — not into
             # narrative ("crushing" and wrote "B", "big guy" who …, Trump said, "B")
             runs_on = _RUNS_INTO_ATTRIBUTION.match(handover) is not None and \
                 not any(ch in ".!?…" for ch in text[last.parts[-1][1] - 2 : last.parts[-1][1]])
-            ends_with_comma = ends_with_comma or runs_on
+            ends_with_comma = comma or runs_on
             block_end = blocks[span.block].end
-            own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span))
+            own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span),
+                                    handover="," in text[span.parts[-1][1] : span.close_at + 1])
             # a title in quote marks is no half of a quote ("Republic Act No. 3846, also known as the "Radio
             # Control Law", states "…"")
-            if ends_with_comma and is_attribution(between) and own is None and not _is_title(text, last):
+            if ends_with_comma and is_attribution(between, handover=comma) and own is None \
+                    and not _is_title(text, last):
                 last.parts.extend(span.parts)
                 last.close_at, last.closed = span.close_at, span.closed
                 continue

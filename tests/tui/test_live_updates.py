@@ -3,43 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from store.articles import get_article, list_articles
 from store.watch import ChangeWatcher
 from tests.tui.notices import raised
+from tests.tui.other_process import run_cli, wait_until
 from tests.tui.screen_host import settle
 from tui import app as app_module
 from tui.app import BroadsheetApp
 from tui.corpus_watcher import CorpusWatcher
 from tui.widgets.library import Library
 from tui.widgets.reader import Reader
-
-REPO = Path(__file__).resolve().parents[2]
-CLI_MAIN = "import sys; from tui.cli import main; sys.exit(main())"
-
-
-def run_cli(db_path: Path, *args: str) -> subprocess.CompletedProcess:
-    """``broadsheet --db DB ARGS`` in another process, as a shell would run it while the app is open."""
-    env = {**os.environ, "PYTHONPATH": str(REPO), "BROADSHEET_DB": ""}
-    result = subprocess.run([sys.executable, "-c", CLI_MAIN, "--db", str(db_path), *args],
-                            capture_output=True, text=True, timeout=120, env=env)
-    assert result.returncode == 0, result.stderr
-    assert "locked" not in result.stderr
-    return result
-
-
-async def wait_until(pilot, condition, seconds: float = 10.0) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    assert condition(), "the app did not catch up with the other process"
 
 
 @pytest.fixture(autouse=True)

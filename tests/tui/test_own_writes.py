@@ -11,8 +11,8 @@ import pytest
 
 from store.annotations import annotations_for_article
 from store.articles import get_article, list_articles
+from tests.tui.other_process import run_cli, wait_until
 from tests.tui.screen_host import open_first_article, settle
-from tests.tui.test_live_updates import run_cli, wait_until
 from tui.app import BroadsheetApp
 from tui.corpus_watcher import CorpusChanged, CorpusWatcher
 from tui.screens import main_jobs
