@@ -31,7 +31,7 @@ ORG_SUFFIXES = frozenset(
      "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive",
      "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar",
      "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers",
-     "Computer", "Computers", "Motor",
+     "Computer", "Computers", "Motor", "Productions", "Equities",
      "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics",
      "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction", "United", "Rovers",
      "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "Celtic", "Victory", "Glory", "Roar", "Argyle", "Dockers",
@@ -300,7 +300,7 @@ _QUANTIFIERS = frozenset(["No", "Some", "Many", "Several", "All", "Both", "Each"
 def headed_company(words: list[str]) -> bool:
     """Whether two words opening a sentence are a company's name and its head noun ("Apple Computer", "Central
     Bank"): the first is then part of the name though it is an English word."""
-    return len(words) == 2 and words[1] in ORG_SUFFIXES and words[0] not in _QUANTIFIERS
+    return len(words) >= 2 and words[-1] in ORG_SUFFIXES and words[0] not in _QUANTIFIERS
 
 
 def says_next(text: str, end: int) -> bool:

@@ -47,3 +47,12 @@ def test_a_company_named_with_its_head_noun_is_one_name_even_opening_a_sentence(
     text = ('Apple Computer cut the price of its laptops on Monday. Analysts welcomed the cut made by Apple Computer.\n'
             'Four Navy ships sailed. Central Bank officials met on Friday.')
     assert entities(text) == {"Apple Computer": "ORG", "Central Bank": "ORG"}  # no "Four Navy"
+
+
+def test_a_company_named_with_a_head_noun_opening_a_sentence_is_whole_and_speaks_through_a_report():
+    text = ('Shares rose. Accredited Home Loan Lending fell. "The market is largely factoring in a recovery," said a '
+            'report from Kotak Institutional Equities. Dick Clark Productions declined to comment.')
+    assert speakers(text) == [("The market is largely factoring in a recovery", "Kotak Institutional Equities")]
+    assert entities(text) == {"Accredited Home Loan Lending": "ORG", "Kotak Institutional Equities": "ORG",
+                              "Dick Clark Productions": "ORG"}
+
