@@ -54,6 +54,9 @@ _NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|
 _BODYS_SPOKESPERSON = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:\w+\s+)?"
                                  r"(spokesperson|spokesman|spokeswoman|representative|official|officials)")
 _OF = re.compile(r" of (?:the )?")
+# a country's armed forces, named by its name or people's adjective: "the US military", "the Israeli army"
+_FORCES = re.compile(r"\b(?:the|its)\s+((?:[A-Z][\w.'’-]*\s+){1,2}(?:military|army|navy|air force|armed forces|"
+                     r"coast guard))$")
 _AFTER_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+$", re.IGNORECASE)
 # "the company" owning the document's outlet: "the company's website"
 _THE_BODY = re.compile(r"(?:the|its)\s+(?:[\w-]+\s+)?[\w-]+(?=['’]s?\b|\s*$)", re.IGNORECASE)
@@ -192,6 +195,8 @@ class SourceNames(ArticlePointers):
                 and not any(body.group(2).lower() in m.text.lower() for m in self.orgs) \
                 and (given := self._given_in_full(body.group(1), at)):
             return given, None
+        if forces := _FORCES.search(phrase):
+            return forces.group(1), None
         if (document := _THE_DOCUMENT.search(phrase)) and (issuer := self._issuer(document.group(1), at)):
             return issuer
         return super()._pointer(phrase, at, anywhere)

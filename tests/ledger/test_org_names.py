@@ -56,3 +56,11 @@ def test_a_company_named_with_a_head_noun_opening_a_sentence_is_whole_and_speaks
     assert entities(text) == {"Accredited Home Loan Lending": "ORG", "Kotak Institutional Equities": "ORG",
                               "Dick Clark Productions": "ORG"}
 
+
+def test_a_countrys_armed_forces_speak_under_the_name_the_article_gives():
+    text = ('Two soldiers died in a crash in Afghanistan, the US military said in a statement on Wednesday. "The cause '
+            'of the crash is under investigation," the statement said.\n'
+            '"We hit the launch sites and nothing else," the Israeli army said on Monday.')
+    assert speakers(text) == [("The cause of the crash is under investigation", "US military"),
+                              ("We hit the launch sites and nothing else", "Israeli army")]
+
