@@ -16,7 +16,15 @@ from functools import cached_property
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import NEARBY_NAMES, ArticleNames
 from store.extract.person_gender import FEMALE, MALE, PRONOUNS, Genders, pronoun_gender
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, DOCUMENT_NOUNS, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
+from store.extract.quote_cues import (
+    COMPANY_NOUNS,
+    CUE,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    FAMILY_NOUNS,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+)
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
@@ -55,6 +63,9 @@ _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sen
 _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
+# an organisation's own verb taking a position: "Big Machine have twice denied", "X, …, denies", "X insisted"
+_TAKES_A_STAND = re.compile(rf",?\s+(?:(?:has|have|had|also|twice|again|then|later|now|still|[a-z]+ly)\s+)*"
+                            rf"(?:{CUE_VERBS}|denie[sd]|deny|rejected|rejects|disputed|disputes|maintained|maintains)\b")
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
@@ -120,6 +131,8 @@ class ArticlePointers(ArticleNames):
             word = pronoun.group().lower()
             if word == "i" and (answering := self._interviewee(at + pronoun.start())):  # "((Jo Roe)) … And I said, "…""
                 return answering, None
+            if word == "they" and (body := self._taking_a_stand(at + pronoun.start())) is not None:
+                return self._organisation(body), body.entity
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
             if word != "it":
@@ -263,6 +276,24 @@ class ArticlePointers(ArticleNames):
         sentence = self._sentence_holding(nearest.start)
         named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
         return next((m for m in named if not self._after_preposition(m)), nearest)
+
+    def _taking_a_stand(self, at: int) -> Mention | None:
+        """The organisation a "they" at ``at`` continues: the subject of the sentence before, when its verb says,
+        denies or insists ("Big Machine have twice denied doing anything wrong. "…," they said"; "The company that
+        runs the AMAs, Dick Clark Productions, denies …") — British news gives a body plural pronouns. Not an
+        organisation that acts on people ("Google fired two engineers. "…," they said" are the engineers)."""
+        own = self._sentence_holding(at)
+        ended = own  # the previous sentence's end, back past a paragraph break
+        while ended and self.text[ended - 1].isspace():
+            ended -= 1
+        if ended == 0:
+            return None
+        previous = self._sentence_holding(ended - 1)
+        for org in within(self.orgs, previous, own):
+            if not self._in_quote(org.start) and not self._after_preposition(org) \
+                    and _TAKES_A_STAND.match(self.text, org.end):
+                return org
+        return None
 
     def _no_subject(self, mention: Mention) -> bool:
         """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of

@@ -47,7 +47,7 @@ COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|minis
     "report|study|statement|letter|document|filing|"\
     "organisation|organization|union|board|council|court|campaign|club|team|office|administration|manufacturer|"\
     "carrier|retailer|insurer|lender|regulator|watchdog|broadcaster|publisher|studio|startup|charity|university|"\
-    "hospital|museum|newspaper|magazine|league|embassy|exchange|operator"
+    "hospital|museum|newspaper|magazine|league|embassy|exchange|operator|label|brokerage"
 # what an organisation publishes, that speaks for it
 DOCUMENT_NOUNS = (
     "statement|press release|news release|release|report|letter|post|message|announcement|notice|communiqu[ée]|"

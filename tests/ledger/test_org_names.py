@@ -64,3 +64,22 @@ def test_a_countrys_armed_forces_speak_under_the_name_the_article_gives():
     assert speakers(text) == [("The cause of the crash is under investigation", "US military"),
                               ("We hit the launch sites and nothing else", "Israeli army")]
 
+
+def test_they_after_an_organisation_taking_a_stand_is_the_organisation():
+    text = ('Swift accused Big Machine Records of blocking her show.\n\n'
+            'Big Machine Records have twice denied doing anything wrong.\n\n'
+            '"At no point did we say she could not perform," they said in a statement.\n\n'
+            'The company that runs the awards, Dick Clark Productions, denies that anything has been agreed.\n\n'
+            '"Any final agreement needs to be made with her team," they said.\n\n'
+            'Zylotech Inc fired two engineers on Monday. "We were never told why," they said.')
+    assert speakers(text) == [("At no point did we say she could not perform", "Big Machine Records"),
+                              ("Any final agreement needs to be made with her team", "Dick Clark Productions"),
+                              ("We were never told why", None)]
+
+
+def test_a_record_label_or_a_brokerage_is_an_organisation_noun():
+    text = ('Swift left Big Machine Records in 2018, and Ana Ruiz joined her. "She was free to leave at any time," the '
+            'label said.\n'
+            'Kotak Securities cut its target. Its analyst Tom Hale left. "Prices have run ahead of earnings," the '
+            'brokerage said.')
+    assert [s for _, s in speakers(text)] == ["Big Machine Records", "Kotak Securities"]
