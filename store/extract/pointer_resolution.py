@@ -131,8 +131,8 @@ class ArticlePointers(ArticleNames):
             word = pronoun.group().lower()
             if word == "i" and (answering := self._interviewee(at + pronoun.start())):  # "((Jo Roe)) … And I said, "…""
                 return answering, None
-            if word == "they" and (body := self._taking_a_stand(at + pronoun.start())) is not None:
-                return self._organisation(body), body.entity
+            if word == "they" and (stand := self._taking_a_stand(at + pronoun.start())) is not None:
+                return self._organisation(stand), stand.entity
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
             if word != "it":
