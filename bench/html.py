@@ -32,12 +32,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-# ``shared/`` lies beside the repository (a clone), or beside the folder of worktrees holding it.
-CORPUS = next(
-    (path for level in (2, 3) if (path := Path(__file__).resolve().parents[level] / "shared" / "corpora"
-                                  / "article-extraction").exists()),
-    Path(__file__).resolve().parents[2] / "shared" / "corpora" / "article-extraction",
-)
+from bench.corpora import shared_corpus
+
+CORPUS = shared_corpus("article-extraction", "BROADSHEET_ARTICLE_EXTRACTION")
 _TOKEN = re.compile(r"\w+")
 
 

@@ -28,12 +28,12 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from bench.corpora import shared_corpus
+
 HERE = Path(__file__).resolve().parent
 PLANTED = HERE / "data" / "ledger" / "planted.jsonl"
 EXPECTED = HERE / "data" / "ledger" / "expected.json"
-WIKINEWS = HERE.parent.parent / "shared" / "corpora" / "wikinews" / "articles.jsonl"
-if not WIKINEWS.exists():
-    WIKINEWS = Path("/work/shared/corpora/wikinews/articles.jsonl")
+WIKINEWS = shared_corpus("wikinews", "BROADSHEET_WIKINEWS") / "articles.jsonl"
 
 # Run in a fresh interpreter whose ``store`` is the code under test (ours or the base worktree's): import a
 # JSONL file into a new database, print the conflicts and, for ours, the claims.

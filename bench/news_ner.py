@@ -27,14 +27,12 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from bench.corpora import shared_corpus
 from store.extract import extract
 from store.extract.entities import find_entities
 
 ROOT = Path(__file__).resolve().parent.parent
-# ``shared/`` sits beside the checkout (or beside the folder of worktrees)
-SHARED = next((base / "shared" for base in (ROOT.parent, ROOT.parent.parent) if (base / "shared").is_dir()),
-              ROOT.parent / "shared")
-DEFAULT_CORPUS = SHARED / "corpora" / "wikinews" / "articles.jsonl"
+DEFAULT_CORPUS = shared_corpus("wikinews", "BROADSHEET_WIKINEWS") / "articles.jsonl"
 DEFAULT_GOLD = ROOT / "bench" / "data" / "wikinews" / "entities_gold.jsonl"
 TYPE_MAP = {"PERSON": "PERSON", "ORG": "ORG", "TICKER": "ORG", "PLACE": "PLACE", "NORP": "NORP"}
 TYPES = ("PERSON", "ORG", "PLACE", "NORP", "MISC")

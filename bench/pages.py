@@ -12,26 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
+from bench.corpora import shared_corpus
 from store.ingest.jsonl import record_to_article
 
 HERE = Path(__file__).resolve().parent
 PAGE_GOLDS = HERE / "data" / "pages"
 JOIN = " … "
-
-
-def shared_corpus(name: str, variable: str) -> Path:
-    """``$variable``, else ``shared/corpora/<name>`` beside the repository or one of its parents (a worktree sits
-    deeper than the main checkout)."""
-    if os.environ.get(variable):
-        return Path(os.environ[variable])
-    for parent in HERE.parents:
-        candidate = parent / "shared" / "corpora" / name
-        if candidate.is_dir():
-            return candidate
-    return HERE.parent.parent / "shared" / "corpora" / name
 
 
 ARTICLE_EXTRACTION = shared_corpus("article-extraction", "BROADSHEET_ARTICLE_EXTRACTION")

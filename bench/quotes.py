@@ -49,7 +49,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.pages import ARTICLE_EXTRACTION, PAGE_GOLDS, PageGoldError, load_pages_gold, shared_corpus  # noqa: E402
+from bench.corpora import shared_corpus  # noqa: E402
+from bench.pages import ARTICLE_EXTRACTION, PAGE_GOLDS, PageGoldError, load_pages_gold  # noqa: E402
 from store.extract import extract  # noqa: E402
 from store.extract.quotes import find_quotes  # noqa: E402
 from store.ingest.jsonl import record_to_article  # noqa: E402
@@ -61,7 +62,9 @@ GOLD = GOLDS / "quotes_gold.jsonl"
 
 ARTICLES = shared_corpus("wikinews", "BROADSHEET_WIKINEWS") / "articles.jsonl"
 MIN_WORDS = 4
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "general", "gen", "president", "senator", "sen", "rep", "prof", "the"}
+# Titles, never part of a speaker's name by the golds' convention ("full name as first given, without titles").
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "general", "gen", "president", "senator", "sen", "rep", "prof", "the",
+              "prince", "princess", "king", "queen", "lord", "lady", "dame", "duke", "duchess"}
 
 
 def gold_path(name: str) -> Path:

@@ -21,13 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.corpora import shared_corpus  # noqa: E402
 from store.extract.entities import find_entities  # noqa: E402
 
-_ROOT = Path(__file__).resolve().parent.parent
-# ``shared/`` sits beside the checkout (or beside the folder of worktrees)
-_SHARED = next((base / "shared" for base in (_ROOT.parent, _ROOT.parent.parent) if (base / "shared").is_dir()),
-               _ROOT.parent / "shared")
-DEFAULT_PATH = _SHARED / "corpora" / "wikigold" / "wikigold.conll.txt"
+DEFAULT_PATH = shared_corpus("wikigold") / "wikigold.conll.txt"
 TYPE_MAP = {"PERSON": "PER", "ORG": "ORG", "PLACE": "LOC"}
 SPACY_PEER = {"exact F1": 0.71, "typed F1": 0.52, "words/s": 6_500}
 _NO_SPACE_BEFORE = re.compile(r"^(?:[.,;:!?)\]%]|'s|'|n't|'re|'ve|'ll|'d|'m)$")
