@@ -123,7 +123,8 @@ class ArticlePointers(ArticleNames):
         if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()) \
                 and not _named_subject(last[: unnamed.start()]):
             return None, None  # not "The Ministry has, in a statement", nor "Calling it a "farce" the mayor"
-        if (relative := _THEIR_RELATIVE.search(phrase)) and not _NAME_BESIDE.match(self.text, self.text.find(phrase, at) + len(phrase)):
+        relative = _THEIR_RELATIVE.search(phrase)
+        if relative and not _NAME_BESIDE.match(self.text, self.text.find(phrase, at) + len(phrase)):
             # "his doctor said", unless named with that noun before; "according to his aunt, Jane Roe," names her
             person = self._last_with_title(at, relative.group(1).lower())
             named = person is not None and not self.text.startswith(("'s", "’s"), person.end)
