@@ -127,8 +127,9 @@ class ArticlePointers(ArticleNames):
         if relative and not _NAME_BESIDE.match(self.text, self.text.find(phrase, at) + len(phrase)):
             # "his doctor said", unless named with that noun before; "according to his aunt, Jane Roe," names her
             person = self._last_with_title(at, relative.group(1).lower())
-            named = person is not None and not self.text.startswith(("'s", "’s"), person.end)
-            return self._person(person) if named else (None, None)
+            if person is None or self.text.startswith(("'s", "’s"), person.end):  # not "Ford's wife" herself
+                return None, None
+            return self._person(person)
         pronoun = PRONOUN.search(phrase) or (anywhere and SUBJECT_PRONOUN.search(phrase))
         if pronoun:
             word = pronoun.group().lower()
