@@ -26,6 +26,7 @@ from store.extract.entity_rules import (
     PARTICLES,
     PERSON_TITLES,
     company_head,
+    headed_company,
     introduces_person,
     is_place_shaped,
     is_role_word,
@@ -315,7 +316,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             person_cue = person_cue or title and not portfolio
         elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
                 and not (word in _ORDINALS and len(words) > 1) and " ".join(words) not in geonames()["city"] \
-                or not is_capitalised(word):
+                and not headed_company(words) or not is_capitalised(word):
             pass
         else:
             break

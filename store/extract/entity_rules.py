@@ -31,6 +31,7 @@ ORG_SUFFIXES = frozenset(
      "Telecom", "Telecommunications", "Wireless", "Broadband", "Foods", "Beverages", "Brands", "Automotive",
      "Aerospace", "Shipping", "Petroleum", "Chemical", "Chemicals", "Steel", "Utilities", "Renewables", "Solar",
      "Analytics", "Dynamics", "Devices", "Instruments", "Microsystems", "Payments", "Lending", "Fintech", "Advisers",
+     "Computer", "Computers", "Motor",
      "Assurance", "Reinsurance", "Brewing", "Breweries", "Hotels", "Resorts", "Stores", "Apparel", "Cosmetics",
      "Tobacco", "Gaming", "Interactive", "Automation", "Mobility", "Bankshares", "Construction", "United", "Rovers",
      "Wanderers", "Athletic", "Albion", "Hotspur", "Rangers", "Celtic", "Victory", "Glory", "Roar", "Argyle", "Dockers",
@@ -285,6 +286,23 @@ _SAYS_NEXT = re.compile(r"\s+(?:said|says|told|tells|announced|announces|reporte
                         r"warned|denied|denies|explained|claimed|wrote|declined)\b")
 
 
+# a name whose own verb is followed by "its" ("Zylotech sold its unit", "Frobnix has cut its forecast") is the
+# thing "its" points back to: a body, not a person (a verb of saying reports another's: "X said its")
+_ITS_SUBJECT = re.compile(r"\s+(?:(?:has|have|had|will|would|also|then|later|now)\s+)*(?!said\b|says\b|told\b)"
+                          r"[a-z]+(?:ed|s)?\s+its\b")
+
+
+# words that count or quantify what follows ("Four Navy SEALs", "No Coalition troops"), never a company's name
+_QUANTIFIERS = frozenset(["No", "Some", "Many", "Several", "All", "Both", "Each", "Every", "Most", "Few", "Two",
+                          "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Other", "More"])
+
+
+def headed_company(words: list[str]) -> bool:
+    """Whether two words opening a sentence are a company's name and its head noun ("Apple Computer", "Central
+    Bank"): the first is then part of the name though it is an English word."""
+    return len(words) == 2 and words[1] in ORG_SUFFIXES and words[0] not in _QUANTIFIERS
+
+
 def says_next(text: str, end: int) -> bool:
     """Whether a verb of saying or announcing follows the word ending at ``end``."""
     return _SAYS_NEXT.match(text, end) is not None
@@ -354,4 +372,6 @@ def type_by_context(before: list[str], after: str) -> tuple[str, int]:
         return "PLACE", 2
     if prev in {"in", "from"}:
         return "PLACE", 1
+    if _ITS_SUBJECT.match(after):
+        return "ORG", 1
     return "OTHER", 0

@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 from store.extract.gazetteer import gazetteer
 from store.extract.quote_cues import TITLE_NOUNS, TITLES
 from store.extract.speaker_names import (
+    PARTICLES,
     given_name_first,
     is_title,
     last_before,
@@ -26,6 +27,7 @@ from store.extract.speaker_names import (
     person_name,
     plain_name,
     surname,
+    without_titles,
 )
 from store.model import Mention
 
@@ -49,6 +51,15 @@ _HONORIFIC_OR_AGE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|[A-Z][a-z]+(?
 _GIVEN_BEFORE = re.compile(r"(?:(?P<before>[\w'’.-]+)\s+|^|(?<=[(“\"—–])|(?<=[(“\"—–,;:]\s))"
                            r"(?P<given>[A-Z][a-z]{2,}) $")
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
+# The second syllable of a hyphenated East Asian given name the extractor cut at the hyphen ("Tong Yung"-soo,
+# "Ban Ki"-moon): lowercase, after a short capitalised syllable, ending the word
+_SYLLABLE_TAIL = re.compile(r"-[a-z]{2,5}\b(?![-'’])")
+_SHORT_SYLLABLE = re.compile(r"(?:^|\s)[A-Z][a-z]{1,4}$")
+# a name in East Asian order, family name first then a hyphenated given name: "Tong Yung-soo", "Moon Jae-in"
+_FAMILY_FIRST = re.compile(r"([A-Z][a-z]+) [A-Z][a-z]+-[a-z]+")
+_PARTICLES_BEFORE = re.compile(
+    rf"(?:(?P<given>[A-Z][\w'’-]+)\s+)?(?P<particles>(?:\b(?:{'|'.join(sorted(PARTICLES))})\s+)+)$"
+)
 
 
 class ArticleNames:
@@ -77,6 +88,10 @@ class ArticleNames:
                 name = person_name(m.text, first_names, common_words) if person else m.text
                 if m.label == "PERSON" and " " not in name and (given := self._given_before(m)):
                     name = f"{given} {name}"
+                if tail := self._syllable_tail(m, name):
+                    name += tail
+                if person and (particles := self._particles_before(m)):
+                    name = f"{particles}{name}"
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
         # each name's full form split once: (full name, its last word casefolded), or None for a single word
@@ -89,6 +104,13 @@ class ArticleNames:
             if len(full.split()) > 1:
                 self._people_names.setdefault(plain_name(surname(full.split())), (full, m.entity))
                 self._full_people.add(plain_name(full))
+        # names in East Asian order by their family name, whatever label the extractor gave them ("Secretary-General
+        # Ban Ki-moon" is no organisation): "Mr Tong" and "Tong said" are "Tong Yung-soo"
+        self._family_first: dict[str, tuple[str, str | None]] = {}
+        for m in entities:
+            full = without_titles(self.full.get(m.entity or "", m.text))
+            if found := _FAMILY_FIRST.fullmatch(full):
+                self._family_first.setdefault(plain_name(found.group(1)), (full, m.entity))
 
     def _given_before(self, mention: Mention) -> str | None:
         """A given name that is also a word, which the extractor left off a surname: "Art Levinson, chairman of
@@ -99,6 +121,32 @@ class ArticleNames:
             return None
         before = found.group("before")
         return found.group("given") if not before or not before[:1].isupper() or is_title(before) else None
+
+    def _particles_before(self, mention: Mention) -> str | None:
+        """The particles of a surname the extractor left off ("de la" Cruz, "van der" Beek), with the given name
+        before them when there is one ("Maria de la Cruz")."""
+        found = _PARTICLES_BEFORE.search(self.text, max(0, mention.start - 40), mention.start)
+        if found is None:
+            return None
+        given = found.group("given")
+        if given and (is_title(given) or given.casefold() in gazetteer().common_words
+                      and given not in gazetteer().first_names and given not in gazetteer().given_names):
+            return found.group("particles")
+        return found.group()
+
+    def _syllable_tail(self, mention: Mention, name: str) -> str | None:
+        """The rest of a hyphenated given name the extractor cut at the hyphen ("Tong Yung" + "-soo"): a lowercase
+        syllable after a short last word, which is no English word unless the name opens with no given name
+        ("Ban Ki-moon"; not "George Bush-era", "Obama-led")."""
+        if self.text[mention.end : mention.end + 1] != "-" or not _SHORT_SYLLABLE.search(name) or " " not in name:
+            return None
+        tail = _SYLLABLE_TAIL.match(self.text, mention.end)
+        if tail is None:
+            return None
+        given = without_titles(name).split()[0]
+        if tail.group()[1:] in gazetteer().common_words and given in gazetteer().first_names:
+            return None
+        return tail.group()
 
     def _in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
@@ -119,14 +167,27 @@ class ArticleNames:
             name = bare
             speaker = name, entity, cue
         words = name.split()
-        if len(words) == 1:
-            fuller = self._people_names.get(plain_name(name)) or self._named_in_text(name) or self._misspelt(name)
+        # a particle surname is one surname: "von der Leyen", "Van Hollen", "de la Cruz"
+        if len(words) == 1 or all(w.casefold() in PARTICLES for w in words[:-1]):
+            fuller = self._people_names.get(plain_name(name)) or self._family_first.get(plain_name(name)) \
+                or self._with_particles(name) or self._named_in_text(name) or self._misspelt(name)
             return (_HONORIFIC_OR_AGE.sub("", fuller[0]), fuller[1] or entity, cue) if fuller else speaker
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
             if plain_name(tail) in self._full_people:
                 return tail, entity, cue
         return speaker
+
+    def _with_particles(self, name: str) -> tuple[str, str | None] | None:
+        """A particle surname ("Van Hollen", "von der Leyen") → the person named in full with it ("Chris Van
+        Hollen")."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        found = self._people_names.get(plain_name(words[-1]))
+        if found and len(found[0].split()) > len(words) and plain_name(found[0]).endswith(" " + plain_name(name)):
+            return found
+        return None
 
     def _misspelt(self, name: str) -> tuple[str, str | None] | None:
         """A surname misspelt where it speaks ("DesRoiser said" after "Dennis DesRosier", "Saree said" after
@@ -272,19 +333,26 @@ class ArticleNames:
         somewhere ("Bernie Sanders", "Recep Tayyip Erdoğan"): capitalised words that are no titles nor common
         words, or a known given name."""
         words = name.split()
-        if len(words) != 1 or len(name) < 3 or name.casefold() in gazetteer().common_words:
+        particled = len(words) > 1 and all(w.casefold() in PARTICLES for w in words[:-1])  # "Le Pen", "de la Cruz"
+        if not (len(words) == 1 or particled) or len(name) < 3 or name.casefold() in gazetteer().common_words:
             return None
         first_names, common_words = gazetteer().first_names, gazetteer().common_words
         start, end = self._window
+        # a particle is written small or capitalised as the name stands ("James van der Beek", "Van der Beek said")
+        written = r"\s+".join(f"(?i:{re.escape(w)})" if w.casefold() in PARTICLES else re.escape(w) for w in words)
         pattern = (
-            rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{re.escape(name)}\b"
+            rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{written}\b"
             r"(?:,?\s+(?:Jr|Sr)\b\.?|\s+I[IV]I?\b)?"
         )
+        # before a particle surname, a given name in the Census's wider list is one too ("Marine Le Pen")
+        given_names = gazetteer().given_names if particled else frozenset()
         for match in re.finditer(pattern, self.text[start:end]):
             given = match.group(1).split()
-            while given and (given[0].strip(".").casefold() in TITLES or (
-                    given[0].casefold() in common_words and given[0] not in first_names)):
+            while given and (given[0].strip(".").casefold() in TITLES or (given[0].casefold() in common_words
+                                                                           and given[0] not in first_names
+                                                                           and given[0] not in given_names)):
                 given.pop(0)
-            if given and all(w in first_names or w.casefold() not in common_words for w in given):
+            if given and all(w in first_names or w in given_names or w.casefold() not in common_words
+                             for w in given):
                 return " ".join([*given, *match.group()[len(match.group(1)) :].split()]), None
         return None

@@ -15,6 +15,8 @@ from store.model import Mention
 _TITLE_PREFIXES = {"vice", "deputy", "acting", "former"}
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 GENERATIONS = {"Jr", "Sr", "II", "III", "IV"}  # part of the name ("Robert Downey Jr."), after the surname
+# surname particles, part of the surname: "von der Leyen", "de Blasio", "Van Hollen", "da Silva", "Le Pen", "de la Cruz"
+PARTICLES = {"van", "von", "de", "der", "den", "da", "das", "dos", "di", "del", "della", "du", "la", "le", "ter", "ten"}
 
 
 def plain_name(name: str) -> str:
@@ -42,7 +44,8 @@ def person_name(name: str, first_names: frozenset[str], common_words: frozenset[
     Cooper" → "Yvette Cooper", "Immunologist Kristian Andersen"): it starts at its given name when one follows
     other words, and leading common words that are no given names go."""
     words = without_titles(name).split()
-    while len(words) > 2 and words[0].casefold() in common_words and words[0] not in first_names:
+    while len(words) > 2 and words[0].casefold() in common_words and words[0] not in first_names \
+            and words[0].casefold() not in PARTICLES:  # "Van der Beek" keeps its "Van"
         words.pop(0)
     while len(words) > 2 and words[-1].strip(".") in _POST_NOMINALS:
         words.pop()

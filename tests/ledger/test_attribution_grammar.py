@@ -1,7 +1,17 @@
 """How news prose ties a quote to who said it: verbs of saying, post-posed speakers, names. One rule per test, on
 hand-written paragraphs."""
 
+from store.extract.quotes import find_quotes
+from tests.ledger.helpers import mention, paragraphs
 from tests.ledger.test_quote_speakers import quotes_of
+
+
+def speakers_of(text, *entities):
+    """The speaker of every quote; ``entities`` are ``(text, label, nth, entity key)`` mentions, as the extractor
+    links them."""
+    mentions = sorted((mention(text, needle, label, entity, nth) for needle, label, nth, entity in entities),
+                      key=lambda m: m.start)
+    return [q.speaker for q in find_quotes(text, paragraphs(text), mentions)]
 
 
 def test_any_verb_in_the_past_tense_after_a_comma_handing_over_is_a_verb_of_saying():
@@ -26,3 +36,36 @@ def test_a_verb_in_the_past_tense_is_no_attribution_without_the_comma_or_in_a_pa
             'Tom Hale spoke next: "The whole thing was staged from the start," Lee was arrested.')
     people = [("Ann Lee", "PERSON", 0), ("Tom Hale", "PERSON", 0), ("Tom Hale", "PERSON", 1), ("Lee", "PERSON", 1)]
     assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Tom Hale"]
+
+
+def test_a_family_name_written_first_is_the_name_with_its_hyphenated_given_name():
+    text = ('South Korean minister Tong Yung-soo met the delegates.\n'
+            '"We will keep talking to the North," Mr Tong said.\n'
+            'UN Secretary-General Ban Ki-moon opened the summit.\n'
+            '"The world cannot wait any longer on climate," Ban said.')
+    mentions = [("Tong Yung", "PERSON", 0, "tong yung"), ("Tong", "PERSON", 1, "tong yung"),
+                ("Secretary-General Ban Ki", "OTHER", 0, None)]
+    assert speakers_of(text, *mentions) == ["Tong Yung-soo", "Ban Ki-moon"]
+
+
+def test_an_english_word_after_a_hyphen_is_no_given_name():
+    text = 'The Ann Lee-led union walked out.\n"We will stay out until the pay is fair," Lee said.'
+    assert quotes_of(text, ("Ann Lee", "PERSON", 0), ("Lee", "PERSON", 1)) == [
+        ("We will stay out until the pay is fair", "Ann Lee")]
+
+
+def test_a_particle_surname_is_one_surname_that_resolves_to_the_full_name():
+    text = ('Senator Chris Van Hollen visited the border.\n'
+            '"This is a humanitarian crisis at our door," Van Hollen said.\n'
+            'Marine Le Pen conceded defeat on Sunday.\n'
+            '"The fight goes on and we will be back," Le Pen said.\n'
+            'Maria de la Cruz leads the union.\n'
+            '"We will strike on Monday if we must," de la Cruz said.\n'
+            'James van der Beek spoke at the gala.\n'
+            '"It was a night to remember for all of us," Van der Beek said.')
+    mentions = [("Chris Van Hollen", "PERSON", 0, None), ("Van Hollen", "PERSON", 1, None),
+                ("Le Pen", "OTHER", 0, None), ("Le Pen", "OTHER", 1, None),
+                ("Cruz", "PERSON", 0, None), ("Cruz", "PERSON", 1, None), ("James", "PERSON", 0, None),
+                ("Beek", "PERSON", 0, "van der beek"), ("Van der Beek", "PERSON", 0, "van der beek")]
+    assert speakers_of(text, *mentions) == [
+        "Chris Van Hollen", "Marine Le Pen", "Maria de la Cruz", "James van der Beek"]

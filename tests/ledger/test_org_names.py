@@ -32,3 +32,18 @@ def test_a_one_word_name_no_list_of_peoples_names_holds_is_an_organisation_befor
                               ("We were never told", "Jane Okonkwo"),
                               ("the breach was far worse than admitted.", "Jane Okonkwo")]
     assert entities(text) == {"Zylotech": "ORG", "Jane Okonkwo": "PERSON", "Okonkwo": "PERSON"}
+
+
+def test_a_name_whose_own_verb_is_followed_by_its_is_an_organisation():
+    text = ('Frobnix has cut its forecast for the year. The warning came after a report by Jane Okonkwo, an analyst. '
+            '"Demand for our chips fell in every region," the company said.\n'
+            'Tom Hale praised its work. Hale said "the forecast was honest."')
+    assert speakers(text) == [("Demand for our chips fell in every region", "Frobnix"),
+                              ("the forecast was honest.", "Tom Hale")]
+    assert entities(text) == {"Frobnix": "ORG", "Jane Okonkwo": "PERSON", "Tom Hale": "PERSON", "Hale": "PERSON"}
+
+
+def test_a_company_named_with_its_head_noun_is_one_name_even_opening_a_sentence():
+    text = ('Apple Computer cut the price of its laptops on Monday. Analysts welcomed the cut made by Apple Computer.\n'
+            'Four Navy ships sailed. Central Bank officials met on Friday.')
+    assert entities(text) == {"Apple Computer": "ORG", "Central Bank": "ORG"}  # no "Four Navy"
