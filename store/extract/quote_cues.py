@@ -75,12 +75,24 @@ MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is na
 # a noun phrase ("…," whispered Ann Lee.), is one, whatever the verb. Auxiliaries mark narrative ("…," Lee was
 # arrested), and a subject opening with a conjunction is a list or a new clause.
 _MANNER = r"(?:[a-z]{3,}ed|went\s+on|shot\s+back|fired\s+back|chimed\s+in|cut\s+in|broke\s+in|spoke|swore)"
+# the present tense of features ("…," he assures himself.), only after a name or "he"/"she": after other words an
+# "-s" word is as likely a plural noun ("…," the officials.)
+_PRESENT = r"[a-z]{3,}[^\Ws]s"
+_NAMES_SUBJECT = re.compile(r"(?:.*\s)?(?:[A-Z][\w’'-]*(?<![’']s)|[Hh]e|[Ss]he),?")
 _OPEN_SUBJECT_FIRST = re.compile(
-    rf"[\s,]*(?P<chunk>(?:[A-Z]|(?:the|a|an|one|his|her|their|its|he|she|they|we)\s)"
+    rf"[\s,]*(?P<chunk>(?:[A-Z]|(?:the|a|an|one|his|her|their|its|he|she|they|we)\b)"
     rf"(?:{_TITLE_DOT.pattern}|[\w'’-]|,\s|\s(?!(?:was|were|is|are|be|been|being|got|gets|and|or|but)\b)){{0,60}}?)"
-    rf",?\s+(?P<cue>{_MANNER})(?:\s+[a-z]+ly)?(?=[.,;!?]|\s+(?:on|in|at|to|from|with|during|after|before|when|while|as|"
+    rf",?\s+(?P<cue>{_MANNER}|{_PRESENT})(?:\s+[a-z]+ly|\s+(?:himself|herself|themselves))?(?=[.,;!?]|\s+(?:on|in|at|to|from|with|during|after|before|when|while|as|"
     rf"via|outside|later|again|yesterday|today|tonight|last|this|[A-Z][a-z]+day)\b|\s*$)"
 )
+# "…," Ann Lee, a planetary scientist at NASA's Goddard Space Flight Center in Greenbelt, Maryland, and American
+# University in Washington, D.C., said: after a comma handing over, a subject and its appositive between commas may
+# run longer than an attribution usually does
+_APPOSED = re.compile(
+    rf"[\s,]*(?P<chunk>[^,.;:“”\"]{{1,60}},\s+(?:a|an|the)\s(?:{_TITLE_DOT.pattern}|\.(?=\w)|[^.;“”\"]){{1,200}}?,)"
+    rf"\s*(?P<cue>{CUE_VERBS})\b"
+)
+MAX_APPOSED_WORDS = 35
 _OPEN_VERB_FIRST = re.compile(rf"[\s,]*(?P<cue>{_MANNER})\s+(?=[A-Z]|(?:the|a|an|one)\s)")
 
 
@@ -111,7 +123,7 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     tail_end = min(block_end, close_at + 200)
     match = _AFTER.match(text, close_at, tail_end)
     if not match or len(match.group("chunk").split()) > MAX_SUBJECT_WORDS:
-        return _open_attribution(text, close_at, tail_end) if handover else None
+        return _open_attribution(text, close_at, block_end) if handover else None
     cue_end = match.end("cue")
     # "…," Detik.com quoted Djamal as saying: the speaker is Djamal
     if match.group("cue") in ("quoted", "quotes") and (quoted := _QUOTED_AS.match(text, cue_end, tail_end)):
@@ -132,9 +144,15 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     return cue_end + after.start(1), cue_end + after.end(1), match.group("cue")
 
 
-def _open_attribution(text: str, close_at: int, tail_end: int) -> tuple[int, int, str] | None:
-    """"…," Ann Lee pleaded. / "…," whispered Ann Lee, a nurse. — an attribution by a verb not in ``CUE_VERBS``."""
-    if first := _OPEN_SUBJECT_FIRST.match(text, close_at, tail_end):
+def _open_attribution(text: str, close_at: int, block_end: int) -> tuple[int, int, str] | None:
+    """"…," Ann Lee pleaded. / "…," whispered Ann Lee, a nurse. — an attribution by a verb not in ``CUE_VERBS``,
+    or by one after a long appositive."""
+    apposed = _APPOSED.match(text, close_at, min(block_end, close_at + 320))
+    if apposed and len(apposed.group("chunk").split()) <= MAX_APPOSED_WORDS:
+        return apposed.start("chunk"), apposed.end("chunk"), apposed.group("cue")
+    tail_end = min(block_end, close_at + 200)
+    first = _OPEN_SUBJECT_FIRST.match(text, close_at, tail_end)
+    if first and (first.group("cue").endswith("ed") or _NAMES_SUBJECT.fullmatch(first.group("chunk"))):
         return first.start("chunk"), first.end("chunk"), first.group("cue")
     if verb := _OPEN_VERB_FIRST.match(text, close_at, tail_end):
         after = re.match(r"(?:" + _TITLE_DOT.pattern + r"|[^.;:“”\"]){1,100}", text[verb.end() : tail_end])

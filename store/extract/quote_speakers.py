@@ -60,6 +60,8 @@ _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although
 _PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|their)\s+name(?:\s+only)?\s+as|"
                         r"identified\s+only\s+as|known\s+only\s+as)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _THE_OPENS = re.compile(r"\s*The\s")
+# a dash and a name ending the paragraph, after a quote or alone in the next one: "“…” — Neil Gaiman", "– Mel****"
+_SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,3}?)\s*(?:,[^.!?“”\"]{0,80})?\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 
 
@@ -78,6 +80,8 @@ class Speakers(SourceNames):
                                           handover="," in self.text[end_a:between_start])
                 if found:
                     return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
+        if (signed := _SIGNATURE.match(self.text, close_at, block.end)) is not None:
+            return self.signature(signed.start(1), signed.end(1))
         ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"),
                                   handover="," in ending)
@@ -104,6 +108,19 @@ class Speakers(SourceNames):
         # No verb of saying: a quote inside a sentence about someone is theirs ("Jobs left this farewell, "…"",
         # "The iPhone was praised by Jobs as "…"")
         return self._sentence_subject(sentence_start, open_at)
+
+    def signed_below(self, block: Block):
+        """The speaker of a quote closing its paragraph, from a next paragraph that only signs it ("– Neil
+        Gaiman"), or None."""
+        signed = _SIGNATURE.match(self.text, block.start, block.end)
+        return self.signature(signed.start(1), signed.end(1)) if signed is not None else None
+
+    def signature(self, start: int, end: int):
+        """Who signs a quote with a dash, as under an epigraph or a customer's review ("— Neil Gaiman, author"):
+        the name; a name masked with asterisks ("– Ni** My**") is an unnamed source."""
+        if "*" in self.text[start:end]:
+            return None, None, None
+        return self._subject(start, end, None, after=True) or (self.text[start:end], None, None)
 
     def _introduced(self, found: tuple[int, int, str], block_start: int, open_at: int):
         """"X concurred: "…," he argued." — a pronoun attribution after a quote whose own sentence opens by

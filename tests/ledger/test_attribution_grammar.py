@@ -69,3 +69,33 @@ def test_a_particle_surname_is_one_surname_that_resolves_to_the_full_name():
                 ("Beek", "PERSON", 0, "van der beek"), ("Van der Beek", "PERSON", 0, "van der beek")]
     assert speakers_of(text, *mentions) == [
         "Chris Van Hollen", "Marine Le Pen", "Maria de la Cruz", "James van der Beek"]
+
+
+def test_a_feature_s_present_tense_after_a_name_or_a_pronoun_attributes_the_quote():
+    text = ('Tom Hale was asked about the fire. "Oh, actually? Yes," he assures himself. "I was not there at the '
+            'time."\n'
+            '"We will never give up on this town," Ann Lee insists.\n'
+            'Ann Lee met the workers. "We will never give up on this town," Tom Hale\'s friends.')
+    people = [("Tom Hale", "PERSON", 0), ("Ann Lee", "PERSON", 0), ("Ann Lee", "PERSON", 1), ("Tom Hale", "PERSON", 1)]
+    assert quotes_of(text, *people) == [("Oh, actually? Yes I was not there at the time.", "Tom Hale"),
+                                        ("We will never give up on this town", "Ann Lee"),
+                                        ("We will never give up on this town", "Ann Lee")]
+
+
+def test_a_name_and_a_long_appositive_between_commas_before_the_verb_is_the_speaker():
+    text = ('"Essential elements are hard to find beyond Earth," study lead author Ann Lee, a planetary scientist at '
+            'the Goddard Space Flight Center in Greenbelt, Maryland, and American University in Washington, D.C., '
+            'said in a statement.')
+    assert quotes_of(text, ("Ann Lee", "PERSON", 0), ("Goddard Space Flight Center", "ORG", 0)) == [
+        ("Essential elements are hard to find beyond Earth", "Ann Lee")]
+
+
+def test_a_dash_and_a_name_signing_a_quote_give_its_speaker_and_a_masked_name_none():
+    text = ('"Had he written five books in that world, he would have been a household name." — Neil Gaiman\n'
+            '"Very talented people! Super fun and entertaining!"\n'
+            '– Mel****\n'
+            '"It was great and we all loved the show."\n'
+            '– Ann Lee, Leeds')
+    people = [("Neil Gaiman", "PERSON", 0), ("Ann Lee", "PERSON", 0), ("Leeds", "PLACE", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Neil Gaiman", None, "Ann Lee"]
+
