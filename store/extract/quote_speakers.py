@@ -25,7 +25,7 @@ from store.extract.org_speakers import (
     document_name,
     reported_subject,
 )
-from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN
+from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
 from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
 from store.extract.speaker_names import person_name, within
 from store.model import Block, Mention
@@ -253,6 +253,8 @@ class Speakers(SourceNames):
         if pseudonym := _PSEUDONYM.search(chunk):  # "said a protester using the pseudonym Katya": named so
             return pseudonym.group(1), None, cue
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
+        if RELATIVE.search(chunk) and all(self._in_passing(p) for p in people):
+            return None, None, cue  # "Ford's late father told", not "X, Ford's editor, said": the father, unnamed
         if people:
             tail_start = people[-1].end
             tail = self.text[tail_start : start + len(chunk)]
