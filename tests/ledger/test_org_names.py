@@ -83,3 +83,12 @@ def test_a_record_label_or_a_brokerage_is_an_organisation_noun():
             'Kotak Securities cut its target. Its analyst Tom Hale left. "Prices have run ahead of earnings," the '
             'brokerage said.')
     assert [s for _, s in speakers(text)] == ["Big Machine Records", "Kotak Securities"]
+
+
+def test_a_listed_name_inside_a_double_surname_is_part_of_the_persons_name():
+    text = ('His editor Anna Nielsen Brandt met him at her office. "He gave away every penny he had," Anna Nielsen '
+            'Brandt explained. Her husband, Paul Nielsen Brandt, agreed: "He could have had a bigger career."')
+    assert speakers(text) == [("He gave away every penny he had", "Anna Nielsen Brandt"),
+                              ("He could have had a bigger career.", "Paul Nielsen Brandt")]
+    assert entities(text) == {"Anna Nielsen Brandt": "PERSON", "Paul Nielsen Brandt": "PERSON"}
+
