@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from store.extract.entity_rules import ORG_SUFFIXES
 from store.extract.name_completion import NEARBY_NAMES
 from store.extract.pointer_resolution import ArticlePointers
 from store.extract.quote_cues import COMPANY_NOUNS, DOCUMENT_NOUNS
@@ -146,6 +147,8 @@ class SourceNames(ArticlePointers):
         "of Puerto Rico") belongs to the name."""
         if " " not in mention.text and (fuller := self._named_with_head(mention)) is not None:
             mention = fuller
+        elif (headed := self._named_with_heads(mention)) is not None:
+            mention = headed
         mention = self._first_named.get((mention.entity, mention.text), mention)
         name = super()._organisation(mention)
         if _ACRONYM.fullmatch(name) and (spelt := self._abbreviated(name)):
@@ -178,6 +181,14 @@ class SourceNames(ArticlePointers):
             if len(words) > 1 and _abbreviates(acronym, [w.upper() for w in words]):
                 return org.text
         return None
+
+    def _named_with_heads(self, mention: Mention) -> Mention | None:
+        """The one organisation named before ``mention`` as its name and company head nouns or legal form ("Apple
+        Computer", "Toyota Motor Corporation" before "Apple", "Toyota"): a company's short name is its full one."""
+        prefix = f"{mention.text} "
+        fuller = {m.entity: m for m in self.orgs if m.start < mention.start and m.text.startswith(prefix)
+                  and all(word in ORG_SUFFIXES for word in m.text[len(prefix) :].split())}
+        return next(iter(fuller.values())) if len(fuller) == 1 else None
 
     def _named_with_head(self, mention: Mention) -> Mention | None:
         """The last organisation named before ``mention`` whose name ends with its one word ("Supreme Court"

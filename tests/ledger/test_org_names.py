@@ -92,3 +92,8 @@ def test_a_listed_name_inside_a_double_surname_is_part_of_the_persons_name():
                               ("He could have had a bigger career.", "Paul Nielsen Brandt")]
     assert entities(text) == {"Anna Nielsen Brandt": "PERSON", "Paul Nielsen Brandt": "PERSON"}
 
+
+def test_a_companys_short_name_speaks_under_the_full_name_first_given():
+    text = ('Apple Computer cut the price of its laptops on Monday. "We want every student to own one," Apple said.\n'
+            'Apple Corps sued Apple Computer in London. "Both companies have a right to the name," Apple said.')
+    assert [s for _, s in speakers(text)] == ["Apple Computer", "Apple"]  # two companies so named: no guess
