@@ -271,10 +271,9 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
             return True
         if words[0] in COMPASS and first_hit.label == "PLACE":
             return True
-    if len(run) == 3 and run[1][2] is _HIT and run[2][2] is not _HIT and words[0] in gaz.first_names \
-            and first_hit.tokens == 1 and first_hit.label != "PERSON" and words[2] not in ORG_SUFFIXES:
-        return True  # a double surname holding a listed name: "Teresa Nielsen Hayden"
-    return False
+    # a double surname holding a listed name: "Teresa Nielsen Hayden"
+    return len(run) == 3 and run[1][2] is _HIT and run[2][2] is not _HIT and words[0] in gaz.first_names \
+        and first_hit.tokens == 1 and first_hit.label != "PERSON" and words[2] not in ORG_SUFFIXES
 
 
 def _shape_words(text: str, run, words: list[str]) -> list[str]:
