@@ -74,6 +74,9 @@ _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun
 # an organisation's own verb taking a position: "Big Machine have twice denied", "X, …, denies", "X insisted"
 _TAKES_A_STAND = re.compile(rf",?\s+(?:(?:has|have|had|also|twice|again|then|later|now|still|[a-z]+ly)\s+)*"
                             rf"(?:{CUE_VERBS}|denie[sd]|deny|rejected|rejects|disputed|disputes|maintained|maintains)\b")
+# a sentence whose main clause opens with "he"/"she", after at most two short openers ("On July 27, 2006, he …"),
+# not a pronoun inside an opening clause ("When he arrived, Smith said")
+_OPENING_PRONOUN = re.compile(r"(?:[^,.;:“”\"]{0,40},\s+){0,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
@@ -257,6 +260,11 @@ class ArticlePointers(ArticleNames):
             earlier = self.people[first - 1]
             sentence = self._sentence_holding(earlier.start)
             subject = self.people[bisect_left(self.people, sentence, lo=0, hi=first, key=mention_start)]
+        opening = _OPENING_PRONOUN.match(self.text, sentence, subject.start)
+        if opening and (gender is None or pronoun_gender(opening.group("pronoun")) == gender):
+            # "Ford struggled with it. On July 27, he emailed Gaiman about it. "…," he wrote": the pronoun is that
+            # sentence's subject and goes on from the one before; Gaiman is an object
+            return self._antecedent(opening.start("pronoun"), gender) or subject
         if gender is not None and self.genders.of(subject) is None and any(
                 pronoun_gender(p.group()) == gender for p in PRONOUNS.finditer(self.text, sentence, subject.start)):
             # "Ana Ruiz stepped down. Her deputy, Tom Hale, takes over. "…," she said": the woman "her" points to
