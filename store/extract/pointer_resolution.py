@@ -77,6 +77,9 @@ _TAKES_A_STAND = re.compile(rf",?\s+(?:(?:has|have|had|also|twice|again|then|lat
 # a sentence whose main clause opens with "he"/"she", after at most two short openers ("On July 27, 2006, he …"),
 # not a pronoun inside an opening clause ("When he arrived, Smith said")
 _OPENING_PRONOUN = re.compile(r"(?:[^,.;:“”\"]{0,40},\s+){0,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
+# what may stand before the organisation a sentence opens with: "The", or "the company that runs the show, "
+_ORG_OPENS = re.compile(rf"(?:[Tt]he\s+|the\s+(?:\w+\s+){{0,2}}?(?:{COMPANY_NOUNS})\b[^,.;“”\"]*,\s+)?",
+                        re.IGNORECASE)
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
@@ -149,8 +152,8 @@ class ArticlePointers(ArticleNames):
             word = pronoun.group().lower()
             if word == "i" and (answering := self._interviewee(at + pronoun.start())):  # "((Jo Roe)) … And I said, "…""
                 return answering, None
-            if word == "they" and (stand := self._taking_a_stand(at + pronoun.start())) is not None:
-                return self._organisation(stand), stand.entity
+            if word == "they" and (org := self._opening_organisation(at + pronoun.start())) is not None:
+                return self._organisation(org), org.entity  # "Big Machine have denied it. "…," they said"
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
             if word != "it":
@@ -302,21 +305,22 @@ class ArticlePointers(ArticleNames):
         named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
         return next((m for m in named if not self._after_preposition(m)), nearest)
 
-    def _taking_a_stand(self, at: int) -> Mention | None:
-        """The organisation a "they" at ``at`` continues: the subject of the sentence before, when its verb says,
-        denies or insists ("Big Machine have twice denied doing anything wrong. "…," they said"; "The company that
-        runs the AMAs, Dick Clark Productions, denies …") — British news gives a body plural pronouns. Not an
-        organisation that acts on people ("Google fired two engineers. "…," they said" are the engineers)."""
+    def _opening_organisation(self, at: int) -> Mention | None:
+        """The organisation a "they" at ``at`` stands for: the subject the sentence before opens with ("Big Machine
+        have twice denied it.", "The company that runs the show, Acme, denies it."), when that sentence names no
+        person outside quotes (not "Her post got the attention of X and Y. They criticised …")."""
         own = self._sentence_holding(at)
-        ended = own  # the previous sentence's end, back past a paragraph break
-        while ended and self.text[ended - 1].isspace():
-            ended -= 1
+        ended = len(self.text[:own].rstrip())  # past the blank line between paragraphs
         if ended == 0:
             return None
-        previous = self._sentence_holding(ended - 1)
-        for org in within(self.orgs, previous, own):
-            if not self._in_quote(org.start) and not self._after_preposition(org) \
-                    and _TAKES_A_STAND.match(self.text, org.end):
+        previous = self._sentence_start(max(0, ended - _SENTENCE_REACH), ended - 1)
+        if any(not self._in_quote(m.start) for m in within(self.people, previous, own)):
+            return None
+        for org in within(self.entities, previous, own):  # an organisation, or a name of several words the
+            # extractor could not type ("Dick Clark Productions"), not "Japanese"
+            if (org.label == "ORG" or org.label == "OTHER" and " " in org.text) \
+                    and _ORG_OPENS.fullmatch(self.text, previous, org.start) \
+                    and _TAKES_A_STAND.match(self.text, org.end):  # not "Zylotech fired two engineers"
                 return org
         return None
 
