@@ -32,14 +32,22 @@ SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # "the company", "the Iranian foreign ministry"
 _THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
-_THE_ROLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({ROLE_NOUNS})$", re.IGNORECASE)
+# people a story calls by what they are, not by any noun it would give a named person: "the man wrote"
+_PERSON_NOUNS = "man|woman|boy|girl|patient|resident|eyewitness|passenger|worker"
+_THE_ROLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({ROLE_NOUNS}|{_PERSON_NOUNS})$", re.IGNORECASE)
+# someone known only as another's relative or agent, at the verb: "Ford's now-deceased father", "Thomas' sister",
+# "his doctor" — news names such a person when it can ("his wife, Ana Hale,"), so no name is given
+_RELATIVE_NOUN = rf"\s+(?:[\w-]+\s+){{0,2}}?({TITLE_NOUNS}|{ROLE_NOUNS}|{_PERSON_NOUNS})s?\s*$"
+RELATIVE = re.compile(rf"['’]s?{_RELATIVE_NOUN}", re.IGNORECASE)  # after the possessor's name
+_THEIR_RELATIVE = re.compile(rf"\b(?:his|her|their){_RELATIVE_NOUN}", re.IGNORECASE)
 _FAMILY = re.compile(FAMILY_NOUNS)
+_NAME_BESIDE = re.compile(r"\s*,\s*[A-Z]")
+_ASIDE_AFTER = re.compile(r"['’]?\s*(?:[,(]|(?:is|was)\b)")
 # a sentence opening with a person it does not name: "One of the victims", "The head of the investigators", "The bus
 # driver" (a few words before the noun, none an article, preposition or past tense: not "The fire killed the driver")
 _UNNAMED_SUBJECT = re.compile(
     rf"(?:(?P<indefinite>One of the|One|A|An|Another)|The)\s+(?:(?!(?:the|a|an|to|in|on|at|by|with|from|for|of)\b)"
-    rf"[\w'’.-]+(?<!ed)\s+){{0,3}}?(?P<noun>{TITLE_NOUNS}|{ROLE_NOUNS}|man|woman|boy|girl|resident|eyewitness|"
-    rf"passenger|worker)s?\b(?![’']s)")
+    rf"[\w'’.-]+(?<!ed)\s+){{0,3}}?(?P<noun>{TITLE_NOUNS}|{ROLE_NOUNS}|{_PERSON_NOUNS})s?\b(?![’']s)")
 _CAPITALISED_WORD = re.compile(r"(?<![(\w])[A-Z][\w'’-]*")  # not an interview's "((WN))"
 # the lookahead keeps "Sheriff's Office" out
 _TITLE_SUBJECT = re.compile(rf"the\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})\b(?![’']s)", re.IGNORECASE)
@@ -117,6 +125,13 @@ class ArticlePointers(ArticleNames):
         if unnamed and not _IN_A.search(last, 0, unnamed.start() + 1) and not _restarts(last, unnamed.start()) \
                 and not _named_subject(last[: unnamed.start()]):
             return None, None  # not "The Ministry has, in a statement", nor "Calling it a "farce" the mayor"
+        relative = _THEIR_RELATIVE.search(phrase)
+        if relative and not _NAME_BESIDE.match(self.text, self.text.find(phrase, at) + len(phrase)):
+            # "his doctor said", unless named with that noun before; "according to his aunt, Jane Roe," names her
+            person = self._last_with_title(at, relative.group(1).lower())
+            if person is None or self.text.startswith(("'s", "’s"), person.end):  # not "Ford's wife" herself
+                return None, None
+            return self._person(person)
         pronoun = PRONOUN.search(phrase) or (anywhere and SUBJECT_PRONOUN.search(phrase))
         if pronoun:
             word = pronoun.group().lower()
@@ -183,7 +198,9 @@ class ArticlePointers(ArticleNames):
         for person in reversed(self.people[max(0, count - NEARBY_NAMES) : count]):
             before = _SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
             after = _SENTENCE_END.split(self.text[person.end : person.end + 80])[0]  # her own sentence only
-            if named.search(before) or named.search(after):
+            # after the name only in an aside about them ("X, the mayor", "X is the mayor"), not as an object
+            # of their sentence ("Dempsey told the man to …")
+            if named.search(before) or _ASIDE_AFTER.match(after) and named.search(after):
                 return person
         return None
 

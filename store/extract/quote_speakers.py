@@ -25,8 +25,8 @@ from store.extract.org_speakers import (
     document_name,
     reported_subject,
 )
-from store.extract.pointer_resolution import PRONOUN, SUBJECT_PRONOUN
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, FAMILY_NOUNS, TITLES, attribution_after
+from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
 from store.extract.speaker_names import person_name, within
 from store.model import Block, Mention
 
@@ -60,8 +60,6 @@ _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although
 _PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|their)\s+name(?:\s+only)?\s+as|"
                         r"identified\s+only\s+as|known\s+only\s+as)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _THE_OPENS = re.compile(r"\s*The\s")
-# a person's kin as the subject, named by no name: "Ford's father", "Lee's now-estranged wife"
-_PERSONS_KIN = re.compile(rf"(?<![\w'’-])[A-Z][\w'’-]*['’]s?\s+(?:[\w-]+\s+){{0,2}}?({FAMILY_NOUNS})$")
 # a paraphrase's attribution closing its sentence: "…, Howitt says.", "…, she said."
 _CLOSING_ATTRIBUTION = re.compile(
     rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*|he|she)\s+({CUE_VERBS})\.\s*$")
@@ -249,9 +247,6 @@ class Speakers(SourceNames):
         if source := self._source(start, end, cue):  # "a statement from X read", "according to officials, …"
             return source
         chunk = self.text[start:end].rstrip(" ,")
-        if relation := _PERSONS_KIN.search(chunk):  # "Ford’s now-deceased father told Starner", "…," said Ford’s father
-            kin_named = self._last_with_title(start + relation.start(), relation.group(1).lower())
-            return (*self._person(kin_named), cue) if kin_named is not None else (None, None, cue)
         if document := document_name(chunk):  # "The 14th Amendment states", "Republic Act No. 3846, …, states"
             return document, None, cue
         if not after and self.text[start:end].rstrip().endswith(",") and (aside := _ASIDE.search(chunk)):
@@ -274,6 +269,8 @@ class Speakers(SourceNames):
         if pseudonym := _PSEUDONYM.search(chunk):  # "said a protester using the pseudonym Katya": named so
             return pseudonym.group(1), None, cue
         people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
+        if RELATIVE.search(chunk) and all(self._in_passing(p) for p in people):
+            return None, None, cue  # "Ford's late father told", not "X, Ford's editor, said": the father, unnamed
         if people:
             tail_start = people[-1].end
             tail = self.text[tail_start : start + len(chunk)]

@@ -344,3 +344,31 @@ def test_according_to_him_goes_to_the_person_he_is():
     text = ('Yahya Sarea spoke on Monday. According to him, it was done with the help of "honourable people '
             'inside the kingdom".')
     assert [s for _, s in quotes_of(text, ("Yahya Sarea", "PERSON", 0))] == ["Yahya Sarea"]
+
+
+def test_a_possessors_relative_speaks_unnamed_not_the_possessor():
+    text = ('Anna Starner knew Tom Hale well. At some point, Hale\'s late father told Starner that "the only way I '
+            'know he is alive is that he cashes the checks."\n'
+            '"He was brilliant from the very start," said Hale\'s aunt, Jane Roe.\n'
+            'Dan Cole, Hale\'s editor at the press, said "He could have had a far more successful career."')
+    people = ("Anna Starner", "PERSON", 0), ("Tom Hale", "PERSON", 0), ("Hale", "PERSON", 1), \
+        ("Starner", "PERSON", 1), ("Hale", "PERSON", 2), ("Jane Roe", "PERSON", 0), ("Dan Cole", "PERSON", 0), \
+        ("Hale", "PERSON", 3)
+    assert [s for _, s in quotes_of(text, *people)] == [None, "Jane Roe", "Dan Cole"]
+
+
+def test_his_doctor_is_unnamed_unless_named_with_that_noun():
+    text = ('Tom Hale lived alone. "I never saw him again after that year at all," his doctor said.\n'
+            'Ben Cole married his wife, Ana Cole, in 1990. "He never missed a single day of work," his wife said.\n'
+            'Tom Hale was born in 1957. According to his aunt, Jane Roe, "He was reading at an adult level."')
+    people = ("Tom Hale", "PERSON", 0), ("Ben Cole", "PERSON", 0), ("Ana Cole", "PERSON", 0), \
+        ("Tom Hale", "PERSON", 1), ("Jane Roe", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == [None, "Ana Cole", "Jane Roe"]
+
+
+def test_the_man_is_unnamed_not_the_person_whose_sentence_has_him_as_object():
+    text = ('Doctor Owen Dempsey treated the case. Dempsey told the man to remove the bedding from his home.\n'
+            '"It does not affect me at all now and my life is back," the man wrote in a patient perspective.\n'
+            'Police found a man, Tom Hale, on the roof. "I was only trying to fix the aerial," the man said.')
+    people = ("Owen Dempsey", "PERSON", 0), ("Dempsey", "PERSON", 1), ("Tom Hale", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *people)] == [None, "Tom Hale"]
