@@ -63,8 +63,8 @@ _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sen
 _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
-# a sentence whose subject is a pronoun, after an opening phrase at most: "She gave …", "On July 27, he emailed …"
-_PRONOUN_OPENS = re.compile(r"(?:[^,.;:“”\"]{0,40},\s*)?(?P<pronoun>[Hh]e|[Ss]he)\b")
+# a sentence whose subject is a pronoun, after opening phrases at most: "She gave …", "On July 27, 2006, he emailed …"
+_PRONOUN_OPENS = re.compile(r"(?:[^,.;:“”\"]{0,40},\s*){0,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")

@@ -124,8 +124,17 @@ def test_a_quote_going_on_from_a_paraphrase_closed_by_its_attribution_is_that_so
 def test_a_pronoun_goes_on_pointing_where_the_pronoun_subject_of_the_sentence_before_did():
     text = ('Ann Lee lives in Indiana and spoke of her late nephew. She gave me an email address for his sister, '
             'Rita Gomez. "I cannot believe Rita would not want his books back in print," she said.\n'
-            'Tom Hale struggled to finish the book. On July 27, he emailed Sam Ford about it. "It is not like I can '
-            'have someone charge into the room," he wrote.')
+            'Tom Hale struggled to finish the book. On July 27, 2006, he emailed Sam Ford about it. "It is not like '
+            'I can have someone charge into the room," he wrote.')
     people = [("Ann Lee", "PERSON", 0), ("Rita Gomez", "PERSON", 0), ("Tom Hale", "PERSON", 0),
               ("Sam Ford", "PERSON", 0)]
     assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Tom Hale"]
+
+
+def test_a_given_name_the_extractor_left_alone_takes_both_surnames_after_it():
+    text = ('Tom Hale was often ill. "One bad infection and he would wipe out every penny he had," Teresa Nielsen '
+            'Hayden explained.\n'
+            '"We will rebuild the whole street," said Ann Brody Thursday.')
+    mentions = [("Tom Hale", "PERSON", 0), ("Teresa", "PERSON", 0), ("Nielsen", "ORG", 0), ("Hayden", "PERSON", 0),
+                ("Ann", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *mentions)] == ["Teresa Nielsen Hayden", "Ann Brody"]
