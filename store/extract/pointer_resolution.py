@@ -63,8 +63,9 @@ _INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sen
 _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
-# a sentence whose subject is a pronoun, after opening phrases at most: "She gave …", "On July 27, 2006, he emailed …"
-_PRONOUN_OPENS = re.compile(r"(?:[^,.;:“”\"]{0,40},\s*){0,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
+# a sentence whose main clause opens with "he"/"she", after at most two short openers ("On July 27, 2006, he …"),
+# not a pronoun inside an opening clause ("When he arrived, Smith said")
+_OPENING_PRONOUN = re.compile(r"(?:[^,.;:“”\"]{0,40},\s+){0,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
@@ -246,11 +247,11 @@ class ArticlePointers(ArticleNames):
             earlier = self.people[first - 1]
             sentence = self._sentence_holding(earlier.start)
             subject = self.people[bisect_left(self.people, sentence, lo=0, hi=first, key=mention_start)]
-        opener = _PRONOUN_OPENS.match(self.text, sentence, subject.start)
-        if gender is not None and opener and pronoun_gender(opener.group("pronoun")) == gender:
-            # "She gave me the address of his sister, Ann Lee. "…," she said": that sentence's subject is the
-            # pronoun, the person it names an object — the pronoun goes on pointing where that one did
-            return self._antecedent(sentence, gender) or subject
+        opening = _OPENING_PRONOUN.match(self.text, sentence, subject.start)
+        if opening and (gender is None or pronoun_gender(opening.group("pronoun")) == gender):
+            # "Ford struggled with it. On July 27, he emailed Gaiman about it. "…," he wrote": the pronoun is that
+            # sentence's subject and goes on from the one before; Gaiman is an object
+            return self._antecedent(opening.start("pronoun"), gender) or subject
         if gender is not None and self.genders.of(subject) is None and any(
                 pronoun_gender(p.group()) == gender for p in PRONOUNS.finditer(self.text, sentence, subject.start)):
             # "Ana Ruiz stepped down. Her deputy, Tom Hale, takes over. "…," she said": the woman "her" points to

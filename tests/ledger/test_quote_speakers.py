@@ -372,3 +372,15 @@ def test_the_man_is_unnamed_not_the_person_whose_sentence_has_him_as_object():
             'Police found a man, Tom Hale, on the roof. "I was only trying to fix the aerial," the man said.')
     people = ("Owen Dempsey", "PERSON", 0), ("Dempsey", "PERSON", 1), ("Tom Hale", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *people)] == [None, "Tom Hale"]
+
+
+def test_he_after_a_sentence_he_opens_goes_on_from_the_sentence_before_not_to_its_object():
+    text = ('Tom Hale struggled with the book for years. On July 27, 2006, he emailed Ben Cole about how hard it '
+            'was. "It is not exactly easy to write a chase into every chapter," he wrote.\n'
+            'Jane Roe lives in Ohio. She gave me an email address for her sister, Martha Fry. "I cannot believe '
+            'Martha would not want his books back in print," she said.\n'
+            'Ben Cole arrived late. When he sat down, Tom Hale spoke first. "We have waited long enough for this," '
+            'he said.')
+    people = ("Tom Hale", "PERSON", 0), ("Ben Cole", "PERSON", 0), ("Jane Roe", "PERSON", 0), \
+        ("Martha Fry", "PERSON", 0), ("Martha", "PERSON", 1), ("Ben Cole", "PERSON", 1), ("Tom Hale", "PERSON", 1)
+    assert [s for _, s in quotes_of(text, *people)] == ["Tom Hale", "Jane Roe", "Tom Hale"]
