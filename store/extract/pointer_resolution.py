@@ -66,6 +66,9 @@ _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun
 # a sentence whose main clause opens with "he"/"she", after at most two short openers ("On July 27, 2006, he …"),
 # not a pronoun inside an opening clause ("When he arrived, Smith said")
 _OPENING_PRONOUN = re.compile(r"(?:[^,.;:“”\"]{0,40},\s+){0,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
+# what may stand before the organisation a sentence opens with: "The", or "the company that runs the show, "
+_ORG_OPENS = re.compile(rf"(?:[Tt]he\s+|the\s+(?:\w+\s+){{0,2}}?(?:{COMPANY_NOUNS})\b[^,.;“”\"]*,\s+)?",
+                        re.IGNORECASE)
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
@@ -138,6 +141,8 @@ class ArticlePointers(ArticleNames):
             word = pronoun.group().lower()
             if word == "i" and (answering := self._interviewee(at + pronoun.start())):  # "((Jo Roe)) … And I said, "…""
                 return answering, None
+            if word == "they" and (org := self._opening_organisation(at + pronoun.start())) is not None:
+                return self._organisation(org), org.entity  # "Big Machine have denied it. "…," they said"
             if word in ("they", "we", "i"):  # a group, or the unnamed author of a statement
                 return None, None
             if word != "it":
@@ -288,6 +293,24 @@ class ArticlePointers(ArticleNames):
         sentence = self._sentence_holding(nearest.start)
         named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
         return next((m for m in named if not self._after_preposition(m)), nearest)
+
+    def _opening_organisation(self, at: int) -> Mention | None:
+        """The organisation a "they" at ``at`` stands for: the subject the sentence before opens with ("Big Machine
+        have twice denied it.", "The company that runs the show, Acme, denies it."), when that sentence names no
+        person outside quotes (not "Her post got the attention of X and Y. They criticised …")."""
+        own = self._sentence_holding(at)
+        ended = len(self.text[:own].rstrip())  # past the blank line between paragraphs
+        if ended == 0:
+            return None
+        previous = self._sentence_start(max(0, ended - _SENTENCE_REACH), ended - 1)
+        if any(not self._in_quote(m.start) for m in within(self.people, previous, own)):
+            return None
+        for org in within(self.entities, previous, own):  # an organisation, or a name of several words the
+            # extractor could not type ("Dick Clark Productions"), not "Japanese"
+            if (org.label == "ORG" or org.label == "OTHER" and " " in org.text) \
+                    and _ORG_OPENS.fullmatch(self.text, previous, org.start):
+                return org
+        return None
 
     def _no_subject(self, mention: Mention) -> bool:
         """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of

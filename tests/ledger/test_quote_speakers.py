@@ -384,3 +384,15 @@ def test_he_after_a_sentence_he_opens_goes_on_from_the_sentence_before_not_to_it
     people = ("Tom Hale", "PERSON", 0), ("Ben Cole", "PERSON", 0), ("Jane Roe", "PERSON", 0), \
         ("Martha Fry", "PERSON", 0), ("Martha", "PERSON", 1), ("Ben Cole", "PERSON", 1), ("Tom Hale", "PERSON", 1)
     assert [s for _, s in quotes_of(text, *people)] == ["Tom Hale", "Jane Roe", "Tom Hale"]
+
+
+def test_they_is_the_organisation_the_sentence_before_opens_with_and_no_one_when_people_are_named():
+    text = ('Acme Records have twice denied doing anything wrong.\n'
+            '"At no point did we block her special," they said in a statement.\n'
+            'The company that runs the show, Dick Clark Productions, denies that anything has been sorted.\n'
+            '"We have no further comment on this matter at all," they said.\n'
+            'Her post got the attention of Ana Ruiz and Ben Cole.\n'
+            '"This is what happens when big firms buy small ones," they said.')
+    entities = ("Acme Records", "ORG", 0), ("Dick Clark Productions", "OTHER", 0), ("Ana Ruiz", "PERSON", 0), \
+        ("Ben Cole", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Acme Records", "Dick Clark Productions", None]
