@@ -42,7 +42,10 @@ _NAME_TAIL = re.compile(
     r"|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+"
 )
 _HYPHENATED_GIVEN = re.compile(r"(?:^|\s)([A-Z][a-z]+-[a-z]+) $")  # "Man-kei", "Jae-in"
-_SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)\b")
+_DATE_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December")  # "said Ann Brody Thursday"
+# the surname after a given name, with a second one when it follows ("Teresa" "Nielsen Hayden")
+_SURNAME_AFTER = re.compile(r" ([A-Z][\w'’-]+)(?: ([A-Z][\w'’-]+))?\b")
 _TITLE_BEFORE = re.compile(rf"\b(?:{TITLE_NOUNS})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?,\s+$",
                            re.IGNORECASE)
 _TITLE_AFTER = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{TITLE_NOUNS})\b", re.IGNORECASE)
@@ -267,6 +270,9 @@ class ArticleNames:
                 and name in gazetteer().first_names
                 and surname.group(1).casefold() not in gazetteer().common_words
             ):
+                second = surname.group(2)
+                if second and second.casefold() not in gazetteer().common_words and not _DATE_WORD.fullmatch(second):
+                    return f"{name} {surname.group(1)} {second}", mention.entity  # "Teresa Nielsen Hayden"
                 return f"{name} {surname.group(1)}", mention.entity  # "Michelle" "Obama" taken as two mentions
             if name in gazetteer().first_names and (couple := _COUPLE.match(self.text, mention.end)):
                 return f"{name} {couple.group(1)}", mention.entity  # "David and Louise Turpin": David Turpin

@@ -353,7 +353,9 @@ class ArticlePointers(ArticleNames):
         first_end = _SENTENCE_END.search(between)
         if first_end is not None and CUE.search(between, first_end.end()):
             return False
-        return _SPEAKING_PRONOUN.search(between) is None  # "And then she's like, "…"": someone else speaks
+        # "And then she's like, "…"": someone else speaks — past the first sentence, the last quote's own
+        # attribution ("…," he said. That could … "…")
+        return _SPEAKING_PRONOUN.search(between, first_end.end() if first_end is not None else 0) is None
 
     def _sentence_holding(self, at: int) -> int:
         """Where the sentence holding ``at`` begins, looked for a sentence's reach back."""

@@ -60,6 +60,9 @@ _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although
 _PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|their)\s+name(?:\s+only)?\s+as|"
                         r"identified\s+only\s+as|known\s+only\s+as)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _THE_OPENS = re.compile(r"\s*The\s")
+# a paraphrase's attribution closing its sentence: "…, Howitt says.", "…, she said."
+_CLOSING_ATTRIBUTION = re.compile(
+    rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*|he|she)\s+({CUE_VERBS})\.\s*$")
 # a dash and a name ending the paragraph, after a quote or alone in the next one: "“…” — Neil Gaiman", "– Mel****"
 _SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,3}?)\s*(?:,[^.!?“”\"]{0,80})?\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
@@ -106,8 +109,21 @@ class Speakers(SourceNames):
         if sentence_start > block.start and open_at - sentence_start <= 1:  # the quote opens its own sentence
             return self._previous_sentence(block.start, sentence_start)
         # No verb of saying: a quote inside a sentence about someone is theirs ("Jobs left this farewell, "…"",
-        # "The iPhone was praised by Jobs as "…"")
-        return self._sentence_subject(sentence_start, open_at)
+        # "The iPhone was praised by Jobs as "…""); else one going on from the paraphrase before it
+        return self._sentence_subject(sentence_start, open_at) or self._paraphrased_before(block.start, sentence_start)
+
+    def _paraphrased_before(self, block_start: int, sentence_start: int):
+        """The source of a paraphrase that the quote's sentence goes on with: the sentence before it, in its
+        paragraph, closes with its attribution ("It isn't clear which evolved first, Howitt says. Just because …,
+        "…"")."""
+        if sentence_start <= block_start:
+            return None
+        start = self._sentence_start(block_start, sentence_start - 2)
+        closing = _CLOSING_ATTRIBUTION.search(self.text, start, sentence_start)
+        if closing is None or self._in_quote(closing.start()) or any(ch in self.text[start:closing.start()]
+                                                                      for ch in "“”\""):
+            return None
+        return self._subject(closing.start(1), closing.end(1), closing.group(2))
 
     def signed_below(self, block: Block):
         """The speaker of a quote closing its paragraph, from a next paragraph that only signs it ("– Neil

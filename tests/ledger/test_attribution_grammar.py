@@ -99,3 +99,42 @@ def test_a_dash_and_a_name_signing_a_quote_give_its_speaker_and_a_masked_name_no
     people = [("Neil Gaiman", "PERSON", 0), ("Ann Lee", "PERSON", 0), ("Leeds", "PLACE", 0)]
     assert [speaker for _, speaker in quotes_of(text, *people)] == ["Neil Gaiman", None, "Ann Lee"]
 
+
+
+def test_a_quote_after_narrative_going_on_from_the_last_quote_s_attribution_is_the_same_speaker():
+    text = ('Ann Lee warned that the cells might cause harm. "You may not always want the ability to overreact," '
+            'she said. That could be part of what goes wrong in asthma. There could be dangers "if you have too '
+            'many of these cells and they are too poised to respond."\n'
+            'Tom Hale agreed. "The cells are a double-edged sword," he said. And then she is like, "we should stop '
+            'studying them altogether."')
+    people = [("Ann Lee", "PERSON", 0), ("Tom Hale", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Ann Lee", "Tom Hale", None]
+
+
+def test_a_quote_going_on_from_a_paraphrase_closed_by_its_attribution_is_that_source_s():
+    text = ('Tuft cells are tools like Swiss Army knives. It is not clear which function evolved first, Ann Lee '
+            'says. Just because scientists saw taste receptors on the tongue first, "that does not mean that is the '
+            'order in which it evolved."\n'
+            'Tom Hale runs the lab. Just because scientists saw the receptors first, "that does not mean that is '
+            'the order in which they evolved."')
+    people = [("Ann Lee", "PERSON", 0), ("Tom Hale", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", None]
+
+
+def test_a_pronoun_goes_on_pointing_where_the_pronoun_subject_of_the_sentence_before_did():
+    text = ('Ann Lee lives in Indiana and spoke of her late nephew. She gave me an email address for his sister, '
+            'Rita Gomez. "I cannot believe Rita would not want his books back in print," she said.\n'
+            'Tom Hale struggled to finish the book. On July 27, 2006, he emailed Sam Ford about it. "It is not like '
+            'I can have someone charge into the room," he wrote.')
+    people = [("Ann Lee", "PERSON", 0), ("Rita Gomez", "PERSON", 0), ("Tom Hale", "PERSON", 0),
+              ("Sam Ford", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Tom Hale"]
+
+
+def test_a_given_name_the_extractor_left_alone_takes_both_surnames_after_it():
+    text = ('Tom Hale was often ill. "One bad infection and he would wipe out every penny he had," Teresa Nielsen '
+            'Hayden explained.\n'
+            '"We will rebuild the whole street," said Ann Brody Thursday.')
+    mentions = [("Tom Hale", "PERSON", 0), ("Teresa", "PERSON", 0), ("Nielsen", "ORG", 0), ("Hayden", "PERSON", 0),
+                ("Ann", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *mentions)] == ["Teresa Nielsen Hayden", "Ann Brody"]
