@@ -229,8 +229,7 @@ class ArticlePointers(ArticleNames):
         if gender is None and (pronoun := PRONOUNS.search(self.text, at, at + _PRONOUN_REACH)):
             gender = FEMALE if pronoun.group("f") else MALE
         own = self._sentence_holding(at)
-        if own > 0:
-            previous = self._sentence_start(max(0, own - _SENTENCE_REACH), own - 1)
+        if (previous := self._sentence_before(own)) is not None:
             opening = _UNNAMED_SUBJECT.match(self.text, previous, own)
             if opening and not [m for m in within(self.people, previous, own) if not self._in_quote(m.start)]:
                 noun = opening.group("noun").lower()
@@ -310,10 +309,8 @@ class ArticlePointers(ArticleNames):
         have twice denied it.", "The company that runs the show, Acme, denies it."), when that sentence names no
         person outside quotes (not "Her post got the attention of X and Y. They criticised …")."""
         own = self._sentence_holding(at)
-        ended = len(self.text[:own].rstrip())  # past the blank line between paragraphs
-        if ended == 0:
+        if (previous := self._sentence_before(own)) is None:
             return None
-        previous = self._sentence_start(max(0, ended - _SENTENCE_REACH), ended - 1)
         if any(not self._in_quote(m.start) for m in within(self.people, previous, own)):
             return None
         for org in within(self.entities, previous, own):  # an organisation, or a name of several words the
@@ -360,6 +357,14 @@ class ArticlePointers(ArticleNames):
     def _sentence_holding(self, at: int) -> int:
         """Where the sentence holding ``at`` begins, looked for a sentence's reach back."""
         return self._sentence_start(max(0, at - _SENTENCE_REACH), at)
+
+    def _sentence_before(self, own: int) -> int | None:
+        """Where the sentence before the one beginning at ``own`` begins, reaching back past the blank line between
+        paragraphs; None at the start of the text."""
+        ended = own
+        while ended and self.text[ended - 1].isspace():
+            ended -= 1
+        return self._sentence_start(max(0, ended - _SENTENCE_REACH), ended - 1) if ended else None
 
     def _sentence_start(self, block_start: int, at: int) -> int:
         """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a

@@ -396,3 +396,11 @@ def test_they_is_the_organisation_the_sentence_before_opens_with_and_no_one_when
     entities = ("Acme Records", "ORG", 0), ("Dick Clark Productions", "OTHER", 0), ("Ana Ruiz", "PERSON", 0), \
         ("Ben Cole", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["Acme Records", "Dick Clark Productions", None]
+
+
+def test_she_opening_a_paragraph_after_a_sentence_about_an_unnamed_person_is_that_person():
+    text = ('Prosecutor Kama Melly said the men were "ripe for manipulation by everyone around them". One of the '
+            'victims decided to speak.\n\n'
+            'She said she wanted to show "there is nothing to be ashamed of".')
+    found = quotes_of(text, ("Kama Melly", "PERSON", 0))
+    assert [s for _, s in found] == ["Kama Melly", None]
