@@ -27,6 +27,7 @@ from store.extract.speaker_names import (
     person_name,
     plain_name,
     surname,
+    within,
     without_titles,
 )
 from store.model import Mention
@@ -154,6 +155,10 @@ class ArticleNames:
     def _in_quote(self, offset: int) -> bool:
         i = bisect_right(self.quoted, (offset, len(self.text) + 1)) - 1
         return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def _named_people(self, start: int, end: int) -> list[Mention]:
+        """The people named in the narrative between ``start`` and ``end``, not those named inside a quote."""
+        return [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
 
     def _split_name(self, mention: Mention) -> tuple[str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()

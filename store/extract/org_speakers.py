@@ -284,7 +284,7 @@ class SourceNames(ArticlePointers):
         if lead is None:
             return self._owners_document(start, end, cue)
         rest = lead.end()
-        people = [m for m in within(self.people, rest, end) if not self._in_quote(m.start)]
+        people = self._named_people(rest, end)
         if people:  # "Boeing spokesman William Barksdale", "Biden's Twitter account", "the Biden campaign"
             if body := PERSONS_BODY.match(self.text, people[0].end):
                 return self.text[people[0].start : body.end()], None, cue

@@ -231,7 +231,7 @@ class ArticlePointers(ArticleNames):
         own = self._sentence_holding(at)
         if (previous := self._sentence_before(own)) is not None:
             opening = _UNNAMED_SUBJECT.match(self.text, previous, own)
-            if opening and not [m for m in within(self.people, previous, own) if not self._in_quote(m.start)]:
+            if opening and not self._named_people(previous, own):
                 noun = opening.group("noun").lower()
                 person = None if opening.group("indefinite") else self._last_with_title(previous, noun)
                 return self._person(person) if person is not None else (None, None)
@@ -311,7 +311,7 @@ class ArticlePointers(ArticleNames):
         own = self._sentence_holding(at)
         if (previous := self._sentence_before(own)) is None:
             return None
-        if any(not self._in_quote(m.start) for m in within(self.people, previous, own)):
+        if self._named_people(previous, own):
             return None
         for org in within(self.entities, previous, own):  # an organisation, or a name of several words the
             # extractor could not type ("Dick Clark Productions"), not "Japanese"

@@ -83,8 +83,8 @@ class Speakers(SourceNames):
                                           handover="," in self.text[end_a:between_start])
                 if found:
                     return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
-        if (signed := _SIGNATURE.match(self.text, close_at, block.end)) is not None:
-            return self.signature(signed.start(1), signed.end(1))
+        if (signed := self.signed(close_at, block.end)) is not None:
+            return signed
         ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"),
                                   handover="," in ending)
@@ -125,18 +125,16 @@ class Speakers(SourceNames):
             return None
         return self._subject(closing.start(1), closing.end(1), closing.group(2))
 
-    def signed_below(self, block: Block):
-        """The speaker of a quote closing its paragraph, from a next paragraph that only signs it ("– Neil
-        Gaiman"), or None."""
-        signed = _SIGNATURE.match(self.text, block.start, block.end)
-        return self.signature(signed.start(1), signed.end(1)) if signed is not None else None
-
-    def signature(self, start: int, end: int):
-        """Who signs a quote with a dash, as under an epigraph or a customer's review ("— Neil Gaiman, author"):
-        the name; a name masked with asterisks ("– Ni** My**") is an unnamed source."""
-        if "*" in self.text[start:end]:
+    def signed(self, start: int, end: int):
+        """Who signs a quote with a dash when ``start``–``end`` is nothing but that signature, right after the quote
+        or as the next paragraph, as under an epigraph or a customer's review ("— Neil Gaiman, author"): the name;
+        a name masked with asterisks ("– Ni** My**") is an unnamed source. None when it is no signature."""
+        if (signature := _SIGNATURE.match(self.text, start, end)) is None:
+            return None
+        name_start, name_end = signature.span(1)
+        if "*" in self.text[name_start:name_end]:
             return None, None, None
-        return self._subject(start, end, None, after=True) or (self.text[start:end], None, None)
+        return self._subject(name_start, name_end, None, after=True) or (self.text[name_start:name_end], None, None)
 
     def _introduced(self, found: tuple[int, int, str], block_start: int, open_at: int):
         """"X concurred: "…," he argued." — a pronoun attribution after a quote whose own sentence opens by
@@ -144,7 +142,7 @@ class Speakers(SourceNames):
         if not SUBJECT_PRONOUN.fullmatch(self.text[found[0] : found[1]].strip()):
             return None
         start = self._sentence_start(block_start, open_at)
-        people = [m for m in within(self.people, start, open_at) if not self._in_quote(m.start)]
+        people = self._named_people(start, open_at)
         if not people:
             return None
         speaker = self._subject_of(people)
@@ -171,7 +169,7 @@ class Speakers(SourceNames):
         "He hopes the tech would help."), who speaks the quote standing after it with no attribution."""
         if document := document_before_which(self.text[start:end]):  # "under the Gold Reserve Act, which gives "…""
             return document, None, None
-        people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
+        people = self._named_people(start, end)
         if not people and (named := self._titled_name(self.text[start:end])):
             return named, None, None
         body_first = _BODY_OPENS.match(self.text, start, end)
@@ -254,7 +252,7 @@ class Speakers(SourceNames):
         if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
             start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
         if not after and (who := _WHO_SAID.search(chunk)):  # "Jones was praised by Smith, who said": Smith
-            before_who = [m for m in within(self.people, start, start + who.start()) if not self._in_quote(m.start)]
+            before_who = self._named_people(start, start + who.start())
             if before_who:
                 return (*self._person(before_who[-1]), cue)
         if not after and (reported := reported_subject(chunk)):  # "he observed that the government had stated"
@@ -268,7 +266,7 @@ class Speakers(SourceNames):
             return (*person, cue)  # "…," she went on to say.
         if pseudonym := _PSEUDONYM.search(chunk):  # "said a protester using the pseudonym Katya": named so
             return pseudonym.group(1), None, cue
-        people = [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
+        people = self._named_people(start, end)
         if RELATIVE.search(chunk) and all(self._in_passing(p) for p in people):
             return None, None, cue  # "Ford's late father told", not "X, Ford's editor, said": the father, unnamed
         if people:

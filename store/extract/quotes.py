@@ -66,7 +66,8 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
         block = readable[span.block]
         speaker = speakers.for_quote(span.parts, span.open_at, span.close_at, readable[span.first_block], block)
         if speaker is None and span.close_at >= block.end - 1 and span.block + 1 < len(readable):
-            speaker = speakers.signed_below(readable[span.block + 1])
+            below = readable[span.block + 1]  # a next paragraph that only signs the quote: "– Neil Gaiman"
+            speaker = speakers.signed(below.start, below.end)
         if speaker is None and span.open_at == readable[span.first_block].start and span.first_block > 0:
             speaker = speakers.from_introduction(readable[span.first_block - 1])
         if speaker is None and previous is not None and previous.speaker \
