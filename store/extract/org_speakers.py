@@ -162,9 +162,10 @@ class SourceNames(ArticlePointers):
         if _ACRONYM.fullmatch(name) and (spelt := self._abbreviated(name)):
             return spelt
         if not name.startswith(mention.text):  # spelt out or completed already: read around its first naming
-            mention = next((m for m in self.orgs if m.entity == mention.entity and m.text == name), None)
-            if mention is None:
+            first = next((m for m in self.orgs if m.entity == mention.entity and m.text == name), None)
+            if first is None:
                 return name
+            mention = first
         place = last_before(self.entities, mention.start)
         if place is not None and place.label == "PLACE" and self.text[place.end : mention.start] == " " \
                 and not _PREPOSITION_BEFORE.search(self.text[max(0, place.start - 12) : place.start]):
@@ -230,6 +231,7 @@ class SourceNames(ArticlePointers):
         statement"; the last one introduced."""
         found: Mention | str | None = None
         for match in _introductions(noun).finditer(self.text, self._window[0], at):
+            owner: Mention | str | None
             if match.group("after") is not None:  # the issuer is named after the noun
                 owner = next((m for m in within(self.entities, match.end(), match.end() + 80)
                               if m.start == match.end()), None)
@@ -314,8 +316,8 @@ class SourceNames(ArticlePointers):
         rest = lead.end()
         people = self._named_people(rest, end)
         if people:  # "Boeing spokesman William Barksdale", "Biden's Twitter account", "the Biden campaign"
-            if body := self.persons_body(people[0]):
-                return (*body, cue)
+            if persons := self.persons_body(people[0]):
+                return (*persons, cue)
             return (*self._person(people[0]), cue)
         orgs = [m for m in within(self.orgs, rest, end) if not self._in_quote(m.start)]
         if orgs and orgs[0].start - rest <= 4:  # "from Toyota", "from the Ministry of Defence"
