@@ -5,8 +5,10 @@ is by default ``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 ne
 ``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); ``--gold quotes_gold_2`` scores the second gold,
 labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then 9 mod 10; ``quotes_2_notes.md``).
 ``--gold quotes_gold_3`` scores the third, also blind (102 quotes in 50 articles, ids 1 mod 10 then 5 mod 10;
-``quotes_3_notes.md``). ``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0 mod 10
-then 4 mod 10; ``quotes_dev_notes.md``): the rules are tuned on it, so its scores are not evidence of quality.
+``quotes_3_notes.md``). ``--gold quotes_gold_4`` scores the fourth, also blind (105 quotes in 46 articles, ids 5 mod
+10 from wn0105 to wn0435, then 2 mod 10 from wn0002 to wn0152; ``quotes_4_notes.md``). ``--gold quotes_dev`` scores
+the development gold (122 quotes in 45 articles, ids 0 mod 10 then 4 mod 10; ``quotes_dev_notes.md``): the rules are
+tuned on it, so its scores are not evidence of quality.
 A NAME is a ``.jsonl`` file of that directory; the texts are read from
 ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
 CC BY 2.5. The other golds' articles are a test set: the rules are developed on other articles, never tuned on these.

@@ -5,7 +5,8 @@ with a given name or follows a title counts as a person whatever label the extra
 - a person mention → the full name as first given (titles dropped), a surname alone → the fuller name, with what
   the extractor cut off ("Jr.", "al-Amr", a hyphenated given name, a given name taken for a place);
 - an organisation → its full name, an acronym spelt out as the article first gives it.
-What a pointer ("he", "the CEO", "the company") refers to is ``store.extract.pointer_resolution``'s.
+What a pointer ("he", "the CEO", "the company") refers to is ``store.extract.pointer_resolution``'s (people) and
+``store.extract.org_antecedents``'s (organisations).
 """
 
 from __future__ import annotations

@@ -1,44 +1,30 @@
-"""What the pointers in one article point to, for the speakers of its quotes.
+"""What the pointers to people in one article point to, for the speakers of its quotes.
 
-``ArticlePointers`` extends ``ArticleNames`` (``store.extract.name_completion``) with what a pointer resolves to:
-"he"/"she" → the subject of the nearest sentence naming someone, "the CEO" → the last person given that title
-("an Interpol spokesperson … the spokesperson" stays unnamed), "the father" → the person named with that role,
-"the company"/"it" → the last organisation; an unnamed source ("a spokesman", "analysts") → no name.
+``ArticlePointers`` extends ``OrgAntecedents`` (``store.extract.org_antecedents``: "the company"/"it" → the
+organisation named as a subject before) with what a pointer to a person resolves to: "he"/"she" → the subject of
+the nearest sentence naming someone, "the CEO" → the last person given that title ("an Interpol spokesperson … the
+spokesperson" stays unnamed), "the father" → the person named with that role; an unnamed source ("a spokesman",
+"analysts") → no name.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from functools import cached_property
 
+from store.extract.article_sentences import PREPOSITIONS, SENTENCE_END
 from store.extract.gazetteer import gazetteer
-from store.extract.name_completion import NEARBY_NAMES, ArticleNames
+from store.extract.name_completion import NEARBY_NAMES
+from store.extract.org_antecedents import OrgAntecedents
 from store.extract.person_gender import FEMALE, MALE, PRONOUNS, Genders, pronoun_gender
-from store.extract.quote_cues import (
-    COMPANY_NOUNS,
-    CUE,
-    CUE_VERBS,
-    DOCUMENT_NOUNS,
-    FAMILY_NOUNS,
-    ROLE_NOUNS,
-    TITLE_NOUNS,
-)
+from store.extract.quote_cues import CUE, FAMILY_NOUNS, ROLE_NOUNS, TITLE_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
-_ABBREVIATIONS = {"mr", "ms", "mrs", "dr", "st", "inc", "corp", "co", "jr", "sr", "vs", "no", "u.s", "u.k", "e.g",
-                  "i.e", "gen", "sen", "rep", "gov", "prof", "col", "capt", "lt", "sgt", "rev"}
-_PREPOSITIONS = {"to", "with", "of", "for", "at", "from", "about", "on", "against", "toward", "towards", "over",
-                 "under", "like", "than", "into", "between", "among", "before", "after", "behind", "beside",
-                 "including"}
-_BEFORE_THE = _PREPOSITIONS | {"within", "inside", "near", "outside", "across", "and", "or", "by", "in", "through"}
+_BEFORE_THE = PREPOSITIONS | {"within", "inside", "near", "outside", "across", "and", "or", "by", "in", "through"}
 PRONOUN = re.compile(r"\b(?:he|she|they|it|we|i)\b$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+")
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
-# "the company", "the Iranian foreign ministry"
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _THE_TITLE = re.compile(rf"\bthe\s+(?:\w+\s+){{0,2}}?({TITLE_NOUNS})$", re.IGNORECASE)
 # people a story calls by what they are, not by any noun it would give a named person: "the man wrote"
 _PERSON_NOUNS = "man|woman|boy|girl|patient|resident|eyewitness|passenger|worker"
@@ -65,21 +51,12 @@ _TITLED_NAME = re.compile(
     r"(?:\s+[A-Z][\w'’-]+)*)?,\s+((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]+)(?:,|\s*$)",
     re.IGNORECASE,
 )
-_OWNS = re.compile(rf"(?:['’]s)?\s+(?:official\s+)?(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)  # "Airbus website"
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
-_INITIALS = re.compile(r"(?:\w{1,2}\.)+\w{1,2}")  # "D.C", "U.N", "Ph.D": no sentence end after them
-_SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
-# an organisation's own verb taking a position: "Big Machine have twice denied", "X, …, denies", "X insisted"
-_TAKES_A_STAND = re.compile(rf",?\s+(?:(?:has|have|had|also|twice|again|then|later|now|still|[a-z]+ly)\s+)*"
-                            rf"(?:{CUE_VERBS}|denie[sd]|deny|rejected|rejects|disputed|disputes|maintained|maintains)\b")
 # a sentence whose main clause opens with "he"/"she", after at most two short openers ("On July 27, 2006, he …"),
 # not a pronoun inside an opening clause ("When he arrived, Smith said")
 _OPENING_PRONOUN = re.compile(r"(?:[^,.;:“”\"]{0,40},\s+){0,2}(?P<pronoun>[Hh]e|[Ss]he)\b")
-# what may stand before the organisation a sentence opens with: "The", or "the company that runs the show, "
-_ORG_OPENS = re.compile(rf"(?:[Tt]he\s+|the\s+(?:\w+\s+){{0,2}}?(?:{COMPANY_NOUNS})\b[^,.;“”\"]*,\s+)?",
-                        re.IGNORECASE)
 _SPEAKING_PRONOUN = re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b")
 _ACCORDING_TO = re.compile(r"\baccording to\s+$", re.IGNORECASE)  # the source a sentence names, no passing name
 # what a story calls the public figure it is about, named before under another noun ("Actor X … the star said")
@@ -120,14 +97,8 @@ def _restarts(phrase: str, after: int) -> bool:
 
 
 
-class ArticlePointers(ArticleNames):
+class ArticlePointers(OrgAntecedents):
     """An article's names, and what its pointers resolve to."""
-
-    def _after_preposition(self, mention: Mention) -> bool:
-        before = self.text[max(0, mention.start - 12) : mention.start].split()
-        if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1:
-            before = before[:-1]
-        return bool(before) and before[-1].lower() in _PREPOSITIONS
 
     def _pointer(self, phrase: str, at: int, anywhere: bool = False):
         """A pronoun, "the <title>", "the company" or an unnamed source closing ``phrase`` (or, ``anywhere``,
@@ -178,20 +149,7 @@ class ArticlePointers(ArticleNames):
             if person is None or self._introduced_unnamed(at, role.group(1), person):
                 return None, None
             return self._person(person)
-        if company := _THE_COMPANY.search(phrase):
-            noun = company.group(2).lower()
-            count = bisect_right(self.orgs, at, key=mention_end)
-            named = [m for m in self.orgs[max(0, count - NEARBY_NAMES) : count] if noun in m.text.lower()]
-            body = company.group(1)
-            if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
-                return body, None
-            # the one named most often, not one named in passing last ("the Court of Session … the Supreme Court
-            # … the court's summary"); of those named as often, the last
-            times = Counter(m.entity for m in named)
-            org = max(reversed(named), key=lambda m: times[m.entity]) if named \
-                else self.org_antecedent(at + company.start())
-            return (self._organisation(org), org.entity) if org else None
-        return None
+        return self.the_company(phrase, at)
 
     @staticmethod
     def _titled_name(phrase: str) -> str | None:
@@ -213,8 +171,8 @@ class ArticlePointers(ArticleNames):
         count = bisect_right(self.people, at, key=mention_end)
         named = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)  # "son" is no part of "person"
         for person in reversed(self.people[max(0, count - NEARBY_NAMES) : count]):
-            before = _SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
-            after = _SENTENCE_END.split(self.text[person.end : person.end + 80])[0]  # her own sentence only
+            before = SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
+            after = SENTENCE_END.split(self.text[person.end : person.end + 80])[0]  # her own sentence only
             # after the name only in an aside about them ("X, the mayor", "X is the mayor"), not as an object
             # of their sentence ("Dempsey told the man to …")
             if named.search(before) or _ASIDE_AFTER.match(after) and named.search(after):
@@ -287,40 +245,6 @@ class ArticlePointers(ArticleNames):
         return Genders(self.text, self.people, self._in_quote, self._sentence_holding, self._sentence_end,
                        lambda person: self.full.get(person.entity or "", person.text))
 
-    def org_antecedent(self, at: int) -> Mention | None:
-        """The organisation "it" or "the company" at ``at`` refers to: one named earlier in its own sentence as a
-        subject or as the owner of a document ("In a statement on the Airbus website, the company said"); else
-        the subject (the first organisation not named after a preposition) of the nearest earlier sentence naming
-        one — not one named as an object ("Apple sued Samsung. "…," it said": Apple)."""
-        own_sentence = self._sentence_holding(at)
-        count = bisect_right(self.orgs, at, key=mention_end)
-        start = bisect_left(self.orgs, own_sentence, lo=0, hi=count, key=mention_start)
-        own = [m for m in self.orgs[start:count] if (not self._after_preposition(m) or _OWNS.match(self.text, m.end))
-               and self.text[m.start - 2 : m.start] != "(("]  # not an interview's "((WN))"
-        if own or not start:
-            return own[0] if own else last_before(self.orgs, at)
-        nearest = self.orgs[start - 1]
-        sentence = self._sentence_holding(nearest.start)
-        named = self.orgs[bisect_left(self.orgs, sentence, lo=0, hi=start, key=mention_start) : start]
-        return next((m for m in named if not self._after_preposition(m)), nearest)
-
-    def _opening_organisation(self, at: int) -> Mention | None:
-        """The organisation a "they" at ``at`` stands for: the subject the sentence before opens with ("Big Machine
-        have twice denied it.", "The company that runs the show, Acme, denies it."), when that sentence names no
-        person outside quotes (not "Her post got the attention of X and Y. They criticised …")."""
-        own = self._sentence_holding(at)
-        if (previous := self._sentence_before(own)) is None:
-            return None
-        if self._named_people(previous, own):
-            return None
-        for org in within(self.entities, previous, own):  # an organisation, or a name of several words the
-            # extractor could not type ("Dick Clark Productions"), not "Japanese"
-            if (org.label == "ORG" or org.label == "OTHER" and " " in org.text) \
-                    and _ORG_OPENS.fullmatch(self.text, previous, org.start) \
-                    and _TAKES_A_STAND.match(self.text, org.end):  # not "Zylotech fired two engineers"
-                return org
-        return None
-
     def _no_subject(self, mention: Mention) -> bool:
         """A name after a preposition, as a possessor ("of Luke Skywalker's helmet") or as the object of a verb of
         saying ("told Wikinews"): no subject."""
@@ -342,50 +266,15 @@ class ArticlePointers(ArticleNames):
         ("Tasha Yar's station") and no verb of saying past its first sentence ("…," Chapman told Wikinews, a choice
         leaving her helpless. The costume "…")."""
         between = self.text[start:end]
-        if speaker is None or len(between.split()) > _NARRATION_WORDS or len(_SENTENCE_END.findall(between)) > 2:
+        if speaker is None or len(between.split()) > _NARRATION_WORDS or len(SENTENCE_END.findall(between)) > 2:
             return False
         if any(m.entity != speaker and not self._no_subject(m) for m in within(self.entities, start, end)
                if not self._in_quote(m.start)):
             return False
-        first_end = _SENTENCE_END.search(between)
+        first_end = SENTENCE_END.search(between)
         if first_end is not None and CUE.search(between, first_end.end()):
             return False
         # "And then she's like, "…"": someone else speaks — past the first sentence, the last quote's own
         # attribution ("…," he said. That could … "…")
         return _SPEAKING_PRONOUN.search(between, first_end.end() if first_end is not None else 0) is None
 
-    def _sentence_holding(self, at: int) -> int:
-        """Where the sentence holding ``at`` begins, looked for a sentence's reach back."""
-        return self._sentence_start(max(0, at - _SENTENCE_REACH), at)
-
-    def _sentence_before(self, own: int) -> int | None:
-        """Where the sentence before the one beginning at ``own`` begins, reaching back past the blank line between
-        paragraphs; None at the start of the text."""
-        ended = own
-        while ended and self.text[ended - 1].isspace():
-            ended -= 1
-        return self._sentence_start(max(0, ended - _SENTENCE_REACH), ended - 1) if ended else None
-
-    def _sentence_start(self, block_start: int, at: int) -> int:
-        """Where the sentence holding ``at`` begins, not fooled by initials ("T. Rowe Price") or "U.S."; a
-        sentence ending inside a quote does not end the narrative one."""
-        start = block_start
-        for match in _SENTENCE_END.finditer(self.text, block_start, at):
-            if self._ends_sentence(match, block_start):
-                start = match.end()
-        return start
-
-    def _sentence_end(self, at: int) -> int:
-        """Where the sentence after the one holding ``at`` begins, or where the paragraph ends first."""
-        paragraph_end = self.text.find("\n", at, at + _SENTENCE_REACH)
-        end = paragraph_end if paragraph_end >= 0 else min(len(self.text), at + _SENTENCE_REACH)
-        for match in _SENTENCE_END.finditer(self.text, at, end):
-            if self._ends_sentence(match, at):
-                return match.end()
-        return end
-
-    def _ends_sentence(self, match: re.Match[str], block_start: int) -> bool:
-        word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
-        token = word[0].lstrip("(“\"‘").casefold()
-        quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
-        return not (len(token) == 1 or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) or quoted_end)

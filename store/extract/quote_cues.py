@@ -56,7 +56,8 @@ DOCUMENT_NOUNS = (
 )
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
+# (not a colon: a verb of saying before one introduces what follows it, "Apple released the email, which reads:")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 # a title's or an initial's dot, not a sentence end
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")
 _AFTER = re.compile(
@@ -65,10 +66,14 @@ _AFTER = re.compile(
 _NOT_A_SUBJECT = re.compile(
     r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE
 )
+# a participial clause going on from the quote's own sentence ("…," referring to caves, and that some evidence
+# suggests …), not "…," speaking to reporters, Ann Lee said, which names its subject after the comma
+_PARTICIPIAL_CLAUSE = re.compile(r"[a-z]{2,}ing\s+(?:to|that|about|at|on|with|for|the|a|an|his|her|their|its)\b"
+                                 r"(?![^“”\"]*,\s+[A-Z])")
 _QUOTED_AS = re.compile(r"\s+([^.;:“”\"]{1,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 _NEW_CLAUSE = re.compile(r"(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
-_PARTICIPLE_CLAUSE = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\s+(?:that\b|[a-z]+\b)")
+_CLAUSE_AFTER_VERB = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\s+(?:that\b|[a-z]+\b)")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 # Verbs of saying are an open class ("pleaded", "whispered", "reiterated", "went on"): a quote that hands over with a
 # comma ("…," / "…",) is followed by its attribution in news prose, so there a short subject and a verb in the past
@@ -132,9 +137,11 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     if match.group("chunk").strip():
         if _NOT_A_SUBJECT.match(match.group("chunk")):  # "…," but would not answer questions asked of them
             return None
+        if _PARTICIPIAL_CLAUSE.match(match.group("chunk")):
+            return None
         # "…," he says, boasting that the servers can "…": the participle introduces the next quote, not the verb
         if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end) \
-                and not _PARTICIPLE_CLAUSE.match(text, cue_end, tail_end):
+                and not _CLAUSE_AFTER_VERB.match(text, cue_end, tail_end):
             return None
         if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
             return None

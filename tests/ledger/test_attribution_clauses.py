@@ -1,0 +1,26 @@
+"""Which clause of the prose around a quote is its attribution, and whose subject speaks: a verb before a colon
+points forward, a participial clause after a quote is narrative. One rule per test, on hand-written paragraphs."""
+
+from tests.ledger.test_quote_speakers import quotes_of
+
+
+def test_a_verb_of_saying_before_a_colon_introduces_what_follows_not_the_quote_before():
+    text = ('Ann Lee, a doctor at the city hospital, said, "Most patients recover within a week." The hospital '
+            'published the letter of Tom Hale, which reads: We thank the staff for their care.')
+    people = [("Ann Lee", "PERSON", 0), ("Tom Hale", "PERSON", 0)]
+    assert quotes_of(text, *people) == [("Most patients recover within a week.", "Ann Lee")]
+
+
+def test_a_participial_clause_after_a_quote_is_narrative_and_the_head_clause_speaks():
+    text = ('"The wells were dug near the shrines," said study author Ann Lee. She went on to add "The exceptions '
+            'are met by the caves nearby," referring to caves with fresh water, and that some evidence suggests '
+            'wells were dug there.')
+    people = [("Ann Lee", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_participial_opener_before_a_named_subject_is_still_the_attribution():
+    text = ('Tom Hale spoke first. "We will not close the plant this year," speaking to reporters on Monday, '
+            'Ann Lee said.')
+    people = [("Tom Hale", "PERSON", 0), ("Ann Lee", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee"]
