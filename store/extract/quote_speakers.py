@@ -18,7 +18,6 @@ import re
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import WINDOW
 from store.extract.org_speakers import (
-    PERSONS_BODY,
     SourceNames,
     describes_document,
     document_before_which,
@@ -66,6 +65,9 @@ _CLOSING_ATTRIBUTION = re.compile(
 # a dash and a name ending the paragraph, after a quote or alone in the next one: "“…” — Neil Gaiman", "– Mel****"
 _SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,3}?)\s*(?:,[^.!?“”\"]{0,80})?\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+# "It also credited Leonov with …, noting "…"": the organisation opens the clause; not an empty "It is", "It seems"
+_LEADING_IT = re.compile(r"\s*It\s+(?!(?:is|was|'s|’s|has been|had been|will be|would be|seems|seemed|appears|"
+                         r"appeared|remains|remained|may|might|could)\b)")
 
 
 class Speakers(SourceNames):
@@ -78,8 +80,11 @@ class Speakers(SourceNames):
         block = last
         for (_, end_a), (start_b, _) in zip(parts, parts[1:], strict=False):
             between_start = self._after_mark(end_a)
-            if between_start < start_b and "\n" not in self.text[between_start:start_b]:
-                found = attribution_after(self.text, between_start, start_b, between=True,
+            # "A," she said. ¶ "B.": the attribution ends A's paragraph
+            line_end = self.text.find("\n", between_start, start_b)
+            between_end = start_b if line_end < 0 else line_end
+            if between_start < between_end:
+                found = attribution_after(self.text, between_start, between_end, between=True,
                                           handover="," in self.text[end_a:between_start])
                 if found:
                     return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
@@ -177,8 +182,8 @@ class Speakers(SourceNames):
             people = []  # "The court found Johnson's advice "…"": a possessor is no subject
         if people and not (body_first and all(self._in_passing(p) for p in people)):
             speaker = self._subject_of(people)
-            if body := PERSONS_BODY.match(self.text, speaker.end):
-                return self.text[speaker.start : body.end()], None, None
+            if body := self.persons_body(speaker):
+                return (*body, None)
             return (*self._person(speaker), None)
         if body_first:  # "The company's replica is of Luke Skywalker's helmet, their "…"": the company's words
             return (*pointer, None) if (pointer := self._pointer(body_first.group(1), start)) else None
@@ -259,6 +264,8 @@ class Speakers(SourceNames):
             start, chunk = start + reported, chunk[reported:]
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "He provided the text of a message he sent to X:"
+        if not after and _LEADING_IT.match(chunk) and (org := self.org_antecedent(start)) is not None:
+            return self._organisation(org), org.entity, cue
         if after and _OBJECT_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "According to him, …"
         if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
@@ -287,8 +294,8 @@ class Speakers(SourceNames):
             if not after and not self.text[last.end : start + len(chunk)].strip(" ,") and "," not in between \
                     and _LOWER_WORD.search(between) and not _PAST.search(between) and not self._in_passing(last):
                 speaker = last  # "Trump aide Jason Miller said": the name at the verb, after its role
-            if body := PERSONS_BODY.match(self.text, speaker.end):  # "the Biden campaign", "Erdogan's office"
-                return self.text[speaker.start : body.end()], None, cue
+            if body := self.persons_body(speaker):  # "the Biden campaign", "Erdogan's office"
+                return (*body, cue)
             return (*self._person(speaker), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
