@@ -204,6 +204,9 @@ class ArticlePointers(OrgAntecedents):
         When the article shows that subject is of the other ``gender``, the nearest person of the pronoun's own
         gender, a few sentences back at most."""
         own_sentence = self._sentence_holding(at)
+        # a semicolon joins two main clauses: the one before is as a sentence before ("said X; he urged")
+        if (clause := self.text.rfind("; ", own_sentence, at)) >= 0 and not self._in_quote(clause):
+            own_sentence = clause + 2
         count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
         if not count:
             person = last_before(self.people, at)
