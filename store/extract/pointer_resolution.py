@@ -137,6 +137,8 @@ class ArticlePointers(OrgAntecedents):
             person = self._last_with_title(at, title.group(1).lower())
             if self._introduced_unnamed(at, title.group(1), person):  # "an Interpol spokesperson … the spokesperson"
                 return None, None
+            if person is None and phrase.startswith(" of ", title.end()):
+                return None, None  # "the premier of Bavaria", no one named so: a person the story does not name
             person = person or last_before(self.people, at)
             return self._person(person) if person else None
         if role := _THE_ROLE.search(phrase):  # "the father said", "the actress recalled"

@@ -85,8 +85,10 @@ class Speakers(SourceNames):
             if between_start < start_b and "\n" not in self.text[between_start:start_b]:
                 found = attribution_after(self.text, between_start, start_b, between=True,
                                           handover="," in self.text[end_a:between_start])
-                if found:
-                    return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
+                # a participle naming no one ("…," further saying, "…") goes on from the head's subject
+                if found and (speaker := self._introduced(found, first.start, open_at)
+                              or self._subject(*found, after=True)) is not None:
+                    return speaker
         if (signed := self.signed(close_at, block.end)) is not None:
             return signed
         ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
