@@ -8,11 +8,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from store.extract.entity_rules import is_role_word
 from store.extract.gazetteer import Entry
 
 SUPERSEDED = "\x00superseded"  # key of a gazetteer hit swallowed by a longer name
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", " & ", " and the ", ", the "})
 _POSSESSIVE = re.compile(r"['’]s$|(?<=s)['’]$")
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 
 
 @dataclass(slots=True)
@@ -76,18 +78,27 @@ def _given_names(text: str, kept: list[Candidate], surnames: dict[str, str]) -> 
 
 def _share_labels_in_lists(text: str, kept: list[Candidate]) -> None:
     """Names of unclear type take the type of their neighbours in a list ("Ottawa, Halifax and Quebec") or
-    of the place after a comma ("Fairmont, West Virginia")."""
+    of the place after a comma ("Fairmont, West Virginia"), unless that place qualifies a role in apposition
+    ("Hernan Dario Gomez, Panama coach,")."""
     ordered = sorted(kept, key=lambda c: c.start)
     group: list[Candidate] = []
     for index, candidate in enumerate(ordered):
         nxt = ordered[index + 1] if index + 1 < len(ordered) else None
+        # a name before a role is no list member: it qualifies the role ("X, Panama coach")
+        apposed = nxt is not None and _role_after(text, nxt.end)
         if nxt is not None and candidate.confidence < 2 and nxt.label == "PLACE" and nxt.confidence == 3 \
-                and text[candidate.end:nxt.start] == ", ":
+                and text[candidate.end:nxt.start] == ", " and not apposed:
             candidate.label, candidate.confidence = "PLACE", 2
         group.append(candidate)
-        if nxt is None or text[candidate.end:nxt.start] not in _LIST_GAPS:
+        if nxt is None or apposed or text[candidate.end:nxt.start] not in _LIST_GAPS:
             _share_label(group)
             group = []
+
+
+def _role_after(text: str, end: int) -> bool:
+    """Whether a role noun follows a name ("Panama coach", "Ohio senator")."""
+    word = _WORD_AFTER.match(text, end)
+    return word is not None and is_role_word(word.group(1))
 
 
 def _share_label(group: list[Candidate]) -> None:

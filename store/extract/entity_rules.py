@@ -227,7 +227,10 @@ def type_by_shape(
         return "INDEX", 2
     if last in PLACE_SUFFIXES and len(tokens) > 1:
         return "PLACE", 2
-    if (last in EVENT_SUFFIXES and len(tokens) > 1 or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of"
+    # a given name before a surname that also ends events is a person: "Doris Day", "Susan Fair"
+    person_named = len(tokens) == 2 and tokens[0] in first_names and last in surnames
+    if (last in EVENT_SUFFIXES and len(tokens) > 1 and not person_named
+            or len(tokens) > 2 and tokens[0] in EVENT_HEADS and tokens[1] == "of"
             or len(tokens) > 1 and (tokens[0] in EVENT_FIRST_WORDS or tokens[-2] == "War")):
         return "EVENT", 2  # "World Cup", "Paris Agreement", "Battle of the Bulge", "Hurricane Dorian", "World War II"
     if len(tokens) == 1 and WEB_NAME.fullmatch(last):

@@ -25,9 +25,11 @@ from store.extract.speaker_names import (
     last_before,
     mention_end,
     mention_start,
+    paternal_surname,
     person_name,
     plain_name,
     surname,
+    unlisted_given,
     within,
     without_titles,
 )
@@ -38,10 +40,12 @@ NEARBY_NAMES = 200  # names looked through to complete a surname
 _ORGANISATIONS_BODY = re.compile(r"['’]s\s+(?:Office|Department|Bureau|Service|Council|Commission|Ministry)\b")
 # "David and Louise Turpin": a given name sharing the surname of the name after "and"
 _COUPLE = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
-# what the extractor leaves off the end of a name: "Jr." and the surname before it, an Arabic particle surname
+# what the extractor leaves off the end of a name: "Jr." and the surname before it, an Arabic particle surname,
+# an Irish or French one after "O"/"D" whose apostrophe a space sets apart ("Michael O' Leary", "Charles O 'Reilly")
 _NAME_TAIL = re.compile(
     r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?"
     r"|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+"
+    r"|(?<=\s[OD])(?:['’]\s|\s['’])[A-Z][\w'’-]+"
 )
 _HYPHENATED_GIVEN = re.compile(r"(?:^|\s)([A-Z][a-z]+-[a-z]+) $")  # "Man-kei", "Jae-in"
 _DATE_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
@@ -93,13 +97,16 @@ class ArticleNames:
                 name = person_name(m.text, first_names, common_words) if person else m.text
                 if m.label == "PERSON" and " " not in name and (given := self._given_before(m)):
                     name = f"{given} {name}"
+                elif person and name == m.text and (head := self._listed_given_before(m)):
+                    name = f"{head} {name}"  # "Wanda" "Vázquez Garced": later "Vázquez said" too
                 if tail := self._syllable_tail(m, name):
                     name += tail
                 if person and (particles := self._particles_before(m)):
                     name = f"{particles}{name}"
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
-        # each name's full form split once: (full name, its last word casefolded), or None for a single word
+        # each name's full form split once: (full name, its last word and a person's first of two surnames
+        # casefolded), or None for a single word
         self._surnames = [self._split_name(m) for m in entities]
         # people's full names (two words or more) by their surname, first named first; and the names themselves
         self._people_names: dict[str, tuple[str, str | None]] = {}
@@ -109,6 +116,10 @@ class ArticleNames:
             if len(full.split()) > 1:
                 self._people_names.setdefault(plain_name(surname(full.split())), (full, m.entity))
                 self._full_people.add(plain_name(full))
+        for m in self.people:  # a first surname alone after the last ones: "Rosselló" of "Ricardo Rosselló Nevares"
+            full = self.full.get(m.entity or "", "")
+            if paternal := paternal_surname(full.split(), gazetteer().given_names):
+                self._people_names.setdefault(plain_name(paternal), (full, m.entity))
         # names in East Asian order by their family name, whatever label the extractor gave them ("Secretary-General
         # Ban Ki-moon" is no organisation): "Mr Tong" and "Tong said" are "Tong Yung-soo"
         self._family_first: dict[str, tuple[str, str | None]] = {}
@@ -161,9 +172,12 @@ class ArticleNames:
         """The people named in the narrative between ``start`` and ``end``, not those named inside a quote."""
         return [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
 
-    def _split_name(self, mention: Mention) -> tuple[str, str] | None:
+    def _split_name(self, mention: Mention) -> tuple[str, str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()
-        return (" ".join(words), surname(words).casefold()) if len(words) > 1 else None
+        if len(words) < 2:
+            return None
+        paternal = paternal_surname(words, gazetteer().given_names) if mention.label == "PERSON" else None
+        return " ".join(words), surname(words).casefold(), (paternal or "").casefold()
 
     def fullest(self, speaker: tuple[str | None, str | None, str | None]):
         """The speaker under the fullest name the article gives them: a surname alone ("Erdogan") becomes the
@@ -273,7 +287,8 @@ class ArticleNames:
             surname = _SURNAME_AFTER.match(self.text, mention.end)
             if (
                 surname
-                and name in gazetteer().first_names
+                and (name in gazetteer().first_names
+                     or mention.label == "PERSON" and unlisted_given(name, surname.group(1)))
                 and surname.group(1).casefold() not in gazetteer().common_words
             ):
                 second = surname.group(2)
@@ -284,6 +299,15 @@ class ArticleNames:
                 return f"{name} {couple.group(1)}", mention.entity  # "David and Louise Turpin": David Turpin
             return self._by_surname(name, mention.start) or (name, mention.entity)
         return name, mention.entity
+
+    def _listed_given_before(self, mention: Mention) -> str | None:
+        """A listed given name the extractor took for an organisation or place right before a name that opens
+        with none: "Wanda" (a company) "Vázquez Garced"."""
+        previous = last_before(self.entities, mention.start - 1)
+        if previous is None or previous.text not in gazetteer().first_names or previous.label == "PERSON" \
+                or self.text[previous.end : mention.start] != " " or mention.text.split()[0] in gazetteer().given_names:
+            return None
+        return previous.text
 
     def _name_head(self, mention: Mention) -> str | None:
         """The given name the extractor left off a name: a hyphenated one ("Man-kei Tam"), or one it took for a
@@ -312,8 +336,8 @@ class ArticleNames:
         for i in nearby:
             if (split_name := self._surnames[i]) is None:
                 continue
-            name, last = split_name
-            if last == surname or (len(surname) >= 6 and last[:1] == surname[:1]
+            name, last, paternal = split_name
+            if surname in (last, paternal) or (len(surname) >= 6 and last[:1] == surname[:1]
                                    and Levenshtein.normalized_similarity(last, surname) >= 0.75):
                 # a person's name, without the words run into it ("Minority Whip Dick Durbin"; not "World Wonder
                 # Ring Stardom", which starts with no given name once cut)

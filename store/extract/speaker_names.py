@@ -8,11 +8,15 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from store.extract.gazetteer import gazetteer
+from store.extract.entity_rules import is_role_word
+from store.extract.gazetteer import fold, gazetteer
 from store.extract.quote_cues import TITLE_NOUNS, TITLES
 from store.model import Mention
 
 _TITLE_PREFIXES = {"vice", "deputy", "acting", "former"}
+# titles of ranks under a secretary or minister, written as one word ("Undersecretary Ann Lee"), and a Muslim
+# honorific of descent ("Sayyid Ali Khamenei")
+_MORE_TITLES = {"undersecretary", "under-secretary", "undersecretary-general", "under-secretary-general", "sayyid"}
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 GENERATIONS = {"Jr", "Sr", "II", "III", "IV"}  # part of the name ("Robert Downey Jr."), after the surname
 # surname particles, part of the surname: "von der Leyen", "de Blasio", "Van Hollen", "da Silva", "Le Pen", "de la Cruz"
@@ -44,16 +48,27 @@ def person_name(name: str, first_names: frozenset[str], common_words: frozenset[
     Cooper" → "Yvette Cooper", "Immunologist Kristian Andersen"): it starts at its given name when one follows
     other words, and leading common words that are no given names go."""
     words = without_titles(name).split()
+    # a department before a title goes with it: "Defense Secretary Wolfowitz", "Health Minister Ana Ruiz"
     while len(words) > 2 and words[0].casefold() in common_words and words[0] not in first_names \
             and words[0].casefold() not in PARTICLES:  # "Van der Beek" keeps its "Van"
         words.pop(0)
+        words = without_titles(" ".join(words)).split()
     while len(words) > 2 and words[-1].strip(".") in _POST_NOMINALS:
         words.pop()
     if words and words[0] not in first_names:  # "Patricia Ann Spearman" keeps her first given name
         for i, word in enumerate(words[1:-1], start=1):
             if word in first_names:
-                return " ".join(words[i:])
+                # only words that are no name go: "Hernan Dario Gomez" keeps an unlisted given name
+                return " ".join(words[i:]) if any(_run_in(w, common_words) for w in words[:i]) else " ".join(words)
     return " ".join(words)
+
+
+def _run_in(word: str, common_words: frozenset[str]) -> bool:
+    """A word run into a name that is none of it: not shaped like a given name ("MP", "LLC", "Lt", "Co-author"), an
+    English word, a role ("Immunologist") or a known place or organisation ("Texas")."""
+    folded = word.casefold()
+    return not (len(word) > 3 and word.isalpha() and word[0].isupper() and word[1:].islower()) \
+        or folded in common_words or is_role_word(folded) or is_title(word) or fold(word) in gazetteer().aliases
 
 
 def surname(words: list[str]) -> str:
@@ -61,6 +76,27 @@ def surname(words: list[str]) -> str:
     if len(words) > 2 and words[-1].strip(".,") in GENERATIONS:
         return words[-2].rstrip(",")
     return words[-1]
+
+
+def paternal_surname(words: list[str], given_names: frozenset[str]) -> str | None:
+    """The first of two surnames, which a Spanish or Portuguese name is known by alone ("Rosselló" of "Ricardo
+    Rosselló Nevares", "Vázquez" of "Wanda Vázquez Garced"): the word before the last of a name of three words or
+    more, when it is no given name, initial or particle ("Hernan Dario Gomez", "John F. Kennedy") and the last
+    is no English word ("The Doris Day Show")."""
+    if len(words) < 3 or words[-1].strip(".,") in GENERATIONS or words[-1].casefold() in gazetteer().common_words:
+        return None
+    word = words[-2]
+    if word in given_names or word.casefold() in PARTICLES or not word[1:].islower() or not word[:1].isupper():
+        return None
+    return word
+
+
+def unlisted_given(name: str, after: str) -> bool:
+    """Whether a person's one-word name that no list holds, right before a listed surname the extractor took for
+    something else, is its given name: "Actor Denzel" "Washington"."""
+    gaz = gazetteer()
+    return after in gaz.surnames and name not in gaz.surnames and name not in gaz.given_names \
+        and name.casefold() not in gaz.common_words
 
 
 def without_titles(name: str) -> str:
@@ -72,7 +108,8 @@ def without_titles(name: str) -> str:
 
 def is_title(word: str) -> bool:
     """"Mr.", "Senator", "Vice", and titles joined by a hyphen ("Secretary-General", "Vice-President")."""
-    return all(part in TITLES or part in _TITLE_PREFIXES for part in word.strip(".").casefold().split("-"))
+    folded = word.strip(".").casefold()
+    return folded in _MORE_TITLES or all(part in TITLES or part in _TITLE_PREFIXES for part in folded.split("-"))
 
 
 def within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
