@@ -6,7 +6,8 @@ and the cue words around them, with public lists (cities, Census names) as a las
 list numbers never join a run. A final pass makes each article consistent: one type per name, a surname after
 a full name is the same person, names seen only in a Title-Case headline count only if the body confirms them;
 then clubs beside a match score become teams and tickers take their characters (``entities_passes``).
-Finding the tokens, sentence starts and headlines is :mod:`store.extract.entity_tokens`.
+Finding the tokens, sentence starts and headlines is :mod:`store.extract.entity_tokens`; whether two tokens join
+one name, :mod:`store.extract.name_joins`.
 """
 
 from __future__ import annotations
@@ -21,9 +22,7 @@ from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article,
 from store.extract.entity_rules import (
     BODIES,
     DIGIT_ACRONYM,
-    OF_HEADS,
     ORG_SUFFIXES,
-    PARTICLES,
     PERSON_TITLES,
     company_head,
     headed_company,
@@ -39,18 +38,15 @@ from store.extract.entity_rules import (
 from store.extract.entity_titles import is_bare_title, title_before_name, title_length, title_span
 from store.extract.entity_tokens import INITIALS, Headlines, cap_tokens, is_capitalised, sentence_starts
 from store.extract.gazetteer import Gazetteer, case_fits, fold, gazetteer, group_compound, is_place
+from store.extract.name_joins import HIT, LEADING_ARTICLES, joins
 from store.extract.tickers import parenthesised_after
 from store.model import Mention
 
 ENTITY_VERSION = 8
 
-_LEADING_ARTICLES = frozenset({"The", "A", "An"})
-_HIT = "\x00hit"  # stands for a gazetteer hit inside a run of tokens
 _WORD = re.compile(r"[\w'’.\-]+")
 _PREPOSITIONS = frozenset(["in", "at", "on", "from", "to", "for", "by", "with", "into", "near", "across", "via", "over",
                            "after", "before"])
-# scores ("6-3", "7-6", "2–1") and year ranges ("1955-2011"): never part of a name
-_SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}|(?:1[89]|20)\d\d[-–](?:\d\d){1,2}")
 # contractions ("We're", "They've", "Don't") open sentences, not names
 _CONTRACTION = re.compile(r"\w+(?:['’](?:re|ve|ll|d|m)|n['’]t)", re.IGNORECASE)
 # Pronouns, determiners, conjunctions and prepositions: capitalised, they open a sentence (or an answer after an
@@ -63,8 +59,6 @@ _FUNCTION_WORDS = frozenset(
 _ORDINALS = frozenset(["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
                        "Eleventh", "Twelfth"])
 _LAST_INITIAL = re.compile(r"[A-Z]\.")
-_MONTHS = frozenset(["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                     "November", "December"])
 
 
 COMPASS = frozenset(["North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central", "Upper",
@@ -144,10 +138,10 @@ def _capitalised_runs(
         start, _, word = token
         # every gap that joins two tokens opens with a space: test that before cutting the gap out
         gap = text[current[-1][1]:start] if current else ""
-        if current and gap[:1] == " " and _joins(gap, current[-1][2], word, text[token[1]:token[1] + 2]) \
+        if current and gap[:1] == " " and joins(gap, current[-1][2], word, text[token[1]:token[1] + 2]) \
                 and not (gap == " & " and len(current) > 1 and _is_given_name(word, gaz)):
             current.append(token)  # "Karl Langdon & Harvey Deegan" are two people
-        elif word is _HIT or not word[0].isdigit() or DIGIT_ACRONYM.fullmatch(word):
+        elif word is HIT or not word[0].isdigit() or DIGIT_ACRONYM.fullmatch(word):
             if current:
                 runs.append(current)
             current = [token]
@@ -174,56 +168,34 @@ def _fold_hits(tokens, hits):
     for token in tokens:
         while position < count and hits[position].end <= token[0]:
             hit = hits[position]
-            folded.append((hit.start, hit.end, _HIT))
+            folded.append((hit.start, hit.end, HIT))
             position += 1
         if position < count and hits[position].start < token[1]:
             continue
         folded.append(token)
-    folded += [(hit.start, hit.end, _HIT) for hit in hits[position:]]
+    folded += [(hit.start, hit.end, HIT) for hit in hits[position:]]
     return folded
 
 
 def _is_given_name(word: str, gaz: Gazetteer) -> bool:
-    return word is not _HIT and (word in gaz.first_names or word in gaz.given_names)
-
-
-def _joins(gap: str, previous: str, word: str, after: str) -> bool:
-    """Whether two capitalised tokens separated by ``gap`` belong to one name; ``after`` is the two characters
-    after ``word``. A number joins a name ("Falcon 9", "Boeing 737-800") unless it is a year, a score ("6-3",
-    "2-1", "1955-2011") or a list number ("2." or "2)" before a space); a word after "No." opens a sentence."""
-    if word is not _HIT and word[0].isdigit():
-        return (
-            gap == " " and not _is_year(word) and previous is not _HIT and previous not in _MONTHS
-            and not _SCORE.fullmatch(word) and not (len(word) <= 2 and after[:1] in ".)" and after[1:2] in " \n")
-        )
-    if previous == "No." or previous is not _HIT and previous.endswith(".") and word in _LEADING_ARTICLES:
-        return False  # "No. The ...", "LL Cool J. The ...": a sentence ends between them
-    if gap in (" ", " & "):
-        return True
-    if gap == " of ":
-        return previous is _HIT or previous in OF_HEADS
-    return len(gap) > 2 and gap[0] == " " and gap[-1] == " " and gap[1:-1] in PARTICLES
-
-
-def _is_year(word: str) -> bool:
-    return len(word) == 4 and word.isdigit() and word[:2] in {"19", "20"}
+    return word is not HIT and (word in gaz.first_names or word in gaz.given_names)
 
 
 def _split_at_hits(text, run, by_start, gaz, headline: bool) -> list[list[tuple[int, int, str]]]:
     """Keep a run whole when its gazetteer hits are part of a longer name, else cut them out of it."""
-    if len(run) == 1 and run[0][2] is not _HIT or all(word is not _HIT for _, _, word in run):
+    if len(run) == 1 and run[0][2] is not HIT or all(word is not HIT for _, _, word in run):
         return [run]
-    words = [text[s:e] if word is _HIT else word for s, e, word in run]
+    words = [text[s:e] if word is HIT else word for s, e, word in run]
     if len(run) > 1 and _swallows_hits(text, run, words, by_start, gaz, headline):
         for start, _, word in run:
-            if word is _HIT:
+            if word is HIT:
                 by_start[start].pending = True
                 by_start[start].key = SUPERSEDED
         return [[(s, e, w) for (s, e, _), w in zip(run, words, strict=False)]]
     parts: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
     for token in run:
-        if token[2] is _HIT:
+        if token[2] is HIT:
             if current:
                 parts.append(current)
             current = []
@@ -239,21 +211,21 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
     "University of Minnesota"), a compass prefix to a place ("North Melbourne"), or a given name before a
     one-word hit ("Harrison Ford")."""
     shape = _shape_words(text, run, words)
-    while len(shape) > 2 and shape[0] in _LEADING_ARTICLES:
+    while len(shape) > 2 and shape[0] in LEADING_ARTICLES:
         shape = shape[1:]  # "The University of Minnesota" is shaped by its own words
     label, confidence = type_by_shape(shape, frozenset())
     if confidence >= 2 and label != "PRODUCT":
         return True
-    first_hit = next(by_start[s] for s, _, w in run if w is _HIT)
-    hits = [by_start[s] for s, _, w in run if w is _HIT]
-    others = [word for (_, _, token), word in zip(run, words, strict=False) if token is not _HIT]
-    if not headline and first_hit.label == "PLACE" and first_hit.key not in gaz.countries and run[0][2] is _HIT \
+    first_hit = next(by_start[s] for s, _, w in run if w is HIT)
+    hits = [by_start[s] for s, _, w in run if w is HIT]
+    others = [word for (_, _, token), word in zip(run, words, strict=False) if token is not HIT]
+    if not headline and first_hit.label == "PLACE" and first_hit.key not in gaz.countries and run[0][2] is HIT \
             and len(run) == 2 and team_shaped(words, gaz.common_words):
         return True  # a team named by its city, "St. Louis Eagles"; not "Russia Sanctions"
     # a place before a given name and surname is the person's state or city, not part of a name: "Vermont Bernie
     # Sanders", "Texas Ted Cruz"
-    place_then_person = run[0][2] is _HIT and len(run) in (3, 4) and _is_given_name(words[1], gaz) \
-        and all(word is not _HIT for _, _, word in run[1:])
+    place_then_person = run[0][2] is HIT and len(run) in (3, 4) and _is_given_name(words[1], gaz) \
+        and all(word is not HIT for _, _, word in run[1:])
     single_places = all(hit.label == "PLACE" and hit.tokens == 1 for hit in hits)
     if not headline and not place_then_person and single_places and not any(
         word in gaz.not_names or _fold_word(word) in PERSON_TITLES or word in COMPASS
@@ -262,17 +234,17 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
         for word in others
     ):
         return True  # a one-word place inside a longer name: "Reading Railroad", "Paris Agreement"
-    if len(run) == 2 and run[0][2] is _HIT and first_hit.label in ("NORP", "PLACE") and first_hit.tokens == 1 \
+    if len(run) == 2 and run[0][2] is HIT and first_hit.label in ("NORP", "PLACE") and first_hit.tokens == 1 \
             and (_is_given_name(words[0], gaz) and words[1] in gaz.surnames
                  or first_hit.label == "NORP" and words[0] in gaz.first_names):
         return True  # a given name that is also a group word or a place, before a surname: "Paris Hilton"
-    if len(run) == 2 and run[1][2] is _HIT:
+    if len(run) == 2 and run[1][2] is HIT:
         if words[0] in gaz.first_names and first_hit.tokens == 1 and first_hit.label != "PERSON":
             return True
         if words[0] in COMPASS and first_hit.label == "PLACE":
             return True
     # a double surname holding a listed name: "Teresa Nielsen Hayden"
-    return len(run) == 3 and run[1][2] is _HIT and run[2][2] is not _HIT and words[0] in gaz.first_names \
+    return len(run) == 3 and run[1][2] is HIT and run[2][2] is not HIT and words[0] in gaz.first_names \
         and first_hit.tokens == 1 and first_hit.label != "PERSON" and words[2] not in ORG_SUFFIXES
 
 
@@ -309,7 +281,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
         word = words[0]
         if named_person and len(words) > 1 and word in first_names and is_capitalised(words[1]):
             break
-        if word in _LEADING_ARTICLES or word in not_names or word in _FUNCTION_WORDS \
+        if word in LEADING_ARTICLES or word in not_names or word in _FUNCTION_WORDS \
                 or (len(words) > 1 and is_role_word(_fold_word(word))) \
                 or ("'" in word or "’" in word) and _CONTRACTION.fullmatch(word):
             title = is_role_word(_fold_word(word))

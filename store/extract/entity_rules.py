@@ -78,6 +78,9 @@ ORG_HEADS = frozenset(
      "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association",
      "Society", "League", "Union", "House", "Order"]
 )
+# Bodies named for what they deal with: "Commission on Presidential Debates", "Project on Government Oversight"
+ON_HEADS = frozenset(["Commission", "Committee", "Council", "Conference", "Project", "Panel", "Center", "Centre",
+                      "Institute", "Board", "Forum", "Coalition", "Network", "Alliance"])
 PLACE_FIRST_WORDS = frozenset(["County", "Mount", "Mt.", "Lake", "Cape", "Fort", "Isle", "Port", "Glen", "Loch"])
 PLACE_HEADS = frozenset(["Republic", "Kingdom", "Gulf", "Lake", "Mount", "Isle", "Cape", "Port", "Bay", "Sea", "City",
                          "Province", "State", "Strait"])
@@ -241,6 +244,8 @@ def type_by_shape(
         return "PRODUCT", 2  # "iPod", "iTunes", "iPhones"
     if len(tokens) > 1 and tokens[0] in ORG_FIRST_WORDS:
         return "ORG", 2
+    if len(tokens) > 2 and "on" in tokens[1:-1] and tokens[tokens.index("on") - 1] in ON_HEADS:
+        return "ORG", 2  # "Council on Foreign Relations"
     if len(tokens) > 2 and "of" in tokens[1:-1]:
         head = tokens[tokens.index("of") - 1]  # "University of ...", "Chinese Academy of Sciences"
         if head in ORG_HEADS:

@@ -19,6 +19,9 @@ from store.model import Mention
 # "the company", "the Iranian foreign ministry"
 _THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _OWNS = re.compile(rf"(?:['’]s)?\s+(?:official\s+)?(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)  # "Airbus website"
+# a document's issuer, named after it: "An email from Burkhardt & Associates", "the report by the agency"
+_ISSUED_BY = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+(?:(?:issued|released|posted|published|sent)\s+)?(?:from|by)\s+"
+                        r"(?:the\s+)?$", re.IGNORECASE)
 # an organisation's own verb taking a position: "Big Machine have twice denied", "X, …, denies", "X insisted"
 _TAKES_A_STAND = re.compile(rf",?\s+(?:(?:has|have|had|also|twice|again|then|later|now|still|[a-z]+ly)\s+)*"
                             rf"(?:{CUE_VERBS}|denie[sd]|deny|rejected|rejects|disputed|disputes|maintained|maintains)\b")
@@ -50,13 +53,15 @@ class OrgAntecedents(ArticleSentences):
 
     def org_antecedent(self, at: int) -> Mention | None:
         """The organisation "it" or "the company" at ``at`` refers to: one named earlier in its own sentence as a
-        subject or as the owner of a document ("In a statement on the Airbus website, the company said"); else
+        subject or as the owner or issuer of a document ("In a statement on the Airbus website, the company said",
+        "An email from X to Y advises …: "…," it said"); else
         the subject (the first organisation not named after a preposition) of the nearest earlier sentence naming
         one — not one named as an object ("Apple sued Samsung. "…," it said": Apple)."""
         own_sentence = self._sentence_holding(at)
         count = bisect_right(self.orgs, at, key=mention_end)
         start = bisect_left(self.orgs, own_sentence, lo=0, hi=count, key=mention_start)
-        own = [m for m in self.orgs[start:count] if (not self._after_preposition(m) or _OWNS.match(self.text, m.end))
+        own = [m for m in self.orgs[start:count] if (not self._after_preposition(m) or _OWNS.match(self.text, m.end)
+                                                     or _ISSUED_BY.search(self.text, max(0, m.start - 40), m.start))
                and self.text[m.start - 2 : m.start] != "(("]  # not an interview's "((WN))"
         if own or not start:
             return own[0] if own else last_before(self.orgs, at)

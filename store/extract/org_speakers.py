@@ -25,25 +25,33 @@ _DOCUMENT_LEAD = re.compile(
     r"(?:(?:issued|released|posted|published|sent|signed|put out)\s+(?:online\s+)?)?(?:from|by|of|on)\s+",
     re.IGNORECASE,
 )
-_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|of|for|by|on|near|across)\s+(?:the\s+)?$", re.IGNORECASE)
+# a place after a preposition is where, not whose ("Fans in Texas Rangers caps"); after "the" it opens the name the
+# article gives ("from the United States Department of State")
+_PREPOSITION_BEFORE = re.compile(r"\b(?:in|at|from|to|of|for|by|on|near|across)\s+$", re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _CLAUSE = re.compile(r"([^,;:“”\"]+),")  # "according to X," opening the sentence
 _MEMBERS = re.compile(r"\s*(?:including|such as|among them|among whom)\b")
 # an organisation a person heads or runs for: "the Biden campaign", "Erdogan's office"
-PERSONS_BODY = re.compile(r"(?:['’]s)?\s+(?:campaign|office|administration|government|team|family|foundation|"
-                          r"party|cabinet|ministry)\b")
+# "Day's animal foundation" (a few lower-case words before the noun); not the "campaign manager" who is a person
+_PERSONS_BODY = re.compile(r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?|\s+)(campaign|office|administration|government|team|"
+                           r"family|foundation|party|cabinet|ministry)\b(?!\s+(?:manager|chair|spokes|director|aide|"
+                           r"official|adviser|advisor|member|head|chief|staff))")
 # "the federal government", "the government statement": an organisation's common noun, closing a phrase
 _THE_BODY_NOUN = re.compile(rf"\b(?:the|its)\s+((?:[\w-]+\s+)??({COMPANY_NOUNS}))(?:\s+(?:{DOCUMENT_NOUNS}))?"
                             r"(?:\s+(?:has|had|have|was|were|is|are|would|will|also|already|earlier|then|later))*$",
                             re.IGNORECASE)
 _CAPITALISED = r"[A-Z][\w'’-]*(?:\.[A-Z]\.?)*"  # "United", "U.S.", not "Africa." ending a sentence
+# a body named by its common noun and whom it serves: "The government of American Samoa", "the ministry of Health"
+_BODY_OF_NAME = re.compile(rf"(?i:the|its)\s+((?i:{COMPANY_NOUNS})\s+of\s+(?:the\s+)?{_CAPITALISED}"
+                           rf"(?:\s+{_CAPITALISED})*)")
 _OPENERS = {"The", "A", "An", "In", "On", "At", "For", "By", "With", "From", "To", "Of", "As", "And", "But", "Then",
             "After", "Before", "During", "Since", "While", "When", "If", "Yesterday", "Today"}
 _REPORTED = re.compile(r".*\bthat\s+(?=(?:the\b|its\b|[A-Z])[^,;:]*$)", re.DOTALL)  # the last "that"
 _REPORTED_WORDS = 6  # "the federal government had already": a longer phrase is narrative, not a subject
 _ARTICLE = re.compile(r"\s*(?:a|an|the|one)\s+", re.IGNORECASE)
 _OWNED_DOCUMENT = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
-_THE_DOCUMENT = re.compile(rf"^\s*(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?({DOCUMENT_NOUNS})$", re.IGNORECASE)
+_THE_DOCUMENT = re.compile(rf"^\s*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?({DOCUMENT_NOUNS})"
+                           r"(?:\s+(?:also|then|later|further|again))?$", re.IGNORECASE)
 # a name of capitalised words, numbers and "No.", "of", "to the" that a law's name may hold
 _DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|the)(?:,?\s+|,?$))+)")
 _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charter|Treaty|Convention|Code|Bill|"
@@ -153,8 +161,11 @@ class SourceNames(ArticlePointers):
         name = super()._organisation(mention)
         if _ACRONYM.fullmatch(name) and (spelt := self._abbreviated(name)):
             return spelt
-        if not name.startswith(mention.text):  # spelt out or completed already
-            return name
+        if not name.startswith(mention.text):  # spelt out or completed already: read around its first naming
+            first = next((m for m in self.orgs if m.entity == mention.entity and m.text == name), None)
+            if first is None:
+                return name
+            mention = first
         place = last_before(self.entities, mention.start)
         if place is not None and place.label == "PLACE" and self.text[place.end : mention.start] == " " \
                 and not _PREPOSITION_BEFORE.search(self.text[max(0, place.start - 12) : place.start]):
@@ -206,6 +217,8 @@ class SourceNames(ArticlePointers):
                 and not any(body.group(2).lower() in m.text.lower() for m in self.orgs) \
                 and (given := self._given_in_full(body.group(1), at)):
             return given, None
+        if body_of := _BODY_OF_NAME.fullmatch(phrase):
+            return body_of.group(1), None
         if forces := _FORCES.search(phrase):
             return forces.group(1), None
         if (document := _THE_DOCUMENT.search(phrase)) and (issuer := self._issuer(document.group(1), at)):
@@ -214,20 +227,37 @@ class SourceNames(ArticlePointers):
 
     def _issuer(self, noun: str, at: int) -> tuple[str, str | None] | None:
         """Who issued "the <document>" the article introduced before ``at``: "The orange warning issued by Met
-        Éireann", "a statement from X", "X's statement", "X released a statement"; the last one introduced."""
-        found = None
+        Éireann", "a statement from X", "X's statement", "X released a statement", "The government of X issued a
+        statement"; the last one introduced."""
+        found: Mention | str | None = None
         for match in _introductions(noun).finditer(self.text, self._window[0], at):
+            owner: Mention | str | None
             if match.group("after") is not None:  # the issuer is named after the noun
                 owner = next((m for m in within(self.entities, match.end(), match.end() + 80)
                               if m.start == match.end()), None)
             else:
                 owner = last_before(self.entities, match.start() + 1)
                 owner = owner if owner is not None and owner.end == match.start() else None
-            if owner is not None and (owner in self.people or owner.label == "ORG"):
+                sentence = self._sentence_start(max(0, match.start() - 120), match.start())
+                if body_of := _BODY_OF_NAME.fullmatch(self.text, sentence, match.start()):
+                    owner = body_of.group(1)
+            if isinstance(owner, str) or owner is not None and (owner in self.people or owner.label == "ORG"):
                 found = owner
-        if found is None:
-            return None
+        if found is None or isinstance(found, str):
+            return (found, None) if found else None
         return self._person(found) if found in self.people else (self._organisation(found), found.entity)
+
+    def persons_body(self, person: Mention) -> tuple[str, str | None] | None:
+        """The organisation a person heads or runs for, named by the person ("the Biden campaign", "Erdogan's
+        office"): the one the article names with the person's surname and that noun ("Day's animal foundation" →
+        "Doris Day Animal Foundation"), else the words as written; None when no such noun follows the name."""
+        if (body := _PERSONS_BODY.match(self.text, person.end)) is None:
+            return None
+        surname, head = person.text.split()[-1], body.group(1).capitalize()
+        named = next((m for m in self.orgs if m.text.endswith(f" {head}") and surname in m.text.split()), None)
+        if named is not None:
+            return self._organisation(named), named.entity
+        return self.text[person.start : body.end()], None
 
     def _given_in_full(self, phrase: str, at: int) -> str | None:
         """The first fuller form of ``phrase`` before ``at``: after capitalised words ("United States federal
@@ -289,8 +319,8 @@ class SourceNames(ArticlePointers):
         comma = self.text.find(",", rest, end)
         people = self._named_people(rest, comma if comma >= 0 else end)
         if people:  # "Boeing spokesman William Barksdale", "Biden's Twitter account", "the Biden campaign"
-            if body := PERSONS_BODY.match(self.text, people[0].end):
-                return self.text[people[0].start : body.end()], None, cue
+            if persons := self.persons_body(people[0]):
+                return (*persons, cue)
             return (*self._person(people[0]), cue)
         orgs = [m for m in within(self.orgs, rest, end) if not self._in_quote(m.start)]
         if orgs and orgs[0].start - rest <= 4:  # "from Toyota", "from the Ministry of Defence"

@@ -18,7 +18,6 @@ import re
 from store.extract.gazetteer import gazetteer
 from store.extract.name_completion import WINDOW
 from store.extract.org_speakers import (
-    PERSONS_BODY,
     SourceNames,
     describes_document,
     document_before_which,
@@ -70,6 +69,9 @@ _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 # its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
 _CLAUSE_PRONOUN = re.compile(r"(?:^|[,;]\s+|\b(?:as|and|but|while|whereas|so|then)\s+)(?P<pronoun>[Hh]e|[Ss]he)\b"
                              r"(?=(?:[^,;“”\"]|“[^“”]*”|\"[^\"]*\")*,?\s*$)")
+# "It also credited Leonov with …, noting "…"": the organisation opens the clause; not an empty "It is", "It seems"
+_LEADING_IT = re.compile(r"\s*It\s+(?!(?:is|was|'s|’s|has been|had been|will be|would be|seems|seemed|appears|"
+                         r"appeared|remains|remained|may|might|could)\b)")
 
 
 class Speakers(SourceNames):
@@ -183,8 +185,8 @@ class Speakers(SourceNames):
             people = []  # "The court found Johnson's advice "…"": a possessor is no subject
         if people and not (body_first and all(self._in_passing(p) for p in people)):
             speaker = self._subject_of(people)
-            if body := PERSONS_BODY.match(self.text, speaker.end):
-                return self.text[speaker.start : body.end()], None, None
+            if body := self.persons_body(speaker):
+                return (*body, None)
             return (*self._person(speaker), None)
         if body_first:  # "The company's replica is of Luke Skywalker's helmet, their "…"": the company's words
             return (*pointer, None) if (pointer := self._pointer(body_first.group(1), start)) else None
@@ -268,6 +270,8 @@ class Speakers(SourceNames):
         if not after and (clause := _CLAUSE_PRONOUN.search(chunk)) \
                 and (person := self.pronoun_person(start + clause.start("pronoun"))) is not None:
             return (*person, cue)
+        if not after and _LEADING_IT.match(chunk) and (org := self.org_antecedent(start)) is not None:
+            return self._organisation(org), org.entity, cue
         if after and _OBJECT_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "According to him, …"
         if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
@@ -296,8 +300,8 @@ class Speakers(SourceNames):
             if not after and not self.text[last.end : start + len(chunk)].strip(" ,") and "," not in between \
                     and _LOWER_WORD.search(between) and not _PAST.search(between) and not self._in_passing(last):
                 speaker = last  # "Trump aide Jason Miller said": the name at the verb, after its role
-            if body := PERSONS_BODY.match(self.text, speaker.end):  # "the Biden campaign", "Erdogan's office"
-                return self.text[speaker.start : body.end()], None, cue
+            if body := self.persons_body(speaker):  # "the Biden campaign", "Erdogan's office"
+                return (*body, cue)
             return (*self._person(speaker), cue)
         if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)

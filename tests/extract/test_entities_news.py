@@ -52,6 +52,15 @@ def test_of_name_is_typed_by_the_head_before_of():
     assert found["Gulf of Mexico"] == "PLACE"
 
 
+def test_a_body_named_for_what_it_deals_with_keeps_its_on_but_not_a_date_after_on():
+    found = labels("The Project on Government Oversight wrote a letter to the staff of the Council on Foreign "
+                   "Relations about the spending plans. On its way out, the Commission on Tuesday met members of the "
+                   "Committee on Armed Services for an hour or so.")
+    assert found["Project on Government Oversight"] == found["Council on Foreign Relations"] == "ORG"
+    assert found["Committee on Armed Services"] == "ORG"
+    assert "Commission on Tuesday" not in found
+
+
 def test_scores_never_join_a_name():
     found = labels("In the second round, Venus Williams beat Elena Likhovtseva 6-3 6-2 on a windy Tuesday.")
     assert found["Elena Likhovtseva"] == "PERSON"

@@ -200,3 +200,42 @@ def test_a_bodys_spokesman_named_by_no_name_is_unnamed_unless_named_with_that_ti
     entities = ("Kremlin", "ORG", 0), ("Kremlin", "ORG", 1), ("Kremlin", "ORG", 2), ("Dmitry Peskov", "PERSON", 0), \
         ("Kremlin", "ORG", 3)
     assert [s for _, s in quotes_of(text, *entities)] == [None, "Dmitry Peskov"]
+
+
+def test_a_place_after_the_opens_the_organisations_name_even_after_a_preposition():
+    text = ('The family left on advice from the United States Department of State. The State Department said the '
+            'cases were given "intense attention at senior levels of the department."')
+    entities = ("United States", "PLACE", 0), ("Department of State", "ORG", 0), ("State Department", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["United States Department of State"]
+
+
+def test_the_government_of_a_place_speaks_as_that_government_and_so_does_its_statement():
+    text = ('Three islanders sued. The government of American Samoa issued a statement agreeing it is for Congress: '
+            '"imposition of citizenship by judicial fiat would fail to recognize our ways." Their statement also '
+            'read "imposition of citizenship violates fundamental principles of self-determination."')
+    entities = ("American Samoa", "PLACE", 0), ("Congress", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["government of American Samoa"] * 2
+
+
+def test_it_after_a_document_from_an_organisation_is_the_organisation_not_the_addressee():
+    text = ('Boeing won the tanker lease. An email from Burkhardt & Associates to James Roche advises him to release '
+            'the numbers: "I would distribute a one page memo saying the cost will not be greater," it said.')
+    entities = ("Boeing", "ORG", 0), ("Burkhardt & Associates", "ORG", 0), ("James Roche", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Burkhardt & Associates"]
+
+
+def test_a_clause_opening_with_it_is_the_organisations_whoever_it_names_after():
+    text = ('NASA paused its coverage of a spacewalk to mourn Alexei Leonov. It also credited Leonov with making '
+            'the spacewalk possible, noting "his venture into space began the history of spacewalks."\n'
+            'It is clear that Leonov said "the view was worth every minute of it."')
+    entities = ("NASA", "ORG", 0), ("Alexei Leonov", "PERSON", 0), ("Leonov", "PERSON", 1), ("Leonov", "PERSON", 2)
+    assert [s for _, s in quotes_of(text, *entities)] == ["NASA", "Alexei Leonov"]
+
+
+def test_a_persons_body_is_the_organisation_the_article_names_with_them_and_that_noun():
+    text = ('Anna Hale died on Monday. Hale\'s animal foundation said she had been in "excellent physical health '
+            'for her age" until May. In 1978 she founded the Anna Hale Animal Foundation.\n'
+            'Ben Cole launched the campaign and wrote "We are on it, all of us, every day."')
+    entities = ("Anna Hale", "PERSON", 0), ("Hale", "PERSON", 1), ("Anna Hale Animal Foundation", "ORG", 0), \
+        ("Ben Cole", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Anna Hale Animal Foundation", "Ben Cole"]
