@@ -73,6 +73,7 @@ _PARTICIPIAL_CLAUSE = re.compile(r"[a-z]{2,}ing\s+(?:to|that|about|at|on|with|fo
 _QUOTED_AS = re.compile(r"\s+([^.;:“”\"]{1,80}?)\s+as\s+(?:saying|stating|telling|writing)\b")
 _NEW_CLAUSE = re.compile(r"(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_CLAUSE_AFTER_VERB = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\s+(?:that\b|[a-z]+\b)")
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 # Verbs of saying are an open class ("pleaded", "whispered", "reiterated", "went on"): a quote that hands over with a
 # comma ("…," / "…",) is followed by its attribution in news prose, so there a short subject and a verb in the past
@@ -138,7 +139,9 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
             return None
         if _PARTICIPIAL_CLAUSE.match(match.group("chunk")):
             return None
-        if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end):
+        # "…," he says, boasting that the servers can "…": the participle introduces the next quote, not the verb
+        if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end) \
+                and not _CLAUSE_AFTER_VERB.match(text, cue_end, tail_end):
             return None
         if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
             return None

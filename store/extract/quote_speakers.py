@@ -84,8 +84,11 @@ class Speakers(SourceNames):
         block = last
         for (_, end_a), (start_b, _) in zip(parts, parts[1:], strict=False):
             between_start = self._after_mark(end_a)
-            if between_start < start_b and "\n" not in self.text[between_start:start_b]:
-                found = attribution_after(self.text, between_start, start_b, between=True,
+            # "A," she said. ¶ "B.": the attribution ends A's paragraph
+            line_end = self.text.find("\n", between_start, start_b)
+            between_end = start_b if line_end < 0 else line_end
+            if between_start < between_end:
+                found = attribution_after(self.text, between_start, between_end, between=True,
                                           handover="," in self.text[end_a:between_start])
                 # a participle naming no one ("…," further saying, "…") goes on from the head's subject
                 if found and (speaker := self._introduced(found, first.start, open_at)

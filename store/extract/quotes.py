@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from store.extract.quote_cues import CUE_VERBS, attribution_after, is_attribution
+from store.extract.quote_cues import CUE, CUE_VERBS, attribution_after, is_attribution
 from store.extract.quote_speakers import Speakers
 from store.model import Block, Mention
 
@@ -165,32 +165,81 @@ def _join_paragraphs(text: str, blocks: list[Block], spans: list[_Span]) -> list
 
 def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> list[_Span]:
     """"A," he said, "B." → one quote, when the words between are an attribution that belongs to A (A ends
-    with a comma) and B has no attribution of its own."""
+    with a comma, or with a question or exclamation before its verb of saying) and B has no attribution of its
+    own; so is "A," he said. ¶ "B." when B is the whole next paragraph, and "A" … "B" (an elision)."""
     joined: list[_Span] = []
     for span in spans:
         last = joined[-1] if joined else None
-        if last is not None and last.closed and span.block == last.block and not _names_something(text, last):
-            between = text[last.close_at : span.open_at]
-            handover = text[last.parts[-1][1] : span.open_at].lstrip(" ”\"’")
-            last_end = last.parts[-1][1]
-            comma = handover.startswith(",") or text[last_end - 3 : last_end].endswith((",]", ","))
-            # "A" tweeted X. "B.": no comma, but A's sentence runs straight into its attribution — not into
-            # narrative ("crushing" and wrote "B", "big guy" who …, Trump said, "B")
-            runs_on = _RUNS_INTO_ATTRIBUTION.match(handover) is not None and \
-                not any(ch in ".!?…" for ch in text[last.parts[-1][1] - 2 : last.parts[-1][1]])
-            ends_with_comma = comma or runs_on
-            block_end = blocks[span.block].end
-            own = attribution_after(text, span.close_at, block_end, ends_sentence=_ends_sentence(text, span),
-                                    handover="," in text[span.parts[-1][1] : span.close_at + 1])
-            # a title in quote marks is no half of a quote ("Republic Act No. 3846, also known as the "Radio
-            # Control Law", states "…"")
-            if ends_with_comma and is_attribution(between, handover=comma) and own is None \
-                    and not _is_title(text, last):
-                last.parts.extend(span.parts)
-                last.close_at, last.closed = span.close_at, span.closed
-                continue
+        if last is not None and last.closed and not _names_something(text, last) and not _is_title(text, last) \
+                and (_split_in_paragraph(text, blocks, last, span) or _split_over_paragraphs(text, blocks, last, span)):
+            last.parts.extend(span.parts)
+            last.close_at, last.closed, last.block = span.close_at, span.closed, span.block
+            continue
         joined.append(span)
     return joined
+
+
+def _handover(text: str, last: _Span, open_at: int) -> tuple[bool, bool]:
+    """Whether A hands over to an attribution: ``(by a comma, by a comma or a question/exclamation or a sentence
+    running straight into its verb)``."""
+    last_end = last.parts[-1][1]
+    handover = text[last_end:open_at].lstrip(" ”\"’")
+    comma = handover.startswith(",") or text[last_end - 3 : last_end].endswith((",]", ","))
+    ending = text[last_end - 2 : last_end]
+    # "A" tweeted X. "B.": no comma, but A's sentence runs straight into its attribution — not into narrative
+    # ("crushing" and wrote "B", "big guy" who …, Trump said, "B")
+    runs_on = _RUNS_INTO_ATTRIBUTION.match(handover) is not None and not any(ch in ".…" for ch in ending)
+    # "Who would steal a toilet?" wrote X. "B.": a question or exclamation hands over like a comma
+    return comma, comma or runs_on and (not any(ch in "!?" for ch in ending) or CUE.match(handover) is not None
+                                        or _SUBJECT_THEN_CUE.match(handover) is not None)
+
+
+def _split_in_paragraph(text: str, blocks: list[Block], last: _Span, span: _Span) -> bool:
+    if span.first_block != last.block:
+        return False
+    between = text[last.close_at : span.open_at]
+    if _ELISION.fullmatch(between):
+        return True
+    comma, hands_over = _handover(text, last, span.open_at)
+    own = attribution_after(text, span.close_at, blocks[span.block].end, ends_sentence=_ends_sentence(text, span),
+                            handover="," in text[span.parts[-1][1] : span.close_at + 1])
+    if own is not None and _REFUSES.search(text, own[0], own[1] + 1):
+        own = None  # "…." He declined to say when: a refusal to speak attributes nothing
+    return hands_over and is_attribution(between, handover=comma) and _one_clause(between) and own is None
+
+
+def _split_over_paragraphs(text: str, blocks: list[Block], last: _Span, span: _Span) -> bool:
+    """"A," she said. ¶ "B." — A opens its paragraph and ends it with its attribution alone, and B is the whole
+    next paragraph (or runs on over several), so B has no attribution of its own."""
+    if span.first_block != last.block + 1 or len(last.parts) > 1:
+        return False
+    block, following = blocks[last.block], blocks[span.first_block]
+    if last.open_at != block.start or span.open_at != following.start or span.close_at < blocks[span.block].end - 1:
+        return False
+    tail = text[last.close_at : block.end]
+    comma, hands_over = _handover(text, last, block.end)
+    return hands_over and tail.rstrip().endswith(".") and is_attribution(tail, handover=comma) and _one_clause(tail)
+
+
+_ELISION = re.compile(r"\s*(?:\.\.\.|…)\s*")
+_SUBJECT_THEN_CUE = re.compile(
+    rf"(?:(?:[A-Z][\w'’.-]*\s+){{1,4}}(?:\w+\s+)?|(?:he|she|they)\s+)(?:{CUE_VERBS})\b"
+)
+_REFUSES = re.compile(
+    r"\b(?:declined|refused|would\s+not|wouldn[’']t|did\s+not|didn[’']t|could\s+not|couldn[’']t|will\s+not|"
+    r"won[’']t|cannot|can[’']t)\s+(?:to\s+)?$"
+)
+# a second clause after the attribution ("he says, boasting that …", ", although Xinhua translated it as:",
+# "further saying,"): the narrative goes on, and the quote after it is another one
+_SECOND_CLAUSE = re.compile(
+    r"(?:^|,\s+)(?:(?:[a-z]+ly|further|also|then|later)\s+)?"
+    r"(?:(?!(?:according|during|following|regarding|concerning|including|morning|evening|something|nothing|"
+    r"anything|everything)\b)[a-z]{2,}ing|although|though|while|whereas|but)\b"
+)
+
+
+def _one_clause(between: str) -> bool:
+    return _SECOND_CLAUSE.search(between.strip(" ,.;:“”\"‘’—–-")) is None
 
 
 _RUNS_INTO_ATTRIBUTION = re.compile(rf"(?:{CUE_VERBS}|he|she|they|we|[A-Z])", re.ASCII)

@@ -141,7 +141,8 @@ def test_an_unattributed_quote_after_the_attribution_of_the_one_before_continues
     text = ('"Who is so stupid to steal a toilet?" wrote Mauro Catta, the artist, in an e-mail to the Times. '
             '"I had forgotten that it was made out of gold."')
     found = quotes_of(text, ("Mauro Catta", "PERSON", 0), ("Times", "ORG", 0))
-    assert [s for _, s in found] == ["Mauro Catta", "Mauro Catta"]
+    assert found == [("Who is so stupid to steal a toilet? I had forgotten that it was made out of gold.",
+                      "Mauro Catta")]
 
 
 def test_a_lone_capitalised_subject_of_a_verb_of_saying_is_a_surname():

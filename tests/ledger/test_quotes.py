@@ -79,11 +79,27 @@ def test_title_only_reference_goes_to_the_person_with_that_title():
 
 def test_continuation_paragraph_keeps_the_previous_speaker():
     text = (
-        "“Valuations offer no margin of error,” said David Bahnsen.\n"
+        "David Bahnsen said: “Valuations offer no margin of error.”\n"
         "“The excessive weighting of tech stocks was an under-appreciated risk.”"
     )
     found = quotes_of(text, ("David Bahnsen", "david bahnsen", 0))
     assert [s for _, s, _, _ in found] == ["David Bahnsen", "David Bahnsen"]
+
+
+def test_a_quote_split_by_an_attribution_ending_its_paragraph_goes_on_in_the_next():
+    text = (
+        "“Valuations offer no margin of error,” said David Bahnsen.\n"
+        "“The excessive weighting of tech stocks was an under-appreciated risk.”\n"
+        "“We saw it coming,” he said, adding that the fund sold early.\n"
+        "“Nobody listened to us at the time.”"
+    )
+    found = quotes_of(text, ("David Bahnsen", "david bahnsen", 0))
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("Valuations offer no margin of error The excessive weighting of tech stocks was an under-appreciated risk.",
+         "David Bahnsen"),
+        ("We saw it coming", "David Bahnsen"),
+        ("Nobody listened to us at the time.", "David Bahnsen"),
+    ]
 
 
 def test_scare_quotes_are_not_speech_but_unattributed_long_quotes_are_kept():
@@ -277,3 +293,58 @@ def test_a_persons_campaign_or_office_speaks_as_the_body_not_the_person():
     )
     people = [("Joe Biden", "joe biden", 0), ("Biden", "joe biden", 1), ("Erdogan", "erdogan", 0)]
     assert [s for _, s, _, _ in quotes_of(text, *people)] == ["Biden campaign", "Erdogan's office"]
+
+
+def test_a_question_before_its_verb_of_saying_hands_over_like_a_comma():
+    text = "“Olfactory receptors in the kidney?” Jen Pluz recalled. “I could not trust the data at all.”"
+    found = quotes_of(text, ("Jen Pluz", "jen pluz", 0))
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("Olfactory receptors in the kidney? I could not trust the data at all.", "Jen Pluz")
+    ]
+
+
+def test_two_pieces_joined_by_an_ellipsis_are_one_quote():
+    text = "Tom Lear said: “The new plane has the best reliability in Europe”… “It also has the lowest costs.”"
+    found = quotes_of(text, ("Tom Lear", "tom lear", 0))
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("The new plane has the best reliability in Europe It also has the lowest costs.", "Tom Lear")
+    ]
+
+
+def test_a_refusal_to_say_after_the_second_piece_is_no_attribution_of_its_own():
+    text = ("Marco Vill, the chief operating officer, spoke. “We’re going to start with something smaller,” he "
+            "said. “Our flexibility will lead us to bigger missions.” He declined to say when the lander is ready.")
+    found = quotes_of(text, ("Marco Vill", "marco vill", 0))
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("We’re going to start with something smaller Our flexibility will lead us to bigger missions.", "Marco Vill")
+    ]
+
+
+def test_a_second_clause_after_the_attribution_makes_the_next_piece_another_quote():
+    text = ("“We do not need to buy aircraft from Europe,” Detik quoted Jo Djam as saying, although Xinhua "
+            "translated it as: “It is better we do not buy aircraft.”\n"
+            "Okey Ram said the system “costs Africa between $5 and $7 billion,” further saying, “Beyond that, it "
+            "reduces trade.”\n"
+            "“We have one of the largest networks in the world,” he says, boasting that the servers can “deliver "
+            "high fidelity content everywhere.”")
+    found = quotes_of(text, ("Jo Djam", "jo djam", 0), ("Okey Ram", "okey ram", 0))
+    assert [q for q, _, _, _ in found] == [
+        "We do not need to buy aircraft from Europe", "It is better we do not buy aircraft.",
+        "costs Africa between $5 and $7 billion", "Beyond that, it reduces trade.",
+        "We have one of the largest networks in the world", "deliver high fidelity content everywhere.",
+    ]
+    assert found[4][1] == "Okey Ram"  # "he says, boasting that …": the verb is this quote's
+
+
+def test_a_split_quote_whose_second_piece_runs_over_paragraphs_is_one_quote():
+    text = ("“Hibernation has been proposed as a game-changing tool,” explains team leader Jen Ngo. “If we were "
+            "able to reduce the metabolic rate, we could save mass.\n"
+            "“And the idea is actually not so crazy.”")
+    mentions = [mention(text, "Jen Ngo", "PERSON", "jen ngo")]
+    [quote] = find_quotes(text, paragraphs(text), mentions)
+    assert [text[a:b] for a, b in quote.parts] == [
+        "Hibernation has been proposed as a game-changing tool",
+        "If we were able to reduce the metabolic rate, we could save mass.",
+        "And the idea is actually not so crazy.",
+    ]
+    assert quote.speaker == "Jen Ngo"

@@ -23,10 +23,12 @@ def test_hand_checked_speakers_on_the_seeds(seeded_db):
         ("003", "one of the most amazing and im", "Marc Andreessen"),
         ("004", "We will obviously deliver much", "Sam Altman"),  # "…,” Altman … said
         ("004", "What makes Monday’s tech sello", "David Bahnsen"),  # said X, title at Y
-        ("004", "The excessive weighting these ", "David Bahnsen"),  # paragraph continuing the quote
         ("004", "By developing cutting-edge AI ", "Charu Chanana"),  # paragraph after her attribution
     }
     assert expected <= found
+    # the next paragraph, one whole quote with no attribution, is the second part of his quote
+    [bahnsen] = [row for row in quotes if row.text.startswith("What makes Monday’s tech sello")]
+    assert "The excessive weighting these tech stocks" in bahnsen.text
     assert not [row for row in quotes if row.speaker and row.speaker == "AI"]
 
 
@@ -39,7 +41,7 @@ def test_speaker_accuracy_on_attributed_seed_quotes_is_above_the_news_benchmark(
         "People are reacting to the var": "Jim Carroll", "Quietly, we’ve seen money move": "Scott Chronert",
         "The defensive stocks have real": "Travis Prentice", "one of the most amazing and im": "Marc Andreessen",
         "We will obviously deliver much": "Sam Altman", "What makes Monday’s tech sello": "David Bahnsen",
-        "The excessive weighting these ": "David Bahnsen", "By developing cutting-edge AI ": "Charu Chanana",
+        "By developing cutting-edge AI ": "Charu Chanana",
         "(DeepSeek’s rise) puts into qu": "Angelo Zino", "They will likely stress the ne": "Angelo Zino",
     }
     speakers = {row.text[:30]: row.speaker for row in ledger.quotes(seeded_db)}

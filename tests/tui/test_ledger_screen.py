@@ -116,7 +116,7 @@ async def test_speakers_tab_lists_everyone_quoted_and_opens_a_quote(seeded_path)
         names = [str(speakers.get_row_at(i)[0]) for i in range(speakers.row_count)]
         assert "David Bahnsen" in names and "Mamta Valechha" in names
         speakers.focus()
-        speakers.move_cursor(row=names.index("David Bahnsen"))
+        speakers.move_cursor(row=names.index("Angelo Zino"))  # two quotes, each with its own attribution
         await settle(app, pilot)
         quotes = app.screen.query_one("#speaker-quotes", DataTable)
         assert quotes.row_count == 2
