@@ -90,10 +90,8 @@ class Speakers(SourceNames):
             if between_start < between_end:
                 found = attribution_after(self.text, between_start, between_end, between=True,
                                           handover="," in self.text[end_a:between_start])
-                # a participle naming no one ("…," further saying, "…") goes on from the head's subject
-                if found and (speaker := self._introduced(found, first.start, open_at)
-                              or self._subject(*found, after=True)) is not None:
-                    return speaker
+                if found:
+                    return self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
         if (signed := self.signed(close_at, block.end)) is not None:
             return signed
         ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
