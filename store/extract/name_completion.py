@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from rapidfuzz.distance import Levenshtein
 
 from store.extract.gazetteer import gazetteer
+from store.extract.names_in_text import ARABIC_PARTICLE, missed_person, named_in_text
 from store.extract.quote_cues import TITLE_NOUNS, TITLES
 from store.extract.speaker_names import (
     PARTICLES,
@@ -35,7 +36,6 @@ from store.extract.speaker_names import (
 )
 from store.model import Mention
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+[A-Z][\w'’-]*\.?)+")  # "Patty A. Murray" with its initial
 NEARBY_NAMES = 200  # names looked through to complete a surname
 _ORGANISATIONS_BODY = re.compile(r"['’]s\s+(?:Office|Department|Bureau|Service|Council|Commission|Ministry)\b")
 # "David and Louise Turpin": a given name sharing the surname of the name after "and"
@@ -44,7 +44,7 @@ _COUPLE = re.compile(r"\s+(?:and|&)\s+[A-Z][\w'’-]+\s+([A-Z][\w'’-]+)\b(?!\s
 # an Irish or French one after "O"/"D" whose apostrophe a space sets apart ("Michael O' Leary", "Charles O 'Reilly")
 _NAME_TAIL = re.compile(
     r"(?:\s[A-Z][\w'’-]+)?,?\s(?:Jr|Sr)\b\.?"
-    r"|\s(?:al|el|ad|as|ash|at|ar|az|an|bin|ibn|abu)-[A-Z][\w'’-]+"
+    rf"|\s{ARABIC_PARTICLE}[A-Z][\w'’-]+"
     r"|(?<=\s[OD])(?:['’]\s|\s['’])[A-Z][\w'’-]+"
 )
 _HYPHENATED_GIVEN = re.compile(r"(?:^|\s)([A-Z][a-z]+-[a-z]+) $")  # "Man-kei", "Jae-in"
@@ -189,21 +189,29 @@ class ArticleNames:
         if (bare := _HONORIFIC_OR_AGE.sub("", name)) != name and bare:  # "Mr. Toccafondi", "Fourteen-year-old Zoe"
             name = bare
             speaker = name, entity, cue
+        # titles before a person the article names ("DCI Lee", "Ch Supt Lee"), not a company's words ("General
+        # Motors")
+        if (bare := without_titles(name)) != name and plain_name(bare.split()[-1]) in self._people_names:
+            name = bare
+            speaker = name, entity, cue
         words = name.split()
         # a particle surname is one surname: "von der Leyen", "Van Hollen", "de la Cruz"
         if len(words) == 1 or all(w.casefold() in PARTICLES for w in words[:-1]):
             fuller = self._people_names.get(plain_name(name)) or self._family_first.get(plain_name(name)) \
-                or self._with_particles(name) or self._named_in_text(name) or self._misspelt(name)
+                or self._ending_with(name) or self._named_in_text(name) or self._misspelt(name)
             return (_HONORIFIC_OR_AGE.sub("", fuller[0]), fuller[1] or entity, cue) if fuller else speaker
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
             if plain_name(tail) in self._full_people:
                 return tail, entity, cue
+        # two surnames, or a surname of two words, without the given names: "Vargas Llosa", "Suu Kyi"
+        if len(words) == 2 and words[0] not in gazetteer().first_names and (fuller := self._ending_with(name)):
+            return fuller[0], fuller[1] or entity, cue
         return speaker
 
-    def _with_particles(self, name: str) -> tuple[str, str | None] | None:
-        """A particle surname ("Van Hollen", "von der Leyen") → the person named in full with it ("Chris Van
-        Hollen")."""
+    def _ending_with(self, name: str) -> tuple[str, str | None] | None:
+        """A surname of several words ("Van Hollen", "von der Leyen", "Vargas Llosa") → the person named in full
+        with it ("Chris Van Hollen", "Mario Vargas Llosa")."""
         words = name.split()
         if len(words) < 2:
             return None
@@ -348,47 +356,7 @@ class ArticleNames:
         return None
 
     def _missed_person(self, start: int, end: int) -> str | None:
-        """A given name and surname in ``text[start:end]`` the extractor did not take for a person ("The Senate
-        Minority Leader, Chuck Schumer, said"), outside quotes."""
-        first_names, common_words = gazetteer().first_names, gazetteer().common_words
-        for run in _CAPITALISED_RUN.finditer(self.text, start, end):  # "… Research Fellow Martin How"
-            if self._in_quote(run.start()):
-                continue
-            words = run.group().split()
-            for i, given in enumerate(words[:-1]):
-                # "Mary A. Murray": the middle initial is skipped
-                j = i + 2 if re.fullmatch(r"[A-Z]\.", words[i + 1]) and i + 2 < len(words) else i + 1
-                last = words[j].rstrip(".")
-                closes = j + 1 == len(words) and run.end() >= end  # a surname that is a word only at the end
-                if given in first_names and (last.casefold() not in common_words or closes):
-                    return " ".join(words[i : j + 2]).rstrip(".")
-        return None
+        return missed_person(self.text, start, end, self._in_quote)
 
     def _named_in_text(self, name: str) -> tuple[str, None] | None:
-        """A surname given alone ("Sanders said", "Erdoğan said") with the given names the article puts before it
-        somewhere ("Bernie Sanders", "Recep Tayyip Erdoğan"): capitalised words that are no titles nor common
-        words, or a known given name."""
-        words = name.split()
-        particled = len(words) > 1 and all(w.casefold() in PARTICLES for w in words[:-1])  # "Le Pen", "de la Cruz"
-        if not (len(words) == 1 or particled) or len(name) < 3 or name.casefold() in gazetteer().common_words:
-            return None
-        first_names, common_words = gazetteer().first_names, gazetteer().common_words
-        start, end = self._window
-        # a particle is written small or capitalised as the name stands ("James van der Beek", "Van der Beek said")
-        written = r"\s+".join(f"(?i:{re.escape(w)})" if w.casefold() in PARTICLES else re.escape(w) for w in words)
-        pattern = (
-            rf"\b((?:[A-Z][\w'’-]+\s+){{1,2}})(?:[A-Z]\.\s+)?{written}\b"
-            r"(?:,?\s+(?:Jr|Sr)\b\.?|\s+I[IV]I?\b)?"
-        )
-        # before a particle surname, a given name in the Census's wider list is one too ("Marine Le Pen")
-        given_names = gazetteer().given_names if particled else frozenset()
-        for match in re.finditer(pattern, self.text[start:end]):
-            given = match.group(1).split()
-            while given and (given[0].strip(".").casefold() in TITLES or (given[0].casefold() in common_words
-                                                                           and given[0] not in first_names
-                                                                           and given[0] not in given_names)):
-                given.pop(0)
-            if given and all(w in first_names or w in given_names or w.casefold() not in common_words
-                             for w in given):
-                return " ".join([*given, *match.group()[len(match.group(1)) :].split()]), None
-        return None
+        return named_in_text(self.text, name, *self._window)

@@ -16,7 +16,7 @@ from store.extract.entity_rules import ORG_SUFFIXES
 from store.extract.name_completion import NEARBY_NAMES
 from store.extract.pointer_resolution import ArticlePointers
 from store.extract.quote_cues import COMPANY_NOUNS, DOCUMENT_NOUNS
-from store.extract.speaker_names import last_before, mention_end, within
+from store.extract.speaker_names import PARTICLES, last_before, mention_end, within
 from store.model import Mention
 
 # "a statement from", "the press release issued by", "a post on": the source is named after the lead
@@ -54,6 +54,7 @@ _THE_DOCUMENT = re.compile(rf"^\s*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0
                            r"(?:\s+(?:also|then|later|further|again))?$", re.IGNORECASE)
 # a name of capitalised words, numbers and "No.", "of", "to the" that a law's name may hold
 _DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|the)(?:,?\s+|,?$))+)")
+_PARTICLE_NAME = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES))})\s+)+[A-Z]")  # a surname going on after a particle
 _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charter|Treaty|Convention|Code|Bill|"
                              r"Resolution|Declaration|Decree|Statute|Ordinance|Directive|Regulation|Clause")
 _BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
@@ -102,7 +103,7 @@ def document_name(chunk: str) -> str | None:
     "The 14th Amendment", "Article 2, Section 1", "Gold Reserve Act of 1934" (a head word such as Act, Article or
     Amendment last or before a number or "of", not a given name: "Bill Clinton")."""
     run = _DOCUMENT_RUN.match(chunk)
-    if run is None:
+    if run is None or _PARTICLE_NAME.match(chunk, run.end()):  # "Mayor Bill de Blasio" is a person
         return None
     words = run.group(1).replace(",", " ,").split()
     while words and (words[-1] in (",", "of", "to", "the") or words[-1] in _OPENERS):

@@ -8,15 +8,18 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from store.extract.entity_rules import is_role_word
+from store.extract.entity_rules import PERSON_TITLES, is_role_word
 from store.extract.gazetteer import fold, gazetteer
 from store.extract.quote_cues import TITLE_NOUNS, TITLES
 from store.model import Mention
 
 _TITLE_PREFIXES = {"vice", "deputy", "acting", "former"}
-# titles of ranks under a secretary or minister, written as one word ("Undersecretary Ann Lee"), and a Muslim
-# honorific of descent ("Sayyid Ali Khamenei")
-_MORE_TITLES = {"undersecretary", "under-secretary", "undersecretary-general", "under-secretary-general", "sayyid"}
+# titles of ranks under a secretary or minister, written as one word ("Undersecretary Ann Lee"), a Muslim honorific
+# of descent ("Sayyid Ali Khamenei"), police and military ranks and their short forms ("Det Ch Supt Ann Lee", "DCI
+# Lee", "Cllr Lee", "Fr Lee")
+_MORE_TITLES = {"undersecretary", "under-secretary", "undersecretary-general", "under-secretary-general", "sayyid",
+                "detective", "inspector", "superintendent", "constable", "sergeant", "det", "insp", "supt", "ch", "dci",
+                "sgt", "cpl", "pte", "lt", "lieut", "maj", "cmdr", "brig", "cllr", "councillor", "fr", "msgr"}
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 GENERATIONS = {"Jr", "Sr", "II", "III", "IV"}  # part of the name ("Robert Downey Jr."), after the surname
 # surname particles, part of the surname: "von der Leyen", "de Blasio", "Van Hollen", "da Silva", "Le Pen", "de la Cruz"
@@ -107,9 +110,12 @@ def without_titles(name: str) -> str:
 
 
 def is_title(word: str) -> bool:
-    """"Mr.", "Senator", "Vice", and titles joined by a hyphen ("Secretary-General", "Vice-President")."""
+    """"Mr.", "Senator", "Vice", and titles joined by a hyphen ("Secretary-General", "Vice-President",
+    "Director-General")."""
     folded = word.strip(".").casefold()
-    return folded in _MORE_TITLES or all(part in TITLES or part in _TITLE_PREFIXES for part in folded.split("-"))
+    parts = folded.split("-")
+    return folded in _MORE_TITLES or all(part in TITLES or part in _TITLE_PREFIXES for part in parts) \
+        or len(parts) > 1 and all(part in TITLES or part in PERSON_TITLES for part in parts)  # "Director-General"
 
 
 def within(mentions: list[Mention], start: int, end: int) -> list[Mention]:
