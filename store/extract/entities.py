@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from store.extract.canonical import canonical_key
-from store.extract.entities_passes import add_tickers, sports_teams, to_mentions
+from store.extract.entities_passes import abbreviations, add_tickers, sports_teams, to_mentions
 from store.extract.entities_public import geonames
 from store.extract.entity_article import SUPERSEDED, Candidate, resolve_article, strip_possessive
 from store.extract.entity_rules import (
@@ -79,6 +79,7 @@ def find_entities(text: str, teachings=None) -> list[Mention]:
     candidates += _capitalised_runs(text, tokens, gaz, candidates, starts, headlines)
     candidates = _mark_ambiguous(text, gaz, candidates, starts, headlines)
     candidates = resolve_article(text, tokens, candidates)
+    abbreviations(text, candidates)
     sports_teams(text, gaz, candidates)
     candidates = add_tickers(text, gaz, candidates)
     return to_mentions(text, candidates)

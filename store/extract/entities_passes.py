@@ -10,6 +10,7 @@ from store.extract.tickers import find_tickers, parenthesised_after
 from store.model import Mention
 
 _SCORE_AFTER = re.compile(r" \(?\d{1,3}[-–]\d{1,3}(?!\w)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _MATCH_GAP = re.compile(r" (?:beat|beats|defeated|defeat|edged|thrashed|drew with|lost to|v\.?|vs\.?|versus|and) ")
 
 
@@ -31,6 +32,24 @@ def _may_be_team(candidate: Candidate, gaz: Gazetteer) -> bool:
     if candidate.label == "PLACE":
         return candidate.key not in gaz.countries
     return candidate.label in ("OTHER", "PERSON") and candidate.confidence < 2 or candidate.label == "ORG"
+
+
+def abbreviations(text: str, candidates: list[Candidate]) -> None:
+    """An acronym in parentheses right after a name is that name's ("European Court of Justice (ECJ)"): wherever
+    the article uses it, it takes the name's type when its letters open the name's capitalised words."""
+    by_start = {c.start: c for c in candidates}
+    types = {}
+    for candidate in candidates:
+        acronym = by_start.get(candidate.end + 2) if text[candidate.end : candidate.end + 2] == " (" else None
+        if acronym is None or text[acronym.end : acronym.end + 1] != ")" or candidate.label in ("OTHER", "TICKER"):
+            continue
+        letters = text[acronym.start : acronym.end]
+        initials = "".join(w[0] for w in text[candidate.start : candidate.end].split() if w[:1].isupper())
+        if _ACRONYM.fullmatch(letters) and initials == letters:
+            types[acronym.key] = candidate.label, candidate.confidence
+    for candidate in candidates:
+        if candidate.key in types:
+            candidate.label, candidate.confidence = types[candidate.key]
 
 
 def add_tickers(text: str, gaz: Gazetteer, candidates: list[Candidate]) -> list[Candidate]:

@@ -76,7 +76,7 @@ ORG_FIRST_WORDS = frozenset(
 ORG_HEADS = frozenset(
     ["Bank", "University", "Ministry", "Department", "Institute", "College", "School", "Academy", "Bureau", "Office",
      "Board", "Council", "Committee", "Commission", "Agency", "Museum", "Church", "Federation", "Association",
-     "Society", "League", "Union", "House", "Order"]
+     "Society", "League", "Union", "House", "Order", "Court", "Tribunal"]
 )
 # Bodies named for what they deal with: "Commission on Presidential Debates", "Project on Government Oversight"
 ON_HEADS = frozenset(["Commission", "Committee", "Council", "Conference", "Project", "Panel", "Center", "Centre",

@@ -61,6 +61,12 @@ def test_a_body_named_for_what_it_deals_with_keeps_its_on_but_not_a_date_after_o
     assert "Commission on Tuesday" not in found
 
 
+def test_an_acronym_in_parentheses_after_a_name_takes_its_type_wherever_it_is_used():
+    found = labels("On Thursday the European Court of Justice (ECJ) ruled on the case of a blogger in Vienna. "
+                   "Lawyers for the blogger said later that the ECJ said more than they had hoped for.")
+    assert found["European Court of Justice"] == found["ECJ"] == "ORG"
+
+
 def test_scores_never_join_a_name():
     found = labels("In the second round, Venus Williams beat Elena Likhovtseva 6-3 6-2 on a windy Tuesday.")
     assert found["Elena Likhovtseva"] == "PERSON"
