@@ -10,6 +10,7 @@ last). Its speaker is found by ``store.extract.quote_speakers``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from store.extract.quote_cues import CUE, CUE_VERBS, attribution_after, is_attribution
@@ -22,6 +23,12 @@ OPENERS = {"“": "”", '"': '"', "‘": "’"}
 _MARK = re.compile("[“\"‘]")
 MAX_ATTRIBUTION_SENTENCE = 25  # words of an attribution that is a sentence between two quotes
 MAX_PARAGRAPHS = 8  # a quote running over more paragraphs than this is a missing closing mark, not speech
+# web text mixes straight and curly marks ("…,” Trump tweeted; “…," she said): the other style closes a quote
+# that its own style leaves open
+OTHER_CLOSER = {'"': "”", "“": '"'}
+# a short passage quoted whole this many times is a slogan or catchphrase the story is about, not speech
+REFRAIN_TIMES = 3
+MAX_REFRAIN_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +60,13 @@ class _Span:
 
 def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list[Quote]:
     """Every direct quote of four words or more in the article, in order, with its speaker where one is named."""
-    readable = [b for b in blocks if b.kind not in SKIPPED_BLOCKS]
+    readable = [b for b in blocks if b.kind not in SKIPPED_BLOCKS or _pull_quote(text, b)]
     spans = _join_paragraphs(text, readable, [s for i, b in enumerate(readable) for s in _spans_in(text, b, i)])
     spans = _join_split_quotes(text, readable, spans)
     spans = [
         s for s in spans if sum(len(text[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(text, s)
     ]
+    spans = _without_refrains(text, spans)
     speakers = Speakers(text, mentions, [part for s in spans for part in s.parts])
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -92,6 +100,8 @@ def _spans_in(text: str, block: Block, index: int):
         mark = text[i]
         if _opens(text, i, block.start):
             close = _find_close(text, i + 1, end, mark)
+            if close is None and mark in OTHER_CLOSER:
+                close = _find_close(text, i + 1, end, mark, OTHER_CLOSER[mark])
             if close is None:
                 if mark != "‘" and not any(ch in OPENERS for ch in text[i + 1 : end]):
                     yield _Span([_trimmed(text, i + 1, end)], i, end, False, index, index)
@@ -123,8 +133,8 @@ def _opens(text: str, i: int, block_start: int) -> bool:
     return not after.isspace() and not before.isalnum()
 
 
-def _find_close(text: str, i: int, end: int, mark: str) -> int | None:
-    closer = OPENERS[mark]
+def _find_close(text: str, i: int, end: int, mark: str, closer: str | None = None) -> int | None:
+    closer = closer or OPENERS[mark]
     while i < end:
         ch = text[i]
         if ch == closer and (closer != "’" or i + 1 >= end or not text[i + 1].isalpha()):
@@ -253,11 +263,48 @@ def _names_something(text: str, span: _Span) -> bool:
     return _NAMING.search(text, max(0, span.open_at - 12), span.open_at) is not None
 
 
+def _pull_quote(text: str, block: Block) -> bool:
+    """A display line that is one whole quote (a pull quote), which the page sets like a heading."""
+    line = text[block.start : block.end].strip()
+    return block.kind == "heading" and len(line) > 2 and line[0] in "“\"" and line[-1] in "”\"" \
+        and sum(line.count(mark) for mark in "“”\"") == 2
+
+
+def _without_refrains(text: str, spans: list[_Span]) -> list[_Span]:
+    """Drops a short passage quoted whole ``REFRAIN_TIMES`` times or more (case and punctuation aside): a
+    slogan or catchphrase the story is about ("Meth. We're on it."), not something said once."""
+    keys = []
+    for span in spans:
+        words = re.findall(r"\w+", " ".join(text[a:b] for a, b in span.parts).casefold())
+        keys.append(" ".join(words) if len(span.parts) == 1 and len(words) <= MAX_REFRAIN_WORDS else None)
+    counts = Counter(key for key in keys if key)
+    return [span for span, key in zip(spans, keys, strict=True) if key is None or counts[key] < REFRAIN_TIMES]
+
+
+_NAMING_VERB = re.compile(
+    r"\b(?:named|renamed|dubbed|nicknamed|titled|entitled|christened|hashtag|known\s+as)\b"
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"‘])|\n")
+
+
+def _named_before(text: str, open_at: int) -> bool:
+    """Whether the quote's sentence gives it as a name: a verb of naming is the last verb before it ("named the
+    virus that causes it "…"", "dubbed the conflict: "…"", "The hashtag "…""), with no verb of saying after."""
+    head_start = max(0, open_at - 300)
+    ends = list(_SENTENCE_END.finditer(text, head_start, open_at + 1))  # + 1: the quote mark opening a sentence
+    head_start = ends[-1].end() if ends else head_start
+    namings = [m.end() for m in _NAMING_VERB.finditer(text, head_start, open_at)]
+    return bool(namings) and CUE.search(text, namings[-1], open_at) is None
+
+
 def _is_title(text: str, span: _Span) -> bool:
     """A name in quote marks, not speech: a title or slogan in Title Case ("Storm Area 51, They Can't Stop All
-    of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside."""
+    of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside; a
+    hashtag or handle ("#we want freedom of speech#"); what a verb of naming just gave (``_named_before``)."""
     if len(span.parts) > 1:
         return False
+    if text[span.parts[0][0]] in "#@" or _named_before(text, span.open_at):
+        return True
     words = text[span.parts[0][0] : span.parts[0][1]].split()
     if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":
         return False

@@ -1,6 +1,7 @@
 """Direct quotes and their speakers, one pattern per test, on hand-written paragraphs."""
 
 from store.extract.quotes import find_quotes
+from store.model import Block
 from tests.ledger.helpers import mention, paragraphs
 
 
@@ -348,3 +349,53 @@ def test_a_split_quote_whose_second_piece_runs_over_paragraphs_is_one_quote():
         "And the idea is actually not so crazy.",
     ]
     assert quote.speaker == "Jen Ngo"
+
+
+def test_names_in_quote_marks_are_not_quotes():
+    text = ("The committee named the virus that causes it “severe acute respiratory syndrome coronavirus 2”.\n"
+            "Writing in a blog, Matt Ing dubbed the long conflict with the church: “Scientology vs. the Internet, "
+            "part XVII”.\n"
+            "The hashtag “#we want freedom of speech#” reached two million views.\n"
+            "Matt Ing, who was named editor last year, said the church was “waging a war it cannot win”.\n"
+            "The project is named after his cofounder. “He never got to see its success,” Matt Ing wrote.")
+    found = quotes_of(text, ("Matt Ing", "matt ing", 0), ("Matt Ing", "matt ing", 1))
+    assert [(q, s) for q, s, _, _ in found] == [("waging a war it cannot win", "Matt Ing"),
+                                                ("He never got to see its success", "Matt Ing")]
+
+
+def test_a_slogan_quoted_whole_three_times_is_not_speech():
+    text = ("The state’s new slogan is “Meth. We’re on it.”\n"
+            "“Meth. We’re on it” is rolling out with billboards, Kris Noe said.\n"
+            "Critics mocked the \"Meth. We're On It.\" campaign.\n"
+            "“The whole point of this campaign is to raise awareness,” Kris Noe tweeted.")
+    found = quotes_of(text, ("Kris Noe", "kris noe", 0), ("Kris Noe", "kris noe", 1))
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("The whole point of this campaign is to raise awareness", "Kris Noe")
+    ]
+
+
+def test_a_pull_quote_repeated_twice_stays_a_quote():
+    text = ("“Their immune system behaves in an exaggerated fashion,” Owen Demp said.\n"
+            "“Their immune system behaves in an exaggerated fashion,” he told Gizmodo by email.")
+    found = quotes_of(text, ("Owen Demp", "owen demp", 0))
+    assert [q for q, _, _, _ in found] == ["Their immune system behaves in an exaggerated fashion"] * 2
+
+
+def test_a_quote_closed_by_a_mark_of_the_other_style_ends_there():
+    text = ("Democrats allege abuse. \"A great day for Republicans, a great day for our Country! We will win,” "
+            "Donald Trum tweeted soon after the hearings ended on Tuesday.\n"
+            "“Specifically, the ambassador confirmed that ‘there was no linkage like that,\" she said.")
+    found = quotes_of(text, ("Donald Trum", "donald trum", 0))
+    assert [(q, s) for q, s, _, _ in found][0] == (
+        "A great day for Republicans, a great day for our Country! We will win", "Donald Trum")
+    assert found[1][0] == "Specifically, the ambassador confirmed that ‘there was no linkage like that"
+
+
+def test_a_pull_quote_set_as_a_heading_is_a_quote_but_a_heading_is_not():
+    text = ("Owen Demp, a chest doctor, studied the case.\n“Their immune system behaves in an exaggerated fashion”\n"
+            "Demp talked with the man over the phone.\nWhat Happened Next In The Clinic\n")
+    blocks = paragraphs(text)
+    blocks[1] = Block("heading", blocks[1].start, blocks[1].end)
+    blocks[3] = Block("heading", blocks[3].start, blocks[3].end)
+    found = find_quotes(text, blocks, [mention(text, "Owen Demp", "PERSON", "owen demp")])
+    assert [q.text for q in found] == ["Their immune system behaves in an exaggerated fashion"]
