@@ -315,7 +315,10 @@ class SourceNames(ArticlePointers):
         if lead is None:
             return self._owners_document(start, end, cue)
         rest = lead.end()
-        people = self._named_people(rest, end)
+        # the source is the noun phrase after the lead, up to its clause's comma: not the object of a clause after
+        # it ("an email by Roche provides a contrast, as he talks to Tom Hale, saying")
+        comma = self.text.find(",", rest, end)
+        people = self._named_people(rest, comma if comma >= 0 else end)
         if people:  # "Boeing spokesman William Barksdale", "Biden's Twitter account", "the Biden campaign"
             if persons := self.persons_body(people[0]):
                 return (*persons, cue)

@@ -137,6 +137,8 @@ class ArticlePointers(OrgAntecedents):
             person = self._last_with_title(at, title.group(1).lower())
             if self._introduced_unnamed(at, title.group(1), person):  # "an Interpol spokesperson … the spokesperson"
                 return None, None
+            if person is None and phrase.startswith(" of ", title.end()):
+                return None, None  # "the premier of Bavaria", no one named so: a person the story does not name
             person = person or last_before(self.people, at)
             return self._person(person) if person else None
         if role := _THE_ROLE.search(phrase):  # "the father said", "the actress recalled"
@@ -204,6 +206,9 @@ class ArticlePointers(OrgAntecedents):
         When the article shows that subject is of the other ``gender``, the nearest person of the pronoun's own
         gender, a few sentences back at most."""
         own_sentence = self._sentence_holding(at)
+        # a semicolon joins two main clauses: the one before is as a sentence before ("said X; he urged")
+        if (clause := self.text.rfind("; ", own_sentence, at)) >= 0 and not self._in_quote(clause):
+            own_sentence = clause + 2
         count = bisect_right(self.people, own_sentence, key=mention_end)  # people named before the pronoun's sentence
         if not count:
             person = last_before(self.people, at)

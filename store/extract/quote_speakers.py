@@ -65,6 +65,10 @@ _CLOSING_ATTRIBUTION = re.compile(
 # a dash and a name ending the paragraph, after a quote or alone in the next one: "“…” — Neil Gaiman", "– Mel****"
 _SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,3}?)\s*(?:,[^.!?“”\"]{0,80})?\s*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+# "he"/"she" opening the verb's own clause, no comma between them: the subject, and any name after it in that clause
+# its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
+_CLAUSE_PRONOUN = re.compile(r"(?:^|[,;]\s+|\b(?:as|and|but|while|whereas|so|then)\s+)(?P<pronoun>[Hh]e|[Ss]he)\b"
+                             r"(?=(?:[^,;“”\"]|“[^“”]*”|\"[^\"]*\")*,?\s*$)")
 # "It also credited Leonov with …, noting "…"": the organisation opens the clause; not an empty "It is", "It seems"
 _LEADING_IT = re.compile(r"\s*It\s+(?!(?:is|was|'s|’s|has been|had been|will be|would be|seems|seemed|appears|"
                          r"appeared|remains|remained|may|might|could)\b)")
@@ -264,6 +268,9 @@ class Speakers(SourceNames):
             start, chunk = start + reported, chunk[reported:]
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "He provided the text of a message he sent to X:"
+        if not after and (clause := _CLAUSE_PRONOUN.search(chunk)) \
+                and (person := self.pronoun_person(start + clause.start("pronoun"))) is not None:
+            return (*person, cue)
         if not after and _LEADING_IT.match(chunk) and (org := self.org_antecedent(start)) is not None:
             return self._organisation(org), org.entity, cue
         if after and _OBJECT_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:

@@ -24,3 +24,34 @@ def test_a_participial_opener_before_a_named_subject_is_still_the_attribution():
             'Ann Lee said.')
     people = [("Tom Hale", "PERSON", 0), ("Ann Lee", "PERSON", 0)]
     assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee"]
+
+
+def test_he_opening_the_verbs_clause_after_a_semicolon_is_the_speaker_of_the_clause_before():
+    text = ('Tom Hale spoke on Monday. "We will find them," said Ann Lee, the defence secretary; she described the '
+            'attack as a "cowardly act" and urged residents to "stay calm and stay home".')
+    people = [("Tom Hale", "PERSON", 0), ("Ann Lee", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Ann Lee"]
+
+
+def test_a_name_after_the_pronoun_in_the_verbs_clause_is_its_object():
+    text = ('Ann Lee wrote to the board in May. A later email by Lee offers a contrast, as she talks to finance '
+            'director Tom Hale about the budget, saying, "Cut whatever you need to cut."')
+    people = [("Ann Lee", "PERSON", 0), ("Tom Hale", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee"]
+
+
+def test_a_document_by_someone_is_theirs_only_in_its_own_noun_phrase():
+    text = ('Ann Lee runs the plant. A letter from Lee to the union says: "We will keep every job."\n'
+            'Tom Hale spoke to the union. A later letter by the board made a promise, as he told Ann Lee '
+            'about it, saying, "Nobody will be laid off this year."')
+    people = [("Ann Lee", "PERSON", 0), ("Lee", "PERSON", 1), ("Tom Hale", "PERSON", 0), ("Ann Lee", "PERSON", 1)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Tom Hale"]
+
+
+def test_the_holder_of_an_office_of_somewhere_no_one_was_named_with_is_unnamed():
+    text = ('"It is completely unacceptable," said economy minister Tom Hale. The premier of the state of Bavaria '
+            'remarked that "the company has behaved very badly towards us."\n'
+            '"Warm water is attacking the ice," said study co-author Ann Lee. The Wooster professor added, "We do '
+            'not know how much yet."')
+    people = [("Tom Hale", "PERSON", 0), ("Bavaria", "PLACE", 0), ("Ann Lee", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Tom Hale", None, "Ann Lee", "Ann Lee"]
