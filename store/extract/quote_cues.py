@@ -19,7 +19,8 @@ CUE_VERBS = (
     "recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|"
     "quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated|"
     "enthused|enthuses|exclaimed|opined|opines|concurred|countered|retorted|lamented|laments|mused|remembered|"
-    "shouted|criticised|criticized|agreed|agrees|continues|declares|announces"
+    "shouted|criticised|criticized|agreed|agrees|continues|declares|announces|specifies|specified|stipulates|"
+    "stipulated"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",

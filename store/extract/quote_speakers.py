@@ -124,6 +124,9 @@ class Speakers(SourceNames):
                 return speaker
         else:
             speaker = None
+        if speaker is None and (stated := self.stated_after(close_at, block.end)) \
+                and (source := self._subject(*stated, after=True)) and source[0]:
+            return source  # "…" as stated on the Apple website
         block = first
         sentence_start = self._sentence_start(block.start, open_at)
         if speaker is not None:  # "Pelosi called it a "…," according to NBC": the source reports, Pelosi speaks
