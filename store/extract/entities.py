@@ -244,6 +244,12 @@ def _swallows_hits(text, run, words, by_start, gaz, headline: bool) -> bool:
             return True
         if words[0] in COMPASS and first_hit.label == "PLACE":
             return True
+    # a given name and a middle name or initial before a surname that is also a name listed as something else:
+    # "John M. Ford", "John Milo Ford" (not the carmaker)
+    if len(run) == 3 and run[2][2] is HIT and run[1][2] is not HIT and words[0] in gaz.first_names \
+            and (INITIALS.fullmatch(words[1]) or _is_given_name(words[1], gaz)) and first_hit.tokens == 1 \
+            and first_hit.label != "PERSON" and words[2] in gaz.surnames:
+        return True
     # a double surname holding a listed name: "Teresa Nielsen Hayden"
     return len(run) == 3 and run[1][2] is HIT and run[2][2] is not HIT and words[0] in gaz.first_names \
         and first_hit.tokens == 1 and first_hit.label != "PERSON" and words[2] not in ORG_SUFFIXES

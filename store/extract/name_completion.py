@@ -18,6 +18,7 @@ from rapidfuzz.distance import Levenshtein
 
 from store.extract.gazetteer import gazetteer
 from store.extract.names_in_text import ARABIC_PARTICLE, missed_person, named_in_text
+from store.extract.nicknames import nicknames
 from store.extract.quote_cues import TITLE_NOUNS, TITLES
 from store.extract.speaker_names import (
     PARTICLES,
@@ -107,7 +108,8 @@ class ArticleNames:
                     self.full[m.entity] = name
         # each name's full form split once: (full name, its last word and a person's first of two surnames
         # casefolded), or None for a single word
-        self._surnames = [self._split_name(m) for m in entities]
+        split: dict[tuple[str | None, str, bool], tuple[str, str, str] | None] = {}  # an entity's mentions split once
+        self._surnames = [self._split_name(m, split) for m in entities]
         # people's full names (two words or more) by their surname, first named first; and the names themselves
         self._people_names: dict[str, tuple[str, str | None]] = {}
         self._full_people: set[str] = set()
@@ -127,6 +129,7 @@ class ArticleNames:
             full = without_titles(self.full.get(m.entity or "", m.text))
             if found := _FAMILY_FIRST.fullmatch(full):
                 self._family_first.setdefault(plain_name(found.group(1)), (full, m.entity))
+        self._nicknames = nicknames(text, self.people, self.full)  # "called him Mike": "mike" → "ford"
 
     def _given_before(self, mention: Mention) -> str | None:
         """A given name that is also a word, which the extractor left off a surname: "Art Levinson, chairman of
@@ -172,7 +175,13 @@ class ArticleNames:
         """The people named in the narrative between ``start`` and ``end``, not those named inside a quote."""
         return [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
 
-    def _split_name(self, mention: Mention) -> tuple[str, str, str] | None:
+    def _split_name(self, mention: Mention, split: dict) -> tuple[str, str, str] | None:
+        key = (mention.entity, mention.text, mention.label == "PERSON")
+        if key not in split:
+            split[key] = self._split(mention)
+        return split[key]
+
+    def _split(self, mention: Mention) -> tuple[str, str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()
         if len(words) < 2:
             return None
@@ -195,6 +204,11 @@ class ArticleNames:
             name = bare
             speaker = name, entity, cue
         words = name.split()
+        # a nickname the article gave, alone or before the surname: "Mike said", "a Mike Ford novel"
+        if (nicknamed := self._nicknames.get(plain_name(words[0]))) and len(words) <= 2 \
+                and (len(words) == 1 or plain_name(words[1]) == nicknamed) and nicknamed in self._people_names:
+            full, named = self._people_names[nicknamed]
+            return full, named or entity, cue
         # a particle surname is one surname: "von der Leyen", "Van Hollen", "de la Cruz"
         if len(words) == 1 or all(w.casefold() in PARTICLES for w in words[:-1]):
             fuller = self._people_names.get(plain_name(name)) or self._family_first.get(plain_name(name)) \

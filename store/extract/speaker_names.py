@@ -23,6 +23,7 @@ _MORE_TITLES = {"undersecretary", "under-secretary", "undersecretary-general", "
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 GENERATIONS = {"Jr", "Sr", "II", "III", "IV"}  # part of the name ("Robert Downey Jr."), after the surname
 # surname particles, part of the surname: "von der Leyen", "de Blasio", "Van Hollen", "da Silva", "Le Pen", "de la Cruz"
+_JOINED_SURNAMES = re.compile(r"([A-Z][a-zà-ÿ]{2,})-[A-Z][a-zà-ÿ]{2,}")  # "Ruiz-Lopez", "Smith-Jones"
 PARTICLES = {"van", "von", "de", "der", "den", "da", "das", "dos", "di", "del", "della", "du", "la", "le", "ter", "ten"}
 
 
@@ -85,7 +86,10 @@ def paternal_surname(words: list[str], given_names: frozenset[str]) -> str | Non
     """The first of two surnames, which a Spanish or Portuguese name is known by alone ("Rosselló" of "Ricardo
     Rosselló Nevares", "Vázquez" of "Wanda Vázquez Garced"): the word before the last of a name of three words or
     more, when it is no given name, initial or particle ("Hernan Dario Gomez", "John F. Kennedy") and the last
-    is no English word ("The Doris Day Show")."""
+    is no English word ("The Doris Day Show"); or the first half of two joined by a hyphen ("Ruiz" of "Ana
+    Ruiz-Lopez")."""
+    if len(words) > 1 and (joined := _JOINED_SURNAMES.fullmatch(words[-1])):
+        return joined.group(1)
     if len(words) < 3 or words[-1].strip(".,") in GENERATIONS or words[-1].casefold() in gazetteer().common_words:
         return None
     word = words[-2]

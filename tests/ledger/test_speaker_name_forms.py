@@ -92,3 +92,18 @@ def test_a_surname_that_is_also_a_word_said_alone_is_the_person_a_listed_given_n
     text = ('Prime Minister Theresa May spoke on Monday. "We will leave the union on time," May said.\n'
             '"Nothing is agreed until everything is agreed," Mrs May said.')
     assert speakers(text) == ["Theresa May", "Theresa May"]
+
+
+def test_a_nickname_the_article_gives_is_the_person_named_in_full_first():
+    text = ('The novels of John M. Ford are back in print.\n'
+            'John Milo Ford was born in Indiana in 1957. Everyone called him Mike.\n'
+            '"I have a horror of being obvious," Mike wrote to a friend.\n'
+            'Cherie Smith, known as Lucky, drew all day. "You have to work through the bad drawings," Lucky said.')
+    assert speakers(text) == ["John M. Ford", "Cherie Smith"]
+    assert [m.text for m in extract(text) if m.label == "PERSON" and "Ford" in m.text] == ["John M. Ford",
+                                                                                           "John Milo Ford"]
+
+
+def test_the_first_half_of_a_joined_surname_said_alone_is_the_person_named_in_full():
+    text = 'Ana Ruiz-Lopez chaired the meeting. "We will publish every figure we have," Ruiz said.'
+    assert speakers(text) == ["Ana Ruiz-Lopez"]
