@@ -57,6 +57,9 @@ _DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|th
 _PARTICLE_NAME = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES))})\s+)+[A-Z]")  # a surname going on after a particle
 _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charter|Treaty|Convention|Code|Bill|"
                              r"Resolution|Declaration|Decree|Statute|Ordinance|Directive|Regulation|Clause")
+# a quote's source given after it as where it was stated: "…" as stated on the Apple website, "…" as reported by X
+_AS_STATED = re.compile(r"[\s,]*as\s+(stated|said|written|reported|noted|announced|described|claimed|put)\s+"
+                        r"(?:on|in|by)\s+")
 _BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+which\s+[^,.;:“”\"]*$")
 _NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|of|to|the))*$")
@@ -294,6 +297,14 @@ class SourceNames(ArticlePointers):
                 and self._pointer(clause.group(1).strip(), start) == (None, None):
             return None, None, cue
         return None
+
+    def stated_after(self, close_at: int, end: int) -> tuple[int, int, str] | None:
+        """``(start, end, cue)`` of the source a quote closing at ``close_at`` is given "as stated on" (in, by)
+        right after it, to its sentence's end ("…" as stated on the Apple website); None when no such phrase
+        follows."""
+        if (stated := _AS_STATED.match(self.text, close_at + 1, end)) is None:
+            return None
+        return stated.end(), min(end, self._sentence_end(stated.end())), stated.group(1)
 
     def _source_end(self, start: int, end: int) -> int:
         """Where the source named after "according to" at ``start`` ends: at the comma closing the clause when

@@ -19,7 +19,8 @@ CUE_VERBS = (
     "recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|"
     "quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated|"
     "enthused|enthuses|exclaimed|opined|opines|concurred|countered|retorted|lamented|laments|mused|remembered|"
-    "shouted|criticised|criticized|agreed|agrees|continues|declares|announces"
+    "shouted|criticised|criticized|agreed|agrees|continues|declares|announces|specifies|specified|stipulates|"
+    "stipulated"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",
@@ -31,7 +32,7 @@ TITLE_NOUNS = (
     "ceo|chief executive|cfo|chairman|chairwoman|president|founder|co-founder|analyst|strategist|economist|"
     "spokesperson|spokesman|spokeswoman|director|manager|minister|governor|official|head|prosecutor|judge|senator|"
     "archbishop|bishop|mayor|chancellor|premier|secretary|attorney|lawyer|commissioner|professor|researcher|author|"
-    "coach|captain|chief|leader|chair|editor|general|sheriff"
+    "coach|captain|chief|leader|chair|editor|general|sheriff|king|queen"
 )
 # Nouns for people by their family tie or what they do, that a story uses for someone it named before ("the
 # father said", "the actress recalled"); the family ties may point back to parents named together ("X and Y Smith")
@@ -52,7 +53,8 @@ COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|minis
 DOCUMENT_NOUNS = (
     "statement|press release|news release|release|report|letter|post|message|announcement|notice|communiqu[ée]|"
     "website|web site|site|account|page|blog|filing|document|tweet|e-?mail|bulletin|memo|video|summary|transcript|"
-    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief|analysis|study|survey"
+    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief|analysis|study|survey|"
+    "proclamation|decree|order"
 )
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""

@@ -239,3 +239,17 @@ def test_a_persons_body_is_the_organisation_the_article_names_with_them_and_that
     entities = ("Anna Hale", "PERSON", 0), ("Hale", "PERSON", 1), ("Anna Hale Animal Foundation", "ORG", 0), \
         ("Ben Cole", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["Anna Hale Animal Foundation", "Ben Cole"]
+
+
+def test_a_quote_given_as_stated_on_an_organisations_website_is_the_organisations():
+    text = ('Apple Inc. introduced the iPhone in San Francisco. The phone is claimed to be "a revolutionary mobile '
+            'phone" as stated on the Apple website. Critics were unmoved.\n'
+            'The storm was "the worst in fifty years on this coast" as reported by the Met Office.')
+    entities = ("Apple Inc.", "ORG", 0), ("San Francisco", "PLACE", 0), ("Apple", "ORG", 1), ("Met Office", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Apple Inc.", "Met Office"]
+
+
+def test_a_law_that_specifies_speaks_its_own_words():
+    text = ('Impeachment is a process. The United States Constitution specifies that officials are removed from '
+            'office when convicted of "Treason, Bribery, or other high Crimes and Misdemeanors."')
+    assert [s for _, s in quotes_of(text, ("United States", "PLACE", 0))] == ["United States Constitution"]
