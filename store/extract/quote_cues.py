@@ -32,7 +32,7 @@ TITLE_NOUNS = (
     "ceo|chief executive|cfo|chairman|chairwoman|president|founder|co-founder|analyst|strategist|economist|"
     "spokesperson|spokesman|spokeswoman|director|manager|minister|governor|official|head|prosecutor|judge|senator|"
     "archbishop|bishop|mayor|chancellor|premier|secretary|attorney|lawyer|commissioner|professor|researcher|author|"
-    "coach|captain|chief|leader|chair|editor|general|sheriff"
+    "coach|captain|chief|leader|chair|editor|general|sheriff|king|queen"
 )
 # Nouns for people by their family tie or what they do, that a story uses for someone it named before ("the
 # father said", "the actress recalled"); the family ties may point back to parents named together ("X and Y Smith")
@@ -53,14 +53,17 @@ COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|minis
 DOCUMENT_NOUNS = (
     "statement|press release|news release|release|report|letter|post|message|announcement|notice|communiqu[ée]|"
     "website|web site|site|account|page|blog|filing|document|tweet|e-?mail|bulletin|memo|video|summary|transcript|"
-    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief|analysis|study|survey"
+    "opinion|ruling|decision|judgment|judgement|warning|advisory|complaint|lawsuit|motion|brief|analysis|study|survey|"
+    "proclamation|decree|order"
 )
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
 # (not a colon: a verb of saying before one introduces what follows it, "Apple released the email, which reads:")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 # a title's or an initial's dot, not a sentence end
-_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")
+# (military and police ranks as news agencies shorten them: "Maj. Gen.", "Rear Adm.", "Pfc.", "Det. Supt.", "Rev.")
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|Maj|Adm|Cmdr|"
+                        r"Cpl|Pfc|Pvt|Spc|Brig|Atty|Supt|Insp|Det|Rev|Msgr|Fr|[A-Z])\.")
 _AFTER = re.compile(
     rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|\.(?=\w)|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b"
 )

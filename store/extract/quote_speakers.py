@@ -26,7 +26,16 @@ from store.extract.org_speakers import (
     reported_subject,
 )
 from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, TITLES, attribution_after
+from store.extract.quote_cues import (
+    COMPANY_NOUNS,
+    CUE,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+    TITLES,
+    attribution_after,
+)
 from store.extract.speaker_names import person_name, within
 from store.model import Block, Mention
 
@@ -34,8 +43,11 @@ _NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
 # the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
 _RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|someone\b|somebody\b|[A-Z])", re.DOTALL)
-# "She left the series.", "Underwhelmed with her role, she left the series."
-_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:He|She|he|she)\b")
+# "She left the series.", "Underwhelmed with her role, she left the series.", and a question's subject after its
+# auxiliary: "Why did she want to go so badly?"
+_OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:(?:Why|How|What|When|Where)\s+(?:[a-z]+\s+)?"
+                                 r"(?:did|does|do|was|is|were|are|has|had|would|will|could|can|should)\s+)?"
+                                 r"(?:He|She|he|she)\b")
 _SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised word, not an acronym ("AIM")
 _SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
 # "Saying X is …, Y said"
@@ -65,6 +77,13 @@ _CLOSING_ATTRIBUTION = re.compile(
     rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*|he|she)\s+({CUE_VERBS})\.\s*$")
 # a dash and a name ending the paragraph, after a quote or alone in the next one: "“…” — Neil Gaiman", "– Mel****"
 _SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,3}?)\s*(?:,[^.!?“”\"]{0,80})?\s*$")
+_DOCUMENT_BY = re.compile(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})"
+                          r"\s+(?:from|by)\s+", re.IGNORECASE)
+_QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting)\s+(.{1,80}?)\s+as\s+$")  # the one quoted, not who quotes
+# what someone known by a title wrote, or a part of it: "Part of the judge's statement", "the minister's letter"
+_HOLDERS_DOCUMENT = re.compile(rf"\s*(?:(?:[Pp]arts?|[Aa]n\s+excerpt|[Aa]\s+portion|[Oo]ne\s+line)\s+(?:of|from)\s+)?"
+                               rf"([Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{TITLE_NOUNS}|{ROLE_NOUNS}))['’]s?"
+                               rf"\s+(?:[\w-]+\s+)?(?:{DOCUMENT_NOUNS})s?\s*")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 # "he"/"she" opening the verb's own clause, no comma between them: the subject, and any name after it in that clause
 # its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
@@ -234,11 +253,21 @@ class Speakers(SourceNames):
         cues = [c for c in CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
         while len(cues) > 1 and describes_document(head, cues[-1].start()):  # "said in a statement posted online"
             cues.pop()
+        # "The palace issued the following statement from the king: "…"", "announced an order by X directing
+        # units to "…"": the document's author speaks, whoever passed it on
+        for lead in _DOCUMENT_BY.finditer(head, cues[-1].end() if cues else 0):
+            if not self._in_quote(sentence_start + lead.start()) and (
+                    source := self._document_source(sentence_start + lead.start(), open_at, cues[-1].group()
+                                                    if cues else None)) and source[0]:
+                return source
         if cues:
             cue = cues[-1]
             if cue.group().lower() in ("according to", "in the words of"):
                 end = self._source_end(sentence_start + cue.end(), sentence_start + len(head.rstrip(" ,:“\"‘")))
                 return self._subject(sentence_start + cue.end(), end, cue.group().lower(), after=True)
+            if quoted := _QUOTED_AS.search(head, 0, cue.start()):  # "GovExec.com quotes a Senate aide as saying"
+                return self._subject(sentence_start + quoted.start(1), sentence_start + quoted.end(1), cue.group(),
+                                     after=True)
             if by := re.match(r"\s+by\s+(?!\w+ing\b)", head[cue.end() :]):  # "described by X as", not "by saying"
                 start = sentence_start + cue.end() + by.end()
                 return self._subject(start, open_at, cue.group(), after=True)
@@ -258,6 +287,9 @@ class Speakers(SourceNames):
         if source := self._source(start, end, cue):  # "a statement from X read", "according to officials, …"
             return source
         chunk = self.text[start:end].rstrip(" ,")
+        if not after and (holder := _HOLDERS_DOCUMENT.fullmatch(chunk)) \
+                and (pointer := self._pointer(holder.group(1), start + holder.start(1))) and pointer[0]:
+            return (*pointer, cue)  # "Part of the judge's statement reads": the judge named before
         if document := document_name(chunk):  # "The 14th Amendment states", "Republic Act No. 3846, …, states"
             return document, None, cue
         if not after and self.text[start:end].rstrip().endswith(",") and (aside := _ASIDE.search(chunk)):
@@ -376,6 +408,8 @@ class Speakers(SourceNames):
         first_names = gazetteer().first_names
         named = [p for p in people if _SURNAME.fullmatch(p.text) or p.text.split()[0] in first_names
                  or not all(w.casefold() in common or w.casefold() in TITLES for w in p.text.split())]
+        # "Member of Parliament (MP) Yvette Cooper": an abbreviation in brackets stands for the words before it
+        named = [p for p in named if not (self.text[p.start - 1 : p.start] == "(" and self.text.startswith(")", p.end))]
         people = named or people
         for person in people:
             after = self.text[person.end : person.end + 2]

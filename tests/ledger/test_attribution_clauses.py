@@ -1,6 +1,7 @@
 """Which clause of the prose around a quote is its attribution, and whose subject speaks: a verb before a colon
 points forward, a participial clause after a quote is narrative. One rule per test, on hand-written paragraphs."""
 
+from tests.ledger.test_attribution_grammar import speakers_of
 from tests.ledger.test_quote_speakers import quotes_of
 
 
@@ -55,3 +56,39 @@ def test_the_holder_of_an_office_of_somewhere_no_one_was_named_with_is_unnamed()
             'not know how much yet."')
     people = [("Tom Hale", "PERSON", 0), ("Bavaria", "PLACE", 0), ("Ann Lee", "PERSON", 0)]
     assert [speaker for _, speaker in quotes_of(text, *people)] == ["Tom Hale", None, "Ann Lee", "Ann Lee"]
+
+
+def test_an_abbreviation_in_brackets_stands_for_the_words_before_it_not_for_a_person():
+    text = ('Member of Parliament (MP) Ann Lee of the Labour Party added, "This is a deeply dangerous way to '
+            'govern."\nConservative MP Tom Hale commented, "It would be an outrage if Parliament were shut."')
+    mentions = [("MP", "PERSON", 0, "mp tom hale"), ("Ann Lee", "PERSON", 0, None),
+                ("MP Tom Hale", "PERSON", 0, "mp tom hale")]
+    assert speakers_of(text, *mentions) == ["Ann Lee", "Tom Hale"]
+
+
+def test_a_quote_answering_a_question_about_someone_is_theirs():
+    text = ('Ann Lee, an art student, skipped class to see the show. Why did she so badly want to attend? "It is '
+            'Warhol, and he is a legend."')
+    assert quotes_of(text, ("Ann Lee", "PERSON", 0)) == [("It is Warhol, and he is a legend.", "Ann Lee")]
+
+
+def test_a_document_from_someone_in_the_clause_introducing_the_quote_is_theirs_not_who_passed_it_on():
+    text = ('King Tom Hale spoke on Friday. The palace issued the following statement from the king: "Members of '
+            'the royal family stay out of politics."\n'
+            'The Coast Guard has announced an order by Admiral Ann Lee directing its units to "join the army in '
+            'the pursuit of the attackers."')
+    entities = [("Tom Hale", "PERSON", 0), ("Coast Guard", "ORG", 0), ("Ann Lee", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Tom Hale", "Ann Lee"]
+
+
+def test_who_quotes_someone_as_saying_is_not_the_speaker():
+    text = ('The Senate met on Monday. GovExec.com quotes a "Senate aide" as saying: "The bill ignores every '
+            'analysis of the alternatives."')
+    entities = [("Senate", "ORG", 0), ("GovExec.com", "ORG", 0), ("Senate", "ORG", 1)]
+    assert [speaker for _, speaker in quotes_of(text, *entities)] == [None]
+
+
+def test_what_someone_known_by_a_title_wrote_is_theirs():
+    text = ('Judge Ann Lee ruled on Friday that the draft is unconstitutional. Part of the judge\'s statement reads '
+            '"the average woman could be better suited for some combat roles than the average man."')
+    assert [speaker for _, speaker in quotes_of(text, ("Ann Lee", "PERSON", 0))] == ["Ann Lee"]
