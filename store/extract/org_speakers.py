@@ -215,11 +215,12 @@ class SourceNames(ArticlePointers):
 
     def _named_with_head(self, mention: Mention) -> Mention | None:
         """The last organisation named before ``mention`` whose name ends with its one word ("Supreme Court"
-        for "Court")."""
+        for "Court") or has it before "of" or "on" ("Commission on Presidential Debates", "Court of Justice")."""
         count = bisect_right(self.orgs, mention.start, key=mention_end)
-        tail = f" {mention.text}"
+        word = mention.text
         nearby = self.orgs[max(0, count - NEARBY_NAMES) : count]
-        return next((m for m in reversed(nearby) if m.text.endswith(tail)), None)
+        return next((m for m in reversed(nearby) if m.text != word and (
+            m.text.endswith(f" {word}") or f"{word} of " in m.text or f"{word} on " in m.text)), None)
 
     def _pointer(self, phrase: str, at: int, anywhere: bool = False):
         """As ``ArticlePointers._pointer``; and "the federal government", "the government statement" that no

@@ -262,3 +262,10 @@ def test_who_a_publication_quotes_as_saying_speaks_not_the_publication_nor_a_bod
     entities = ("GovExec.com", "ORG", 0), ("Senate", "ORG", 0), ("Reuters", "ORG", 0), ("Boeing", "ORG", 0), \
         ("William Barksdale", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *entities)] == [None, "William Barksdale"]
+
+
+def test_a_lone_head_noun_is_the_body_named_with_it_before_of_or_on():
+    text = ('The United States Commission on Presidential Debates cancelled the debate. The Commission on Tuesday '
+            'said it "will not move the date at all, whatever happens."')
+    entities = ("United States Commission on Presidential Debates", "ORG", 0), ("Commission", "ORG", 1)
+    assert [s for _, s in quotes_of(text, *entities)] == ["United States Commission on Presidential Debates"]
