@@ -98,12 +98,14 @@ def _spans_in(text: str, block: Block, index: int):
             return
         i = found.start()
         mark = text[i]
-        if _opens(text, i, block.start):
+        # “ spaced out from its first word (“ should’ve been …’ ”) opens when its own closing mark follows
+        spaced = mark == "“" and text[i + 1 : i + 2] == " " and (i == block.start or not text[i - 1].isalnum())
+        if spaced or _opens(text, i, block.start):
             close = _find_close(text, i + 1, end, mark)
-            if close is None and mark in OTHER_CLOSER:
+            if close is None and mark in OTHER_CLOSER and not spaced:
                 close = _find_close(text, i + 1, end, mark, OTHER_CLOSER[mark])
             if close is None:
-                if mark != "‘" and not any(ch in OPENERS for ch in text[i + 1 : end]):
+                if mark != "‘" and not spaced and not any(ch in OPENERS for ch in text[i + 1 : end]):
                     yield _Span([_trimmed(text, i + 1, end)], i, end, False, index, index)
                     return
                 i += 1
@@ -211,11 +213,12 @@ def _split_in_paragraph(text: str, blocks: list[Block], last: _Span, span: _Span
     if _ELISION.fullmatch(between):
         return True
     comma, hands_over = _handover(text, last, span.open_at)
+    if not (hands_over and is_attribution(between, handover=comma) and _one_clause(between)):
+        return False
     own = attribution_after(text, span.close_at, blocks[span.block].end, ends_sentence=_ends_sentence(text, span),
                             handover="," in text[span.parts[-1][1] : span.close_at + 1])
-    if own is not None and _REFUSES.search(text, own[0], own[1] + 1):
-        own = None  # "…." He declined to say when: a refusal to speak attributes nothing
-    return hands_over and is_attribution(between, handover=comma) and _one_clause(between) and own is None
+    # "…." He declined to say when: a refusal to speak attributes nothing
+    return own is None or _REFUSES.search(text, own[0], own[1] + 1) is not None
 
 
 def _split_over_paragraphs(text: str, blocks: list[Block], last: _Span, span: _Span) -> bool:
@@ -291,10 +294,11 @@ def _named_before(text: str, open_at: int) -> bool:
     """Whether the quote's sentence gives it as a name: a verb of naming is the last verb before it ("named the
     virus that causes it "…"", "dubbed the conflict: "…"", "The hashtag "…""), with no verb of saying after."""
     head_start = max(0, open_at - 300)
-    ends = list(_SENTENCE_END.finditer(text, head_start, open_at + 1))  # + 1: the quote mark opening a sentence
-    head_start = ends[-1].end() if ends else head_start
     namings = [m.end() for m in _NAMING_VERB.finditer(text, head_start, open_at)]
-    return bool(namings) and CUE.search(text, namings[-1], open_at) is None
+    if not namings:
+        return False
+    ends = list(_SENTENCE_END.finditer(text, namings[-1], open_at + 1))  # + 1: the quote mark opening a sentence
+    return not ends and CUE.search(text, namings[-1], open_at) is None
 
 
 def _is_title(text: str, span: _Span) -> bool:

@@ -399,3 +399,14 @@ def test_a_pull_quote_set_as_a_heading_is_a_quote_but_a_heading_is_not():
     blocks[3] = Block("heading", blocks[3].start, blocks[3].end)
     found = find_quotes(text, blocks, [mention(text, "Owen Demp", "PERSON", "owen demp")])
     assert [q.text for q in found] == ["Their immune system behaves in an exaggerated fashion"]
+
+
+def test_a_curly_opening_mark_spaced_from_its_word_opens_only_when_its_closing_mark_follows():
+    text = ("Neil Gam still bemoans that the novel “ should’ve been marketed like a great book of its time. ” "
+            "Instead, Tor published it with a blank back cover.\n"
+            "Ann Lee said she was deeply disappointed with the decision.“ However, the centre will receive the seats "
+            "from the flight deck.")
+    found = quotes_of(text, ("Neil Gam", "neil gam", 0), ("Ann Lee", "ann lee", 0))
+    assert [(q, s) for q, s, _, _ in found] == [
+        ("should’ve been marketed like a great book of its time.", "Neil Gam")
+    ]
