@@ -24,7 +24,9 @@ _TEXT_START = re.compile(_OPENERS)
 _LINE_START = re.compile(r"\n" + _OPENERS)
 _ABBREVIATIONS = frozenset(
     ["Inc.", "Corp.", "Co.", "Ltd.", "Jr.", "Sr.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "Gen.", "Sen.", "Rep.", "Gov.",
-     "Lt.", "Col.", "Prof.", "Mt.", "Ft.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "S.A.", "N.V."]
+     "Lt.", "Col.", "Prof.", "Mt.", "Ft.", "No.", "U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "S.A.", "N.V.",
+     "Maj.", "Adm.", "Cmdr.", "Cpl.", "Pfc.", "Pvt.", "Spc.", "Brig.", "Atty.", "Supt.", "Insp.", "Det.", "Rev.",
+     "Msgr.", "Capt.", "Sgt."]
 )
 _HEADLINE_MAX = 160
 INITIALS = re.compile(r"(?:[A-Za-z]\.)+")

@@ -61,7 +61,9 @@ _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"
 # (not a colon: a verb of saying before one introduces what follows it, "Apple released the email, which reads:")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 # a title's or an initial's dot, not a sentence end
-_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|[A-Z])\.")
+# (military and police ranks as news agencies shorten them: "Maj. Gen.", "Rear Adm.", "Pfc.", "Det. Supt.", "Rev.")
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Corp|Co|Ltd|Maj|Adm|Cmdr|"
+                        r"Cpl|Pfc|Pvt|Spc|Brig|Atty|Supt|Insp|Det|Rev|Msgr|Fr|[A-Z])\.")
 _AFTER = re.compile(
     rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|\.(?=\w)|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b"
 )

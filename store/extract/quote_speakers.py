@@ -22,6 +22,7 @@ from store.extract.org_speakers import (
     describes_document,
     document_before_which,
     document_name,
+    quoted_as,
     reported_subject,
 )
 from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
@@ -316,6 +317,8 @@ class Speakers(SourceNames):
             before_who = self._named_people(start, start + who.start())
             if before_who:
                 return (*self._person(before_who[-1]), cue)
+        if not after and (quoted := quoted_as(chunk)):  # "GovExec.com quotes a "Senate aide" as saying"
+            start, end, chunk = start + quoted[0], start + quoted[1], chunk[quoted[0] : quoted[1]]
         if not after and (reported := reported_subject(chunk)):  # "he observed that the government had stated"
             start, chunk = start + reported, chunk[reported:]
         if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:

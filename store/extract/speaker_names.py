@@ -19,7 +19,8 @@ _TITLE_PREFIXES = {"vice", "deputy", "acting", "former"}
 # Lee", "Cllr Lee", "Fr Lee")
 _MORE_TITLES = {"undersecretary", "under-secretary", "undersecretary-general", "under-secretary-general", "sayyid",
                 "detective", "inspector", "superintendent", "constable", "sergeant", "det", "insp", "supt", "ch", "dci",
-                "sgt", "cpl", "pte", "lt", "lieut", "maj", "cmdr", "brig", "cllr", "councillor", "fr", "msgr"}
+                "sgt", "cpl", "pte", "lt", "lieut", "maj", "cmdr", "brig", "cllr", "councillor", "fr", "msgr", "adm",
+                "pfc", "pvt", "spc", "atty", "taoiseach", "tánaiste", "tanaiste"}
 _POST_NOMINALS = {"QC", "KC", "MP", "MEP", "PhD", "MD", "OBE", "MBE", "CBE"}
 GENERATIONS = {"Jr", "Sr", "II", "III", "IV"}  # part of the name ("Robert Downey Jr."), after the surname
 # surname particles, part of the surname: "von der Leyen", "de Blasio", "Van Hollen", "da Silva", "Le Pen", "de la Cruz"

@@ -107,3 +107,11 @@ def test_a_nickname_the_article_gives_is_the_person_named_in_full_first():
 def test_the_first_half_of_a_joined_surname_said_alone_is_the_person_named_in_full():
     text = 'Ana Ruiz-Lopez chaired the meeting. "We will publish every figure we have," Ruiz said.'
     assert speakers(text) == ["Ana Ruiz-Lopez"]
+
+
+def test_ranks_shortened_with_a_period_are_no_sentence_end_nor_part_of_the_name():
+    text = ('"The strike hit its target at dawn," said Maj. Gen. Tom Hale.\n'
+            '"We are appealing for witnesses to come forward," said Det. Supt. Ann Cole.\n'
+            '"We will pray for the families tonight," said the Rev. Jo Lane.\n'
+            '"We will not accept a hard border," said Taoiseach Leo Varadkar.')
+    assert speakers(text) == ["Tom Hale", "Ann Cole", "Jo Lane", "Leo Varadkar"]
