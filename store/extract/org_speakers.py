@@ -47,6 +47,7 @@ _BODY_OF_NAME = re.compile(rf"(?i:the|its)\s+((?i:{COMPANY_NOUNS})\s+of\s+(?:the
 _OPENERS = {"The", "A", "An", "In", "On", "At", "For", "By", "With", "From", "To", "Of", "As", "And", "But", "Then",
             "After", "Before", "During", "Since", "While", "When", "If", "Yesterday", "Today"}
 _REPORTED = re.compile(r".*\bthat\s+(?=(?:the\b|its\b|[A-Z])[^,;:]*$)", re.DOTALL)  # the last "that"
+_QUOTED_AS = re.compile(r"\b(?:quotes|quoted|quoting|cites|cited|citing)\s+(\S.*?)\s+as$")
 _REPORTED_WORDS = 6  # "the federal government had already": a longer phrase is narrative, not a subject
 _ARTICLE = re.compile(r"\s*(?:a|an|the|one)\s+", re.IGNORECASE)
 _OWNED_DOCUMENT = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
@@ -91,6 +92,13 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
         if _abbreviates(acronym[shared:], words[1:]):
             return True
     return False
+
+
+def quoted_as(chunk: str) -> tuple[int, int] | None:
+    """Where the one a publication quotes stands in "X quotes Y as" (saying): Y's span in ``chunk`` ("GovExec.com
+    quotes a "Senate aide" as" → a "Senate aide", an unnamed source, not the Senate nor GovExec.com)."""
+    found = _QUOTED_AS.search(chunk)
+    return found.span(1) if found is not None else None
 
 
 def reported_subject(chunk: str) -> int | None:

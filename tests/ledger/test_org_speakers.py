@@ -253,3 +253,12 @@ def test_a_law_that_specifies_speaks_its_own_words():
     text = ('Impeachment is a process. The United States Constitution specifies that officials are removed from '
             'office when convicted of "Treason, Bribery, or other high Crimes and Misdemeanors."')
     assert [s for _, s in quotes_of(text, ("United States", "PLACE", 0))] == ["United States Constitution"]
+
+
+def test_who_a_publication_quotes_as_saying_speaks_not_the_publication_nor_a_body_in_their_title():
+    text = ('The deal was criticised. GovExec.com quotes a "Senate aide" as saying: "The House language of the bill '
+            'ignores an analysis of alternatives."\n'
+            'Reuters quoted Boeing spokesman William Barksdale as saying "The tanker is the best in the world."')
+    entities = ("GovExec.com", "ORG", 0), ("Senate", "ORG", 0), ("Reuters", "ORG", 0), ("Boeing", "ORG", 0), \
+        ("William Barksdale", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == [None, "William Barksdale"]
