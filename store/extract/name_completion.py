@@ -63,7 +63,7 @@ _GIVEN_BEFORE = re.compile(r"(?:(?P<before>[\w'’.-]+)\s+|^|(?<=[(“\"—–])
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
 # The second syllable of a hyphenated East Asian given name the extractor cut at the hyphen ("Tong Yung"-soo,
 # "Ban Ki"-moon): lowercase, after a short capitalised syllable, ending the word
-_SYLLABLE_TAIL = re.compile(r"-[a-z]{2,5}\b(?![-'’])")
+_SYLLABLE_TAIL = re.compile(r"(?:-[a-z]{1,5})*-[a-z]{2,5}\b(?![-'’])")  # "-soo", Thai "-o-cha"
 _SHORT_SYLLABLE = re.compile(r"(?:^|\s)[A-Z][a-z]{1,4}$")
 # a name in East Asian order, family name first then a hyphenated given name: "Tong Yung-soo", "Moon Jae-in"
 _FAMILY_FIRST = re.compile(r"([A-Z][a-z]+) [A-Z][a-z]+-[a-z]+")
@@ -112,12 +112,12 @@ class ArticleNames:
         self._surnames = [self._split_name(m, split) for m in entities]
         # people's full names (two words or more) by their surname, first named first; and the names themselves
         self._people_names: dict[str, tuple[str, str | None]] = {}
-        self._full_people: set[str] = set()
+        self._full_people: dict[str, int] = {}  # each full name → where the article first gives it
         for m in self.people:
             full = self.full.get(m.entity or "", "") or person_name(m.text, first_names, common_words)
             if len(full.split()) > 1:
                 self._people_names.setdefault(plain_name(surname(full.split())), (full, m.entity))
-                self._full_people.add(plain_name(full))
+                self._full_people.setdefault(plain_name(full), m.start)
         for m in self.people:  # a first surname alone after the last ones: "Rosselló" of "Ricardo Rosselló Nevares"
             full = self.full.get(m.entity or "", "")
             if paternal := paternal_surname(full.split(), gazetteer().given_names):
@@ -221,6 +221,14 @@ class ArticleNames:
         # two surnames, or a surname of two words, without the given names: "Vargas Llosa", "Suu Kyi"
         if len(words) == 2 and words[0] not in gazetteer().first_names and (fuller := self._ending_with(name)):
             return fuller[0], fuller[1] or entity, cue
+        # two given names without the surname: "Luis Enrique" after "Luis Enrique Martínez", the one person so
+        # named first (not "Doris Day" before "The Doris Day Show")
+        short = self._full_people.get(plain_name(name), len(self.text))
+        if len(words) == 2 and len(opening := {full for full in self._people_names.values()
+                                              if plain_name(full[0]).startswith(plain_name(name) + " ")
+                                              and self._full_people.get(plain_name(full[0]), short) < short}) == 1:
+            full, named = opening.pop()
+            return full, named or entity, cue
         return speaker
 
     def _ending_with(self, name: str) -> tuple[str, str | None] | None:
@@ -366,7 +374,7 @@ class ArticleNames:
                 person = person_name(name, gazetteer().first_names, gazetteer().common_words)
                 given = person.split()[0]
                 cut = given in gazetteer().first_names or given in gazetteer().given_names
-                return person if cut else name, self.entities[i].entity
+                return person if cut else without_titles(name), self.entities[i].entity
         return None
 
     def _missed_person(self, start: int, end: int) -> str | None:

@@ -84,6 +84,11 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting)\s+(.{1,80}?)\s+as\s+$")  #
 _HOLDERS_DOCUMENT = re.compile(rf"\s*(?:(?:[Pp]arts?|[Aa]n\s+excerpt|[Aa]\s+portion|[Oo]ne\s+line)\s+(?:of|from)\s+)?"
                                rf"([Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{TITLE_NOUNS}|{ROLE_NOUNS}))['’]s?"
                                rf"\s+(?:[\w-]+\s+)?(?:{DOCUMENT_NOUNS})s?\s*")
+# a verb of saying after a form of "be" is a passive: "Sales are predicted to have dipped"
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
+# "…," Ann Lee, an analyst for Acme. — a name and its appositive closing the sentence
+_NAME_AND_ROLE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the)\s"
+                            r"[^.!?;:“”\"]{1,100}\.(?=\s|$)")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 # "he"/"she" opening the verb's own clause, no comma between them: the subject, and any name after it in that clause
 # its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
@@ -115,6 +120,8 @@ class Speakers(SourceNames):
         if (signed := self.signed(close_at, block.end)) is not None:
             return signed
         ending = self.text[parts[-1][1] - 1 : close_at + 1]  # the period after the mark too: "…do so". In X, …
+        if "," in ending and (named := self._verbless(close_at, block.end)) is not None:
+            return named
         found = attribution_after(self.text, close_at, block.end, ends_sentence=any(ch in ending for ch in ".!?"),
                                   handover="," in ending)
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
@@ -168,6 +175,14 @@ class Speakers(SourceNames):
             return None, None, None
         return self._subject(name_start, name_end, None, after=True) or (self.text[name_start:name_end], None, None)
 
+    def _verbless(self, close_at: int, end: int):
+        """"…," Ann Lee, an analyst at Acme. — a quote handed over to a person's name and appositive closing the
+        sentence, the verb of saying left out: that person."""
+        if (named := _NAME_AND_ROLE.match(self.text, close_at + 1, end)) is None:
+            return None
+        person = next((p for p in self._named_people(named.start(1), named.end(1)) if p.start == named.start(1)), None)
+        return (*self._person(person), None) if person is not None else None
+
     def _introduced(self, found: tuple[int, int, str], block_start: int, open_at: int):
         """"X concurred: "…," he argued." — a pronoun attribution after a quote whose own sentence opens by
         naming who speaks: that person, not the subject of an earlier sentence."""
@@ -190,7 +205,9 @@ class Speakers(SourceNames):
         sentence = self.text[start:sentence_start]
         if self._in_quote(sentence_start - 2) or any(ch in sentence for ch in "“”\""):
             return None
-        cue = CUE.search(sentence) or re.search(r"\b(?:statement|commented|spoke|responded|reacted)\b", sentence)
+        # a passive is no verb of saying: "Sales are predicted to have dipped" names no one who spoke
+        cue = next((c for c in CUE.finditer(sentence) if not _PASSIVE.search(sentence, 0, c.start())), None) \
+            or re.search(r"\b(?:statement|commented|spoke|responded|reacted)\b", sentence)
         if cue is None:
             return self._sentence_subject(start, sentence_start)
         found = self._subject(start, start + cue.start(), cue.group())

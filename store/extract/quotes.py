@@ -284,8 +284,9 @@ def _without_refrains(text: str, spans: list[_Span]) -> list[_Span]:
     return [span for span, key in zip(spans, keys, strict=True) if key is None or counts[key] < REFRAIN_TIMES]
 
 
+# "named in the lawsuit", "entitled to": a participle that names nobody's words
 _NAMING_VERB = re.compile(
-    r"\b(?:named|renamed|dubbed|nicknamed|titled|entitled|christened|hashtag|known\s+as)\b"
+    r"\b(?:named|renamed|dubbed|nicknamed|titled|entitled|christened|hashtag|known\s+as)\b(?!\s+(?:in|by|to|for)\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"‘])|\n")
 

@@ -92,3 +92,17 @@ def test_what_someone_known_by_a_title_wrote_is_theirs():
     text = ('Judge Ann Lee ruled on Friday that the draft is unconstitutional. Part of the judge\'s statement reads '
             '"the average woman could be better suited for some combat roles than the average man."')
     assert [speaker for _, speaker in quotes_of(text, ("Ann Lee", "PERSON", 0))] == ["Ann Lee"]
+
+
+def test_a_passive_verb_of_saying_names_no_speaker():
+    text = ('Car sales fell in March. Sales in the United States are predicted to have dipped below nine million. '
+            '"Makers are pulling every lever to attract buyers."')
+    entities = [("United States", "PLACE", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *entities)] == [None]
+
+
+def test_a_name_and_appositive_closing_the_sentence_after_a_handover_comma_left_out_the_verb():
+    text = ('Sales fell again. "Makers are pulling every lever to attract buyers," Ann Lee, an analyst for Acme. '
+            'Shares of Acme rose. "Nothing will change this year," Tom Hale, the chief executive, said.')
+    people = [("Ann Lee", "PERSON", 0), ("Acme", "ORG", 0), ("Acme", "ORG", 1), ("Tom Hale", "PERSON", 0)]
+    assert [speaker for _, speaker in quotes_of(text, *people)] == ["Ann Lee", "Tom Hale"]

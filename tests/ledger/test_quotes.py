@@ -357,10 +357,14 @@ def test_names_in_quote_marks_are_not_quotes():
             "part XVII”.\n"
             "The hashtag “#we want freedom of speech#” reached two million views.\n"
             "Matt Ing, who was named editor last year, said the church was “waging a war it cannot win”.\n"
-            "The project is named after his cofounder. “He never got to see its success,” Matt Ing wrote.")
+            "The project is named after his cofounder. “He never got to see its success,” Matt Ing wrote.\n"
+            "The firm named in the lawsuit: “The defendant knowingly sold faulty parts to the army.”\n"
+            "Each owner is entitled to “a fair hearing before the board,” the law reads.")
     found = quotes_of(text, ("Matt Ing", "matt ing", 0), ("Matt Ing", "matt ing", 1))
-    assert [(q, s) for q, s, _, _ in found] == [("waging a war it cannot win", "Matt Ing"),
-                                                ("He never got to see its success", "Matt Ing")]
+    assert [(q, s) for q, s, _, _ in found][:2] == [("waging a war it cannot win", "Matt Ing"),
+                                                    ("He never got to see its success", "Matt Ing")]
+    assert [q for q, _, _, _ in found][2:] == ["The defendant knowingly sold faulty parts to the army.",
+                                               "a fair hearing before the board"]
 
 
 def test_a_slogan_quoted_whole_three_times_is_not_speech():

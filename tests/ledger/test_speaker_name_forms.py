@@ -115,3 +115,18 @@ def test_ranks_shortened_with_a_period_are_no_sentence_end_nor_part_of_the_name(
             '"We will pray for the families tonight," said the Rev. Jo Lane.\n'
             '"We will not accept a hard border," said Taoiseach Leo Varadkar.')
     assert speakers(text) == ["Tom Hale", "Ann Cole", "Jo Lane", "Leo Varadkar"]
+
+
+def test_two_given_names_said_without_the_surname_are_the_person_named_first_in_full():
+    text = ('Spanish coach Luis Enrique Martínez spoke on Monday. "We will fight for every ball," Luis Enrique '
+            'said.\n'
+            'Singer Doris Day died. Her series The Doris Day Show ran for years. "I have been through everything," '
+            'Doris Day said.')
+    assert speakers(text) == ["Luis Enrique Martínez", "Doris Day"]
+
+
+def test_a_thai_surname_in_syllables_and_a_title_before_a_surname_completed_are_kept_and_dropped():
+    text = ('Thai Prime Minister Prayut Chan-o-cha spoke on Monday. "We will hold the election next year," Prayut '
+            'said.\n'
+            'Pakistani Prime Minister Imran Khan spoke too. "We want peace with all our neighbours," Khan said.')
+    assert speakers(text) == ["Prayut Chan-o-cha", "Imran Khan"]
