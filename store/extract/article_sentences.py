@@ -21,6 +21,12 @@ _SENTENCE_REACH = 400  # characters a sentence is looked through for its end
 class ArticleSentences(ArticleNames):
     """An article's names, and its sentences."""
 
+    def __init__(self, text: str, mentions: list[Mention], quoted: list[tuple[int, int]]) -> None:
+        super().__init__(text, mentions, quoted)
+        # each sentence end judged once: the sentences around every quote are read again and again over the
+        # same punctuation; (where the mark stands, how far back its word may reach) → whether it ends a sentence
+        self._ends: dict[tuple[int, int], bool] = {}
+
     def _after_preposition(self, mention: Mention) -> bool:
         before = self.text[max(0, mention.start - 12) : mention.start].split()
         if before and before[-1].lower() in ("the", "a", "an") and len(before) > 1:
@@ -59,7 +65,13 @@ class ArticleSentences(ArticleNames):
         return end
 
     def _ends_sentence(self, match: re.Match[str], block_start: int) -> bool:
-        word = self.text[max(block_start, match.start() - 6) : match.start()].split()[-1:] or [""]
-        token = word[0].lstrip("(“\"‘").casefold()
-        quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
-        return not (len(token) == 1 or token in _ABBREVIATIONS or _INITIALS.fullmatch(token) or quoted_end)
+        # the verdict reads only the mark, the closing quote after it and the word before it, so where the
+        # match starts and where that word may begin decide it
+        key = (match.start(), max(block_start, match.start() - 6))
+        if (ends := self._ends.get(key)) is None:
+            word = self.text[key[1] : match.start()].split()[-1:] or [""]
+            token = word[0].lstrip("(“\"‘").casefold()
+            quoted_end = self._in_quote(match.start()) and not any(mark in match.group() for mark in "”\"’")
+            ends = self._ends[key] = not (len(token) == 1 or token in _ABBREVIATIONS or _INITIALS.fullmatch(token)
+                                          or quoted_end)
+        return ends

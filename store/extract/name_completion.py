@@ -60,6 +60,7 @@ _HONORIFIC_OR_AGE = re.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|[A-Z][a-z]+(?
 # a capitalised word right before a surname, and the word before it if any ("Art Levinson", "by Rich Lowry")
 _GIVEN_BEFORE = re.compile(r"(?:(?P<before>[\w'’.-]+)\s+|^|(?<=[(“\"—–])|(?<=[(“\"—–,;:]\s))"
                            r"(?P<given>[A-Z][a-z]{2,}) $")
+_ACRONYM_IN_BRACKETS = re.compile(r"\s\([A-Z]{2,6}\)")  # how every completion ends: "… Rehabilitation (CDCR)"
 WINDOW = 20_000  # characters either side of a quote searched for a name the extractor missed
 # The second syllable of a hyphenated East Asian given name the extractor cut at the hyphen ("Tong Yung"-soo,
 # "Ban Ki"-moon): lowercase, after a short capitalised syllable, ending the word
@@ -82,6 +83,8 @@ class ArticleNames:
         self._window = (0, len(text))
         self._acronyms: dict[str, str | None] = {}  # acronym → what the article spells it out as
         self._completions: dict[str, str] = {}  # organisation name → the name completed before its acronym
+        # most articles put no acronym in brackets, and then no name is completed: none is compiled nor searched
+        self._has_acronyms = _ACRONYM_IN_BRACKETS.search(text) is not None
         entities = [m for m in mentions if m.kind == "entity" and not self._in_quote(m.start)]
         # the extractor labels some unfamiliar people ORG or OTHER: a name that opens with a given name is a person
         # (not a place: "Santa Barbara County"); and so is a name after a person's title, whatever its label
@@ -280,6 +283,8 @@ class ArticleNames:
         acronym: "California Department of Corrections and Rehabilitation (CDCR)"."""
         if name not in self._completions:  # each name looked for once: the search reads the whole text
             self._completions[name] = name
+            if not self._has_acronyms:
+                return name
             rest = r"((?:\s+(?:and|of|for|the|&))*(?:\s+[A-Z][\w'’-]+)+)\s+\(([A-Z]{2,6})\)"
             for found in re.finditer(re.escape(name) + rest, self.text):
                 full = name + found.group(1)

@@ -28,6 +28,7 @@ _JOINED_SURNAMES = re.compile(r"([A-Z][a-zà-ÿ]{2,})-[A-Z][a-zà-ÿ]{2,}")  # "
 PARTICLES = {"van", "von", "de", "der", "den", "da", "das", "dos", "di", "del", "della", "du", "la", "le", "ter", "ten"}
 
 
+@lru_cache(maxsize=65_536)  # the speaker rules compare the same few names thousands of times an article
 def plain_name(name: str) -> str:
     """A name compared without case or accents ("Erdoğan" = "Erdogan")."""
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
@@ -107,6 +108,7 @@ def unlisted_given(name: str, after: str) -> bool:
         and name.casefold() not in gaz.common_words
 
 
+@lru_cache(maxsize=65_536)  # every mention's name is stripped of its titles, again for each rule asking
 def without_titles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and is_title(words[0]):
@@ -114,6 +116,7 @@ def without_titles(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=65_536)  # asked of every capitalised word, and the same words recur
 def is_title(word: str) -> bool:
     """"Mr.", "Senator", "Vice", and titles joined by a hyphen ("Secretary-General", "Vice-President",
     "Director-General")."""
