@@ -4,14 +4,15 @@ Usage: ``.venv/bin/python -m bench.quotes [--gold NAME|FILE] [--articles FILE] [
 is by default ``bench/data/wikinews/quotes_gold.jsonl`` (125 quotes in the 42 news articles whose ids are 7 mod 10; see
 ``bench/data/wikinews/NOTICE.md`` and ``quotes_notes.md``); ``--gold quotes_gold_2`` scores the second gold,
 labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then 9 mod 10; ``quotes_2_notes.md``).
-``--gold quotes_gold_3`` scores the third, also blind (102 quotes in 50 articles, ids 1 mod 10 then 5 mod 10;
-``quotes_3_notes.md``). ``--gold quotes_gold_4`` scores the fourth, also blind (105 quotes in 46 articles, ids 5 mod
-10 from wn0105 to wn0435, then 2 mod 10 from wn0002 to wn0152; ``quotes_4_notes.md``). ``--gold quotes_dev`` scores
-the development gold (122 quotes in 45 articles, ids 0 mod 10 then 4 mod 10; ``quotes_dev_notes.md``): the rules are
-tuned on it, so its scores are not evidence of quality.
-A NAME is a ``.jsonl`` file of that directory; the texts are read from
+``--gold quotes_gold_3`` scores the third, also labelled blind (102 quotes in 50 articles, ids 1 mod 10 then 5 mod
+10; ``quotes_3_notes.md``). Both were test sets until stop 20 and are development sets since stop 21.
+``--gold quotes_gold_4`` scores the fourth, labelled blind (105 quotes in 46 articles, ids 5 mod 10 from wn0105 to
+wn0435, then 2 mod 10 from wn0002 to wn0152; ``quotes_4_notes.md``): the Wikinews test set, whose articles the
+rules are never developed on. ``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0
+mod 10 then 4 mod 10; ``quotes_dev_notes.md``). The rules are tuned on the development sets, so their scores are
+not evidence of quality. A NAME is a ``.jsonl`` file of that directory; the texts are read from
 ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
-CC BY 2.5. The other golds' articles are a test set: the rules are developed on other articles, never tuned on these.
+CC BY 2.5.
 
 ``--gold pages_dev`` and ``--gold pages_blind`` score the web-page golds in ``bench/data/pages`` (see its
 ``NOTICE.md``): quotes in the hand-checked article bodies of real news pages from many publishers (Zyte's

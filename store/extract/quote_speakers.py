@@ -3,8 +3,9 @@
 The attribution is looked for where news writing puts it: right after the quote ("…," X said / said X /
 according to X), between the pieces of a split quote, in the sentence that introduces it (X said: "…",
 X said that "…", X: "…"), or in a paragraph that ends with a colon before a paragraph-long quote. The subject it
-names is then resolved with the article's entity mentions (``store.extract.name_completion`` completes names,
-``store.extract.pointer_resolution`` says what a pronoun or "the <title>" points to):
+names is read by ``store.extract.attribution_subjects`` and resolved with the article's entity mentions
+(``store.extract.name_completion`` completes names, ``store.extract.pointer_resolution`` says what a pronoun or
+"the <title>" points to):
 - a person → the person's full name as first given (titles dropped); "Mr Surname", a surname alone and a
   pronoun resolve to the last person the article named outside quotes;
 - an organisation (no person) → the organisation's full name; "the company", "it" → the last organisation;
@@ -15,62 +16,26 @@ from __future__ import annotations
 
 import re
 
-from store.extract.gazetteer import gazetteer
+from store.extract.attribution_subjects import AttributionSubjects
 from store.extract.name_completion import WINDOW
-from store.extract.org_speakers import (
-    SourceNames,
-    describes_document,
-    document_before_which,
-    document_name,
-    quoted_as,
-    reported_subject,
-)
-from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
-from store.extract.quote_cues import (
-    COMPANY_NOUNS,
-    CUE,
-    CUE_VERBS,
-    DOCUMENT_NOUNS,
-    ROLE_NOUNS,
-    TITLE_NOUNS,
-    TITLES,
-    attribution_after,
-)
-from store.extract.speaker_names import person_name, within
-from store.model import Block, Mention
+from store.extract.org_speakers import describes_document, document_before_which
+from store.extract.pointer_resolution import SUBJECT_PRONOUN
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, DOCUMENT_NOUNS, attribution_after
+from store.extract.speaker_names import within
+from store.model import Block
 
-_NAME = re.compile(r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|bin|al|da|del|la))*")
 _SAID_FIRST = re.compile(rf"[\s,.—–-]*(?:{CUE_VERBS})\s")  # "…" said lead author David Livermore: no doubt
-# the last relative clause naming its own subject, not an aside between dashes ("— which the BBC noted —")
-_RELATIVE = re.compile(r".*(?<![—–(]\s)\b(?:which|whom)\s+(?=the\b|someone\b|somebody\b|[A-Z])", re.DOTALL)
 # "She left the series.", "Underwhelmed with her role, she left the series.", and a question's subject after its
 # auxiliary: "Why did she want to go so badly?"
 _OPENS_WITH_PRONOUN = re.compile(r"\s*(?:[^,.;“”\"]{0,40},\s*)?(?:(?:Why|How|What|When|Where)\s+(?:[a-z]+\s+)?"
                                  r"(?:did|does|do|was|is|were|are|has|had|would|will|could|can|should)\s+)?"
                                  r"(?:He|She|he|she)\b")
-_SURNAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?")  # one capitalised word, not an acronym ("AIM")
-_SENTENCE_START = re.compile(r"[.!?][”\"’)]?\s+")
-# "Saying X is …, Y said"
-_IN_OPENING_CLAUSE = re.compile(r"(?:^|,\s*)(?:[Aa]s|[Ww]hen|[Ww]hile|[Aa]fter|[Bb]efore|[Ii]f|[Aa]lthough|[Tt]hough|"
-                                r"[Bb]ecause|[Ss]ince|[Uu]ntil|[Oo]nce|^(?!According)[A-Z][a-z]+ing)\b[^,]*$")
-_PRONOUN_FIRST = re.compile(r"(?:[Hh]e|[Ss]he)(?:\s+[a-z]+){1,4}")  # "she went on to" say, "he later" added
-_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
-_OBJECT_PRONOUN = re.compile(r"\s*(?:him|her)\b(?!\s+[a-z])")  # "according to him, …", not "her spokesman"
-_PAST = re.compile(r"[a-z]ed\b")  # "Jones thanked Smith and said": Smith is the object
-# a relative clause whose verb is the quote's: "…, who said", "…, who later told reporters"
-_WHO_SAID = re.compile(r",?\s+who(?:\s+(?:also|later|then|had|has|\w+ly))?$")
 # a sentence about "the company" or its like, or what it has: "The company's upcoming helmet is …", "The study
 # accounts for …" (not "The government plan is …")
 _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:itself\s+)?[a-z]+(?:ed|s)\b)", re.IGNORECASE)
-# a relative clause or a participle between commas, before the verb: "X, which owns Y,", "X, founded in 1998,"
-_ASIDE = re.compile(r",\s+(?:which|who|whose|[a-z]+ed\s|[a-z]{3,}ing\s)[^,]*$")
 # (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
 _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
                            r'|and\s+(?=(?:he|she)\b))')
-# a source the article names by the name they gave: "a protester using the pseudonym Katya", "a resident who gave
-# her name only as Maria", "a student identified only as Ahmed"
-_PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|their)\s+name(?:\s+only)?\s+as|"
-                        r"identified\s+only\s+as|known\s+only\s+as)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 _THE_OPENS = re.compile(r"\s*The\s")
 # a paraphrase's attribution closing its sentence: "…, Howitt says.", "…, she said."
 _CLOSING_ATTRIBUTION = re.compile(
@@ -80,26 +45,14 @@ _SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,
 _DOCUMENT_BY = re.compile(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})"
                           r"\s+(?:from|by)\s+", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting)\s+(.{1,80}?)\s+as\s+$")  # the one quoted, not who quotes
-# what someone known by a title wrote, or a part of it: "Part of the judge's statement", "the minister's letter"
-_HOLDERS_DOCUMENT = re.compile(rf"\s*(?:(?:[Pp]arts?|[Aa]n\s+excerpt|[Aa]\s+portion|[Oo]ne\s+line)\s+(?:of|from)\s+)?"
-                               rf"([Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{TITLE_NOUNS}|{ROLE_NOUNS}))['’]s?"
-                               rf"\s+(?:[\w-]+\s+)?(?:{DOCUMENT_NOUNS})s?\s*")
 # a verb of saying after a form of "be" is a passive: "Sales are predicted to have dipped"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "…," Ann Lee, an analyst for Acme. — a name and its appositive closing the sentence
 _NAME_AND_ROLE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the)\s"
                             r"[^.!?;:“”\"]{1,100}\.(?=\s|$)")
-_LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
-# "he"/"she" opening the verb's own clause, no comma between them: the subject, and any name after it in that clause
-# its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
-_CLAUSE_PRONOUN = re.compile(r"(?:^|[,;]\s+|\b(?:as|and|but|while|whereas|so|then)\s+)(?P<pronoun>[Hh]e|[Ss]he)\b"
-                             r"(?=(?:[^,;“”\"]|“[^“”]*”|\"[^\"]*\")*,?\s*$)")
-# "It also credited Leonov with …, noting "…"": the organisation opens the clause; not an empty "It is", "It seems"
-_LEADING_IT = re.compile(r"\s*It\s+(?!(?:is|was|'s|’s|has been|had been|will be|would be|seems|seemed|appears|"
-                         r"appeared|remains|remained|may|might|could)\b)")
 
 
-class Speakers(SourceNames):
+class Speakers(AttributionSubjects):
     """Resolves who said each quote of one article from its entity mentions."""
 
     def for_quote(self, parts, open_at: int, close_at: int, first: Block, last: Block):
@@ -298,140 +251,3 @@ class Speakers(SourceNames):
         if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
             return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)
         return None
-
-    def _subject(self, start: int, end: int, cue: str | None, after: bool = False):
-        """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
-        if source := self._source(start, end, cue):  # "a statement from X read", "according to officials, …"
-            return source
-        chunk = self.text[start:end].rstrip(" ,")
-        if not after and (holder := _HOLDERS_DOCUMENT.fullmatch(chunk)) \
-                and (pointer := self._pointer(holder.group(1), start + holder.start(1))) and pointer[0]:
-            return (*pointer, cue)  # "Part of the judge's statement reads": the judge named before
-        if document := document_name(chunk):  # "The 14th Amendment states", "Republic Act No. 3846, …, states"
-            return document, None, cue
-        if not after and self.text[start:end].rstrip().endswith(",") and (aside := _ASIDE.search(chunk)):
-            chunk, end = chunk[: aside.start()], start + aside.start()  # "Google, which owns YouTube, said"
-        if not after and (relative := _RELATIVE.match(chunk)) and relative.end() < len(chunk):
-            start, chunk = start + relative.end(), chunk[relative.end() :]  # "a novel, which the Times called"
-        if not after and (who := _WHO_SAID.search(chunk)):  # "Jones was praised by Smith, who said": Smith
-            before_who = self._named_people(start, start + who.start())
-            if before_who:
-                return (*self._person(before_who[-1]), cue)
-        if not after and (quoted := quoted_as(chunk)):  # "GovExec.com quotes a "Senate aide" as saying"
-            start, end, chunk = start + quoted[0], start + quoted[1], chunk[quoted[0] : quoted[1]]
-        if not after and (reported := reported_subject(chunk)):  # "he observed that the government had stated"
-            start, chunk = start + reported, chunk[reported:]
-        if not after and _LEADING_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
-            return (*person, cue)  # "He provided the text of a message he sent to X:"
-        if not after and (clause := _CLAUSE_PRONOUN.search(chunk)) \
-                and (person := self.pronoun_person(start + clause.start("pronoun"))) is not None:
-            return (*person, cue)
-        if not after and _LEADING_IT.match(chunk) and (org := self.org_antecedent(start)) is not None:
-            return self._organisation(org), org.entity, cue
-        if after and _OBJECT_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
-            return (*person, cue)  # "According to him, …"
-        if after and _PRONOUN_FIRST.fullmatch(chunk) and "," in self.text[max(0, start - 4) : start] \
-                and (person := self.pronoun_person(start)) is not None:
-            return (*person, cue)  # "…," she went on to say.
-        if pseudonym := _PSEUDONYM.search(chunk):  # "said a protester using the pseudonym Katya": named so
-            return pseudonym.group(1), None, cue
-        people = self._named_people(start, end)
-        if RELATIVE.search(chunk) and all(self._in_passing(p) for p in people):
-            return None, None, cue  # "Ford's late father told", not "X, Ford's editor, said": the father, unnamed
-        if people:
-            tail_start = people[-1].end
-            tail = self.text[tail_start : start + len(chunk)]
-            # "Thomas' sister pleaded with Gloria's doctor, but he replied": the pronoun is the subject
-            if not after and (pronoun := PRONOUN.search(tail.strip())) and pronoun.group().lower() in ("he", "she") \
-                    and (person := self.pronoun_person(tail_start + tail.index(pronoun.group()))) is not None:
-                return (*person, cue)
-            # "In his message, he praised Soleimani's life": every person in passing, the pronoun speaks
-            if not after and all(self._in_passing(p) for p in people) and (pronoun := SUBJECT_PRONOUN.search(chunk)) \
-                    and (person := self.pronoun_person(start + pronoun.start())) is not None:
-                return (*person, cue)
-            if not after and self._unnamed_group(start, people):  # "Fifty officials, including X, signed"
-                return None, None, cue
-            speaker = self._subject_of(people)
-            last, between = people[-1], self.text[speaker.end : people[-1].start]
-            if not after and not self.text[last.end : start + len(chunk)].strip(" ,") and "," not in between \
-                    and _LOWER_WORD.search(between) and not _PAST.search(between) and not self._in_passing(last):
-                speaker = last  # "Trump aide Jason Miller said": the name at the verb, after its role
-            if body := self.persons_body(speaker):  # "the Biden campaign", "Erdogan's office"
-                return (*body, cue)
-            return (*self._person(speaker), cue)
-        if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
-            return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
-        chunk_end = start + len(chunk)
-        if missed := self._missed_person(start, chunk_end) or self._name_at_verb(start, chunk_end, after):
-            return missed, None, cue
-        orgs = [m for m in within(self.entities, start, end)
-                if (m.label == "ORG" or (m.label == "OTHER" and len(m.text.split()) > 1))  # not "Japanese"
-                and not self._after_preposition(m)]  # not "posted on Twitter", "told The EastAfrican"
-        if orgs:
-            org = orgs[0] if after else orgs[-1]
-            return self._organisation(org), org.entity, cue
-        for match in _NAME.finditer(chunk):
-            if self._in_quote(start + match.start()):
-                continue
-            name = match.group()
-            resolved = self._by_surname(name.split()[-1], start + match.start()) or self._named_in_text(name)
-            if resolved:
-                return (*resolved, cue)
-            if spelt := self._spelt_out(match.group()):  # "the SDF said", the extractor missing the acronym
-                return spelt, None, cue
-        # Last resort, a name the extractor missed: "Kaoru Yosano, the Japanese minister, said"
-        if (named := re.match(r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:,|$)", chunk.strip())) and \
-                named.group(1).split()[0].casefold() not in gazetteer().common_words:
-            return named.group(1), None, cue
-        if self._lone_surname(chunk.strip(), after):  # "…", Water said. / Wasif suggested, "…"
-            return chunk.strip(), None, cue
-        return None
-
-    def _in_passing(self, person: Mention) -> bool:
-        """A person named after a preposition or as a possessor ("of Luke Skywalker's helmet"), no subject."""
-        return self._after_preposition(person) or self.text.startswith(("'s", "’s"), person.end)
-
-    def _name_at_verb(self, start: int, end: int, after: bool) -> str | None:
-        """A person's name the extractor ran into the words before it and took for an organisation, right at the
-        verb ("… European Commissioner for Competition Neelie Kroes said"): capitalised words no dictionary
-        has, once the leading English words are dropped ("Central Bank" stays a bank's)."""
-        common = gazetteer().common_words
-        for m in within(self.entities, start, end):
-            if (m.start == start if after else m.end == end) and m.label in ("ORG", "OTHER"):
-                name = person_name(m.text, gazetteer().first_names, common)
-                words = name.split()
-                capitalised = all(w[:1].isupper() and w.casefold() not in common for w in words)
-                if name != m.text and 2 <= len(words) <= 3 and capitalised:
-                    return name
-        return None
-
-    @staticmethod
-    def _lone_surname(word: str, after: bool) -> bool:
-        """A single capitalised word that is the whole subject of a verb of saying is a surname the extractor
-        missed: after a quote any such word (its capital is no sentence start's), before one a word that is no
-        common word ("Police said" is not a person), never a title or pronoun."""
-        if not re.fullmatch(r"[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+)?", word) or word.casefold() in TITLES:
-            return False
-        if word.casefold() in ("he", "she", "they", "it", "we", "i", "this", "that", "there"):
-            return False
-        return after or word.casefold() not in gazetteer().common_words
-
-    def _subject_of(self, people: list[Mention]) -> Mention:
-        """Of the people named in an attribution, the one who speaks: the first not named after a preposition
-        ("In a letter to Pelosi, Trump wrote"), as a possessor ("Trump's lawyer") or in a clause opening the
-        sentence ("Once, when Trump interjected, Biden said")."""
-        common = gazetteer().common_words
-        # "The Senate Minority Leader, Chuck Schumer": the title is no name; a surname that is a word ("Trump") is
-        first_names = gazetteer().first_names
-        named = [p for p in people if _SURNAME.fullmatch(p.text) or p.text.split()[0] in first_names
-                 or not all(w.casefold() in common or w.casefold() in TITLES for w in p.text.split())]
-        # "Member of Parliament (MP) Yvette Cooper": an abbreviation in brackets stands for the words before it
-        named = [p for p in named if not (self.text[p.start - 1 : p.start] == "(" and self.text.startswith(")", p.end))]
-        people = named or people
-        for person in people:
-            after = self.text[person.end : person.end + 2]
-            before = _SENTENCE_START.split(self.text[max(0, person.start - 80) : person.start])[-1]
-            if not self._after_preposition(person) and not after.startswith(("'s", "’s")) \
-                    and not _IN_OPENING_CLAUSE.search(before):
-                return person
-        return people[0]
