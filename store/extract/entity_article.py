@@ -84,13 +84,15 @@ def _share_labels_in_lists(text: str, kept: list[Candidate]) -> None:
     group: list[Candidate] = []
     for index, candidate in enumerate(ordered):
         nxt = ordered[index + 1] if index + 1 < len(ordered) else None
-        # a name before a role is no list member: it qualifies the role ("X, Panama coach")
-        apposed = nxt is not None and _role_after(text, nxt.end)
+        gap = text[candidate.end:nxt.start] if nxt is not None else ""
+        # a name before a role is no list member: it qualifies the role ("X, Panama coach"); looked for only
+        # between names a list gap joins (", " is one), as most names stand apart
+        apposed = nxt is not None and gap in _LIST_GAPS and _role_after(text, nxt.end)
         if nxt is not None and candidate.confidence < 2 and nxt.label == "PLACE" and nxt.confidence == 3 \
-                and text[candidate.end:nxt.start] == ", " and not apposed:
+                and gap == ", " and not apposed:
             candidate.label, candidate.confidence = "PLACE", 2
         group.append(candidate)
-        if nxt is None or apposed or text[candidate.end:nxt.start] not in _LIST_GAPS:
+        if nxt is None or apposed or gap not in _LIST_GAPS:
             _share_label(group)
             group = []
 

@@ -109,10 +109,9 @@ class ArticleNames:
                     name = f"{particles}{name}"
                 if len(name.split()) > len(self.full.get(m.entity, "").split()):
                     self.full[m.entity] = name
-        # each name's full form split once: (full name, its last word and a person's first of two surnames
-        # casefolded), or None for a single word
-        split: dict[tuple[str | None, str, bool], tuple[str, str, str] | None] = {}  # an entity's mentions split once
-        self._surnames = [self._split_name(m, split) for m in entities]
+        # each name's full form split once, when a surname is first looked up near it (most never are): (full name,
+        # its last word and a person's first of two surnames casefolded), or None for a single word
+        self._splits: dict[tuple[str | None, str, bool], tuple[str, str, str] | None] = {}
         # people's full names (two words or more) by their surname, first named first; and the names themselves
         self._people_names: dict[str, tuple[str, str | None]] = {}
         self._full_people: dict[str, int] = {}  # each full name → where the article first gives it
@@ -178,11 +177,11 @@ class ArticleNames:
         """The people named in the narrative between ``start`` and ``end``, not those named inside a quote."""
         return [m for m in within(self.people, start, end) if not self._in_quote(m.start)]
 
-    def _split_name(self, mention: Mention, split: dict) -> tuple[str, str, str] | None:
-        key = (mention.entity, mention.text, mention.label == "PERSON")
-        if key not in split:
-            split[key] = self._split(mention)
-        return split[key]
+    def _split_name(self, mention: Mention) -> tuple[str, str, str] | None:
+        key = (mention.entity, mention.text, mention.label == "PERSON")  # an entity's mentions split once
+        if key not in self._splits:
+            self._splits[key] = self._split(mention)
+        return self._splits[key]
 
     def _split(self, mention: Mention) -> tuple[str, str, str] | None:
         words = self.full.get(mention.entity or "", mention.text).split()
@@ -369,7 +368,7 @@ class ArticleNames:
             *range(split, min(len(self.entities), split + NEARBY_NAMES)),
         ]
         for i in nearby:
-            if (split_name := self._surnames[i]) is None:
+            if (split_name := self._split_name(self.entities[i])) is None:
                 continue
             name, last, paternal = split_name
             if surname in (last, paternal) or (len(surname) >= 6 and last[:1] == surname[:1]
