@@ -67,6 +67,8 @@ _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|S
 _AFTER = re.compile(
     rf"[\s,.;:!?—–\-]*(?P<chunk>(?:{_TITLE_DOT.pattern}|\.(?=\w)|[^.;“”\"]){{0,120}}?)\s*\b(?P<cue>{CUE_VERBS})\b"
 )
+_AS = re.compile(r"as\s+(?=\S)")
+AS_ATTRIBUTION = re.compile(r"[\s,.—–-]*as\s")  # what stands between a quote and a parenthetical "as X put it"
 _NOT_A_SUBJECT = re.compile(
     r"(?:but|and|or|which|that|who|as|because|while|when|if|so|then|before|after)\b", re.IGNORECASE
 )
@@ -139,6 +141,10 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     if match.group("cue") in ("quoted", "quotes") and (quoted := _QUOTED_AS.match(text, cue_end, tail_end)):
         return quoted.start(1), quoted.end(1), match.group("cue")
     if match.group("chunk").strip():
+        # "…" — as the court's opinion put it —, "…," as Lee said.: "as", a subject and a verb of saying closing its
+        # clause is a parenthetical attribution, not a clause of time ("…," as police arrived names no verb of saying)
+        if (parenthetical := _AS.match(match.group("chunk"))) and _CLAUSE_END.match(text, cue_end, tail_end):
+            return match.start("chunk") + parenthetical.end(), match.end("chunk"), match.group("cue")
         if _NOT_A_SUBJECT.match(match.group("chunk")):  # "…," but would not answer questions asked of them
             return None
         if _PARTICIPIAL_CLAUSE.match(match.group("chunk")):

@@ -20,7 +20,14 @@ from store.extract.attribution_subjects import AttributionSubjects
 from store.extract.name_completion import WINDOW
 from store.extract.org_speakers import describes_document, document_before_which
 from store.extract.pointer_resolution import SUBJECT_PRONOUN
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, DOCUMENT_NOUNS, attribution_after
+from store.extract.quote_cues import (
+    AS_ATTRIBUTION,
+    COMPANY_NOUNS,
+    CUE,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    attribution_after,
+)
 from store.extract.speaker_names import within
 from store.model import Block
 
@@ -79,7 +86,9 @@ class Speakers(AttributionSubjects):
                                   handover="," in ending)
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
-        if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first):
+        # "…" — as the decision put it —: a parenthetical attribution needs no comma inside the quote
+        parenthetical = found is not None and AS_ATTRIBUTION.fullmatch(self.text, close_at, found[0])
+        if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first or parenthetical):
             speaker = self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
             if speaker is not None and found[2].lower() != "according to":
                 return speaker

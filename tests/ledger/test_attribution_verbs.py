@@ -1,0 +1,15 @@
+"""Attribution forms that name the speaker beside a verb of saying in a less common place: a parenthetical "as X
+put it". One rule per test, on hand-written paragraphs."""
+
+from tests.ledger.test_quote_speakers import quotes_of
+
+
+def test_a_parenthetical_as_x_put_it_names_the_speaker_of_the_quote_before():
+    text = ('The Supreme Court overturned the convictions. For four days the county office "ground to a halt '
+            'and stayed shut" — as the Supreme Court decision put it — after the vote.\n'
+            'Ann Lee, a senator from Ohio, spoke next. The plan leaves farmers "worse off than they were in the 1930s" '
+            'as Lee put it.\n'
+            'Tom Hale spoke at noon. The crowd was "louder than any crowd I have ever heard" as police arrived.')
+    entities = (("Supreme Court", "ORG", 0), ("Supreme Court", "ORG", 1), ("Ann Lee", "PERSON", 0),
+                ("Ohio", "PLACE", 0), ("Lee", "PERSON", 1), ("Tom Hale", "PERSON", 0))
+    assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Supreme Court", "Ann Lee", None]
