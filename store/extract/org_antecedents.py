@@ -16,8 +16,8 @@ from store.extract.quote_cues import COMPANY_NOUNS, CUE_VERBS, DOCUMENT_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
-# "the company", "the Iranian foreign ministry"
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
+# "the company", "the Iranian foreign ministry", "the three-judge court", "the Texas-based company"
+_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:[\w-]+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _OWNS = re.compile(rf"(?:['’]s)?\s+(?:official\s+)?(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)  # "Airbus website"
 # a document's issuer, named after it: "An email from Burkhardt & Associates", "the report by the agency"
 _ISSUED_BY = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+(?:(?:issued|released|posted|published|sent)\s+)?(?:from|by)\s+"
@@ -42,7 +42,8 @@ class OrgAntecedents(ArticleSentences):
         count = bisect_right(self.orgs, at, key=mention_end)
         named = [m for m in self.orgs[max(0, count - NEARBY_NAMES) : count] if noun in m.text.lower()]
         body = company.group(1)
-        if not named and body[:1].isupper():  # "the Biden campaign", named by no mention: as the article says it
+        # "the Biden campaign", named by no mention: as the article says it; "the Texas-based company" is described
+        if not named and body[:1].isupper() and not re.match(r"\S+-[a-z]", body):
             return body, None
         # the one named most often, not one named in passing last ("the Court of Session … the Supreme Court
         # … the court's summary"); of those named as often, the last

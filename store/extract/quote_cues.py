@@ -57,6 +57,10 @@ DOCUMENT_NOUNS = (
     "proclamation|decree|order"
 )
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
+# Courts speak through their rulings: "the court found/held/ruled that "…"" quotes the judgment, so these verbs are
+# verbs of saying when a court, a judge or a panel of them is their subject ("Researchers found that "…"" is not)
+RULING = re.compile(r"\b(?:ruled|rules|held|holds|found|finds|decided|determined)\b")
+BENCH = re.compile(r"\b(?:[Cc]ourts?|[Tt]ribunals?|[Jj]udges?|[Jj]ustices?|[Pp]anel)\b(?:[’']s)?\s+(?:\w+ly\s+)?$")
 _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
 # (not a colon: a verb of saying before one introduces what follows it, "Apple released the email, which reads:")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")

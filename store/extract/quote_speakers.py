@@ -22,10 +22,12 @@ from store.extract.org_speakers import describes_document, document_before_which
 from store.extract.pointer_resolution import SUBJECT_PRONOUN
 from store.extract.quote_cues import (
     AS_ATTRIBUTION,
+    BENCH,
     COMPANY_NOUNS,
     CUE,
     CUE_VERBS,
     DOCUMENT_NOUNS,
+    RULING,
     attribution_after,
 )
 from store.extract.speaker_names import within
@@ -230,6 +232,9 @@ class Speakers(AttributionSubjects):
     def _head(self, sentence_start: int, open_at: int, colon: bool = False):
         head = self.text[sentence_start:open_at]
         cues = [c for c in CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
+        if not cues:  # "The court found Johnson's advice "…"": a ruling's verb after a court
+            cues = [r for r in RULING.finditer(head) if BENCH.search(head, 0, r.start())
+                    and not self._in_quote(sentence_start + r.start())]
         while len(cues) > 1 and describes_document(head, cues[-1].start()):  # "said in a statement posted online"
             cues.pop()
         # "The palace issued the following statement from the king: "…"", "announced an order by X directing

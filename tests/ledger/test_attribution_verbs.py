@@ -13,3 +13,13 @@ def test_a_parenthetical_as_x_put_it_names_the_speaker_of_the_quote_before():
     entities = (("Supreme Court", "ORG", 0), ("Supreme Court", "ORG", 1), ("Ann Lee", "PERSON", 0),
                 ("Ohio", "PLACE", 0), ("Lee", "PERSON", 1), ("Tom Hale", "PERSON", 0))
     assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Supreme Court", "Ann Lee", None]
+
+
+def test_a_courts_ruling_verb_quotes_its_judgment_but_the_same_verb_after_researchers_does_not():
+    text = ('The Supreme Court heard the appeal in May. The court held that the law "cannot be applied to people '
+            'born before 1990."\n'
+            'The High Court sat on Friday. The court found the minister\'s decision "was taken without any lawful '
+            'basis at all."\n'
+            'Researchers at Leeds University found that the drug "cut the risk of a second stroke by half."')
+    entities = (("Supreme Court", "ORG", 0), ("High Court", "ORG", 0), ("Leeds University", "ORG", 0))
+    assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Supreme Court", "High Court", None]

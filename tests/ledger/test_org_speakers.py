@@ -269,3 +269,11 @@ def test_a_lone_head_noun_is_the_body_named_with_it_before_of_or_on():
             'said it "will not move the date at all, whatever happens."')
     entities = ("United States Commission on Presidential Debates", "ORG", 0), ("Commission", "ORG", 1)
     assert [s for _, s in quotes_of(text, *entities)] == ["United States Commission on Presidential Debates"]
+
+
+def test_the_company_with_a_hyphenated_modifier_is_still_the_company():
+    text = ('The Court of Session heard the case. The three-judge court found the advice "was motivated by an '
+            'improper purpose and is unlawful."\n'
+            'Acme Holdings opened a plant in Ohio. "We will hire 500 workers next year," the Texas-based company said.')
+    entities = ("Court of Session", "ORG", 0), ("Acme Holdings", "ORG", 0), ("Ohio", "PLACE", 0), ("Texas", "PLACE", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Court of Session", "Acme Holdings"]
