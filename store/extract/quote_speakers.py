@@ -45,6 +45,10 @@ _BODY_OPENS = re.compile(rf"\s*(the\s+(?:{COMPANY_NOUNS}))(?:['’]s\b|\s+(?:its
 # (not ", and" before a name: "officials, including Brennan, Panetta, and Hayden, said")
 _CLAUSE_BREAK = re.compile(r';\s+|,[”"’]?\s+(?:(?:while|whereas|but|although|though)\s+(?=[A-Z])'
                            r'|and\s+(?=(?:he|she)\b))')
+# "…, something Clay recognised, and Mr Tong had said they intended to "…"": ", and" after a clause's last word,
+# then a name and its verb, opens the verb's own clause (not a list of names: "Brennan, Panetta, and Hayden said")
+_AND_NAME_CLAUSE = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]*,\s+and\s+(?=[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+                              r"(?:\s+(?:had|has|have|also|later|then|[a-z]+ly))?\s*$)")
 _THE_OPENS = re.compile(r"\s*The\s")
 # a paraphrase's attribution closing its sentence: "…, Howitt says.", "…, she said."
 _CLOSING_ATTRIBUTION = re.compile(
@@ -257,7 +261,9 @@ class Speakers(AttributionSubjects):
                 return self._subject(start, open_at, cue.group(), after=True)
             # "Smith called it "odd"; Miller said "…"", "Schumer said "…," while Trump noted his "…"": the subject
             # is in the verb's own clause
-            clauses = list(_CLAUSE_BREAK.finditer(head, 0, cue.start()))
+            clauses = list(_CLAUSE_BREAK.finditer(head, 0, cue.start())) \
+                + list(_AND_NAME_CLAUSE.finditer(head, 0, cue.start()))
+            clauses.sort(key=lambda m: m.end())
             start = sentence_start + clauses[-1].end() if clauses else sentence_start
             if _CLAUSE_BREAK.search(head, cue.end()):  # "I told my mom, and she's like "…"": the verb is not its
                 return None

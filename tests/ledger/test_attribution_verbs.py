@@ -23,3 +23,13 @@ def test_a_courts_ruling_verb_quotes_its_judgment_but_the_same_verb_after_resear
             'Researchers at Leeds University found that the drug "cut the risk of a second stroke by half."')
     entities = (("Supreme Court", "ORG", 0), ("High Court", "ORG", 0), ("Leeds University", "ORG", 0))
     assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Supreme Court", "High Court", None]
+
+
+def test_and_after_a_clause_then_a_name_and_its_verb_opens_the_verbs_own_clause_but_a_list_of_names_does_not():
+    text = ('The owner, Tom Hale, bought the hall in 2001. The manager, Dan Cole, called it a mistake.\n'
+            'The Hales mentioned staffing problems, something Cole recognised, and Mr Hale had said they meant to '
+            '"restore the hall to its former glory."\n'
+            'Ann Reed, Joe Park, and Dan Cole said the plan "will not survive the winter at all."')
+    entities = (("Tom Hale", "PERSON", 0), ("Dan Cole", "PERSON", 0), ("Cole", "PERSON", 1), ("Hale", "PERSON", 2),
+                ("Ann Reed", "PERSON", 0), ("Joe Park", "PERSON", 0), ("Dan Cole", "PERSON", 1))
+    assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Tom Hale", "Ann Reed"]
