@@ -27,6 +27,7 @@ from store.extract.speaker_names import (
     last_before,
     mention_end,
     mention_start,
+    opened_by,
     paternal_surname,
     person_name,
     plain_name,
@@ -202,7 +203,8 @@ class ArticleNames:
             speaker = name, entity, cue
         # titles before a person the article names ("DCI Lee", "Ch Supt Lee"), not a company's words ("General
         # Motors")
-        if (bare := without_titles(name)) != name and plain_name(bare.split()[-1]) in self._people_names:
+        if (bare := without_titles(name)) != name and (plain_name(last := bare.split()[-1]) in self._people_names
+                                                       or opened_by(plain_name(last), self._people_names.values())):
             name = bare
             speaker = name, entity, cue
         words = name.split()
@@ -214,7 +216,8 @@ class ArticleNames:
         # a particle surname is one surname: "von der Leyen", "Van Hollen", "de la Cruz"
         if len(words) == 1 or all(w.casefold() in PARTICLES for w in words[:-1]):
             fuller = self._people_names.get(plain_name(name)) or self._family_first.get(plain_name(name)) \
-                or self._ending_with(name) or self._named_in_text(name) or self._misspelt(name)
+                or self._ending_with(name) or self._named_in_text(name) or self._misspelt(name) \
+                or opened_by(plain_name(name), self._people_names.values())
             return (_HONORIFIC_OR_AGE.sub("", fuller[0]), fuller[1] or entity, cue) if fuller else speaker
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])

@@ -34,6 +34,14 @@ def plain_name(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
 
 
+def opened_by(word: str, people) -> tuple[str, str | None] | None:
+    """The one person, of ``people`` ((full name, entity) pairs), whose full name of three words or more opens with
+    ``word``: where a culture names people by the first word of a long name ("Prime Minister Tuilaepa" → Tuilaepa
+    Sailele Malielegaoi) the news does too; None when none or several do."""
+    owners = {person for person in people if len(person[0].split()) > 2 and plain_name(person[0].split()[0]) == word}
+    return owners.pop() if len(owners) == 1 else None
+
+
 @lru_cache(maxsize=65_536)  # an article names the same people again and again
 def given_name_first(name: str, first_names: frozenset[str]) -> bool:
     """Whether a name the extractor did not call a person reads as one: a given name ("Jean-Claude" by its

@@ -130,3 +130,12 @@ def test_a_thai_surname_in_syllables_and_a_title_before_a_surname_completed_are_
             'said.\n'
             'Pakistani Prime Minister Imran Khan spoke too. "We want peace with all our neighbours," Khan said.')
     assert speakers(text) == ["Prayut Chan-o-cha", "Imran Khan"]
+
+
+def test_the_first_word_of_a_long_name_after_a_title_is_that_person_when_no_one_else_shares_it():
+    text = ('Prime Minister Tuilaepa Sailele Malielegaoi spoke on Monday. Health Minister Ann Lee Reed was there.\n'
+            'Prime Minister Tuilaepa called on "village councils, church leaders and mayors" to help.\n'
+            'Tuilaepa said, "Every child on these islands must be vaccinated this week."')
+    entities = (("Tuilaepa Sailele Malielegaoi", "PERSON", 0), ("Ann Lee Reed", "PERSON", 0),
+                ("Tuilaepa", "PERSON", 1), ("Tuilaepa", "PERSON", 2))
+    assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Tuilaepa Sailele Malielegaoi"] * 2
