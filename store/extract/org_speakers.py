@@ -36,8 +36,13 @@ _MEMBERS = re.compile(r"\s*(?:including|such as|among them|among whom)\b")
 _PERSONS_BODY = re.compile(r"(?:['’]s\s+(?:[a-z-]+\s+){0,2}?|\s+)(campaign|office|administration|government|team|"
                            r"family|foundation|party|cabinet|ministry)\b(?!\s+(?:manager|chair|spokes|director|aide|"
                            r"official|adviser|advisor|member|head|chief|staff))")
-# "the federal government", "the government statement": an organisation's common noun, closing a phrase
-_THE_BODY_NOUN = re.compile(rf"\b(?:the|its)\s+((?:[\w-]+\s+)??({COMPANY_NOUNS}))(?:\s+(?:{DOCUMENT_NOUNS}))?"
+# "the federal government", "the government statement": an organisation's common noun, closing a phrase; and what
+# it published on a platform ("the government Twitter account"), or any one thing it published, "a government
+# statement", "an official government Twitter account" (but "a government spokesman" is someone unnamed)
+_PLATFORM = r"(?:\s+(?:Twitter|Facebook|Instagram|YouTube|Telegram|Weibo|WeChat))?"
+_THE_BODY_NOUN = re.compile(rf"\b(?:the|its|an?(?=\s+(?:official\s+)?(?:[\w-]+\s+)??(?:{COMPANY_NOUNS}){_PLATFORM}\s+"
+                            rf"(?:{DOCUMENT_NOUNS})\b))\s+(?:official\s+)?((?:[\w-]+\s+)??({COMPANY_NOUNS}))"
+                            rf"{_PLATFORM}(?:\s+(?:{DOCUMENT_NOUNS}))?"
                             r"(?:\s+(?:has|had|have|was|were|is|are|would|will|also|already|earlier|then|later))*$",
                             re.IGNORECASE)
 _CAPITALISED = r"[A-Z][\w'’-]*(?:\.[A-Z]\.?)*"  # "United", "U.S.", not "Africa." ending a sentence

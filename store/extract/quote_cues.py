@@ -16,6 +16,8 @@ CUE_VERBS = (
     "asks|replied|replies|responded|posted|tweeted|declared|announced|claimed|claims|concluded|summed up|"
     "put it|saying|adding|telling|writing|explaining|stating|reads|read|[Aa]ccording to|[Ii]n the words of|quoted|"
     "quotes|affirmed|issued a statement|released a statement|add|asserted|asserts|talked|confirmed|urged|recalled|"
+    "(?:made|issued|released|posted|published|put out) the following (?:statement|announcement|message|post)"
+    "(?! from| by)|"
     "recalls|reported|reports|elaborated|recounted|reacted|noting|calling|describing|spoke out|reasoned|alleged|"
     "quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated|"
     "enthused|enthuses|exclaimed|opined|opines|concurred|countered|retorted|lamented|laments|mused|remembered|"

@@ -277,3 +277,13 @@ def test_the_company_with_a_hyphenated_modifier_is_still_the_company():
             'Acme Holdings opened a plant in Ohio. "We will hire 500 workers next year," the Texas-based company said.')
     entities = ("Court of Session", "ORG", 0), ("Acme Holdings", "ORG", 0), ("Ohio", "PLACE", 0), ("Texas", "PLACE", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["Court of Session", "Acme Holdings"]
+
+
+def test_what_a_body_named_by_its_common_noun_published_is_the_bodys_but_its_spokesman_is_unnamed():
+    text = ('On Thursday the government of Tonga closed every school.\n'
+            'Earlier, an official government Twitter account made the following announcement: "Schools will stay '
+            'closed until the end of the month."\n'
+            'A government statement said "every teacher will be paid in full."\n'
+            'A government spokesman said "the decision was not taken lightly at all."')
+    entities = ("Tonga", "PLACE", 0), ("Twitter", "ORG", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["government of Tonga", "government of Tonga", None]
