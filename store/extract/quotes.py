@@ -302,13 +302,26 @@ def _named_before(text: str, open_at: int) -> bool:
     return not ends and CUE.search(text, namings[-1], open_at) is None
 
 
+# a quoted phrase between a determiner and the noun it names ("the "one country, two systems" model", "its "Remain in
+# Mexico" policy") modifies that noun: it names a kind of thing, it is no one's words
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
+_NAMED_KIND_AFTER = re.compile(r"\s+(?:model|policy|policies|principle|doctrine|plan|programme|program|campaign|"
+                               r"movement|strategy|approach|slogan|motto|initiative|scheme|formula|framework|"
+                               r"system|concept|project|operation|rule|era)\b")
+
+
+def _names_a_kind(text: str, span: _Span) -> bool:
+    return _DETERMINER_BEFORE.search(text, max(0, span.open_at - 8), span.open_at) is not None \
+        and _NAMED_KIND_AFTER.match(text, span.close_at) is not None and text[span.parts[0][1] - 1] not in ".!?,"
+
+
 def _is_title(text: str, span: _Span) -> bool:
     """A name in quote marks, not speech: a title or slogan in Title Case ("Storm Area 51, They Can't Stop All
     of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside; a
     hashtag or handle ("#we want freedom of speech#"); what a verb of naming just gave (``_named_before``)."""
     if len(span.parts) > 1:
         return False
-    if text[span.parts[0][0]] in "#@" or _named_before(text, span.open_at):
+    if text[span.parts[0][0]] in "#@" or _named_before(text, span.open_at) or _names_a_kind(text, span):
         return True
     words = text[span.parts[0][0] : span.parts[0][1]].split()
     if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":

@@ -414,3 +414,10 @@ def test_a_curly_opening_mark_spaced_from_its_word_opens_only_when_its_closing_m
     assert [(q, s) for q, s, _, _ in found] == [
         ("should’ve been marketed like a great book of its time.", "Neil Gam")
     ]
+
+
+def test_a_quoted_phrase_between_a_determiner_and_the_noun_it_names_is_no_quote():
+    text = ('The city has been run under the "one mayor, two councils" model since 1990, and its "Homes For All Who '
+            'Work" policy stays. Ann Lee said the model "has served every resident of the city well."')
+    assert [q for q, *_ in quotes_of(text, ("Ann Lee", "ann lee", 0))] == [
+        "has served every resident of the city well."]
