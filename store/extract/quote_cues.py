@@ -22,7 +22,7 @@ CUE_VERBS = (
     "quipped|indicated|maintained|maintains|testified|boasted|complained|joked|promised|vowed|wondered|estimated|"
     "enthused|enthuses|exclaimed|opined|opines|concurred|countered|retorted|lamented|laments|mused|remembered|"
     "shouted|criticised|criticized|agreed|agrees|continues|declares|announces|specifies|specified|stipulates|"
-    "stipulated"
+    "stipulated|informed|informs"
 )
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "senator",

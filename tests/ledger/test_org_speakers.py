@@ -287,3 +287,11 @@ def test_what_a_body_named_by_its_common_noun_published_is_the_bodys_but_its_spo
             'A government spokesman said "the decision was not taken lightly at all."')
     entities = ("Tonga", "PLACE", 0), ("Twitter", "ORG", 0)
     assert [s for _, s in quotes_of(text, *entities)] == ["government of Tonga", "government of Tonga", None]
+
+
+def test_informing_someone_is_saying_it_to_them():
+    text = ('On Saturday the Green Unity Party withdrew its candidate, Ann Lee. The palace issued a statement: "Any '
+            'royal who runs for office acts against our traditions."\n'
+            '"We comply with the royal command in every respect," the party informed the press.')
+    entities = ("Green Unity Party", "ORG", 0), ("Ann Lee", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)][1:] == ["Green Unity Party"]
