@@ -66,6 +66,9 @@ _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charte
 # a quote's source given after it as where it was stated: "…" as stated on the Apple website, "…" as reported by X
 _AS_STATED = re.compile(r"[\s,]*as\s+(stated|said|written|reported|noted|announced|described|claimed|put)\s+"
                         r"(?:on|in|by)\s+")
+# or named before its verb: "…," as the mayor put it; "…" — as the court's decision put it —
+_AS_X_PUT_IT = re.compile(r"[\s,]*[—–-]?\s*as\s+(?P<who>(?:the|a|an|he|she|they|it|[A-Z])[^,.;:“”\"—–()]{0,80}?)\s+"
+                          r"(?P<verb>put it|said|says|wrote|writes|noted|notes|described it|called it|reported)\b")
 _BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+which\s+[^,.;:“”\"]*$")
 _NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|of|to|the))*$")
@@ -336,11 +339,13 @@ class SourceNames(ArticlePointers):
 
     def stated_after(self, close_at: int, end: int) -> tuple[int, int, str] | None:
         """``(start, end, cue)`` of the source a quote closing at ``close_at`` is given "as stated on" (in, by)
-        right after it, to its sentence's end ("…" as stated on the Apple website); None when no such phrase
-        follows."""
-        if (stated := _AS_STATED.match(self.text, close_at + 1, end)) is None:
-            return None
-        return stated.end(), min(end, self._sentence_end(stated.end())), stated.group(1)
+        right after it, to its sentence's end ("…" as stated on the Apple website), or "as X put it" (said, wrote);
+        None when no such phrase follows."""
+        if (stated := _AS_STATED.match(self.text, close_at + 1, end)) is not None:
+            return stated.end(), min(end, self._sentence_end(stated.end())), stated.group(1)
+        if (put := _AS_X_PUT_IT.match(self.text, close_at + 1, end)) is not None:  # "…" — as the decision put it —
+            return put.start("who"), put.end("who"), put.group("verb")
+        return None
 
     def _source_end(self, start: int, end: int) -> int:
         """Where the source named after "according to" at ``start`` ends: at the comma closing the clause when

@@ -40,3 +40,11 @@ def test_a_bodys_short_form_speaks_under_the_name_first_given_in_full():
             '"keep away from the river banks until Monday."')
     assert speakers(text) == [("stay at home until the snow has been cleared.", "Civil Defence Emergencies Ministry"),
                               ("keep away from the river banks until Monday.", "Disaster Situations Agency")]
+
+
+def test_as_x_put_it_after_a_quote_names_its_source():
+    text = ('The Supreme Court of Canada heard the appeal. Traffic on the bridge "came to a standstill for hours" — as '
+            'the Supreme Court decision put it — on four days in March.\n'
+            'Ann Lee ran the depot. The lorries "were never going to arrive on time," as she put it.')
+    assert speakers(text) == [("came to a standstill for hours", "Supreme Court of Canada"),
+                              ("were never going to arrive on time", "Ann Lee")]
