@@ -20,16 +20,7 @@ from store.extract.attribution_subjects import AttributionSubjects
 from store.extract.name_completion import WINDOW
 from store.extract.org_speakers import describes_document, document_before_which
 from store.extract.pointer_resolution import SUBJECT_PRONOUN
-from store.extract.quote_cues import (
-    AS_ATTRIBUTION,
-    BENCH,
-    COMPANY_NOUNS,
-    CUE,
-    CUE_VERBS,
-    DOCUMENT_NOUNS,
-    RULING,
-    attribution_after,
-)
+from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, DOCUMENT_NOUNS, attribution_after
 from store.extract.speaker_names import within
 from store.model import Block
 
@@ -61,6 +52,10 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting)\s+(.{1,80}?)\s+as\s+$")  #
 # a verb of saying after a form of "be" is a passive: "Sales are predicted to have dipped"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "…," Ann Lee, an analyst for Acme. — a name and its appositive closing the sentence
+# a court speaks through what it rules, finds or holds: "The three-judge court found Johnson's advice "…"", "The
+# High Court also ruled …, finding that …: "…"" (said of a court or a judge only: "Police found the body")
+_COURT_VERB = re.compile(r"\b(?:ruled|rules|found|finds|held|holds)\b")
+_COURT = re.compile(r"\b(?:court|tribunal|judge|justices?|jury|magistrate)\b", re.IGNORECASE)
 _NAME_AND_ROLE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the)\s"
                             r"[^.!?;:“”\"]{1,100}\.(?=\s|$)")
 
@@ -92,9 +87,7 @@ class Speakers(AttributionSubjects):
                                   handover="," in ending)
         said_first = found is not None and found[0] > close_at and _SAID_FIRST.match(self.text, close_at, found[0])
         short = found is not None and len(self.text[found[0] : found[1]].split()) <= 3
-        # "…" — as the decision put it —: a parenthetical attribution needs no comma inside the quote
-        parenthetical = found is not None and AS_ATTRIBUTION.fullmatch(self.text, close_at, found[0])
-        if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first or parenthetical):
+        if found and (self._ends_speech(parts[-1][1], close_at) or short or said_first):
             speaker = self._introduced(found, first.start, open_at) or self._subject(*found, after=True)
             if speaker is not None and found[2].lower() != "according to":
                 return speaker
@@ -237,9 +230,6 @@ class Speakers(AttributionSubjects):
     def _head(self, sentence_start: int, open_at: int, colon: bool = False):
         head = self.text[sentence_start:open_at]
         cues = [c for c in CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
-        if not cues:  # "The court found Johnson's advice "…"": a ruling's verb after a court
-            cues = [r for r in RULING.finditer(head) if BENCH.search(head, 0, r.start())
-                    and not self._in_quote(sentence_start + r.start())]
         while len(cues) > 1 and describes_document(head, cues[-1].start()):  # "said in a statement posted online"
             cues.pop()
         # "The palace issued the following statement from the king: "…"", "announced an order by X directing
@@ -269,6 +259,10 @@ class Speakers(AttributionSubjects):
             if _CLAUSE_BREAK.search(head, cue.end()):  # "I told my mom, and she's like "…"": the verb is not its
                 return None
             return self._subject(start, sentence_start + cue.start(), cue.group())
+        if (verb := _COURT_VERB.search(head)) and _COURT.search(head, 0, verb.start()) \
+                and (court := self._subject(sentence_start, sentence_start + verb.start(), verb.group())) and court[0] \
+                and (_COURT.search(court[0]) or self._named_people(sentence_start, sentence_start + verb.start())):
+            return court  # a court or a judge, not a body named in an aside ("the court on matters of EU law")
         if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
             return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)
         return None
