@@ -10,7 +10,9 @@ labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then
 wn0435, then 2 mod 10 from wn0002 to wn0152; ``quotes_4_notes.md``): the Wikinews test set, whose articles the
 rules are never developed on. ``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0
 mod 10 then 4 mod 10; ``quotes_dev_notes.md``). The rules are tuned on the development sets, so their scores are
-not evidence of quality. A NAME is a ``.jsonl`` file of that directory; the texts are read from
+not evidence of quality. ``--gold quotes_dev_6`` scores a second development gold (78 quotes in the 39 news
+articles whose ids are 6 mod 10; ``quotes_dev_6_notes.md``, which keeps its first reading, taken before any code
+change). A NAME is a ``.jsonl`` file of that directory; the texts are read from
 ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
 CC BY 2.5.
 
