@@ -13,9 +13,9 @@ mod 10 then 4 mod 10; ``quotes_dev_notes.md``). ``--gold quotes_dev_8`` scores a
 (80 quotes in the 40 news articles whose ids are 8 mod 10, labelled before the extractor was run on them;
 ``quotes_dev_8_notes.md``). ``--gold quotes_dev_6`` scores a third (78 quotes in the 39 news articles whose ids
 are 6 mod 10; ``quotes_dev_6_notes.md``, which keeps its first reading, taken before any code change). The rules
-are tuned on the development sets, so their scores are not evidence of quality. A NAME is a ``.jsonl`` file of that directory; the texts are read from
-``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS`` overrides), by Wikinews contributors,
-CC BY 2.5.
+are tuned on the development sets, so their scores are not evidence of quality. A NAME is a ``.jsonl`` file of
+that directory; the texts are read from ``../shared/corpora/wikinews/articles.jsonl`` (``BROADSHEET_WIKINEWS``
+overrides), by Wikinews contributors, CC BY 2.5.
 
 ``--gold pages_dev`` and ``--gold pages_blind`` score the web-page golds in ``bench/data/pages`` (see its
 ``NOTICE.md``): quotes in the hand-checked article bodies of real news pages from many publishers (Zyte's
