@@ -41,6 +41,8 @@ _PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|th
 _HOLDERS_DOCUMENT = re.compile(rf"\s*(?:(?:[Pp]arts?|[Aa]n\s+excerpt|[Aa]\s+portion|[Oo]ne\s+line)\s+(?:of|from)\s+)?"
                                rf"([Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{TITLE_NOUNS}|{ROLE_NOUNS}))['’]s?"
                                rf"\s+(?:[\w-]+\s+)?(?:{DOCUMENT_NOUNS})s?\s*")
+# a relative clause on a thing, running on to the name: "the strike, which was approved by Donald Trump"
+_IN_WHICH_CLAUSE = re.compile(r",\s+(?:which|whose)\s[^,;:“”\"]*$")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 # "he"/"she" opening the verb's own clause, no comma between them: the subject, and any name after it in that clause
 # its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
@@ -106,6 +108,12 @@ class AttributionSubjects(SourceNames):
                 return (*person, cue)
             if not after and self._unnamed_group(start, people):  # "Fifty officials, including X, signed"
                 return None, None, cue
+            # "The Department of Defense justified the strike, which was approved by Donald Trump": every person
+            # named in passing or in a relative clause on a thing, the organisation before them is the subject
+            if not after and all(self._in_passing(p) or _IN_WHICH_CLAUSE.search(self.text, start, p.start)
+                                 for p in people) \
+                    and (org := self._org_subject(start, people[0].start)) is not None:
+                return self._organisation(org), org.entity, cue
             speaker = self._subject_of(people)
             last, between = people[-1], self.text[speaker.end : people[-1].start]
             if not after and not self.text[last.end : start + len(chunk)].strip(" ,") and "," not in between \
@@ -145,6 +153,12 @@ class AttributionSubjects(SourceNames):
     def _in_passing(self, person: Mention) -> bool:
         """A person named after a preposition or as a possessor ("of Luke Skywalker's helmet"), no subject."""
         return self._after_preposition(person) or self.text.startswith(("'s", "’s"), person.end)
+
+    def _org_subject(self, start: int, end: int) -> Mention | None:
+        """The last organisation in ``text[start:end]`` that can be a subject: not after a preposition ("In a letter
+        to Acme"), not a possessor ("Acme's lawyer wrote")."""
+        orgs = [m for m in within(self.entities, start, end) if m.label == "ORG" and not self._in_passing(m)]
+        return orgs[-1] if orgs else None
 
     def _name_at_verb(self, start: int, end: int, after: bool) -> str | None:
         """A person's name the extractor ran into the words before it and took for an organisation, right at the
