@@ -8,7 +8,9 @@ labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then
 10; ``quotes_3_notes.md``). Both were test sets until stop 20 and are development sets since stop 21.
 ``--gold quotes_gold_4`` scores the fourth, labelled blind (105 quotes in 46 articles, ids 5 mod 10 from wn0105 to
 wn0435, then 2 mod 10 from wn0002 to wn0152; ``quotes_4_notes.md``): the Wikinews test set, whose articles the
-rules are never developed on. ``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0
+rules are never developed on. ``--gold quotes_gold_5`` scores the fifth, labelled blind (46 quotes in 23 articles,
+ids 2 mod 10 from wn0162 to wn0432; ``quotes_5_notes.md``): the second Wikinews test set.
+``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0
 mod 10 then 4 mod 10; ``quotes_dev_notes.md``). ``--gold quotes_dev_8`` scores another development gold
 (80 quotes in the 40 news articles whose ids are 8 mod 10, labelled before the extractor was run on them;
 ``quotes_dev_8_notes.md``). ``--gold quotes_dev_6`` scores a third (78 quotes in the 39 news articles whose ids
