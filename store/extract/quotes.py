@@ -1,7 +1,8 @@
 """Direct quotes and who said them.
 
-A quote is the text between a pair of quote marks (“…”, "…", ‘…’; nested quotes stay inside the outer one) of
-four words or more. Pieces that belong together are one quote with several ``parts``: a quote split by its
+A quote is the text between a pair of quote marks (“…”, "…", ‘…’, and the marks of other styles that
+``quote_marks`` reads as these: « … », „ … “, `` … '' …; nested quotes stay inside the outer one) of four words or
+more. Pieces that belong together are one quote with several ``parts``: a quote split by its
 attribution ("We are pleased," he said, "with it.") unless the continuation has an attribution of its own,
 and a quote running over several paragraphs (an opening mark on each paragraph, the closing mark only on the
 last). Its speaker is found by ``store.extract.quote_speakers``.
@@ -14,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from store.extract.quote_cues import CUE, CUE_VERBS, attribution_after, is_attribution
+from store.extract.quote_marks import FILL, with_curly_marks
 from store.extract.quote_speakers import Speakers
 from store.model import Block, Mention
 
@@ -60,14 +62,15 @@ class _Span:
 
 def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list[Quote]:
     """Every direct quote of four words or more in the article, in order, with its speaker where one is named."""
-    readable = [b for b in blocks if b.kind not in SKIPPED_BLOCKS or _pull_quote(text, b)]
-    spans = _join_paragraphs(text, readable, [s for i, b in enumerate(readable) for s in _spans_in(text, b, i)])
-    spans = _join_split_quotes(text, readable, spans)
+    marked = with_curly_marks(text)  # other styles' marks as curly ones, offsets unchanged
+    readable = [b for b in blocks if b.kind not in SKIPPED_BLOCKS or _pull_quote(marked, b)]
+    spans = _join_paragraphs(marked, readable, [s for i, b in enumerate(readable) for s in _spans_in(marked, b, i)])
+    spans = _join_split_quotes(marked, readable, spans)
     spans = [
-        s for s in spans if sum(len(text[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(text, s)
+        s for s in spans if sum(len(marked[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(marked, s)
     ]
-    spans = _without_refrains(text, spans)
-    speakers = Speakers(text, mentions, [part for s in spans for part in s.parts])
+    spans = _without_refrains(marked, spans)
+    speakers = Speakers(marked, mentions, [part for s in spans for part in s.parts])
     quotes: list[Quote] = []
     previous: Quote | None = None
     for span in spans:
@@ -79,7 +82,7 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
         if speaker is None and span.open_at == readable[span.first_block].start and span.first_block > 0:
             speaker = speakers.from_introduction(readable[span.first_block - 1])
         if speaker is None and previous is not None and previous.speaker \
-                and _continues(text, readable, previous, span, speakers):
+                and _continues(marked, readable, previous, span, speakers):
             speaker = (previous.speaker, previous.speaker_entity, previous.cue)
         name, entity, cue = speakers.fullest(speaker) if speaker else (None, None, None)
         parts = tuple(span.parts)
@@ -122,7 +125,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The quoted words without surrounding spaces, nor the comma that hands over to the attribution."""
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == FILL):
         start += 1
     return start, end
 
