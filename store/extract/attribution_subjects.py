@@ -62,7 +62,8 @@ class AttributionSubjects(SourceNames):
             return source
         chunk = self.text[start:end].rstrip(" ,")
         if not after and (holder := _HOLDERS_DOCUMENT.fullmatch(chunk)) \
-                and (pointer := self._pointer(holder.group(1), start + holder.start(1))) and pointer[0]:
+                and (pointer := self._pointer(holder.group(1), start + holder.start(1), start + holder.end(1))) \
+                and pointer[0]:
             return (*pointer, cue)  # "Part of the judge's statement reads": the judge named before
         if document := document_name(chunk):  # "The 14th Amendment states", "Republic Act No. 3846, …, states"
             return document, None, cue
@@ -122,7 +123,7 @@ class AttributionSubjects(SourceNames):
             if body := self.persons_body(speaker):  # "the Biden campaign", "Erdogan's office"
                 return (*body, cue)
             return (*self._person(speaker), cue)
-        if pointer := self._pointer(chunk.strip(), start, anywhere=not after):
+        if pointer := self._pointer(chunk.strip(), start, start + len(chunk.rstrip()), anywhere=not after):
             return (*pointer, cue) if pointer != (None, None) else (None, None, cue)
         chunk_end = start + len(chunk)
         if missed := self._missed_person(start, chunk_end) or self._name_at_verb(start, chunk_end, after):

@@ -228,7 +228,7 @@ class SourceNames(ArticlePointers):
         return next((m for m in reversed(nearby) if m.text != word and (
             m.text.endswith(f" {word}") or f"{word} of " in m.text or f"{word} on " in m.text)), None)
 
-    def _pointer(self, phrase: str, at: int, anywhere: bool = False):
+    def _pointer(self, phrase: str, at: int, end: int, anywhere: bool = False):
         """As ``ArticlePointers._pointer``; and "the federal government", "the government statement" that no
         organisation's mention names go to the fuller form the article first gave the phrase ("the United
         States federal government", "The government of Burundi")."""
@@ -242,7 +242,7 @@ class SourceNames(ArticlePointers):
             return forces.group(1), None
         if (document := _THE_DOCUMENT.search(phrase)) and (issuer := self._issuer(document.group(1), at)):
             return issuer
-        return super()._pointer(phrase, at, anywhere)
+        return super()._pointer(phrase, at, end, anywhere)
 
     def _issuer(self, noun: str, at: int) -> tuple[str, str | None] | None:
         """Who issued "the <document>" the article introduced before ``at``: "The orange warning issued by Met
@@ -319,7 +319,8 @@ class SourceNames(ArticlePointers):
             return None, None, cue
         if cue is not None and cue.lower() == "according to" and (clause := _CLAUSE.match(self.text, start, end)) \
                 and not within(self.entities, start, clause.end()) \
-                and self._pointer(clause.group(1).strip(), start) == (None, None):
+                and self._pointer(clause.group(1).strip(), start, clause.start(1) + len(clause.group(1).rstrip())) \
+                == (None, None):
             return None, None, cue
         return None
 
@@ -342,7 +343,7 @@ class SourceNames(ArticlePointers):
         members ("Fifty former officials, including John Brennan and Leon Panetta, signed a letter")."""
         opening, comma, rest = self.text[start : people[0].start].partition(",")
         return bool(comma and opening.strip()) and _MEMBERS.match(rest) is not None \
-            and self._pointer(opening.strip(), start) == (None, None)
+            and self._pointer(opening.strip(), start, start + len(opening.rstrip())) == (None, None)
 
     def _document_source(self, start: int, end: int, cue: str | None):
         """``(name, entity, cue)`` of the source named after "a statement from" (or "a post on", "the report
@@ -363,7 +364,7 @@ class SourceNames(ArticlePointers):
         if orgs and orgs[0].start - rest <= 4:  # "from Toyota", "from the Ministry of Defence"
             return self._organisation(orgs[0]), orgs[0].entity, cue
         if body := _THE_BODY.match(self.text, rest, end):  # "a statement on the company's website"
-            pointer = self._pointer(body.group(), rest)
+            pointer = self._pointer(body.group(), rest, body.end())
             if pointer and pointer[0]:
                 return (*pointer, cue)
         return None
@@ -376,7 +377,8 @@ class SourceNames(ArticlePointers):
             return None
         owner = next((m for m in within(self.entities, article.end(), end) if m.start == article.end()), None)
         if owner is None and (body := _BODYS_DOCUMENT.match(self.text, article.end(), end)):
-            pointer = self._pointer(f"the {body.group(1)}", start)  # "a police statement", "a company filing"
+            # "a police statement", "a company filing": "the police", which ends where "police" does
+            pointer = self._pointer(f"the {body.group(1)}", start, body.end(1))
             return (*pointer, cue) if pointer and pointer[0] else None
         if owner is None or not _OWNED_DOCUMENT.match(self.text, owner.end, end):
             return None

@@ -100,10 +100,12 @@ def _restarts(phrase: str, after: int) -> bool:
 class ArticlePointers(OrgAntecedents):
     """An article's names, and what its pointers resolve to."""
 
-    def _pointer(self, phrase: str, at: int, anywhere: bool = False):
+    def _pointer(self, phrase: str, at: int, end: int, anywhere: bool = False):
         """A pronoun, "the <title>", "the company" or an unnamed source closing ``phrase`` (or, ``anywhere``,
         a pronoun subject inside it: "…, where he promoted it by saying"): (name, entity), ``(None, None)`` for
-        an unnamed source, or None when ``phrase`` is none of these."""
+        an unnamed source, or None when ``phrase`` is none of these. ``at`` and ``end`` are where the phrase
+        stands in the text: a phrase the caller built ("the police" of "a police statement") is not there to
+        be searched for, so the caller says where the words it was built from end."""
         if not phrase:
             return None
         last = phrase.split(",")[-1] or phrase  # "an Interpol spokesperson", not "…, John Smith"
@@ -112,7 +114,7 @@ class ArticlePointers(OrgAntecedents):
                 and not _named_subject(last[: unnamed.start()]):
             return None, None  # not "The Ministry has, in a statement", nor "Calling it a "farce" the mayor"
         relative = _THEIR_RELATIVE.search(phrase)
-        if relative and not _NAME_BESIDE.match(self.text, self.text.find(phrase, at) + len(phrase)):
+        if relative and not _NAME_BESIDE.match(self.text, end):
             # "his doctor said", unless named with that noun before; "according to his aunt, Jane Roe," names her
             person = self._last_with_title(at, relative.group(1).lower())
             if person is None or self.text.startswith(("'s", "’s"), person.end):  # not "Ford's wife" herself

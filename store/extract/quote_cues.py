@@ -78,6 +78,7 @@ _QUOTED_AS = re.compile(r"\s+([^.;:“”\"]{1,80}?)\s+as\s+(?:saying|stating|te
 _NEW_CLAUSE = re.compile(r"(?:while|whereas|but|although|though)\s", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"[a-z]+ing\b")
 _CLAUSE_AFTER_VERB = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\s+(?:that\b|[a-z]+\b)")
+MAX_TAIL = 200  # characters after a quote that its attribution may take
 MAX_SUBJECT_WORDS = 12  # "X, chief investment officer at Y, said": longer is narrative, not an attribution
 # Verbs of saying are an open class ("pleaded", "whispered", "reiterated", "went on"): a quote that hands over with a
 # comma ("…," / "…",) is followed by its attribution in news prose, so there a short subject and a verb in the past
@@ -118,7 +119,7 @@ def is_attribution(between: str, max_words: int = MAX_SUBJECT_WORDS + 3, handove
         return False
     if CUE.search(words):
         return True
-    return handover and _open_attribution(words, 0, len(words)) is not None
+    return handover and _open_attribution(words, 0, len(words), min(len(words), MAX_TAIL)) is not None
 
 
 def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence: bool = False,
@@ -130,10 +131,10 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     verb must then close its clause. A verb that introduces the next quote (X said, "…") is not this quote's,
     unless the words are ``between`` two pieces of one quote. After a quote that ``handover``s with a comma, any
     verb in the past tense in the attribution's place is a verb of saying."""
-    tail_end = min(block_end, close_at + 200)
+    tail_end = min(block_end, close_at + MAX_TAIL)
     match = _AFTER.match(text, close_at, tail_end)
     if not match or len(match.group("chunk").split()) > MAX_SUBJECT_WORDS:
-        return _open_attribution(text, close_at, block_end) if handover else None
+        return _open_attribution(text, close_at, block_end, tail_end) if handover else None
     cue_end = match.end("cue")
     # "…," Detik.com quoted Djamal as saying: the speaker is Djamal
     if match.group("cue") in ("quoted", "quotes") and (quoted := _QUOTED_AS.match(text, cue_end, tail_end)):
@@ -158,13 +159,13 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
     return cue_end + after.start(1), cue_end + after.end(1), match.group("cue")
 
 
-def _open_attribution(text: str, close_at: int, block_end: int) -> tuple[int, int, str] | None:
+def _open_attribution(text: str, close_at: int, block_end: int, tail_end: int) -> tuple[int, int, str] | None:
     """"…," Ann Lee pleaded. / "…," whispered Ann Lee, a nurse. — an attribution by a verb not in ``CUE_VERBS``,
-    or by one after a long appositive."""
+    or by one after a long appositive; it ends by ``tail_end``, the end ``attribution_after`` read up to (one
+    after a long appositive may run on to ``block_end``, 320 characters at most)."""
     apposed = _APPOSED.match(text, close_at, min(block_end, close_at + 320))
     if apposed and len(apposed.group("chunk").split()) <= MAX_APPOSED_WORDS:
         return apposed.start("chunk"), apposed.end("chunk"), apposed.group("cue")
-    tail_end = min(block_end, close_at + 200)
     first = _OPEN_SUBJECT_FIRST.match(text, close_at, tail_end)
     if first and (first.group("cue").endswith("ed") or _NAMES_SUBJECT.fullmatch(first.group("chunk"))):
         return first.start("chunk"), first.end("chunk"), first.group("cue")

@@ -183,7 +183,8 @@ class Speakers(AttributionSubjects):
                 return (*body, None)
             return (*self._person(speaker), None)
         if body_first:  # "The company's replica is of Luke Skywalker's helmet, their "…"": the company's words
-            return (*pointer, None) if (pointer := self._pointer(body_first.group(1), start)) else None
+            return (*pointer, None) if (pointer := self._pointer(body_first.group(1), start, body_first.end(1))) \
+                else None
         if _OPENS_WITH_PRONOUN.match(self.text, start, end) and (person := self.pronoun_person(start)) is not None:
             return (*person, None)
         subjects = [m for m in within(self.orgs, start, min(end, start + 40)) if not self._after_preposition(m)]
