@@ -52,6 +52,9 @@ _CLAUSE_PRONOUN = re.compile(r"(?:^|[,;]\s+|\b(?:as|and|but|while|whereas|so|the
 _LEADING_IT = re.compile(r"\s*It\s+(?!(?:is|was|'s|’s|has been|had been|will be|would be|seems|seemed|appears|"
                          r"appeared|remains|remained|may|might|could)\b)")
 
+# "They released a statement which said": an organisation the sentence before opens with, as for "they said"
+_LEADING_THEY = re.compile(r"\s*They\s+(?:[a-z]+ly\s+|also\s+|then\s+|later\s+)*[a-z]+ed\b")
+
 
 class AttributionSubjects(SourceNames):
     """Who the words of an attribution clause name as the one speaking, read with the article's mentions."""
@@ -85,6 +88,8 @@ class AttributionSubjects(SourceNames):
                 and (person := self.pronoun_person(start + clause.start("pronoun"))) is not None:
             return (*person, cue)
         if not after and _LEADING_IT.match(chunk) and (org := self.org_antecedent(start)) is not None:
+            return self._organisation(org), org.entity, cue
+        if not after and _LEADING_THEY.match(chunk) and (org := self._opening_organisation(start)) is not None:
             return self._organisation(org), org.entity, cue
         if after and _OBJECT_PRONOUN.match(chunk) and (person := self.pronoun_person(start)) is not None:
             return (*person, cue)  # "According to him, …"

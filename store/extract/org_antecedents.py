@@ -16,18 +16,23 @@ from store.extract.quote_cues import COMPANY_NOUNS, CUE_VERBS, DOCUMENT_NOUNS
 from store.extract.speaker_names import last_before, mention_end, mention_start, within
 from store.model import Mention
 
-# "the company", "the Iranian foreign ministry"
-_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:\w+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
+# "the company", "the Iranian foreign ministry", "the three-judge court"
+_THE_COMPANY = re.compile(rf"\b(?:the|its)\s+((?:[\w-]+\s+){{0,2}}?({COMPANY_NOUNS}))$", re.IGNORECASE)
 _OWNS = re.compile(rf"(?:['’]s)?\s+(?:official\s+)?(?:{DOCUMENT_NOUNS})\b", re.IGNORECASE)  # "Airbus website"
 # a document's issuer, named after it: "An email from Burkhardt & Associates", "the report by the agency"
 _ISSUED_BY = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+(?:(?:issued|released|posted|published|sent)\s+)?(?:from|by)\s+"
                         r"(?:the\s+)?$", re.IGNORECASE)
 # an organisation's own verb taking a position: "Big Machine have twice denied", "X, …, denies", "X insisted"
-_TAKES_A_STAND = re.compile(rf",?\s+(?:(?:has|have|had|also|twice|again|then|later|now|still|[a-z]+ly)\s+)*"
+# (its abbreviation in brackets may follow the name: "The Commission on Religious Freedom (USCIRF) also criticized")
+_TAKES_A_STAND = re.compile(rf"(?:\s*\([A-Z][\w.&-]{{1,10}}\))?,?\s+"
+                            rf"(?:(?:has|have|had|also|twice|again|then|later|now|still|[a-z]+ly)\s+)*"
                             rf"(?:{CUE_VERBS}|denie[sd]|deny|rejected|rejects|disputed|disputes|maintained|maintains)\b")
-# what may stand before the organisation a sentence opens with: "The", or "the company that runs the show, "
-_ORG_OPENS = re.compile(rf"(?:[Tt]he\s+|the\s+(?:\w+\s+){{0,2}}?(?:{COMPANY_NOUNS})\b[^,.;“”\"]*,\s+)?",
-                        re.IGNORECASE)
+# what may stand before the organisation a sentence opens with: when it happened ("This Thursday the", "On March
+# 3,"), then "The", or "the company that runs the show, "
+_WHEN = r"(?:(?:on|this|last|earlier|later|early|late|in|by)\s+(?:[\w,]+\s+){0,3}?)?(?:monday|tuesday|wednesday|" \
+    r"thursday|friday|saturday|sunday|week|month|year|yesterday|today|morning|afternoon|evening|night|\d{4}|\d{1,2})"
+_ORG_OPENS = re.compile(rf"(?:{_WHEN},?\s+)?"
+                        rf"(?:[Tt]he\s+|the\s+(?:\w+\s+){{0,2}}?(?:{COMPANY_NOUNS})\b[^,.;“”\"]*,\s+)?", re.IGNORECASE)
 
 
 class OrgAntecedents(ArticleSentences):
@@ -72,7 +77,8 @@ class OrgAntecedents(ArticleSentences):
 
     def _opening_organisation(self, at: int) -> Mention | None:
         """The organisation a "they" at ``at`` stands for: the subject the sentence before opens with ("Big Machine
-        have twice denied it.", "The company that runs the show, Acme, denies it."), when that sentence names no
+        have twice denied it.", "The company that runs the show, Acme, denies it.", "On Tuesday the Federation of Rail
+        Workers (FRW) also criticized it."), when that sentence names no
         person outside quotes (not "Her post got the attention of X and Y. They criticised …")."""
         own = self._sentence_holding(at)
         if (previous := self._sentence_before(own)) is None:

@@ -54,6 +54,11 @@ _ARTICLE = re.compile(r"\s*(?:a|an|the|one)\s+", re.IGNORECASE)
 _OWNED_DOCUMENT = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _THE_DOCUMENT = re.compile(rf"^\s*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?({DOCUMENT_NOUNS})"
                            r"(?:\s+(?:also|then|later|further|again))?$", re.IGNORECASE)
+_BODY_NOUN = re.compile(COMPANY_NOUNS, re.IGNORECASE)
+_STEM = 6  # letters two forms of a word share ("Emergency", "Emergencies")
+# what a court issues, named with no issuer: "the ruling", "The summary of the decision", "the majority opinion"
+_COURTS_DOCUMENT = re.compile(r"\s*(?:the|its)\s+(?:(?:summary|text|part)\s+of\s+the\s+|[\w-]+\s+)?"
+                              r"(?:ruling|decision|judgment|judgement|verdict|opinion)\s*$", re.IGNORECASE)
 # a name of capitalised words, numbers and "No.", "of", "to the" that a law's name may hold
 _DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|the)(?:,?\s+|,?$))+)")
 _PARTICLE_NAME = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES))})\s+)+[A-Z]")  # a surname going on after a particle
@@ -62,6 +67,9 @@ _DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charte
 # a quote's source given after it as where it was stated: "…" as stated on the Apple website, "…" as reported by X
 _AS_STATED = re.compile(r"[\s,]*as\s+(stated|said|written|reported|noted|announced|described|claimed|put)\s+"
                         r"(?:on|in|by)\s+")
+# or named before its verb: "…," as the mayor put it; "…" — as the court's decision put it —
+_AS_X_PUT_IT = re.compile(r"[\s,]*[—–-]?\s*as\s+(?P<who>(?:the|a|an|he|she|they|it|[A-Z])[^,.;:“”\"—–()]{0,80}?)\s+"
+                          r"(?P<verb>put it|said|says|wrote|writes|noted|notes|described it|called it|reported)\b")
 _BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _WHICH = re.compile(r",\s+which\s+[^,.;:“”\"]*$")
 _NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|of|to|the))*$")
@@ -175,6 +183,8 @@ class SourceNames(ArticlePointers):
             mention = fuller
         elif (headed := self._named_with_heads(mention)) is not None:
             mention = headed
+        elif (longer := self._named_longer(mention)) is not None:
+            mention = longer
         mention = self._first_named.get((mention.entity, mention.text), mention)
         name = super()._organisation(mention)
         if _ACRONYM.fullmatch(name) and (spelt := self._abbreviated(name)):
@@ -192,6 +202,10 @@ class SourceNames(ArticlePointers):
             after = [m for m in within(self.entities, of.end(), of.end() + 60) if m.start == of.end()]
             if after and after[0].label == "PLACE":
                 name = f"{name}{of.group()}{after[0].text}"
+        elif " of " in name and self.text.startswith(" and ", mention.end):  # "High Court of England" "and Wales"
+            after = [m for m in within(self.entities, mention.end + 5, mention.end + 60) if m.start == mention.end + 5]
+            if after and after[0].label == "PLACE":
+                name = f"{name} and {after[0].text}"
         return name
 
     def _spelt_out(self, acronym: str) -> str | None:
@@ -219,6 +233,19 @@ class SourceNames(ArticlePointers):
                   and all(word in ORG_SUFFIXES for word in m.text[len(prefix) :].split())}
         return next(iter(fuller.values())) if len(fuller) == 1 else None
 
+    def _named_longer(self, mention: Mention) -> Mention | None:
+        """The first organisation named before ``mention`` (two words, a body's noun last) with more words, the
+        same noun last and a first word of the same stem: the short form news gives a body it named in full
+        ("Emergencies Ministry" after "Emergency Situations Ministry", "Foreign Ministry" after "Foreign Affairs
+        Ministry")."""
+        words = mention.text.split()
+        if len(words) != 2 or not _BODY_NOUN.fullmatch(words[1]):
+            return None
+        stem = words[0][:_STEM].casefold()
+        return next((m for m in self.orgs if m.start < mention.start and m.entity != mention.entity
+                     and len(named := m.text.split()) > 2 and named[-1] == words[1]
+                     and named[0][:_STEM].casefold() == stem), None)
+
     def _named_with_head(self, mention: Mention) -> Mention | None:
         """The last organisation named before ``mention`` whose name ends with its one word ("Supreme Court"
         for "Court") or has it before "of" or "on" ("Commission on Presidential Debates", "Court of Justice")."""
@@ -242,6 +269,8 @@ class SourceNames(ArticlePointers):
             return forces.group(1), None
         if (document := _THE_DOCUMENT.search(phrase)) and (issuer := self._issuer(document.group(1), at)):
             return issuer
+        if _COURTS_DOCUMENT.match(phrase) and (court := self.the_company("the court", at)):
+            return court  # "The summary of the decision read", no issuer named: the court the article is about
         return super()._pointer(phrase, at, end, anywhere)
 
     def _issuer(self, noun: str, at: int) -> tuple[str, str | None] | None:
@@ -326,11 +355,13 @@ class SourceNames(ArticlePointers):
 
     def stated_after(self, close_at: int, end: int) -> tuple[int, int, str] | None:
         """``(start, end, cue)`` of the source a quote closing at ``close_at`` is given "as stated on" (in, by)
-        right after it, to its sentence's end ("…" as stated on the Apple website); None when no such phrase
-        follows."""
-        if (stated := _AS_STATED.match(self.text, close_at + 1, end)) is None:
-            return None
-        return stated.end(), min(end, self._sentence_end(stated.end())), stated.group(1)
+        right after it, to its sentence's end ("…" as stated on the Apple website), or "as X put it" (said, wrote);
+        None when no such phrase follows."""
+        if (stated := _AS_STATED.match(self.text, close_at + 1, end)) is not None:
+            return stated.end(), min(end, self._sentence_end(stated.end())), stated.group(1)
+        if (put := _AS_X_PUT_IT.match(self.text, close_at + 1, end)) is not None:  # "…" — as the decision put it —
+            return put.start("who"), put.end("who"), put.group("verb")
+        return None
 
     def _source_end(self, start: int, end: int) -> int:
         """Where the source named after "according to" at ``start`` ends: at the comma closing the clause when

@@ -48,6 +48,10 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting)\s+(.{1,80}?)\s+as\s+$")  #
 # a verb of saying after a form of "be" is a passive: "Sales are predicted to have dipped"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # "…," Ann Lee, an analyst for Acme. — a name and its appositive closing the sentence
+# a court speaks through what it rules, finds or holds: "The three-judge court found Johnson's advice "…"", "The
+# High Court also ruled …, finding that …: "…"" (said of a court or a judge only: "Police found the body")
+_COURT_VERB = re.compile(r"\b(?:ruled|rules|found|finds|held|holds)\b")
+_COURT = re.compile(r"\b(?:court|tribunal|judge|justices?|jury|magistrate)\b", re.IGNORECASE)
 _NAME_AND_ROLE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the)\s"
                             r"[^.!?;:“”\"]{1,100}\.(?=\s|$)")
 
@@ -249,6 +253,10 @@ class Speakers(AttributionSubjects):
             if _CLAUSE_BREAK.search(head, cue.end()):  # "I told my mom, and she's like "…"": the verb is not its
                 return None
             return self._subject(start, sentence_start + cue.start(), cue.group())
+        if (verb := _COURT_VERB.search(head)) and _COURT.search(head, 0, verb.start()) \
+                and (court := self._subject(sentence_start, sentence_start + verb.start(), verb.group())) and court[0] \
+                and (_COURT.search(court[0]) or self._named_people(sentence_start, sentence_start + verb.start())):
+            return court  # a court or a judge, not a body named in an aside ("the court on matters of EU law")
         if head.rstrip().endswith(":") or colon:  # "X: "…"" and "X connected it to the unwinding: "…""
             return self._subject(sentence_start, sentence_start + len(head.rstrip().rstrip(":")), None)
         return None
