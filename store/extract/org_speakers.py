@@ -12,11 +12,10 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from store.extract.article_sentences import SENTENCE_END
 from store.extract.entity_rules import ORG_SUFFIXES
 from store.extract.name_completion import NEARBY_NAMES
 from store.extract.pointer_resolution import ArticlePointers
-from store.extract.quote_cues import COMPANY_NOUNS, DOCUMENT_NOUNS, TITLE_NOUNS
+from store.extract.quote_cues import COMPANY_NOUNS, DOCUMENT_NOUNS
 from store.extract.speaker_names import PARTICLES, last_before, mention_end, within
 from store.model import Mention
 
@@ -76,11 +75,6 @@ _NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|
 # a body's spokesperson or official, named by no name: "the Kremlin's spokesman", "the ministry's spokesperson"
 _BODYS_SPOKESPERSON = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:\w+\s+)?"
                                  r"(spokesperson|spokesman|spokeswoman|representative|official|officials)")
-# a body's officer by title alone, maybe with the occasion: "GM's sales, service, and marketing vice president in a
-# telephone conference" — a person of the body, not the body
-_BODYS_OFFICER = re.compile(rf"(?:[Tt]he\s+)?(?P<body>(?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z][\w.&-]*)['’]s\s+"
-                            rf"(?:[a-z-]+,?\s+(?:and\s+)?){{0,4}}?(?P<title>{TITLE_NOUNS})"
-                            r"(?:\s+(?:in|at|on|during)\s+[^,;:“”\"]*)?")
 _OF = re.compile(r" of (?:the )?")
 # a country's armed forces, named by its name or people's adjective: "the US military", "the Israeli army"
 _FORCES = re.compile(r"\b(?:the|its)\s+((?:[A-Z][\w.'’-]*\s+){1,2}(?:military|army|navy|air force|armed forces|"
@@ -336,16 +330,6 @@ class SourceNames(ArticlePointers):
                 and not within(self.people, start, end):  # "the Kremlin's spokesman": no name given
             person = self._last_with_title(start, spokesperson.group(1).lower())
             return (*self._person(person), cue) if person is not None else (None, None, cue)
-        if (officer := _BODYS_OFFICER.fullmatch(self.text[start:end].strip(" ,"))) \
-                and not within(self.people, start, end):
-            # the officer named before, with the title and the body beside the name ("GM vice president Mark
-            # LaNeve"), else no name: a "President Joe Biden" is not GM's president
-            person = self._last_with_title(start, officer.group("title").lower())
-            before = SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1] if person else ""
-            after = SENTENCE_END.split(self.text[person.end : person.end + 80])[0] if person else ""
-            if person is not None and officer.group("body") in before + after:  # in the person's own sentence
-                return (*self._person(person), cue)
-            return None, None, cue
         if cue is not None and cue.lower() == "according to" and (clause := _CLAUSE.match(self.text, start, end)) \
                 and not within(self.entities, start, clause.end()) \
                 and self._pointer(clause.group(1).strip(), start, clause.start(1) + len(clause.group(1).rstrip())) \
