@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from store.extract.article_sentences import SENTENCE_END
 from store.extract.gazetteer import gazetteer
 from store.extract.org_speakers import SourceNames, document_name, quoted_as, reported_subject
 from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
@@ -41,6 +42,13 @@ _PSEUDONYM = re.compile(r"\b(?:(?:pseudonym|alias|nickname)|gave\s+(?:his|her|th
 _HOLDERS_DOCUMENT = re.compile(rf"\s*(?:(?:[Pp]arts?|[Aa]n\s+excerpt|[Aa]\s+portion|[Oo]ne\s+line)\s+(?:of|from)\s+)?"
                                rf"([Tt]he\s+(?:[\w-]+\s+){{0,2}}?(?:{TITLE_NOUNS}|{ROLE_NOUNS}))['’]s?"
                                rf"\s+(?:[\w-]+\s+)?(?:{DOCUMENT_NOUNS})s?\s*")
+# a relative clause on a thing, running on to the name: "the strike, which was approved by Donald Trump"
+_IN_WHICH_CLAUSE = re.compile(r",\s+(?:which|whose)\s[^,;:“”\"]*$")
+# a body's officer by title alone, maybe with the occasion: "GM's sales, service, and marketing vice president in a
+# telephone conference" — a person of the body, not the body
+_BODYS_OFFICER = re.compile(rf"(?:[Tt]he\s+)?(?P<body>(?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z][\w.&-]*)['’]s\s+"
+                            rf"(?:[a-z-]+,?\s+(?:and\s+)?){{0,4}}?(?P<title>{TITLE_NOUNS})"
+                            r"(?:\s+(?:in|at|on|during)\s+[^,;:“”\"]*)?")
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 # "he"/"she" opening the verb's own clause, no comma between them: the subject, and any name after it in that clause
 # its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
@@ -61,6 +69,8 @@ class AttributionSubjects(SourceNames):
         """The speaker named in ``text[start:end]`` (before its verb, or after it when ``after``)."""
         if source := self._source(start, end, cue):  # "a statement from X read", "according to officials, …"
             return source
+        if officer := self._bodys_officer(start, end, cue):
+            return officer
         chunk = self.text[start:end].rstrip(" ,")
         if not after and (holder := _HOLDERS_DOCUMENT.fullmatch(chunk)) \
                 and (pointer := self._pointer(holder.group(1), start + holder.start(1), start + holder.end(1))) \
@@ -112,6 +122,12 @@ class AttributionSubjects(SourceNames):
                 return (*person, cue)
             if not after and self._unnamed_group(start, people):  # "Fifty officials, including X, signed"
                 return None, None, cue
+            # "The Department of Defense justified the strike, which was approved by Donald Trump": every person
+            # named in passing or in a relative clause on a thing, the organisation before them is the subject
+            if not after and all(self._in_passing(p) or _IN_WHICH_CLAUSE.search(self.text, start, p.start)
+                                 for p in people) \
+                    and (org := self._org_subject(start, people[0].start)) is not None:
+                return self._organisation(org), org.entity, cue
             speaker = self._subject_of(people)
             last, between = people[-1], self.text[speaker.end : people[-1].start]
             if not after and not self.text[last.end : start + len(chunk)].strip(" ,") and "," not in between \
@@ -151,6 +167,28 @@ class AttributionSubjects(SourceNames):
     def _in_passing(self, person: Mention) -> bool:
         """A person named after a preposition or as a possessor ("of Luke Skywalker's helmet"), no subject."""
         return self._after_preposition(person) or self.text.startswith(("'s", "’s"), person.end)
+
+    def _bodys_officer(self, start: int, end: int, cue: str | None):
+        """A body's officer by title alone ("GM's vice president"): the officer named before with that title and
+        the body in their own sentence ("GM vice president Mark LaNeve"), else no name — never the body, nor a
+        namesake title ("President Joe Biden" is not GM's president). None when ``text[start:end]`` is no such
+        phrase."""
+        if (officer := _BODYS_OFFICER.fullmatch(self.text[start:end].strip(" ,"))) is None \
+                or within(self.people, start, end):
+            return None
+        person = self._last_with_title(start, officer.group("title").lower())
+        if person is not None:
+            before = SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
+            after = SENTENCE_END.split(self.text[person.end : person.end + 80])[0]
+            if officer.group("body") in before + after:
+                return (*self._person(person), cue)
+        return None, None, cue
+
+    def _org_subject(self, start: int, end: int) -> Mention | None:
+        """The last organisation in ``text[start:end]`` that can be a subject: not after a preposition ("In a letter
+        to Acme"), not a possessor ("Acme's lawyer wrote")."""
+        orgs = [m for m in within(self.entities, start, end) if m.label == "ORG" and not self._in_passing(m)]
+        return orgs[-1] if orgs else None
 
     def _name_at_verb(self, start: int, end: int, after: bool) -> str | None:
         """A person's name the extractor ran into the words before it and took for an organisation, right at the

@@ -295,3 +295,20 @@ def test_informing_someone_is_saying_it_to_them():
             '"We comply with the royal command in every respect," the party informed the press.')
     entities = ("Green Unity Party", "ORG", 0), ("Ann Lee", "PERSON", 0)
     assert [s for _, s in quotes_of(text, *entities)][1:] == ["Green Unity Party"]
+
+
+def test_a_person_in_a_relative_clause_on_a_thing_is_not_the_subject_of_the_organisations_clause():
+    text = ('Acme Corp cut 500 jobs. In a statement released on Monday, the Department of Labor justified the cuts, '
+            'which were approved by John Smith, as "needed": "The company kept every promise it made to its workers."')
+    entities = ("Acme Corp", "ORG", 0), ("Department of Labor", "ORG", 0), ("John Smith", "PERSON", 0)
+    assert [s for _, s in quotes_of(text, *entities)] == ["Department of Labor"]
+
+
+def test_a_bodys_officer_by_title_alone_is_unnamed_not_the_body_nor_a_namesake():
+    text = ('President Joe Biden spoke on Monday. Acme Corp will close 500 stores. "They are stores that are losing '
+            'money anyway," said Acme\'s sales, service, and marketing vice president in a telephone call.\n'
+            'Acme vice president Mark Lane spoke first. "We will keep every worker we can keep," said Acme\'s vice '
+            'president.')
+    entities = ("Joe Biden", "PERSON", 0), ("Acme Corp", "ORG", 0), ("Acme", "ORG", 1), ("Acme", "ORG", 2), \
+        ("Mark Lane", "PERSON", 0), ("Acme", "ORG", 3)
+    assert [s for _, s in quotes_of(text, *entities)] == [None, "Mark Lane"]
