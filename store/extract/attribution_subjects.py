@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-from store.extract.article_sentences import SENTENCE_END
 from store.extract.gazetteer import gazetteer
 from store.extract.org_speakers import SourceNames, document_name, quoted_as, reported_subject
 from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
@@ -177,11 +176,8 @@ class AttributionSubjects(SourceNames):
                 or within(self.people, start, end):
             return None
         person = self._last_with_title(start, officer.group("title").lower())
-        if person is not None:
-            before = SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
-            after = SENTENCE_END.split(self.text[person.end : person.end + 80])[0]
-            if officer.group("body") in before + after:
-                return (*self._person(person), cue)
+        if person is not None and officer.group("body") in "".join(self._words_around(person)):
+            return (*self._person(person), cue)
         return None, None, cue
 
     def _org_subject(self, start: int, end: int) -> Mention | None:

@@ -175,13 +175,19 @@ class ArticlePointers(OrgAntecedents):
         count = bisect_right(self.people, at, key=mention_end)
         named = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)  # "son" is no part of "person"
         for person in reversed(self.people[max(0, count - NEARBY_NAMES) : count]):
-            before = SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
-            after = SENTENCE_END.split(self.text[person.end : person.end + 80])[0]  # her own sentence only
+            before, after = self._words_around(person)
             # after the name only in an aside about them ("X, the mayor", "X is the mayor"), not as an object
             # of their sentence ("Dempsey told the man to …")
             if named.search(before) or _ASIDE_AFTER.match(after) and named.search(after):
                 return person
         return None
+
+    def _words_around(self, person: Mention) -> tuple[str, str]:
+        """The words of a person's own sentence right before their name (60 characters at most) and right after it
+        (80), where an article gives the titles and bodies that go with the name."""
+        before = SENTENCE_END.split(self.text[max(0, person.start - 60) : person.start])[-1]
+        after = SENTENCE_END.split(self.text[person.end : person.end + 80])[0]
+        return before, after
 
     def pronoun_person(self, at: int, gender: str | None = None) -> tuple[str | None, str | None] | None:
         """Who a "he"/"she" at ``at`` is: the person the sentence before opens with when it names no one ("One of
