@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+from store.extract.clause_sources import document_name, quoted_as, reported_subject
 from store.extract.gazetteer import gazetteer
-from store.extract.org_speakers import SourceNames, document_name, quoted_as, reported_subject
+from store.extract.org_speakers import SourceNames
 from store.extract.pointer_resolution import PRONOUN, RELATIVE, SUBJECT_PRONOUN
 from store.extract.quote_cues import DOCUMENT_NOUNS, ROLE_NOUNS, TITLE_NOUNS, TITLES
 from store.extract.speaker_names import person_name, within

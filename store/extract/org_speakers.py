@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
+from store.extract.clause_sources import OPENING_WORDS
 from store.extract.entity_rules import ORG_SUFFIXES
 from store.extract.name_completion import NEARBY_NAMES
 from store.extract.pointer_resolution import ArticlePointers
 from store.extract.quote_cues import COMPANY_NOUNS, DOCUMENT_NOUNS
-from store.extract.speaker_names import PARTICLES, last_before, mention_end, within
+from store.extract.speaker_names import last_before, mention_end, within
 from store.model import Mention
 
 # "a statement from", "the press release issued by", "a post on": the source is named after the lead
@@ -49,11 +50,6 @@ _CAPITALISED = r"[A-Z][\w'’-]*(?:\.[A-Z]\.?)*"  # "United", "U.S.", not "Afric
 # a body named by its common noun and whom it serves: "The government of American Samoa", "the ministry of Health"
 _BODY_OF_NAME = re.compile(rf"(?i:the|its)\s+((?i:{COMPANY_NOUNS})\s+of\s+(?:the\s+)?{_CAPITALISED}"
                            rf"(?:\s+{_CAPITALISED})*)")
-_OPENERS = {"The", "A", "An", "In", "On", "At", "For", "By", "With", "From", "To", "Of", "As", "And", "But", "Then",
-            "After", "Before", "During", "Since", "While", "When", "If", "Yesterday", "Today"}
-_REPORTED = re.compile(r".*\bthat\s+(?=(?:the\b|its\b|[A-Z])[^,;:]*$)", re.DOTALL)  # the last "that"
-_QUOTED_AS = re.compile(r"\b(?:quotes|quoted|quoting|cites|cited|citing)\s+(\S.*?)\s+as$")
-_REPORTED_WORDS = 6  # "the federal government had already": a longer phrase is narrative, not a subject
 _ARTICLE = re.compile(r"\s*(?:a|an|the|one)\s+", re.IGNORECASE)
 _OWNED_DOCUMENT = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
 _THE_DOCUMENT = re.compile(rf"^\s*(?:the|this|that|its|their)\s+(?:[\w-]+\s+){{0,2}}?({DOCUMENT_NOUNS})"
@@ -63,11 +59,6 @@ _STEM = 6  # letters two forms of a word share ("Emergency", "Emergencies")
 # what a court issues, named with no issuer: "the ruling", "The summary of the decision", "the majority opinion"
 _COURTS_DOCUMENT = re.compile(r"\s*(?:the|its)\s+(?:(?:summary|text|part)\s+of\s+the\s+|[\w-]+\s+)?"
                               r"(?:ruling|decision|judgment|judgement|verdict|opinion)\s*$", re.IGNORECASE)
-# a name of capitalised words, numbers and "No.", "of", "to the" that a law's name may hold
-_DOCUMENT_RUN = re.compile(r"\s*(?:The\s+)?((?:(?:[A-Z0-9][\w.'’§-]*|of|to|the)(?:,?\s+|,?$))+)")
-_PARTICLE_NAME = re.compile(rf"(?:(?:{'|'.join(sorted(PARTICLES))})\s+)+[A-Z]")  # a surname going on after a particle
-_DOCUMENT_HEADS = re.compile(r"Act|Amendment|Article|Section|Constitution|Charter|Treaty|Convention|Code|Bill|"
-                             r"Resolution|Declaration|Decree|Statute|Ordinance|Directive|Regulation|Clause")
 # a quote's source given after it as where it was stated: "…" as stated on the Apple website, "…" as reported by X
 _AS_STATED = re.compile(r"[\s,]*as\s+(stated|said|written|reported|noted|announced|described|claimed|put)\s+"
                         r"(?:on|in|by)\s+")
@@ -75,8 +66,6 @@ _AS_STATED = re.compile(r"[\s,]*as\s+(stated|said|written|reported|noted|announc
 _AS_X_PUT_IT = re.compile(r"[\s,]*[—–-]?\s*as\s+(?P<who>(?:the|a|an|he|she|they|it|[A-Z])[^,.;:“”\"—–()]{0,80}?)\s+"
                           r"(?P<verb>put it|said|says|wrote|writes|noted|notes|described it|called it|reported)\b")
 _BODYS_DOCUMENT = re.compile(rf"({COMPANY_NOUNS})\s+(?:{DOCUMENT_NOUNS})s?\b", re.IGNORECASE)
-_WHICH = re.compile(r",\s+which\s+[^,.;:“”\"]*$")
-_NAME_AT_END = re.compile(r"[A-Z0-9][\w.'’§-]*(?:\s+(?:[A-Z0-9][\w.'’§-]*|of|to|the))*$")
 # a body's spokesperson or official, named by no name: "the Kremlin's spokesman", "the ministry's spokesperson"
 _BODYS_SPOKESPERSON = re.compile(r"(?:[Tt]he\s+|[Aa]n?\s+)?(?:[\w.-]+\s+){0,3}?[\w.-]+['’]s?\s+(?:\w+\s+)?"
                                  r"(spokesperson|spokesman|spokeswoman|representative|official|officials)")
@@ -84,15 +73,8 @@ _OF = re.compile(r" of (?:the )?")
 # a country's armed forces, named by its name or people's adjective: "the US military", "the Israeli army"
 _FORCES = re.compile(r"\b(?:the|its)\s+((?:[A-Z][\w.'’-]*\s+){1,2}(?:military|army|navy|air force|armed forces|"
                      r"coast guard))$")
-_AFTER_DOCUMENT = re.compile(rf"\b(?:{DOCUMENT_NOUNS})s?\s+$", re.IGNORECASE)
 # "the company" owning the document's outlet: "the company's website"
 _THE_BODY = re.compile(r"(?:the|its)\s+(?:[\w-]+\s+)?[\w-]+(?=['’]s?\b|\s*$)", re.IGNORECASE)
-
-
-def describes_document(text: str, at: int) -> bool:
-    """Whether the verb at ``at`` follows a document's noun, as the participle describing it when a verb of
-    saying came before ("said in a statement posted online that"): no verb of the sentence."""
-    return _AFTER_DOCUMENT.search(text[max(0, at - 40) : at]) is not None
 
 
 def _abbreviates(acronym: str, words: list[str]) -> bool:
@@ -105,50 +87,6 @@ def _abbreviates(acronym: str, words: list[str]) -> bool:
         if _abbreviates(acronym[shared:], words[1:]):
             return True
     return False
-
-
-def quoted_as(chunk: str) -> tuple[int, int] | None:
-    """Where the one a publication quotes stands in "X quotes Y as" (saying): Y's span in ``chunk`` ("GovExec.com
-    quotes a "Senate aide" as" → a "Senate aide", an unnamed source, not the Senate nor GovExec.com)."""
-    found = _QUOTED_AS.search(chunk)
-    return found.span(1) if found is not None else None
-
-
-def reported_subject(chunk: str) -> int | None:
-    """Where the subject of a verb of saying begins when it is the subject of a clause reported by another verb
-    ("he observed that the federal government had already" stated): after the last "that" followed by a short
-    phrase opening with "the", "its" or a name; None when there is none."""
-    found = _REPORTED.match(chunk)
-    return found.end() if found is not None and len(chunk[found.end() :].split()) <= _REPORTED_WORDS else None
-
-
-def document_name(chunk: str) -> str | None:
-    """The name of a law or a part of one opening ``chunk``, which speaks its own words: "Republic Act No. 3846",
-    "The 14th Amendment", "Article 2, Section 1", "Gold Reserve Act of 1934" (a head word such as Act, Article or
-    Amendment last or before a number or "of", not a given name: "Bill Clinton")."""
-    run = _DOCUMENT_RUN.match(chunk)
-    if run is None or _PARTICLE_NAME.match(chunk, run.end()):  # "Mayor Bill de Blasio" is a person
-        return None
-    words = run.group(1).replace(",", " ,").split()
-    while words and (words[-1] in (",", "of", "to", "the") or words[-1] in _OPENERS):
-        words.pop()
-    for i, word in enumerate(words):
-        following = words[i + 1] if i + 1 < len(words) else None
-        if _DOCUMENT_HEADS.fullmatch(word) and (
-            following is None or following in ("of", "to", ",") or following[:1].isdigit() or following == "No."
-        ):
-            return " ".join(words).replace(" ,", ",")
-    return None
-
-
-def document_before_which(head: str) -> str | None:
-    """A law named right before a relative clause that holds the quote: the law's own words ("permitted under the
-    Gold Reserve Act of 1934, which gives the Treasury the permission "…"")."""
-    clause = _WHICH.search(head)
-    if clause is None:
-        return None
-    named = _NAME_AT_END.search(head, 0, clause.start())
-    return document_name(named.group()) if named else None
 
 
 @lru_cache(maxsize=64)
@@ -211,7 +149,7 @@ class SourceNames(ArticlePointers):
         """As ``ArticleNames._spelt_out``, but not words that merely begin with its letters: a sentence opening
         with "With" or a possessor ("With NASA's" is no spelling of "WN")."""
         spelt = super()._spelt_out(acronym)
-        if spelt is None or spelt.split()[0] in _OPENERS or spelt.endswith(("'s", "’s")):
+        if spelt is None or spelt.split()[0] in OPENING_WORDS or spelt.endswith(("'s", "’s")):
             return None
         return spelt
 
@@ -315,7 +253,7 @@ class SourceNames(ArticlePointers):
         given = []
         for found in after_names.finditer(self.text, self._window[0], at):
             named = found.group().split()
-            while named[0] in _OPENERS:
+            while named[0] in OPENING_WORDS:
                 named.pop(0)
             possessor = any(w.endswith(("'s", "’s")) for w in named)  # "NASA's study": no name of the study
             if named[0][:1].isupper() and not possessor:

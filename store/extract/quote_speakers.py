@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from store.extract.attribution_subjects import AttributionSubjects
+from store.extract.clause_sources import describes_document, document_before_which
 from store.extract.name_completion import WINDOW
-from store.extract.org_speakers import describes_document, document_before_which
 from store.extract.pointer_resolution import SUBJECT_PRONOUN
 from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, DOCUMENT_NOUNS, attribution_after
 from store.extract.speaker_names import within
