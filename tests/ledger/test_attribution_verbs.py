@@ -1,5 +1,6 @@
 """Attribution forms that name the speaker beside a verb of saying in a less common place: a parenthetical "as X
-put it". One rule per test, on hand-written paragraphs."""
+put it", a court's ruling verb, ", and" opening a verb's own clause. One rule per test, on hand-written
+paragraphs."""
 
 from tests.ledger.test_quote_speakers import quotes_of
 
