@@ -221,7 +221,8 @@ class ArticleNames:
             return (_HONORIFIC_OR_AGE.sub("", fuller[0]), fuller[1] or entity, cue) if fuller else speaker
         for i in range(1, len(words) - 1):
             tail = " ".join(words[i:])
-            if plain_name(tail) in self._full_people:
+            # a particle surname ("de Blasio" named alone before) is no full name run into: "Bill de Blasio" stays
+            if plain_name(tail) in self._full_people and words[i].casefold() not in PARTICLES:
                 return tail, entity, cue
         # two surnames, or a surname of two words, without the given names: "Vargas Llosa", "Suu Kyi"
         if len(words) == 2 and words[0] not in gazetteer().first_names and (fuller := self._ending_with(name)):

@@ -139,3 +139,9 @@ def test_the_first_word_of_a_long_name_after_a_title_is_that_person_when_no_one_
     entities = (("Tuilaepa Sailele Malielegaoi", "PERSON", 0), ("Ann Lee Reed", "PERSON", 0),
                 ("Tuilaepa", "PERSON", 1), ("Tuilaepa", "PERSON", 2))
     assert [speaker for _, speaker in quotes_of(text, *entities)] == ["Tuilaepa Sailele Malielegaoi"] * 2
+
+
+def test_a_particle_surname_named_alone_before_does_not_cut_the_given_name_off():
+    text = ('Yesterday, Ann de Groot, the mayor of Leiden, ended her campaign. De Groot made the announcement on '
+            'radio.\nMayor de Groot spoke to reporters: "I have given all I can to this race, and it is not my time."')
+    assert speakers(text) == ["Ann de Groot"]
