@@ -32,6 +32,7 @@ from store.extract.speaker_names import (
     person_name,
     plain_name,
     surname,
+    surnames_taken_for_companies,
     unlisted_given,
     within,
     without_titles,
@@ -132,6 +133,9 @@ class ArticleNames:
             full = without_titles(self.full.get(m.entity or "", m.text))
             if found := _FAMILY_FIRST.fullmatch(full):
                 self._family_first.setdefault(plain_name(found.group(1)), (full, m.entity))
+        if surnamed := surnames_taken_for_companies(self.orgs, self.people, self.full):  # "Bloomberg said"
+            self.people = sorted(self.people + surnamed, key=mention_start)
+            self.orgs = [m for m in self.orgs if m not in surnamed]
         self._nicknames = nicknames(text, self.people, self.full)  # "called him Mike": "mike" → "ford"
 
     def _given_before(self, mention: Mention) -> str | None:

@@ -151,3 +151,17 @@ def mention_end(mention: Mention) -> int:
 def last_before(mentions: list[Mention], offset: int) -> Mention | None:
     count = bisect_right(mentions, offset, key=mention_end)
     return mentions[count - 1] if count else None
+
+
+def surnames_taken_for_companies(orgs: list[Mention], people: list[Mention], full: dict[str, str]) -> list[Mention]:
+    """The organisation mentions that are a person's surname alone after the article gave their full name: news
+    names a person in full once and by surname after, so "Bloomberg endorsed Biden" after "Michael Bloomberg" is the
+    man though a company bears his name — unless the article names that organisation in more words ("Ford Motor
+    Company … Ford said" stays the company)."""
+    first_full: dict[str, int] = {}  # each surname of a full name → where that full name is first given
+    for m in people:
+        words = full.get(m.entity or "", m.text).split()
+        if len(words) > 1:
+            first_full.setdefault(plain_name(surname(words)), m.start)
+    return [m for m in orgs if " " not in full.get(m.entity or "", m.text)
+            and (given_at := first_full.get(plain_name(m.text))) is not None and given_at < m.start]

@@ -1,6 +1,7 @@
 """Person speakers on real news' harder patterns: one rule per test, on hand-written paragraphs."""
 
 from tests.ledger.test_quote_speakers import quotes_of
+from tests.ledger.test_speaker_name_forms import speakers
 
 
 def test_a_period_after_the_closing_mark_ends_the_sentence_so_the_next_one_is_no_attribution():
@@ -108,3 +109,16 @@ def test_i_in_an_interview_answer_is_the_person_answering_not_the_interviewer():
             'I told my mom I was ill, and she\'s like "you need to pray a lot more".\n'
             '((WN)) And then I said, "Tell us more about that day."')
     assert [speaker for _, speaker in quotes_of(text, ("Jo Roe", "PERSON", 0))] == ["Jo Roe", None, None]
+
+
+def test_a_surname_alone_after_the_full_name_is_the_person_though_a_company_bears_it():
+    text = ('Former governor Lisa Ford left the race on Wednesday.\n'
+            'On the same day, Ford endorsed her former rival, Ann Hale. "Three months ago," she said, "I entered '
+            'this race to win it."')
+    assert speakers(text) == ["Lisa Ford"]
+
+
+def test_a_surname_stays_a_company_when_the_article_names_the_company_in_words_of_its_own():
+    text = ('Lisa Ford founded a bakery in 1990. The Ford Motor Company cut its forecast on Monday.\n'
+            'Ford said it "expects sales to fall by a tenth this year".')
+    assert speakers(text) == ["Ford Motor Company"]
