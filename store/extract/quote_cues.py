@@ -60,6 +60,9 @@ DOCUMENT_NOUNS = (
 )
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
 _INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
+# a new sentence whose verb reaches a colon and the next quote before it ends: "…". X responded to the news with a
+# statement on his blog: "…" — it introduces that quote, however long its clause
+_OPENS_NEXT_QUOTE = re.compile(r"[^.!?;“”\"]*:\s*[“\"‘]")
 # (not a colon: a verb of saying before one introduces what follows it, "Apple released the email, which reads:")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 # a title's or an initial's dot, not a sentence end
@@ -150,7 +153,8 @@ def attribution_after(text: str, close_at: int, block_end: int, *, ends_sentence
         if not between and _INTRODUCES_QUOTE.match(text, cue_end, tail_end) \
                 and not _CLAUSE_AFTER_VERB.match(text, cue_end, tail_end):
             return None
-        if ends_sentence and not _CLAUSE_END.match(text, cue_end, tail_end):
+        if ends_sentence and (not _CLAUSE_END.match(text, cue_end, tail_end)
+                              or not between and _OPENS_NEXT_QUOTE.match(text, cue_end, tail_end)):
             return None
         return match.start("chunk"), match.end("chunk"), match.group("cue")
     if _PARTICIPLE.fullmatch(match.group("cue")):  # "…", adding Iran will …: what follows is what was added

@@ -122,3 +122,10 @@ def test_a_surname_stays_a_company_when_the_article_names_the_company_in_words_o
     text = ('Lisa Ford founded a bakery in 1990. The Ford Motor Company cut its forecast on Monday.\n'
             'Ford said it "expects sales to fall by a tenth this year".')
     assert speakers(text) == ["Ford Motor Company"]
+
+
+def test_a_sentence_after_a_closed_quote_that_runs_into_its_own_quote_after_a_colon_introduces_that_one():
+    text = ('Mayor Ann Lee said "Tom was the bravest of our firefighters and a friend to all of us". Former chief '
+            'Ben Cole responded to the death of Hale with a long post on his own blog: "We have lost a great man."')
+    found = quotes_of(text, ("Ann Lee", "PERSON", 0), ("Ben Cole", "PERSON", 0), ("Hale", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Ann Lee", "Ben Cole"]
