@@ -52,6 +52,8 @@ _TITLED_NAME = re.compile(
     re.IGNORECASE,
 )
 _IN_A = re.compile(r"\b(?:in|on|to|at|from|for|by|via|through)\s*$", re.IGNORECASE)
+# a second main clause's subject: after "; " or "while"/"whereas", with its title ("while Interior Minister Tom Hale")
+_MAIN_CLAUSE_SUBJECT = re.compile(r"(?:;|\b(?:while|whereas))\s+(?:[A-Z][\w'’.-]*\s+){0,4}$")
 _PRONOUN_REACH = 60  # characters after an offset looked through for the pronoun that points from there
 _GENDER_REACH, _GENDER_CHARS = 12, 1_500  # people and characters back a pronoun may skip the other gender over
 # a sentence whose main clause opens with "he"/"she", after at most two short openers ("On July 27, 2006, he …"),
@@ -233,6 +235,7 @@ class ArticlePointers(OrgAntecedents):
             earlier = self.people[first - 1]
             sentence = self._sentence_holding(earlier.start)
             subject = self.people[bisect_left(self.people, sentence, lo=0, hi=first, key=mention_start)]
+        subject = self._last_clause_subject(subject, self.people[first + 1 : count])
         opening = _OPENING_PRONOUN.match(self.text, sentence, subject.start)
         if opening and (gender is None or pronoun_gender(opening.group("pronoun")) == gender):
             # "Ford struggled with it. On July 27, he emailed Gaiman about it. "…," he wrote": the pronoun is that
@@ -249,6 +252,16 @@ class ArticlePointers(OrgAntecedents):
         reach = self.people[max(0, count - _GENDER_REACH) : before]
         same = [p for p in reach if self.genders.of(p) == gender and p.start >= at - _GENDER_CHARS]
         return same[-1] if same else None
+
+    def _last_clause_subject(self, subject: Mention, later: list[Mention]) -> Mention:
+        """The subject of the last main clause of a sentence that joins two ("Ann Lee said …, while Minister Tom
+        Hale wrote …", "…; Tom Hale said"): the nearer subject is the one a "he"/"she" opening the next sentence
+        goes on with. ``later`` are the people the sentence names after its first subject."""
+        for person in reversed(later):
+            if _MAIN_CLAUSE_SUBJECT.search(self.text, max(subject.end, person.start - 60), person.start) \
+                    and not self._in_quote(person.start) and not self._no_subject(person):
+                return person
+        return subject
 
     def _other_gender(self, person: Mention, gender: str | None) -> bool:
         return gender is not None and self.genders.of(person) not in (None, gender)

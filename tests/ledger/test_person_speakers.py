@@ -129,3 +129,13 @@ def test_a_sentence_after_a_closed_quote_that_runs_into_its_own_quote_after_a_co
             'Ben Cole responded to the death of Hale with a long post on his own blog: "We have lost a great man."')
     found = quotes_of(text, ("Ann Lee", "PERSON", 0), ("Ben Cole", "PERSON", 0), ("Hale", "PERSON", 0))
     assert [speaker for _, speaker in found] == ["Ann Lee", "Ben Cole"]
+
+
+def test_he_opening_a_sentence_goes_on_with_the_subject_of_the_last_main_clause_before_it():
+    text = ('Mayor Ann Lee said the fire was a "terrible loss for the town" while Fire Chief Tom Hale wrote that he '
+            'had ordered checks on every hall. He tweeted, "We will find out how this happened and who let it."\n'
+            'Councillor Ben Cole praised the crews; Sam Ford said he would pay for the repairs. He added, "The hall '
+            'will open again before the winter comes."')
+    people = [(name, "PERSON", 0) for name in ("Ann Lee", "Tom Hale", "Ben Cole", "Sam Ford")]
+    found = quotes_of(text, *people)
+    assert [speaker for _, speaker in found] == ["Ann Lee", "Tom Hale", "Sam Ford"]
