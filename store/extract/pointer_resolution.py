@@ -138,7 +138,11 @@ class ArticlePointers(OrgAntecedents):
         if title := _THE_TITLE.search(phrase) or (anywhere and _TITLE_SUBJECT.match(phrase)):
             if appositive := self._titled_name(phrase):  # "The mayor of London, Sadiq Khan," named right there
                 return appositive, None
-            person = self._last_with_title(at, title.group(1).lower())
+            # "the prime minister": a person given the whole title, before one given the bare noun ("Minister of
+            # Economy Ann Lee" is no prime minister)
+            words = title.group().lower().split()[1:]
+            person = self._last_with_title(at, " ".join(words)) if len(words) > 1 else None
+            person = person or self._last_with_title(at, title.group(1).lower())
             if self._introduced_unnamed(at, title.group(1), person):  # "an Interpol spokesperson … the spokesperson"
                 return None, None
             if person is None and phrase.startswith(" of ", title.end()):
@@ -175,7 +179,8 @@ class ArticlePointers(OrgAntecedents):
     def _last_with_title(self, at: int, title: str) -> Mention | None:
         """The last person named before ``at`` with ``title`` beside their name."""
         count = bisect_right(self.people, at, key=mention_end)
-        named = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)  # "son" is no part of "person"
+        # "son" is no part of "person", nor a deputy's or vice's title the office itself ("Deputy Prime Minister")
+        named = re.compile(rf"(?<!deputy )(?<!vice )(?<!vice-)\b{re.escape(title)}\b", re.IGNORECASE)
         for person in reversed(self.people[max(0, count - NEARBY_NAMES) : count]):
             before, after = self._words_around(person)
             # after the name only in an aside about them ("X, the mayor", "X is the mayor"), not as an object

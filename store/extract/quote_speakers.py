@@ -20,7 +20,15 @@ from store.extract.attribution_subjects import AttributionSubjects
 from store.extract.clause_sources import describes_document, document_before_which
 from store.extract.name_completion import WINDOW
 from store.extract.pointer_resolution import SUBJECT_PRONOUN
-from store.extract.quote_cues import COMPANY_NOUNS, CUE, CUE_VERBS, DOCUMENT_NOUNS, attribution_after
+from store.extract.quote_cues import (
+    COMPANY_NOUNS,
+    CUE,
+    CUE_VERBS,
+    DOCUMENT_NOUNS,
+    ROLE_NOUNS,
+    TITLE_NOUNS,
+    attribution_after,
+)
 from store.extract.speaker_names import within
 from store.model import Block
 
@@ -56,6 +64,11 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?$")
 # High Court also ruled …, finding that …: "…"" (said of a court or a judge only: "Police found the body")
 _COURT_VERB = re.compile(r"\b(?:ruled|rules|found|finds|held|holds)\b")
 _COURT = re.compile(r"\b(?:court|tribunal|judge|justices?|jury|magistrate)\b", re.IGNORECASE)
+# a main clause opening with "the <title>" after an adverbial clause that names someone else: "After Economy
+# Minister Ann Lee failed to buy the kits, the prime minister apologised for "…""
+_THE_TITLE_AFTER_OPENING = re.compile(rf"\s*(?:After|When|While|As|Because|Since|Although|Though|If|Once|Before|"
+                                      rf"Until)\s[^,;“”\"]*,\s+(?P<subject>(?i:the\s+(?:[\w-]+\s+){{0,2}}?"
+                                      rf"(?:{TITLE_NOUNS}|{ROLE_NOUNS})))\b")
 _NAME_AND_ROLE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the)\s"
                             r"[^.!?;:“”\"]{1,100}\.(?=\s|$)")
 
@@ -185,6 +198,10 @@ class Speakers(AttributionSubjects):
         body_first = _BODY_OPENS.match(self.text, start, end)
         if _THE_OPENS.match(self.text, start, end) and all(self.text.startswith(("'s", "’s"), p.end) for p in people):
             people = []  # "The court found Johnson's advice "…"": a possessor is no subject
+        opened = _THE_TITLE_AFTER_OPENING.match(self.text, start, end)
+        if opened and all(p.end <= opened.start("subject") for p in people) \
+                and (pointer := self._pointer(opened.group("subject"), *opened.span("subject"))) and pointer[0]:
+            return (*pointer, None)  # the opening clause's people are no subject of the main one
         if people and not (body_first and all(self._in_passing(p) for p in people)):
             speaker = self._subject_of(people)
             if body := self.persons_body(speaker):

@@ -139,3 +139,17 @@ def test_he_opening_a_sentence_goes_on_with_the_subject_of_the_last_main_clause_
     people = [(name, "PERSON", 0) for name in ("Ann Lee", "Tom Hale", "Ben Cole", "Sam Ford")]
     found = quotes_of(text, *people)
     assert [speaker for _, speaker in found] == ["Ann Lee", "Tom Hale", "Sam Ford"]
+
+
+def test_the_title_opening_a_main_clause_is_its_subject_not_the_person_of_the_clause_before_it():
+    text = ('Prime Minister Ann Lee of Ruritania met the press on Monday.\n'
+            'After Deputy Prime Minister and Minister of Finance Tom Hale failed to buy enough test kits, the Prime '
+            'Minister apologised to the nation for "having such a fool in charge of the money."')
+    assert speakers(text) == ["Ann Lee"]
+
+
+def test_a_vice_or_deputy_holds_no_title_of_the_office_itself():
+    text = ('President Ana Ruiz spoke in the morning.\n'
+            'Vice President Tom Hale opened the new bridge at noon. "This bridge joins two towns that were never '
+            'apart," the president said in the evening.')
+    assert speakers(text) == ["Ana Ruiz"]
