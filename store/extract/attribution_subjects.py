@@ -49,6 +49,7 @@ _IN_WHICH_CLAUSE = re.compile(r",\s+(?:which|whose)\s[^,;:“”\"]*$")
 _BODYS_OFFICER = re.compile(rf"(?:[Tt]he\s+)?(?P<body>(?:[A-Z][\w.&-]*\s+){{0,3}}[A-Z][\w.&-]*)['’]s\s+"
                             rf"(?:[a-z-]+,?\s+(?:and\s+)?){{0,4}}?(?P<title>{TITLE_NOUNS})"
                             r"(?:\s+(?:in|at|on|during)\s+[^,;:“”\"]*)?")
+_DEPUTY = re.compile(r"\b(?:vice|deputy)[\s-]$", re.IGNORECASE)  # the word that makes a title a deputy's
 _LEADING_PRONOUN = re.compile(r"\s*(?:He|She)\b")
 # "he"/"she" opening the verb's own clause, no comma between them: the subject, and any name after it in that clause
 # its object ("…; he described the attacks as a "…" and urged", "…, as he talks to Tom Hale about it, saying")
@@ -176,7 +177,9 @@ class AttributionSubjects(SourceNames):
         if (officer := _BODYS_OFFICER.fullmatch(self.text[start:end].strip(" ,"))) is None \
                 or within(self.people, start, end):
             return None
-        person = self._last_with_title(start, officer.group("title").lower())
+        # a vice president is sought as one, not as the president ("Acme vice president Mark Lane")
+        deputy = _DEPUTY.search(officer.string, 0, officer.start("title"))
+        person = self._last_with_title(start, f"{deputy.group() if deputy else ''}{officer.group('title')}".lower())
         if person is not None and officer.group("body") in "".join(self._words_around(person)):
             return (*self._person(person), cue)
         return None, None, cue
