@@ -185,7 +185,8 @@ class ArticlePointers(OrgAntecedents):
             before, after = self._words_around(person)
             # after the name only in an aside about them ("X, the mayor", "X is the mayor"), not as an object
             # of their sentence ("Dempsey told the man to …")
-            if named.search(before) or _ASIDE_AFTER.match(after) and named.search(after):
+            # the title may be run into the name itself ("Pope Francis" as one mention)
+            if named.search(before) or named.search(person.text) or _ASIDE_AFTER.match(after) and named.search(after):
                 return person
         return None
 

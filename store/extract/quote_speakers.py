@@ -69,6 +69,7 @@ _COURT = re.compile(r"\b(?:court|tribunal|judge|justices?|jury|magistrate)\b", r
 _THE_TITLE_AFTER_OPENING = re.compile(rf"\s*(?:After|When|While|As|Because|Since|Although|Though|If|Once|Before|"
                                       rf"Until)\s[^,;“”\"]*,\s+(?P<subject>(?i:the\s+(?:[\w-]+\s+){{0,2}}?"
                                       rf"(?:{TITLE_NOUNS}|{ROLE_NOUNS})))\b")
+_ASIDE = re.compile(r"\s[—–]\s[^—–“”\"]+?\s[—–](?=\s)|\([^()“”\"]*\)")  # " — as reported by X — ", "(…)"
 _NAME_AND_ROLE = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the)\s"
                             r"[^.!?;:“”\"]{1,100}\.(?=\s|$)")
 
@@ -246,7 +247,10 @@ class Speakers(AttributionSubjects):
 
     def _head(self, sentence_start: int, open_at: int, colon: bool = False):
         head = self.text[sentence_start:open_at]
-        cues = [c for c in CUE.finditer(head) if not self._in_quote(sentence_start + c.start())]
+        # a verb in an aside between dashes or brackets is the aside's ("X said — as reported by the Daily News —")
+        asides = [a.span() for a in _ASIDE.finditer(head)]
+        cues = [c for c in CUE.finditer(head) if not self._in_quote(sentence_start + c.start())
+                and not any(a_start < c.start() < a_end for a_start, a_end in asides)]
         while len(cues) > 1 and describes_document(head, cues[-1].start()):  # "said in a statement posted online"
             cues.pop()
         # "The palace issued the following statement from the king: "…"", "announced an order by X directing

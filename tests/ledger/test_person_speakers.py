@@ -153,3 +153,17 @@ def test_a_vice_or_deputy_holds_no_title_of_the_office_itself():
             'Vice President Tom Hale opened the new bridge at noon. "This bridge joins two towns that were never '
             'apart," the president said in the evening.')
     assert speakers(text) == ["Ana Ruiz"]
+
+
+def test_a_title_run_into_the_name_mention_names_the_person_the_title_points_to():
+    text = ('President Ana Ruiz opened the session on Friday, and her rival Tom Hale walked out of it.\n'
+            'The decree signed by the president read "Every school shall open its doors to every child of the town."')
+    found = quotes_of(text, ("President Ana Ruiz", "PERSON", 0), ("Tom Hale", "PERSON", 0))
+    assert [speaker for _, speaker in found] == ["Ana Ruiz"]
+
+
+def test_a_verb_in_an_aside_between_dashes_is_not_the_attribution():
+    text = ('On Monday Mayor Ann Lee said — as reported by the Leeds Post — "We will rebuild the hall before the '
+            'winter comes."')
+    found = quotes_of(text, ("Ann Lee", "PERSON", 0), ("Leeds Post", "ORG", 0))
+    assert [speaker for _, speaker in found] == ["Ann Lee"]
