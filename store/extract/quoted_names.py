@@ -24,7 +24,8 @@ def names_something(text: str, open_at: int) -> bool:
 
 # "named in the lawsuit", "entitled to": a participle that names nobody's words
 _NAMING_VERB = re.compile(
-    r"\b(?:named|renamed|dubbed|nicknamed|titled|entitled|christened|hashtag|known\s+as)\b(?!\s+(?:in|by|to|for)\b)"
+    r"\b(?:named|renamed|dubbed|nicknamed|titled|entitled|christened|hashtag|known\s+as|so-called|headlined|"
+    r"billed\s+as)\b(?!\s+(?:in|by|to|for)\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"‘])|\n")
 
@@ -53,13 +54,32 @@ def _names_a_kind(text: str, parts: Parts, open_at: int, close_at: int) -> bool:
         and _NAMED_KIND_AFTER.match(text, close_at) is not None and text[parts[0][1] - 1] not in ".!?,"
 
 
+# a work that a capitalised quoted piece right after it names ("the ballad "Whatever happened to …"", "Her new
+# book, "How to win …,""); after "in"/"from" in a sentence with a verb of saying the piece is what the work says
+# ("wrote in her memoir, "I was …""), and a piece going on in lower case is speech about it ("said the film "was …"")
+_WORK_BEFORE = re.compile(
+    r"(?:\b(?P<inside>in|from)\s+(?:[\w'’-]+\s+){0,3}?)?\b(?:song|single|album|track|ballad|anthem|book|novel|memoir|"
+    r"biography|film|movie|documentary|sitcom|series|episode|podcast|musical|opera|poem|essay|headline|exhibition|"
+    r"(?:TV|talk|radio|game|the|a|his|her|their|its)\s+show)s?,?\s*$"
+)
+
+
+def _names_a_work(text: str, parts: Parts, open_at: int) -> bool:
+    work = _WORK_BEFORE.search(text, max(0, open_at - 60), open_at)
+    if work is None or not (text[parts[0][0]].isupper() or text[parts[0][0]].isdigit()):
+        return False
+    return work.group("inside") is None or CUE.search(text, max(0, open_at - 200), work.start()) is None
+
+
 def is_title(text: str, parts: Parts, open_at: int, close_at: int) -> bool:
     """A name in quote marks, not speech: a title or slogan in Title Case ("Storm Area 51, They Can't Stop All
     of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside; a
-    hashtag or handle ("#we want freedom of speech#"); what a verb of naming just gave (``_named_before``)."""
+    hashtag or handle ("#we want freedom of speech#"); what a verb of naming just gave (``_named_before``); the
+    title of a work named just before (``_names_a_work``)."""
     if len(parts) > 1:
         return False
-    if text[parts[0][0]] in "#@" or _named_before(text, open_at) or _names_a_kind(text, parts, open_at, close_at):
+    if text[parts[0][0]] in "#@" or _named_before(text, open_at) or _names_a_kind(text, parts, open_at, close_at) \
+            or _names_a_work(text, parts, open_at):
         return True
     words = text[parts[0][0] : parts[0][1]].split()
     if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":
