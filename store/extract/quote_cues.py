@@ -59,7 +59,8 @@ DOCUMENT_NOUNS = (
     "proclamation|decree|order"
 )
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
-_INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
+# "said on Friday "…"", not a name the clause goes on to ("told CNBC's "Squawk Box"", "said of "The Crown"")
+_INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?(?<![’']s\s)(?<!\bof\s)[“\"‘]")
 # (not a colon: a verb of saying before one introduces what follows it, "Apple released the email, which reads:")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 # a title's or an initial's dot, not a sentence end
