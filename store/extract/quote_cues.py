@@ -44,7 +44,8 @@ ROLE_NOUNS = f"{FAMILY_NOUNS}|actor|actress|singer|rapper|musician|artist|writer
     "driver|pilot|victim|survivor|witness|suspect|defendant|teacher|doctor|nurse|farmer|owner|student|"\
     "scientist|astronomer|astronaut|journalist|reporter|activist|candidate|winner|champion|veteran|"\
     "priest|pastor|cardinal|pope|imam|rabbi|designer|developer|inventor|creator|star|"\
-    "boxer|golfer|cyclist|runner|swimmer|climber|explorer|historian|physicist|chemist|biologist|engineer"
+    "boxer|golfer|cyclist|runner|swimmer|climber|explorer|historian|physicist|chemist|biologist|engineer|"\
+    r"\w+-year-old"  # "the 45-year-old said": news calls a person by the age it gave with the name
 COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
     "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
     "report|study|statement|letter|document|filing|"\
