@@ -12,6 +12,8 @@ rules are never developed on. ``--gold quotes_gold_5`` scores the fifth, labelle
 ids 2 mod 10 from wn0162 to wn0432; ``quotes_5_notes.md``): the second Wikinews test set.
 ``--gold quotes_gold_6`` scores the sixth, labelled blind (44 quotes in 20 articles, ids 4 mod 10 from wn0034 to
 wn0224; ``quotes_6_notes.md``): a test set.
+``--gold quotes_gold_7`` scores the seventh, labelled blind (43 quotes in 20 articles, ids 4 mod 10 from wn0234 to
+wn0434; ``quotes_7_notes.md``): a test set.
 ``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0
 mod 10 then 4 mod 10; ``quotes_dev_notes.md``). ``--gold quotes_dev_8`` scores another development gold
 (80 quotes in the 40 news articles whose ids are 8 mod 10, labelled before the extractor was run on them;
