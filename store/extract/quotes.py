@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from store.extract.quote_cues import CUE, CUE_VERBS, attribution_after, is_attribution
 from store.extract.quote_marks import FILL, with_curly_marks
 from store.extract.quote_speakers import Speakers
+from store.extract.quoted_names import is_title, names_something
 from store.model import Block, Mention
 
 MIN_WORDS = 4  # shorter quoted phrases are scare quotes and terms ("law and order"), not speech
@@ -67,7 +68,8 @@ def find_quotes(text: str, blocks: list[Block], mentions: list[Mention]) -> list
     spans = _join_paragraphs(marked, readable, [s for i, b in enumerate(readable) for s in _spans_in(marked, b, i)])
     spans = _join_split_quotes(marked, readable, spans)
     spans = [
-        s for s in spans if sum(len(marked[a:b].split()) for a, b in s.parts) >= MIN_WORDS and not _is_title(marked, s)
+        s for s in spans if sum(len(marked[a:b].split()) for a, b in s.parts) >= MIN_WORDS
+        and not is_title(marked, s.parts, s.open_at, s.close_at)
     ]
     spans = _without_refrains(marked, spans)
     speakers = Speakers(marked, mentions, [part for s in spans for part in s.parts])
@@ -185,7 +187,8 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
     joined: list[_Span] = []
     for span in spans:
         last = joined[-1] if joined else None
-        if last is not None and last.closed and not _names_something(text, last) and not _is_title(text, last) \
+        if last is not None and last.closed and not names_something(text, last.open_at) \
+                and not is_title(text, last.parts, last.open_at, last.close_at) \
                 and (_split_in_paragraph(text, blocks, last, span) or _split_over_paragraphs(text, blocks, last, span)):
             last.parts.extend(span.parts)
             last.close_at, last.closed, last.block = span.close_at, span.closed, span.block
@@ -259,16 +262,6 @@ def _one_clause(between: str) -> bool:
 
 
 _RUNS_INTO_ATTRIBUTION = re.compile(rf"(?:{CUE_VERBS}|he|she|they|we|[A-Z])", re.ASCII)
-_NAMING = re.compile(r"\b(?:of|from|at|for|by|with|called|named|titled|entitled|dubbed)\s+$")
-_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
-
-
-def _names_something(text: str, span: _Span) -> bool:
-    """A quoted piece after a preposition or a verb of naming is a name in the narrative ("X of "Have no fear",
-    a charity, told Reuters "…"", "a group called "Free Speech"") — no start of speech for a split quote."""
-    return _NAMING.search(text, max(0, span.open_at - 12), span.open_at) is not None
-
-
 def _pull_quote(text: str, block: Block) -> bool:
     """A display line that is one whole quote (a pull quote), which the page sets like a heading."""
     line = text[block.start : block.end].strip()
@@ -285,53 +278,6 @@ def _without_refrains(text: str, spans: list[_Span]) -> list[_Span]:
         keys.append(" ".join(words) if len(span.parts) == 1 and len(words) <= MAX_REFRAIN_WORDS else None)
     counts = Counter(key for key in keys if key)
     return [span for span, key in zip(spans, keys, strict=True) if key is None or counts[key] < REFRAIN_TIMES]
-
-
-# "named in the lawsuit", "entitled to": a participle that names nobody's words
-_NAMING_VERB = re.compile(
-    r"\b(?:named|renamed|dubbed|nicknamed|titled|entitled|christened|hashtag|known\s+as)\b(?!\s+(?:in|by|to|for)\b)"
-)
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z“\"‘])|\n")
-
-
-def _named_before(text: str, open_at: int) -> bool:
-    """Whether the quote's sentence gives it as a name: a verb of naming is the last verb before it ("named the
-    virus that causes it "…"", "dubbed the conflict: "…"", "The hashtag "…""), with no verb of saying after."""
-    head_start = max(0, open_at - 300)
-    namings = [m.end() for m in _NAMING_VERB.finditer(text, head_start, open_at)]
-    if not namings:
-        return False
-    ends = list(_SENTENCE_END.finditer(text, namings[-1], open_at + 1))  # + 1: the quote mark opening a sentence
-    return not ends and CUE.search(text, namings[-1], open_at) is None
-
-
-# a quoted phrase between a determiner and the noun it names ("the "one country, two systems" model", "its "Remain in
-# Mexico" policy") modifies that noun: it names a kind of thing, it is no one's words
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that)\s+$", re.IGNORECASE)
-_NAMED_KIND_AFTER = re.compile(r"\s+(?:model|policy|policies|principle|doctrine|plan|programme|program|campaign|"
-                               r"movement|strategy|approach|slogan|motto|initiative|scheme|formula|framework|"
-                               r"system|concept|project|operation|rule|era)\b")
-
-
-def _names_a_kind(text: str, span: _Span) -> bool:
-    return _DETERMINER_BEFORE.search(text, max(0, span.open_at - 8), span.open_at) is not None \
-        and _NAMED_KIND_AFTER.match(text, span.close_at) is not None and text[span.parts[0][1] - 1] not in ".!?,"
-
-
-def _is_title(text: str, span: _Span) -> bool:
-    """A name in quote marks, not speech: a title or slogan in Title Case ("Storm Area 51, They Can't Stop All
-    of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside; a
-    hashtag or handle ("#we want freedom of speech#"); what a verb of naming just gave (``_named_before``)."""
-    if len(span.parts) > 1:
-        return False
-    if text[span.parts[0][0]] in "#@" or _named_before(text, span.open_at) or _names_a_kind(text, span):
-        return True
-    words = text[span.parts[0][0] : span.parts[0][1]].split()
-    if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":
-        return False
-    return words[0][:1].isupper() and all(
-        w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS for w in words
-    )
 
 
 def _ends_sentence(text: str, span: _Span) -> bool:
