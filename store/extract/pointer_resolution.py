@@ -145,8 +145,9 @@ class ArticlePointers(OrgAntecedents):
             return self._person(person) if person else None
         if role := _THE_ROLE.search(phrase):  # "the father said", "the actress recalled"
             noun = role.group(1).lower()
-            person = self._last_with_title(at, noun)
-            if person is None and (_FAMILY.fullmatch(noun) or _PUBLIC_ROLE.fullmatch(noun)):
+            aged = noun.endswith("-year-old")
+            person = self._last_of_age(at, noun.split("-")[0]) if aged else self._last_with_title(at, noun)
+            if person is None and (_FAMILY.fullmatch(noun) or _PUBLIC_ROLE.fullmatch(noun) or aged):
                 # "the mother said": the mother named before; "Actor Tom Hale arrived. … the star said": the
                 # subject before, of the noun's gender ("the actress")
                 person = self._antecedent(at, pronoun_gender(noun))
@@ -179,6 +180,17 @@ class ArticlePointers(OrgAntecedents):
             # after the name only in an aside about them ("X, the mayor", "X is the mayor"), not as an object
             # of their sentence ("Dempsey told the man to …")
             if named.search(before) or _ASIDE_AFTER.match(after) and named.search(after):
+                return person
+        return None
+
+    def _last_of_age(self, at: int, age: str) -> Mention | None:
+        """Whom "the 45-year-old" points to: the last person named before ``at`` with that age right beside the
+        name ("Ann Lee, 45,", "Ann Lee, aged 45,", "45-year-old Ann Lee")."""
+        count = bisect_right(self.people, at, key=mention_end)
+        after = re.compile(rf",\s+(?:aged\s+)?{re.escape(age)}\b")
+        before = re.compile(rf"\b{re.escape(age)}-year-old\s+$", re.IGNORECASE)
+        for person in reversed(self.people[max(0, count - NEARBY_NAMES) : count]):
+            if after.match(self.text, person.end) or before.search(self.text, max(0, person.start - 20), person.start):
                 return person
         return None
 

@@ -44,7 +44,8 @@ ROLE_NOUNS = f"{FAMILY_NOUNS}|actor|actress|singer|rapper|musician|artist|writer
     "driver|pilot|victim|survivor|witness|suspect|defendant|teacher|doctor|nurse|farmer|owner|student|"\
     "scientist|astronomer|astronaut|journalist|reporter|activist|candidate|winner|champion|veteran|"\
     "priest|pastor|cardinal|pope|imam|rabbi|designer|developer|inventor|creator|star|"\
-    "boxer|golfer|cyclist|runner|swimmer|climber|explorer|historian|physicist|chemist|biologist|engineer"
+    "boxer|golfer|cyclist|runner|swimmer|climber|explorer|historian|physicist|chemist|biologist|engineer|"\
+    r"\w+-year-old"  # "the 45-year-old said": news calls a person by the age it gave with the name
 COMPANY_NOUNS = "company|firm|group|bank|airline|carmaker|automaker|agency|ministry|department|government|party|"\
     "commission|committee|federation|association|police|service|institute|foundation|authority|network|council|"\
     "report|study|statement|letter|document|filing|"\
@@ -59,7 +60,8 @@ DOCUMENT_NOUNS = (
     "proclamation|decree|order"
 )
 CUE = re.compile(rf"\b(?:{CUE_VERBS})\b")
-_INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?[“\"‘]")  # "said on Friday "…""
+# "said on Friday "…"", not a name the clause goes on to ("told CNBC's "Squawk Box"", "said of "The Crown"")
+_INTRODUCES_QUOTE = re.compile(r"[^.!?;“”\"]{0,40}?[\s,:]*(?:that\s+)?(?<![’']s\s)(?<!\bof\s)[“\"‘]")
 # (not a colon: a verb of saying before one introduces what follows it, "Apple released the email, which reads:")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?—]|$|\s*(?:in|on|at|during|after|before|when|while|to|of|from|through)\b)")
 # a title's or an initial's dot, not a sentence end

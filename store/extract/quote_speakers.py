@@ -45,7 +45,8 @@ _THE_OPENS = re.compile(r"\s*The\s")
 _CLOSING_ATTRIBUTION = re.compile(
     rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*|he|she)\s+({CUE_VERBS})\.\s*$")
 # a dash and a name ending the paragraph, after a quote or alone in the next one: "“…” — Neil Gaiman", "– Mel****"
-_SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,3}?)\s*(?:,[^.!?“”\"]{0,80})?\s*$")
+# (the affiliation may close with a period: "— Jane Doe, chief executive, Acme Inc.")
+_SIGNATURE = re.compile(r"\s*[—–]\s*([A-Z][\w'’.*-]*(?:\s+[\w'’.*-]+){0,3}?)\s*(?:,[^.!?“”\"]{0,80}\.?)?\s*$")
 _DOCUMENT_BY = re.compile(rf"\b(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{DOCUMENT_NOUNS})"
                           r"\s+(?:from|by)\s+", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting)\s+(.{1,80}?)\s+as\s+$")  # the one quoted, not who quotes

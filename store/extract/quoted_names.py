@@ -12,7 +12,10 @@ from store.extract.quote_cues import CUE
 
 Parts = Sequence[tuple[int, int]]  # the quoted pieces of one quote, marks excluded
 
-_NAMING = re.compile(r"\b(?:of|from|at|for|by|with|called|named|titled|entitled|dubbed)\s+$")
+# a preposition, a verb of naming or a possessive ("CNBC's "Squawk Box"") right before a quoted piece
+_NAMING = re.compile(r"(?:\b(?:of|from|at|for|by|with|called|named|titled|entitled|dubbed)|\w[’']s)\s+$")
+_MENU_BAR = re.compile(r"\s\|\s+[A-Z]")
+_POSSESSIVE = re.compile(r"\w[’']s\s+$")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
 
 
@@ -82,7 +85,14 @@ def is_title(text: str, parts: Parts, open_at: int, close_at: int) -> bool:
             or _names_a_work(text, parts, open_at):
         return True
     words = text[parts[0][0] : parts[0][1]].split()
-    if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?":
+    # a spaced bar before a capital separates the links of a menu ("« Previous article: … | Next article: … »");
+    # a stray bar inside speech goes on in lower case ("convinced the Board | that all salt …")
+    if _MENU_BAR.search(text, parts[0][0], parts[0][1]):
+        return True
+    # a title closing its sentence takes the period inside the marks in American style ("told NBC's "Meet the
+    # Press."") when a possessive names whose show or paper it is
+    period_inside = words[-1][-1] == "." and _POSSESSIVE.search(text, max(0, open_at - 8), open_at) is not None
+    if len(words) > 10 or any(w[-1] in ".!?" for w in words[:-1]) or words[-1][-1] in ".!?" and not period_inside:
         return False
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w[:1].isdigit() or w.casefold() in _SMALL_WORDS for w in words

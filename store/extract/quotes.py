@@ -188,6 +188,7 @@ def _join_split_quotes(text: str, blocks: list[Block], spans: list[_Span]) -> li
     for span in spans:
         last = joined[-1] if joined else None
         if last is not None and last.closed and not names_something(text, last.open_at) \
+                and not names_something(text, span.open_at) \
                 and not is_title(text, last.parts, last.open_at, last.close_at) \
                 and (_split_in_paragraph(text, blocks, last, span) or _split_over_paragraphs(text, blocks, last, span)):
             last.parts.extend(span.parts)

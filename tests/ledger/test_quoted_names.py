@@ -18,3 +18,22 @@ def test_a_headline_and_a_so_called_label_are_names():
     text = ("The paper ran a story headlined “Senate passes the bill after a long night” on Tuesday.\n"
             "The so-called “axis of evil in the region” was mentioned again, Ann Lee said.")
     assert quotes_of(text, ("Ann Lee", "ann lee", 0)) == []
+
+
+def test_a_show_or_work_named_after_the_attribution_is_no_part_of_the_quote():
+    text = ("“We think the market is overvalued right now,” Jane Doe told CNBC’s “Squawk on the Street” on Monday.\n"
+            "“We will not shut down the government this year.” Jane Doe said on NBC’s “Meet the Press.”\n"
+            "“It was a hard role to play for anyone,” Jane Doe said of “The Crown and the Sceptre,” her series.")
+    people = [("Jane Doe", "jane doe", n) for n in range(3)]
+    assert [(q, s) for q, s, _, _ in quotes_of(text, *people)] == [
+        ("We think the market is overvalued right now", "Jane Doe"),
+        ("We will not shut down the government this year.", "Jane Doe"),
+        ("It was a hard role to play for anyone", "Jane Doe"),
+    ]
+
+
+def test_a_menu_of_links_between_marks_is_no_quote_but_a_stray_bar_inside_speech_is():
+    text = ("« Previous article: Council to vote on the new budget | Next article: Storm hits the coast »\n"
+            "“We tried and failed, so we convinced the Food Board | that all salt should be iodised,” Ann Lee said.")
+    assert [(q, s) for q, s, _, _ in quotes_of(text, ("Ann Lee", "ann lee", 0))] == [
+        ("We tried and failed, so we convinced the Food Board | that all salt should be iodised", "Ann Lee")]
