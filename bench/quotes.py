@@ -10,6 +10,8 @@ labelled blind by another labeller (103 quotes in 53 articles, ids 3 mod 10 then
 wn0435, then 2 mod 10 from wn0002 to wn0152; ``quotes_4_notes.md``): the Wikinews test set, whose articles the
 rules are never developed on. ``--gold quotes_gold_5`` scores the fifth, labelled blind (46 quotes in 23 articles,
 ids 2 mod 10 from wn0162 to wn0432; ``quotes_5_notes.md``): the second Wikinews test set.
+``--gold quotes_gold_6`` scores the sixth, labelled blind (44 quotes in 20 articles, ids 4 mod 10 from wn0034 to
+wn0224; ``quotes_6_notes.md``): a test set.
 ``--gold quotes_gold_7`` scores the seventh, labelled blind (43 quotes in 20 articles, ids 4 mod 10 from wn0234 to
 wn0434; ``quotes_7_notes.md``): a test set.
 ``--gold quotes_dev`` scores the development gold (122 quotes in 45 articles, ids 0

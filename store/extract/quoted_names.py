@@ -74,15 +74,25 @@ def _names_a_work(text: str, parts: Parts, open_at: int) -> bool:
     return work.group("inside") is None or CUE.search(text, max(0, open_at - 200), work.start()) is None
 
 
+# what a web page quotes as a query or a link, not speech: a search ("Searches for "how to apply for …" rose"), the
+# headline of another story after its label ("READ MORE: "Mayor vows to …"", which extraction runs into the text)
+_QUERY_OR_LINK = re.compile(
+    r"(?:\bsearch(?:es|ed|ing)?\s+(?:terms?\s+)?(?:for|like|such\s+as)|\bgoogled|\btyped(?:\s+in)?|"
+    r"\b(?:read\s+more|related(?:\s+(?:stories|articles|coverage|content))?|see\s+also|also\s+read|"
+    r"further\s+reading|recommended)\s*:)\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_title(text: str, parts: Parts, open_at: int, close_at: int) -> bool:
     """A name in quote marks, not speech: a title or slogan in Title Case ("Storm Area 51, They Can't Stop All
     of Us", "The Internet Explorer 6 Countdown") — short, every word capitalised, no sentence end inside; a
     hashtag or handle ("#we want freedom of speech#"); what a verb of naming just gave (``_named_before``); the
-    title of a work named just before (``_names_a_work``)."""
+    title of a work named just before (``_names_a_work``); a search query or a linked headline (``_QUERY_OR_LINK``)."""
     if len(parts) > 1:
         return False
     if text[parts[0][0]] in "#@" or _named_before(text, open_at) or _names_a_kind(text, parts, open_at, close_at) \
-            or _names_a_work(text, parts, open_at):
+            or _names_a_work(text, parts, open_at) or _QUERY_OR_LINK.search(text, max(0, open_at - 30), open_at):
         return True
     words = text[parts[0][0] : parts[0][1]].split()
     # a spaced bar before a capital separates the links of a menu ("« Previous article: … | Next article: … »");

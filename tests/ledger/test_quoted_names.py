@@ -37,3 +37,11 @@ def test_a_menu_of_links_between_marks_is_no_quote_but_a_stray_bar_inside_speech
             "“We tried and failed, so we convinced the Food Board | that all salt should be iodised,” Ann Lee said.")
     assert [(q, s) for q, s, _, _ in quotes_of(text, ("Ann Lee", "ann lee", 0))] == [
         ("We tried and failed, so we convinced the Food Board | that all salt should be iodised", "Ann Lee")]
+
+
+def test_a_search_query_and_a_linked_headline_are_no_quotes():
+    text = ("Searches for “how to apply for unemployment benefits” rose sharply, Ann Lee said.\n"
+            "The council met on Monday. READ MORE: “Mayor vows to fix the roads by the end of summer”\n"
+            "“We will fix every road in the city,” Ann Lee said.")
+    found = quotes_of(text, ("Ann Lee", "ann lee", 0), ("Ann Lee", "ann lee", 1))
+    assert [(q, s) for q, s, _, _ in found] == [("We will fix every road in the city", "Ann Lee")]
