@@ -281,7 +281,7 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
     """Trim a run to the name it holds (no article, title, possessive, sentence starter) and type it."""
     first_names, common_words, not_names = gaz.first_names, gaz.common_words, gaz.not_names
     words = [word for _, _, word in run]
-    person_cue = portfolio = False
+    person_cue = portfolio = shouting = False
     # a short run introduced as a person keeps a given name that doubles as a non-name ("Jun", "May")
     named_person = 2 <= len(words) <= 4 and introduces_person(text[run[-1][1]:run[-1][1] + 80])
     while run:
@@ -295,12 +295,16 @@ def _candidate(text, run, gaz: Gazetteer, starts, headline) -> Candidate | None:
             # "Minister of Industry", "Secretary of State": what follows "<title> of" is a portfolio or a place
             portfolio = title and len(run) > 1 and text[run[0][1]:run[1][0]] == " of "
             person_cue = person_cue or title and not portfolio
-        elif run[0][0] in starts and _fold_word(word) in common_words and not _first_name_lead(words, gaz) \
+        # a sentence's first English word goes, and so does each capitals-only word after one: a page's shouted
+        # label ("READ MORE:", "BREAKING NEWS:") is no acronym
+        elif (run[0][0] in starts or shouting and word.isupper()) and _fold_word(word) in common_words \
+                and not _first_name_lead(words, gaz) \
                 and not (word in _ORDINALS and len(words) > 1) and " ".join(words) not in geonames()["city"] \
                 and not headed_company(words) or not is_capitalised(word):
             pass
         else:
             break
+        shouting = len(word) > 2 and word.isupper() and _fold_word(word) in common_words
         run, words = run[1:], words[1:]
     if not run or portfolio and all(_fold_word(word) in common_words for word in words):
         return None

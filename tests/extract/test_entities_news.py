@@ -321,3 +321,10 @@ def test_a_role_word_shaped_like_one_is_no_part_of_the_name_after_it():
     found = labels("Immunologist Kara Lindqvist and geochemist Seth John met the physician Ana Ruiz on Monday.")
     assert found["Kara Lindqvist"] == found["Seth John"] == "PERSON"
     assert "Immunologist Kara Lindqvist" not in found
+
+
+def test_a_shouted_page_label_is_no_acronym_but_a_real_acronym_after_it_stays():
+    found = labels("The council met on Tuesday.\nREAD MORE: Flood damage closes the library\n"
+                   "BREAKING NEWS: NATO leaders meet in Brussels.\nThe WHO said the risk was low.")
+    assert "MORE" not in found and "NEWS" not in found
+    assert found["NATO"] == "ORG" and found["Brussels"] == "PLACE" and found["WHO"] == "ORG"
