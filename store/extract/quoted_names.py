@@ -12,10 +12,11 @@ from store.extract.quote_cues import CUE
 
 Parts = Sequence[tuple[int, int]]  # the quoted pieces of one quote, marks excluded
 
-# a preposition, a verb of naming or a possessive ("CNBC's "Squawk Box"") right before a quoted piece
-_NAMING = re.compile(r"(?:\b(?:of|from|at|for|by|with|called|named|titled|entitled|dubbed)|\w[’']s)\s+$")
+_POSSESSIVE_BEFORE = r"\w[’']s\s+$"  # "CNBC's "Squawk Box"": whose show, paper or work it is
+_POSSESSIVE = re.compile(_POSSESSIVE_BEFORE)
+# a preposition, a verb of naming or a possessive right before a quoted piece
+_NAMING = re.compile(rf"\b(?:of|from|at|for|by|with|called|named|titled|entitled|dubbed)\s+$|{_POSSESSIVE_BEFORE}")
 _MENU_BAR = re.compile(r"\s\|\s+[A-Z]")
-_POSSESSIVE = re.compile(r"\w[’']s\s+$")
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "vs", "vs."}
 
 
